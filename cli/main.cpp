@@ -1,0 +1,160 @@
+// claimcalc: the native command for help desks, scripts and batch work. Everything goes through engine/api.
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/api/api.hpp"
+#include "tools/policy_dir.hpp"
+
+namespace {
+
+using claimcalc::api::Engine;
+using nlohmann::json;
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;  // the tool itself could not run (policy folder unreadable or invalid)
+constexpr int kExitBadInput = 2;
+
+const char* kUsage =
+    "claimcalc — 医保报销测算 / medical-insurance claim estimates\n"
+    "\n"
+    "usage:\n"
+    "  claimcalc [--policies DIR] estimate [FILE|-]        one request -> one response envelope (JSON)\n"
+    "  claimcalc [--policies DIR] explain [FILE|-] [--lang zh|en|both]\n"
+    "                                                      the explanation as plain text to read aloud\n"
+    "  claimcalc [--policies DIR] batch                    JSON Lines in (stdin) -> JSON Lines out (stdout)\n"
+    "  claimcalc [--policies DIR] policies list            the regions and versions known\n"
+    "  claimcalc [--policies DIR] policies show REGION     one region's versions, schemes and sources\n"
+    "  claimcalc policies validate [DIR]                   check a policy folder (default: the built-in pack)\n"
+    "  claimcalc --version\n"
+    "\n"
+    "exit status: 0 ok, 2 bad input (the envelope on stdout names the field), 1 the tool could not run.\n";
+
+std::string read_all(std::istream& in) {
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool read_input(const std::string& arg, std::string& out) {
+  if (arg.empty() || arg == "-") {
+    out = read_all(std::cin);
+    return true;
+  }
+  std::ifstream f(arg, std::ios::binary);
+  if (!f) return false;
+  out = read_all(f);
+  return true;
+}
+
+bool envelope_ok(const std::string& envelope) {
+  const json j = json::parse(envelope, nullptr, false);
+  return !j.is_discarded() && j.is_object() && j.value("ok", false);
+}
+
+int print_envelope(const std::string& envelope) {
+  std::cout << envelope << "\n";
+  if (envelope_ok(envelope)) return kExitOk;
+  const json j = json::parse(envelope, nullptr, false);
+  if (!j.is_discarded() && j.contains("error")) {
+    std::cerr << "claimcalc: " << j["error"].value("field", "") << ": " << j["error"].value("message_en", "") << "\n";
+  }
+  return kExitBadInput;
+}
+
+Engine load_engine_or_exit(const std::string& dir) {
+  auto engine = [&]() {
+    if (dir.empty()) return Engine::builtin();
+    auto files = claimcalc::tools::read_policy_dir(dir);
+    if (!files.ok()) return claimcalc::Result<Engine>(files.error());
+    return Engine::from_files(files.value());
+  }();
+  if (!engine.ok()) {
+    std::cerr << "claimcalc: policies: " << engine.error().field << ": " << engine.error().message_en << "\n";
+    std::exit(kExitFailure);
+  }
+  return engine.value();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string policy_dir;
+  std::string lang = "both";
+  std::vector<std::string> rest;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--policies" && i + 1 < args.size()) {
+      policy_dir = args[++i];
+    } else if (args[i] == "--lang" && i + 1 < args.size()) {
+      lang = args[++i];
+    } else if (args[i] == "--help" || args[i] == "-h") {
+      std::cout << kUsage;
+      return kExitOk;
+    } else if (args[i] == "--version") {
+      std::cout << "claimcalc " << claimcalc::api::engine_version() << "\n";
+      return kExitOk;
+    } else {
+      rest.push_back(args[i]);
+    }
+  }
+  if (rest.empty()) {
+    std::cerr << kUsage;
+    return kExitBadInput;
+  }
+  const std::string command = rest[0];
+  const std::string operand = rest.size() > 1 ? rest[1] : "";
+
+  if (command == "policies" && operand == "validate") {
+    const std::string dir = rest.size() > 2 ? rest[2] : policy_dir;
+    const Engine engine = load_engine_or_exit(dir);
+    std::cout << "ok: " << engine.pack().policies.size() << " policy file(s) valid\n";
+    return kExitOk;
+  }
+  const Engine engine = load_engine_or_exit(policy_dir);
+
+  if (command == "estimate" || command == "explain") {
+    std::string input;
+    if (!read_input(operand, input)) {
+      std::cerr << "claimcalc: cannot read " << operand << "\n";
+      return kExitBadInput;
+    }
+    if (command == "estimate") return print_envelope(engine.estimate(input));
+    claimcalc::codec::TextLanguage tl = claimcalc::codec::TextLanguage::both;
+    if (lang == "zh") tl = claimcalc::codec::TextLanguage::zh;
+    else if (lang == "en") tl = claimcalc::codec::TextLanguage::en;
+    else if (lang != "both") {
+      std::cerr << "claimcalc: --lang must be zh, en or both\n";
+      return kExitBadInput;
+    }
+    const std::string envelope = engine.explain(input, tl);
+    if (!envelope_ok(envelope)) return print_envelope(envelope);
+    std::cout << json::parse(envelope)["result"]["text"].get<std::string>();
+    return kExitOk;
+  }
+  if (command == "batch") {
+    std::string line;
+    bool all_ok = true;
+    while (std::getline(std::cin, line)) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      const std::string out = engine.estimate(line);
+      all_ok = all_ok && envelope_ok(out);
+      std::cout << out << "\n";
+    }
+    return all_ok ? kExitOk : kExitBadInput;
+  }
+  if (command == "policies" && operand == "list") {
+    std::cout << engine.policies() << "\n";
+    return kExitOk;
+  }
+  if (command == "policies" && operand == "show" && rest.size() > 2) {
+    return print_envelope(engine.policy(rest[2]));
+  }
+  std::cerr << kUsage;
+  return kExitBadInput;
+}

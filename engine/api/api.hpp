@@ -1,0 +1,43 @@
+// The one entry point: request JSON in, response envelope JSON out. The CLI, the wasm ABI and the tests all
+// come through here, so they cannot disagree.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/codec/policy_codec.hpp"
+#include "engine/codec/result_codec.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/policy.hpp"
+
+namespace claimcalc::api {
+
+const char* engine_version();
+
+class Engine {
+ public:
+  // The policy pack compiled into this build (policies/ at build time).
+  static Result<Engine> builtin();
+  static Result<Engine> from_files(const std::vector<codec::PolicyFile>& files);
+
+  // One request -> {"ok":true,"result":{...}} or {"ok":false,"error":{...}}.
+  std::string estimate(std::string_view request) const;
+  // {"ok":true,"result":{"text":"..."}}: the trace as plain sentences to read aloud.
+  std::string explain(std::string_view request, codec::TextLanguage lang) const;
+  // A JSON array of requests -> {"ok":true,"result":[envelope, ...]}: one bad request gets its own error.
+  std::string estimate_many(std::string_view requests) const;
+  std::string policies() const;
+  std::string policy(std::string_view region) const;
+  // {"op": "estimate"|"explain"|"estimate_many"|"policies"|"policy"|"version", ...}: the wasm ABI's one call.
+  std::string call(std::string_view envelope) const;
+
+  const PolicyPack& pack() const { return pack_; }
+
+ private:
+  explicit Engine(PolicyPack pack) : pack_(std::move(pack)) {}
+  codec::json estimate_value(const codec::json& request) const;
+  PolicyPack pack_;
+};
+
+}  // namespace claimcalc::api

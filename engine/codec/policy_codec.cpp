@@ -1,0 +1,417 @@
+#include "engine/codec/policy_codec.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/codec/reader.hpp"
+#include "engine/core/limits.hpp"
+#include "engine/core/sha256.hpp"
+
+namespace claimcalc::codec {
+
+namespace {
+
+constexpr std::size_t kMaxPolicyText = 4096;
+
+class PolicyParser {
+ public:
+  explicit PolicyParser(const PolicyFile& file) : r_(Reader::Style::pointer, file.path) {}
+  Reader r_;
+  std::set<std::string> source_ids_;
+
+  void fail(const std::string& path, const std::string& zh, const std::string& en) {
+    r_.fail(ErrorCode::policy_invalid, path, zh, en);
+  }
+
+  Condition condition(const json& obj, const std::string& path) {
+    Condition c;
+    const json* w = Reader::get(obj, "when");
+    if (w == nullptr) return c;
+    const std::string p = r_.child(path, "when");
+    if (!r_.expect_object(*w, p)) return c;
+    r_.known_fields(*w, p, {"level", "person", "tier", "stay", "age_min", "age_max", "care_from", "care_to"});
+    c.levels = r_.enum_list<HospitalLevel>(*w, "level", p);
+    c.persons = r_.enum_list<Person>(*w, "person", p);
+    c.tiers = r_.enum_list<Tier>(*w, "tier", p);
+    if (auto stay = r_.text(*w, "stay", p, false, 16)) {
+      if (*stay == "first") {
+        c.stay_from = 1;
+        c.stay_to = 1;
+      } else if (*stay == "later") {
+        c.stay_from = 2;
+      } else {
+        r_.unknown_value(r_.child(p, "stay"), *stay, "first, later");
+      }
+    }
+    if (auto v = r_.integer(*w, "age_min", p, false, 0, limits::kMaxAge)) c.age_min = static_cast<int>(*v);
+    if (auto v = r_.integer(*w, "age_max", p, false, 0, limits::kMaxAge)) c.age_max = static_cast<int>(*v);
+    c.care_from = r_.date(*w, "care_from", p, false);
+    c.care_to = r_.date(*w, "care_to", p, false);
+    return c;
+  }
+
+  Citation citation(const json& obj, const std::string& path) {
+    Citation c;
+    if (auto s = r_.text(obj, "source", path, true, 64)) {
+      c.source_id = *s;
+      if (!r_.failed() && source_ids_.count(*s) == 0)
+        fail(r_.child(path, "source"), "引用了不存在的来源「" + *s + "」", "refers to unknown source \"" + *s + "\"");
+    }
+    if (auto s = r_.text(obj, "clause", path, false, kMaxPolicyText)) c.clause = *s;
+    return c;
+  }
+
+  template <class V, class ReadValue>
+  std::vector<Figure<V>> figures(const json& obj, std::string_view key, const std::string& path,
+                                 std::initializer_list<std::string_view> value_fields, ReadValue read_value) {
+    std::vector<Figure<V>> out;
+    const json* list = Reader::get(obj, key);
+    if (list == nullptr || r_.failed()) return out;
+    const std::string p = r_.child(path, key);
+    if (!r_.expect_array(*list, p)) return out;
+    for (std::size_t i = 0; i < list->size() && !r_.failed(); ++i) {
+      const json& f = (*list)[i];
+      const std::string fp = r_.index(p, i);
+      if (!r_.expect_object(f, fp)) break;
+      std::vector<std::string_view> known{"when", "source", "clause", "note"};
+      known.insert(known.end(), value_fields.begin(), value_fields.end());
+      for (auto it = f.begin(); it != f.end(); ++it) {
+        if (std::find(known.begin(), known.end(), it.key()) == known.end()) {
+          fail(r_.child(fp, it.key()), "未知字段「" + it.key() + "」", "unknown field \"" + it.key() + "\"");
+          break;
+        }
+      }
+      Figure<V> fig;
+      fig.when = condition(f, fp);
+      auto v = read_value(f, fp);
+      fig.cite = citation(f, fp);
+      if (auto n = r_.text(f, "note", fp, false, kMaxPolicyText)) fig.note = *n;
+      if (!v || r_.failed()) break;
+      fig.value = std::move(*v);
+      out.push_back(std::move(fig));
+    }
+    return out;
+  }
+
+  std::vector<Figure<Fen>> amounts(const json& obj, std::string_view key, const std::string& path) {
+    return figures<Fen>(obj, key, path, {"amount"},
+                        [&](const json& f, const std::string& fp) { return r_.money(f, "amount", fp, true); });
+  }
+
+  std::optional<std::vector<Band>> bands(const json& list, const std::string& path, bool must_start_at_zero) {
+    std::vector<Band> out;
+    if (!r_.expect_array(list, path)) return std::nullopt;
+    if (list.empty()) {
+      fail(path, "分段不能为空", "bands must not be empty");
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < list.size() && !r_.failed(); ++i) {
+      const json& b = list[i];
+      const std::string bp = r_.index(path, i);
+      if (!r_.expect_object(b, bp)) break;
+      r_.known_fields(b, bp, {"from", "to", "ratio"});
+      Band band;
+      band.from = r_.money(b, "from", bp, true).value_or(Fen::zero());
+      band.to = r_.money(b, "to", bp, false);
+      band.ratio = r_.ratio(b, "ratio", bp, true).value_or(Ratio::zero());
+      if (r_.failed()) break;
+      if (band.to && *band.to <= band.from)
+        fail(bp, "分段上限必须大于下限", "a band's upper edge must be above its lower edge");
+      if (i == 0 && must_start_at_zero && band.from != Fen::zero())
+        fail(bp, "第一段必须从 0 开始", "the first band must start at 0");
+      if (i > 0) {
+        const Band& prev = out.back();
+        if (!prev.to) fail(bp, "无上限的分段之后不能再有分段", "no band may follow one without an upper edge");
+        else if (*prev.to != band.from)
+          fail(bp, "分段之间不能有空隙或重叠：本段下限应等于上一段上限",
+               "bands must not leave gaps or overlap: this band must start where the previous one ends");
+      }
+      out.push_back(band);
+    }
+    if (r_.failed()) return std::nullopt;
+    return out;
+  }
+
+  std::vector<Figure<RatioSchedule>> schedules(const json& obj, std::string_view key, const std::string& path,
+                                               bool must_start_at_zero) {
+    return figures<RatioSchedule>(
+        obj, key, path, {"ratio", "bands", "band_measure"},
+        [&](const json& f, const std::string& fp) -> std::optional<RatioSchedule> {
+          RatioSchedule s;
+          const json* flat = Reader::get(f, "ratio");
+          const json* banded = Reader::get(f, "bands");
+          if ((flat == nullptr) == (banded == nullptr)) {
+            fail(fp, "每项须有且只有 ratio（固定比例）或 bands（分段）之一", "give exactly one of ratio (flat) or bands");
+            return std::nullopt;
+          }
+          if (flat != nullptr) {
+            auto ratio = r_.ratio(f, "ratio", fp, true);
+            if (!ratio) return std::nullopt;
+            s.bands.push_back(Band{Fen::zero(), std::nullopt, *ratio});
+          } else {
+            auto b = bands(*banded, r_.child(fp, "bands"), must_start_at_zero);
+            if (!b) return std::nullopt;
+            s.bands = std::move(*b);
+          }
+          if (auto m = r_.text(f, "band_measure", fp, false, 16)) {
+            if (*m == "year") s.measure = BandMeasure::year;
+            else if (*m != "stay") r_.unknown_value(r_.child(fp, "band_measure"), *m, "stay, year");
+          }
+          return s;
+        });
+  }
+
+  // Flat ratios that differ only by hospital level must not rise with the level unless a note says why.
+  void check_level_order(const std::vector<Figure<RatioSchedule>>& list, const std::string& path) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      for (std::size_t j = 0; j < list.size(); ++j) {
+        const auto& a = list[i];
+        const auto& b = list[j];
+        if (a.value.bands.size() != 1 || b.value.bands.size() != 1) continue;
+        if (a.when.levels.size() != 1 || b.when.levels.size() != 1) continue;
+        if (a.when.persons != b.when.persons || a.when.tiers != b.when.tiers || a.when.stay_from != b.when.stay_from ||
+            a.when.age_min != b.when.age_min || a.when.age_max != b.when.age_max)
+          continue;
+        if (a.when.levels[0] < b.when.levels[0] && a.value.bands[0].ratio < b.value.bands[0].ratio && a.note.empty() &&
+            b.note.empty()) {
+          fail(r_.index(path, j), "较高等级医院的支付比例高于较低等级，且未加 note 说明",
+               "the ratio at a higher hospital level is above a lower level's, without a note explaining why");
+          return;
+        }
+      }
+    }
+  }
+
+  SettingPolicy setting(const json& obj, const std::string& path, bool chronic) {
+    SettingPolicy s;
+    if (!r_.expect_object(obj, path)) return s;
+    r_.known_fields(obj, path,
+                    {"class_b_upfront_share", "deductible_basis", "deductible", "ratio", "annual_cap", "monthly_cap",
+                     "diseases", "note"});
+    s.class_b_upfront_share = figures<Ratio>(
+        obj, "class_b_upfront_share", path, {"ratio"},
+        [&](const json& f, const std::string& fp) { return r_.ratio(f, "ratio", fp, true); });
+    if (auto b = r_.text(obj, "deductible_basis", path, false, 16)) {
+      if (*b == "per_year") s.deductible_basis = DeductibleBasis::per_year;
+      else if (*b != "per_stay") r_.unknown_value(r_.child(path, "deductible_basis"), *b, "per_stay, per_year");
+    }
+    s.deductible = amounts(obj, "deductible", path);
+    s.ratio = schedules(obj, "ratio", path, true);
+    if (!r_.failed()) check_level_order(s.ratio, r_.child(path, "ratio"));
+    s.annual_cap = amounts(obj, "annual_cap", path);
+    s.monthly_cap = amounts(obj, "monthly_cap", path);
+    if (const json* list = Reader::get(obj, "diseases")) {
+      const std::string p = r_.child(path, "diseases");
+      if (!chronic) fail(p, "只有 chronic_outpatient 可以列出病种", "only chronic_outpatient may list diseases");
+      if (r_.expect_array(*list, p)) {
+        for (std::size_t i = 0; i < list->size() && !r_.failed(); ++i) {
+          const json& d = (*list)[i];
+          const std::string dp = r_.index(p, i);
+          if (!r_.expect_object(d, dp)) break;
+          r_.known_fields(d, dp, {"id", "name_zh", "name_en", "deductible", "ratio", "annual_cap", "note"});
+          Disease dis;
+          dis.id = r_.text(d, "id", dp, true, 64).value_or("");
+          dis.name_zh = r_.text(d, "name_zh", dp, true, kMaxPolicyText).value_or("");
+          dis.name_en = r_.text(d, "name_en", dp, false, kMaxPolicyText).value_or("");
+          dis.deductible = amounts(d, "deductible", dp);
+          dis.ratio = schedules(d, "ratio", dp, true);
+          dis.annual_cap = amounts(d, "annual_cap", dp);
+          s.diseases.push_back(std::move(dis));
+        }
+      }
+    }
+    return s;
+  }
+
+  std::optional<CriticalIllnessPolicy> critical_illness(const json& obj, const std::string& path) {
+    CriticalIllnessPolicy ci;
+    if (!r_.expect_object(obj, path)) return std::nullopt;
+    r_.known_fields(obj, path, {"applies_to", "base_parts", "ratio", "annual_cap", "note"});
+    ci.applies_to = r_.enum_list<Setting>(obj, "applies_to", path);
+    const json* parts = Reader::get(obj, "base_parts");
+    const std::string pp = r_.child(path, "base_parts");
+    if (parts == nullptr) fail(pp, "缺少 base_parts", "base_parts is missing");
+    else if (r_.expect_array(*parts, pp)) {
+      for (std::size_t i = 0; i < parts->size() && !r_.failed(); ++i) {
+        const json& v = (*parts)[i];
+        const std::string name = v.is_string() ? v.get<std::string>() : "";
+        if (name == "deductible") ci.base_parts.push_back(CriticalIllnessPart::deductible);
+        else if (name == "copay") ci.base_parts.push_back(CriticalIllnessPart::copay);
+        else if (name == "over_cap") ci.base_parts.push_back(CriticalIllnessPart::over_cap);
+        else if (name == "class_b_upfront") ci.base_parts.push_back(CriticalIllnessPart::class_b_upfront);
+        else r_.unknown_value(r_.index(pp, i), name, "deductible, copay, over_cap, class_b_upfront");
+      }
+    }
+    ci.ratio = schedules(obj, "ratio", path, false);
+    ci.annual_cap = amounts(obj, "annual_cap", path);
+    return ci;
+  }
+
+  SchemePolicy scheme(const json& obj, const std::string& path) {
+    SchemePolicy s;
+    if (!r_.expect_object(obj, path)) return s;
+    r_.known_fields(obj, path,
+                    {"persons", "tiers", "waiting_period", "inpatient", "outpatient", "chronic_outpatient",
+                     "critical_illness", "note"});
+    s.persons = r_.enum_list<Person>(obj, "persons", path);
+    if (s.persons.empty() && !r_.failed()) fail(r_.child(path, "persons"), "缺少 persons", "persons is missing");
+    s.tiers = r_.enum_list<Tier>(obj, "tiers", path);
+    if (const json* w = Reader::get(obj, "waiting_period")) {
+      const std::string wp = r_.child(path, "waiting_period");
+      if (r_.expect_object(*w, wp)) {
+        r_.known_fields(*w, wp, {"months", "days", "source", "clause", "note"});
+        WaitingPeriod wait;
+        wait.months = static_cast<int>(r_.integer(*w, "months", wp, false, 0, 120).value_or(0));
+        wait.days = static_cast<int>(r_.integer(*w, "days", wp, false, 0, 3650).value_or(0));
+        wait.cite = citation(*w, wp);
+        s.waiting_period = wait;
+      }
+    }
+    for (Setting st : {Setting::inpatient, Setting::outpatient, Setting::chronic_outpatient}) {
+      if (const json* v = Reader::get(obj, name_of(st))) {
+        s.settings[st] = setting(*v, r_.child(path, name_of(st)), st == Setting::chronic_outpatient);
+      }
+    }
+    if (const json* v = Reader::get(obj, "critical_illness")) {
+      s.critical_illness = critical_illness(*v, r_.child(path, "critical_illness"));
+    }
+    return s;
+  }
+
+  void sources(const json& root, Policy& p) {
+    const json* list = Reader::get(root, "sources");
+    if (list == nullptr) {
+      fail("/sources", "缺少 sources：每个数字都必须有出处", "sources is missing: every figure needs one");
+      return;
+    }
+    if (!r_.expect_array(*list, "/sources")) return;
+    for (std::size_t i = 0; i < list->size() && !r_.failed(); ++i) {
+      const json& s = (*list)[i];
+      const std::string sp = r_.index("/sources", i);
+      if (!r_.expect_object(s, sp)) return;
+      r_.known_fields(s, sp, {"id", "title", "doc_no", "office", "date", "url", "confidence", "note"});
+      Source src;
+      src.id = r_.text(s, "id", sp, true, 64).value_or("");
+      src.title = r_.text(s, "title", sp, true, kMaxPolicyText).value_or("");
+      src.doc_no = r_.text(s, "doc_no", sp, false, kMaxPolicyText).value_or("");
+      src.office = r_.text(s, "office", sp, true, kMaxPolicyText).value_or("");
+      src.date = r_.text(s, "date", sp, true, 16).value_or("");
+      src.url = r_.text(s, "url", sp, true, kMaxPolicyText).value_or("");
+      src.note = r_.text(s, "note", sp, false, kMaxPolicyText).value_or("");
+      const auto conf = r_.text(s, "confidence", sp, true, 16);
+      if (conf && *conf == "secondary") src.confidence = Confidence::secondary;
+      else if (conf && *conf != "official") r_.unknown_value(r_.child(sp, "confidence"), *conf, "official, secondary");
+      if (!r_.failed() && !source_ids_.insert(src.id).second)
+        fail(r_.child(sp, "id"), "来源编号重复", "duplicate source id");
+      p.sources.push_back(std::move(src));
+    }
+  }
+};
+
+std::string file_region(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return "";
+  const auto prev = path.rfind('/', slash - 1);
+  return path.substr(prev == std::string::npos ? 0 : prev + 1, slash - (prev == std::string::npos ? 0 : prev + 1));
+}
+
+std::string file_stem(const std::string& path) {
+  const auto slash = path.rfind('/');
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  const auto dot = name.rfind(".json");
+  return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+}  // namespace
+
+Result<Policy> parse_policy(const PolicyFile& file) {
+  auto parsed = parse_json(file.bytes, limits::kMaxPolicyBytes, file.path);
+  if (!parsed.ok()) {
+    Error e = parsed.error();
+    e.code = e.code == ErrorCode::too_large ? ErrorCode::too_large : ErrorCode::policy_invalid;
+    return e;
+  }
+  const json& root = parsed.value();
+  PolicyParser pp(file);
+  Reader& r = pp.r_;
+  Policy p;
+  if (!r.expect_object(root, "")) return r.error();
+  r.known_fields(root, "",
+                 {"schema_version", "region", "name_zh", "name_en", "province", "effective_from", "effective_to",
+                  "last_verified", "sources", "insurance_year", "schemes", "note", "open_questions"});
+  const auto version = r.integer(root, "schema_version", "", true, 1, 1);
+  p.region = r.text(root, "region", "", true, 64).value_or("");
+  p.name_zh = r.text(root, "name_zh", "", true, 256).value_or("");
+  p.name_en = r.text(root, "name_en", "", true, 256).value_or("");
+  p.province = r.text(root, "province", "", true, 64).value_or("");
+  if (auto d = r.date(root, "effective_from", "", true)) p.effective_from = *d;
+  p.effective_to = r.date(root, "effective_to", "", false);
+  if (auto d = r.date(root, "last_verified", "", true)) p.last_verified = d->iso();
+  if (r.failed()) return r.error();
+  (void)version;
+  if (p.effective_to && *p.effective_to <= p.effective_from)
+    pp.fail("/effective_to", "effective_to 必须晚于 effective_from", "effective_to must be after effective_from");
+  pp.sources(root, p);
+  if (const json* y = Reader::get(root, "insurance_year")) {
+    if (r.expect_object(*y, "/insurance_year")) {
+      r.known_fields(*y, "/insurance_year", {"start", "source", "clause", "note"});
+      const auto start = r.text(*y, "start", "/insurance_year", true, 8);
+      InsuranceYear iy;
+      if (start && start->size() == 5 && (*start)[2] == '-' &&
+          Date::valid(2000, std::atoi(start->substr(0, 2).c_str()), std::atoi(start->substr(3, 2).c_str()))) {
+        iy.start_month = std::atoi(start->substr(0, 2).c_str());
+        iy.start_day = std::atoi(start->substr(3, 2).c_str());
+      } else if (start) {
+        pp.fail("/insurance_year/start", "应为 MM-DD，例如 \"01-01\"", "expected MM-DD, e.g. \"01-01\"");
+      }
+      iy.cite = pp.citation(*y, "/insurance_year");
+      p.insurance_year = iy;
+    }
+  }
+  const json* schemes = Reader::get(root, "schemes");
+  if (schemes == nullptr) pp.fail("/schemes", "缺少 schemes", "schemes is missing");
+  else if (r.expect_object(*schemes, "/schemes")) {
+    r.known_fields(*schemes, "/schemes", {"employee", "resident"});
+    for (Scheme s : {Scheme::employee, Scheme::resident}) {
+      if (const json* v = Reader::get(*schemes, name_of(s))) {
+        p.schemes[s] = pp.scheme(*v, "/schemes/" + std::string(name_of(s)));
+      }
+    }
+  }
+  if (r.failed()) return r.error();
+  const std::string folder = file_region(file.path);
+  if (!folder.empty() && folder != p.region)
+    pp.fail("/region", "region 与所在文件夹名「" + folder + "」不一致", "region differs from its folder \"" + folder + "\"");
+  if (file_stem(file.path) != p.effective_from.iso())
+    pp.fail("/effective_from", "文件名必须等于 effective_from", "the file name must equal effective_from");
+  if (r.failed()) return r.error();
+  p.hash = sha256_hex(file.bytes);
+  return p;
+}
+
+Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files) {
+  PolicyPack pack;
+  for (const auto& f : files) {
+    auto p = parse_policy(f);
+    if (!p.ok()) return p.error();
+    pack.policies.push_back(std::move(p.value()));
+  }
+  for (std::size_t i = 0; i < pack.policies.size(); ++i) {
+    for (std::size_t j = i + 1; j < pack.policies.size(); ++j) {
+      const Policy& a = pack.policies[i];
+      const Policy& b = pack.policies[j];
+      if (a.region != b.region) continue;
+      const Policy& early = a.effective_from < b.effective_from ? a : b;
+      const Policy& late = a.effective_from < b.effective_from ? b : a;
+      if (!early.effective_to || *early.effective_to > late.effective_from) {
+        return make_error(ErrorCode::policy_invalid, files[i].path + "#/effective_to",
+                          "同一地区的政策版本时间重叠：" + early.id() + " 应以 effective_to 结束于 " + late.effective_from.iso(),
+                          "versions of one region overlap: " + early.id() + " must end (effective_to) by " +
+                              late.effective_from.iso());
+      }
+    }
+  }
+  return pack;
+}
+
+}  // namespace claimcalc::codec

@@ -1,0 +1,25 @@
+// Policy files: JSON -> Policy, with validation whose errors name the file, the JSON pointer and the reason.
+// The format is described in docs/policy-format.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/core/error.hpp"
+#include "engine/core/policy.hpp"
+
+namespace claimcalc::codec {
+
+struct PolicyFile {
+  std::string path;  // relative to the policy folder: "<region>/<effective-from>.json"
+  std::string bytes;
+};
+
+Result<Policy> parse_policy(const PolicyFile& file);
+
+// Parses every file and checks the pack as a whole: one region id per folder, file names equal to
+// effective_from, versions of a region that do not overlap.
+Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files);
+
+}  // namespace claimcalc::codec

@@ -1,0 +1,178 @@
+#include "engine/codec/request_codec.hpp"
+
+#include "engine/codec/reader.hpp"
+#include "engine/core/limits.hpp"
+
+namespace claimcalc::codec {
+
+namespace {
+
+void read_year_to_date(Reader& r, const json& req, YearToDate& y) {
+  const json* v = Reader::get(req, "year_to_date");
+  if (v == nullptr || !r.expect_object(*v, "year_to_date")) return;
+  const std::string p = "year_to_date";
+  r.known_fields(*v, p,
+                 {"stays", "deductible_paid", "in_scope", "fund_paid", "critical_illness_base",
+                  "critical_illness_paid", "outpatient_pool_paid", "outpatient_pool_paid_this_month"});
+  if (auto s = r.integer(*v, "stays", p, false, 0, limits::kMaxStays)) y.stays = static_cast<int>(*s);
+  y.deductible_paid = r.money(*v, "deductible_paid", p, false).value_or(Fen::zero());
+  y.in_scope = r.money(*v, "in_scope", p, false).value_or(Fen::zero());
+  y.fund_paid = r.money(*v, "fund_paid", p, false).value_or(Fen::zero());
+  y.critical_illness_base = r.money(*v, "critical_illness_base", p, false).value_or(Fen::zero());
+  y.critical_illness_paid = r.money(*v, "critical_illness_paid", p, false).value_or(Fen::zero());
+  y.outpatient_pool_paid = r.money(*v, "outpatient_pool_paid", p, false).value_or(Fen::zero());
+  y.outpatient_pool_paid_this_month = r.money(*v, "outpatient_pool_paid_this_month", p, false).value_or(Fen::zero());
+  if (!r.failed() && y.outpatient_pool_paid_this_month > y.outpatient_pool_paid) {
+    r.fail(ErrorCode::inconsistent, "year_to_date.outpatient_pool_paid_this_month", "本月已支付不能多于本年已支付",
+           "paid this month cannot exceed paid this year");
+  }
+}
+
+BillItem read_item(Reader& r, const json& it, const std::string& p) {
+  BillItem item;
+  if (!r.expect_object(it, p)) return item;
+  r.known_fields(it, p,
+                 {"name", "code", "class", "amount", "quantity", "unit_price", "price_ceiling", "selfpay_ratio"});
+  item.name = r.text(it, "name", p, false, limits::kMaxTextBytes).value_or("");
+  item.code = r.text(it, "code", p, false, 64).value_or("");
+  item.item_class = r.enumeration<ItemClass>(it, "class", p, true).value_or(ItemClass::class_a);
+  const auto amount = r.money(it, "amount", p, false);
+  const auto quantity = r.integer(it, "quantity", p, false, 1, limits::kMaxQuantity);
+  const auto unit_price = r.money(it, "unit_price", p, false);
+  item.price_ceiling = r.money(it, "price_ceiling", p, false);
+  item.selfpay_ratio = r.ratio(it, "selfpay_ratio", p, false);
+  if (r.failed()) return item;
+  if (quantity.has_value() != unit_price.has_value()) {
+    r.fail(ErrorCode::missing_field, r.child(p, quantity ? "unit_price" : "quantity"),
+           "数量和单价须同时填写", "quantity and unit_price go together");
+    return item;
+  }
+  if (quantity) {
+    item.quantity = quantity;
+    item.unit_price = unit_price;
+    const Fen product = times(*unit_price, *quantity);
+    if (product.value() > limits::kMaxMoneyFen) {
+      r.fail(ErrorCode::invalid_money, r.child(p, "unit_price"), "数量×单价超过金额上限",
+             "quantity × unit_price exceeds the amount limit");
+      return item;
+    }
+    if (amount && *amount != product) {
+      r.fail(ErrorCode::inconsistent, r.child(p, "amount"), "金额与 数量×单价 不一致",
+             "amount differs from quantity × unit_price");
+      return item;
+    }
+    item.amount = product;
+  } else if (amount) {
+    item.amount = *amount;
+  } else {
+    r.fail(ErrorCode::missing_field, r.child(p, "amount"), "须填写金额，或数量和单价",
+           "give amount, or quantity and unit_price");
+    return item;
+  }
+  if (item.price_ceiling && !item.quantity) {
+    r.fail(ErrorCode::missing_field, r.child(p, "quantity"), "填写限价（price_ceiling，按单价）时须同时填写数量和单价",
+           "price_ceiling is per unit: give quantity and unit_price with it");
+  }
+  if (item.selfpay_ratio && item.item_class == ItemClass::out_of_catalogue) {
+    r.fail(ErrorCode::inconsistent, r.child(p, "selfpay_ratio"), "目录外项目全部自费，不应填写自付比例",
+           "an out-of-catalogue item is wholly self-funded; it takes no selfpay_ratio");
+  }
+  return item;
+}
+
+void read_bill(Reader& r, const json& req, Claim& c) {
+  const json* items = Reader::get(req, "items");
+  const json* totals = Reader::get(req, "totals");
+  if ((items == nullptr) == (totals == nullptr)) {
+    r.fail(ErrorCode::missing_field, "items", "须填写 items（费用明细）或 totals（按类别合计）之一",
+           "give exactly one of items (the bill) or totals (by class)");
+    return;
+  }
+  if (items != nullptr) {
+    if (!r.expect_array(*items, "items")) return;
+    if (items->empty()) {
+      r.fail(ErrorCode::missing_field, "items", "费用明细不能为空", "items must not be empty");
+      return;
+    }
+    if (items->size() > limits::kMaxItems) {
+      r.fail(ErrorCode::too_large, "items", "费用明细过多：最多 " + std::to_string(limits::kMaxItems) + " 项",
+             "too many items: at most " + std::to_string(limits::kMaxItems));
+      return;
+    }
+    for (std::size_t i = 0; i < items->size() && !r.failed(); ++i) c.items.push_back(read_item(r, (*items)[i], r.index("items", i)));
+  } else {
+    if (!r.expect_object(*totals, "totals")) return;
+    r.known_fields(*totals, "totals", {"class_a", "class_b", "out_of_catalogue"});
+    c.items_are_totals = true;
+    const std::pair<const char*, ItemClass> kinds[] = {{"class_a", ItemClass::class_a},
+                                                       {"class_b", ItemClass::class_b},
+                                                       {"out_of_catalogue", ItemClass::out_of_catalogue}};
+    for (const auto& [key, cls] : kinds) {
+      if (auto amount = r.money(*totals, key, "totals", false)) {
+        BillItem item;
+        item.name = std::string(label_zh(cls)) + "合计";
+        item.item_class = cls;
+        item.amount = *amount;
+        c.items.push_back(item);
+      }
+    }
+    if (c.items.empty() && !r.failed())
+      r.fail(ErrorCode::missing_field, "totals", "totals 至少须有一个类别的金额", "totals needs at least one class");
+  }
+  if (r.failed()) return;
+  Fen sum;
+  for (const auto& item : c.items) {
+    sum += item.amount;
+    if (sum.value() > limits::kMaxMoneyFen) {
+      r.fail(ErrorCode::invalid_money, items != nullptr ? "items" : "totals", "费用总额超过上限（十亿元）",
+             "the bill's total exceeds the limit (one billion yuan)");
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+Result<Claim> parse_claim(const json& req) {
+  Reader r(Reader::Style::dotted, "", ErrorCode::policy_invalid);
+  Claim c;
+  if (!r.expect_object(req, "request")) return r.error();
+  r.known_fields(req, "",
+                 {"insured_region", "care_region", "scheme", "person", "tier", "age", "setting", "disease",
+                  "hospital_level", "date_of_care", "discharge_date", "filing", "filing_date", "settlement",
+                  "enrolment_status", "enrolment_date", "year_to_date", "items", "totals"});
+  c.insured_region = r.text(req, "insured_region", "", true, 64).value_or("");
+  c.care_region = r.text(req, "care_region", "", false, 64).value_or(c.insured_region);
+  c.scheme = r.enumeration<Scheme>(req, "scheme", "", true).value_or(Scheme::employee);
+  c.person = r.enumeration<Person>(req, "person", "", false);
+  c.tier = r.enumeration<Tier>(req, "tier", "", false);
+  if (auto a = r.integer(req, "age", "", false, 0, limits::kMaxAge)) c.age = static_cast<int>(*a);
+  c.setting = r.enumeration<Setting>(req, "setting", "", true).value_or(Setting::inpatient);
+  c.disease = r.text(req, "disease", "", false, 64).value_or("");
+  c.hospital_level = r.enumeration<HospitalLevel>(req, "hospital_level", "", false);
+  if (auto d = r.date(req, "date_of_care", "", true)) c.date_of_care = *d;
+  c.discharge_date = r.date(req, "discharge_date", "", false);
+  c.filing = r.enumeration<Filing>(req, "filing", "", false).value_or(Filing::none);
+  c.filing_date = r.date(req, "filing_date", "", false);
+  c.settlement = r.enumeration<SettlementMode>(req, "settlement", "", false).value_or(SettlementMode::direct);
+  if (auto s = r.enumeration<EnrolmentStatus>(req, "enrolment_status", "", false)) {
+    c.enrolment_status = *s;
+    c.enrolment_status_given = true;
+  }
+  c.enrolment_date = r.date(req, "enrolment_date", "", false);
+  read_year_to_date(r, req, c.year_to_date);
+  read_bill(r, req, c);
+  if (r.failed()) return r.error();
+
+  if (c.discharge_date && *c.discharge_date < c.date_of_care) {
+    return make_error(ErrorCode::inconsistent, "discharge_date", "出院日期不能早于就医（入院）日期",
+                      "discharge_date cannot be before date_of_care");
+  }
+  if (c.filing_date && c.filing == Filing::none) {
+    return make_error(ErrorCode::inconsistent, "filing_date", "未备案（filing 为 none）时不应填写备案日期",
+                      "filing_date given while filing is none");
+  }
+  return c;
+}
+
+}  // namespace claimcalc::codec

@@ -1,0 +1,235 @@
+#include "engine/codec/result_codec.hpp"
+
+namespace claimcalc::codec {
+
+namespace {
+
+json money_or_null(const std::optional<Fen>& v) { return v ? json(format_money(*v)) : json(nullptr); }
+
+json source_json(const Policy& policy, const Citation& cite) {
+  json j = json::object();
+  j["id"] = cite.source_id;
+  j["clause"] = cite.clause;
+  if (const Source* s = policy.source(cite.source_id)) {
+    j["title"] = s->title;
+    j["doc_no"] = s->doc_no;
+    j["office"] = s->office;
+    j["date"] = s->date;
+    j["url"] = s->url;
+    j["confidence"] = s->confidence == Confidence::official ? "official" : "secondary";
+  }
+  return j;
+}
+
+json value_json(const StepValue& v) {
+  switch (v.kind) {
+    case StepValue::Kind::money: return format_money(v.fen);
+    case StepValue::Kind::ratio: return format_percent(v.ratio);
+    case StepValue::Kind::count: return v.count;
+    case StepValue::Kind::date:
+    case StepValue::Kind::text: return v.text;
+  }
+  return nullptr;
+}
+
+json split_json(const Split& s) {
+  json j = json::object();
+  j["total"] = format_money(s.total);
+  j["out_of_catalogue"] = format_money(s.out_of_catalogue);
+  j["over_ceiling"] = format_money(s.over_ceiling);
+  j["class_b_upfront"] = money_or_null(s.class_b_upfront);
+  j["in_scope"] = money_or_null(s.in_scope);
+  j["deductible_applied"] = money_or_null(s.deductible_applied);
+  j["fund_paid"] = money_or_null(s.fund_paid);
+  j["critical_illness_paid"] = money_or_null(s.critical_illness_paid);
+  j["self_pay"] = money_or_null(s.self_pay);
+  j["self_funded"] = format_money(s.self_funded);
+  j["patient_pays"] = money_or_null(s.patient_pays);
+  return j;
+}
+
+// The national settlement list's names (医保结算清单 / 结算单), so a patient can lay the result beside one.
+// No personal account is modelled, so the cash payment equals the patient's part.
+json national_json(const Split& s) {
+  json j = json::object();
+  j["medfee_sumamt"] = format_money(s.total);
+  j["fulamt_ownpay_amt"] = format_money(s.out_of_catalogue);
+  j["overlmt_selfpay"] = format_money(s.over_ceiling);
+  j["preselfpay_amt"] = money_or_null(s.class_b_upfront);
+  j["inscp_scp_amt"] = money_or_null(s.in_scope);
+  j["act_pay_dedc"] = money_or_null(s.deductible_applied);
+  j["hifp_pay"] = money_or_null(s.fund_paid);
+  j["hifmi_pay"] = money_or_null(s.critical_illness_paid);
+  j["psn_part_amt"] = money_or_null(s.patient_pays);
+  j["psn_cash_pay"] = money_or_null(s.patient_pays);
+  return j;
+}
+
+}  // namespace
+
+json estimate_to_json(const Estimate& est, const std::string& engine_version) {
+  const Policy& policy = *est.policy;
+  json r = json::object();
+  r["split"] = split_json(est.split);
+  r["national"] = national_json(est.split);
+  json items = json::array();
+  for (const auto& it : est.items) {
+    json j = json::object();
+    j["name"] = it.name;
+    if (!it.code.empty()) j["code"] = it.code;
+    j["class"] = std::string(name_of(it.item_class));
+    j["total"] = format_money(it.total);
+    j["out_of_catalogue"] = format_money(it.out_of_catalogue);
+    j["over_ceiling"] = format_money(it.over_ceiling);
+    j["class_b_upfront"] = money_or_null(it.class_b_upfront);
+    j["in_scope"] = money_or_null(it.in_scope);
+    j["selfpay_ratio"] = it.selfpay_ratio ? json(format_percent(*it.selfpay_ratio)) : json(nullptr);
+    items.push_back(std::move(j));
+  }
+  r["items"] = std::move(items);
+  json steps = json::array();
+  for (const auto& s : est.trace.steps()) {
+    json j = json::object();
+    j["rule"] = rule_name(s.rule);
+    j["text_zh"] = s.text_zh;
+    j["text_en"] = s.text_en;
+    json values = json::object();
+    for (const auto& v : s.values) values[v.name] = value_json(v);
+    j["amounts"] = std::move(values);
+    j["source"] = s.cite ? source_json(policy, *s.cite) : json(nullptr);
+    steps.push_back(std::move(j));
+  }
+  r["steps"] = std::move(steps);
+  r["materials"] = json::array();
+  r["deadlines"] = json::array();
+  json warnings = json::array();
+  for (const auto& w : est.warnings)
+    warnings.push_back({{"code", w.code}, {"message_zh", w.message_zh}, {"message_en", w.message_en}});
+  r["warnings"] = std::move(warnings);
+  json unknown = json::array();
+  for (const auto& u : est.cannot_estimate)
+    unknown.push_back({{"part", u.part}, {"needs", u.needs}, {"reason_zh", u.reason_zh}, {"reason_en", u.reason_en}});
+  r["cannot_estimate"] = std::move(unknown);
+  r["benefits_from"] = est.benefits_from ? json(est.benefits_from->iso()) : json(nullptr);
+  json receipt = json::object();
+  receipt["engine_version"] = engine_version;
+  receipt["policy_id"] = policy.id();
+  receipt["policy_region"] = policy.region;
+  receipt["policy_name_zh"] = policy.name_zh;
+  receipt["policy_version"] = policy.effective_from.iso();
+  receipt["policy_hash"] = policy.hash;
+  receipt["policy_last_verified"] = policy.last_verified;
+  receipt["date_of_care"] = est.date_of_care.iso();
+  r["receipt"] = std::move(receipt);
+  return r;
+}
+
+json error_envelope(const Error& error) {
+  json e = json::object();
+  e["code"] = error_code_name(error.code);
+  e["field"] = error.field;
+  e["message_zh"] = error.message_zh;
+  e["message_en"] = error.message_en;
+  json j = json::object();
+  j["ok"] = false;
+  j["error"] = std::move(e);
+  return j;
+}
+
+json ok_envelope(json result) {
+  json j = json::object();
+  j["ok"] = true;
+  j["result"] = std::move(result);
+  return j;
+}
+
+namespace {
+
+std::string money_text(const std::optional<Fen>& v, bool zh) {
+  if (!v) return zh ? "无法测算" : "not estimated";
+  return zh ? format_money(*v) + "元" : "¥" + format_money(*v);
+}
+
+std::string cite_text(const Policy& policy, const Citation& cite, bool zh) {
+  const Source* s = policy.source(cite.source_id);
+  if (s == nullptr) return "";
+  std::string t = zh ? "〔来源：" : " [source: ";
+  t += s->title;
+  if (!s->doc_no.empty()) t += (zh ? "，" : ", ") + s->doc_no;
+  t += (zh ? "，" : ", ") + s->office;
+  if (!cite.clause.empty()) t += (zh ? "，" : ", ") + cite.clause;
+  if (s->confidence == Confidence::secondary) t += zh ? "（二手资料，待核对）" : " (secondary, to be verified)";
+  t += zh ? "〕" : "]";
+  return t;
+}
+
+void explain_one(const Estimate& est, bool zh, std::string& out) {
+  const Split& s = est.split;
+  if (zh) {
+    out += "总费用 " + money_text(s.total, true) + "：统筹基金支付 " + money_text(s.fund_paid, true) + "，大病保险支付 " +
+           money_text(s.critical_illness_paid, true) + "，个人负担 " + money_text(s.patient_pays, true) + "（个人自付 " +
+           money_text(s.self_pay, true) + " + 个人自费 " + money_text(s.self_funded, true) + "）。\n";
+  } else {
+    out += "Total " + money_text(s.total, false) + ": the fund pays " + money_text(s.fund_paid, false) +
+           ", critical-illness insurance " + money_text(s.critical_illness_paid, false) + ", the patient " +
+           money_text(s.patient_pays, false) + " (self-pay " + money_text(s.self_pay, false) + " + self-funded " +
+           money_text(s.self_funded, false) + ").\n";
+  }
+  int n = 0;
+  for (const auto& step : est.trace.steps()) {
+    out += std::to_string(++n) + ". " + (zh ? step.text_zh : step.text_en);
+    if (step.cite) out += cite_text(*est.policy, *step.cite, zh);
+    out += "\n";
+  }
+  for (const auto& u : est.cannot_estimate) out += (zh ? "无法测算（" : "Not estimated (") + u.part + (zh ? "）：" : "): ") + (zh ? u.reason_zh : u.reason_en) + "\n";
+  for (const auto& w : est.warnings) out += (zh ? "提示：" : "Note: ") + (zh ? w.message_zh : w.message_en) + "\n";
+}
+
+}  // namespace
+
+std::string explain_text(const Estimate& est, TextLanguage lang) {
+  std::string out;
+  if (lang != TextLanguage::en) explain_one(est, true, out);
+  if (lang == TextLanguage::both) out += "\n";
+  if (lang != TextLanguage::zh) explain_one(est, false, out);
+  return out;
+}
+
+json policy_summary(const Policy& p) {
+  json j = json::object();
+  j["region"] = p.region;
+  j["name_zh"] = p.name_zh;
+  j["name_en"] = p.name_en;
+  j["province"] = p.province;
+  j["effective_from"] = p.effective_from.iso();
+  j["effective_to"] = p.effective_to ? json(p.effective_to->iso()) : json(nullptr);
+  j["last_verified"] = p.last_verified;
+  j["hash"] = p.hash;
+  json schemes = json::array();
+  for (const auto& [scheme, sp] : p.schemes) {
+    json s = json::object();
+    s["scheme"] = std::string(name_of(scheme));
+    json persons = json::array();
+    for (auto v : sp.persons) persons.push_back(std::string(name_of(v)));
+    s["persons"] = persons;
+    json tiers = json::array();
+    for (auto v : sp.tiers) tiers.push_back(std::string(name_of(v)));
+    s["tiers"] = tiers;
+    json settings = json::array();
+    for (const auto& kv : sp.settings) settings.push_back(std::string(name_of(kv.first)));
+    s["settings"] = settings;
+    s["critical_illness"] = sp.critical_illness.has_value();
+    schemes.push_back(std::move(s));
+  }
+  j["schemes"] = std::move(schemes);
+  json sources = json::array();
+  for (const auto& s : p.sources) {
+    sources.push_back({{"id", s.id}, {"title", s.title}, {"doc_no", s.doc_no}, {"office", s.office},
+                       {"date", s.date}, {"url", s.url},
+                       {"confidence", s.confidence == Confidence::official ? "official" : "secondary"}});
+  }
+  j["sources"] = std::move(sources);
+  return j;
+}
+
+}  // namespace claimcalc::codec

@@ -1,0 +1,22 @@
+// Estimate -> result JSON, and the response envelope. Also the plain-text "explain" rendering, built from
+// the same steps so the page, the CLI and the golden files agree.
+#pragma once
+
+#include <string>
+
+#include "engine/codec/json_input.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/estimate.hpp"
+
+namespace claimcalc::codec {
+
+json estimate_to_json(const Estimate& est, const std::string& engine_version);
+json error_envelope(const Error& error);
+json ok_envelope(json result);
+
+enum class TextLanguage { zh, en, both };
+std::string explain_text(const Estimate& est, TextLanguage lang);
+
+json policy_summary(const Policy& policy);
+
+}  // namespace claimcalc::codec

@@ -1,0 +1,97 @@
+#include "engine/core/adjudication.hpp"
+
+namespace claimcalc {
+
+namespace {
+
+Fen over_ceiling_of(const BillItem& item) {
+  if (!item.price_ceiling || !item.unit_price || !item.quantity) return Fen::zero();
+  const Fen excess_per_unit = clamp_zero(*item.unit_price - *item.price_ceiling);
+  return times(excess_per_unit, *item.quantity);
+}
+
+}  // namespace
+
+Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy* setting, const LookupContext& ctx,
+                        Trace& trace) {
+  Adjudication a;
+  const Lookup<Ratio> share =
+      setting != nullptr ? find_figure(setting->class_b_upfront_share, ctx) : Lookup<Ratio>{nullptr, ""};
+
+  Fen class_b_total;
+  Fen upfront_total;
+  bool upfront_known = true;
+  bool all_at_policy_share = true;  // every class-B line used the policy's share (so one ratio explains all)
+  std::int64_t ooc_count = 0, over_count = 0;
+
+  for (const auto& item : items) {
+    ItemResult r;
+    r.name = item.name;
+    r.code = item.code;
+    r.item_class = item.item_class;
+    r.total = item.amount;
+    a.total += item.amount;
+    if (item.item_class == ItemClass::out_of_catalogue) {
+      r.out_of_catalogue = item.amount;
+      r.class_b_upfront = Fen::zero();
+      r.in_scope = Fen::zero();
+      a.out_of_catalogue += item.amount;
+      ++ooc_count;
+      a.items.push_back(r);
+      continue;
+    }
+    r.over_ceiling = min_fen(over_ceiling_of(item), item.amount);
+    if (r.over_ceiling > Fen::zero()) ++over_count;
+    a.over_ceiling += r.over_ceiling;
+    const Fen allowable = item.amount - r.over_ceiling;
+
+    std::optional<Ratio> ratio = item.selfpay_ratio;
+    if (!ratio && item.item_class == ItemClass::class_b) {
+      if (share.figure != nullptr) {
+        ratio = share.figure->value;
+      }
+    } else if (item.item_class == ItemClass::class_b) {
+      all_at_policy_share = false;
+    }
+    if (!ratio && item.item_class == ItemClass::class_a) ratio = Ratio::zero();
+
+    if (item.item_class == ItemClass::class_b) class_b_total += allowable;
+    if (ratio) {
+      r.selfpay_ratio = ratio;
+      r.class_b_upfront = apply_ratio(allowable, *ratio);
+      r.in_scope = allowable - *r.class_b_upfront;
+      upfront_total += *r.class_b_upfront;
+      if (item.item_class == ItemClass::class_a && item.selfpay_ratio) all_at_policy_share = false;
+    } else {
+      upfront_known = false;
+    }
+    a.items.push_back(r);
+  }
+
+  if (ooc_count > 0)
+    trace.add(Rule::out_of_catalogue, {count_value("count", ooc_count), money_value("amount", a.out_of_catalogue)});
+  if (over_count > 0)
+    trace.add(Rule::over_ceiling, {count_value("count", over_count), money_value("amount", a.over_ceiling)});
+
+  if (!upfront_known) {
+    a.upfront_needs = share.needs.empty() ? "policy:class_b_upfront_share" : share.needs;
+    return a;
+  }
+  a.class_b_upfront = upfront_total;
+  a.in_scope = a.total - a.out_of_catalogue - a.over_ceiling - upfront_total;
+  if (class_b_total > Fen::zero() || upfront_total > Fen::zero()) {
+    std::vector<StepValue> values{money_value("class_b_total", class_b_total), money_value("amount", upfront_total)};
+    std::optional<Citation> cite;
+    if (all_at_policy_share && share.figure != nullptr) {
+      values.push_back(ratio_value("ratio", share.figure->value));
+      cite = share.figure->cite;
+    }
+    trace.add(Rule::class_b_upfront, std::move(values), cite);
+  }
+  trace.add(Rule::in_scope, {money_value("total", a.total), money_value("out_of_catalogue", a.out_of_catalogue),
+                             money_value("over_ceiling", a.over_ceiling),
+                             money_value("class_b_upfront", upfront_total), money_value("in_scope", *a.in_scope)});
+  return a;
+}
+
+}  // namespace claimcalc

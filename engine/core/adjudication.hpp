@@ -1,0 +1,30 @@
+// Item adjudication: each bill line split into outside the catalogue, above the price ceiling, class-B
+// upfront share and in scope.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "engine/core/claim.hpp"
+#include "engine/core/estimate.hpp"
+#include "engine/core/figure_lookup.hpp"
+#include "engine/core/trace.hpp"
+
+namespace claimcalc {
+
+struct Adjudication {
+  std::vector<ItemResult> items;
+  Fen total;
+  Fen out_of_catalogue;
+  Fen over_ceiling;
+  std::optional<Fen> class_b_upfront;  // absent when the policy lacks the share and an item lacks its own
+  std::optional<Fen> in_scope;
+  std::string upfront_needs;           // why class_b_upfront is absent ("" when present)
+};
+
+// setting may be null (the policy does not cover the setting): then only class-B items that print their own
+// self-pay ratio can be split.
+Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy* setting, const LookupContext& ctx,
+                        Trace& trace);
+
+}  // namespace claimcalc

@@ -1,0 +1,59 @@
+// A claim request as the engine sees it: already parsed and range-checked by the codec.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/core/date.hpp"
+#include "engine/core/money.hpp"
+#include "engine/core/vocabulary.hpp"
+
+namespace claimcalc {
+
+struct BillItem {
+  std::string name;
+  std::string code;  // national code, optional
+  ItemClass item_class = ItemClass::class_a;
+  Fen amount;                            // quantity x unit price when those were given
+  std::optional<Fen> unit_price;
+  std::optional<std::int64_t> quantity;
+  std::optional<Fen> price_ceiling;      // per unit (支付标准); the excess is self-funded
+  std::optional<Ratio> selfpay_ratio;    // 自付比例 printed on the bill; overrides the class default
+};
+
+struct YearToDate {
+  std::optional<int> stays;  // prior inpatient stays in the insurance year; absent: not said
+  Fen deductible_paid;
+  Fen in_scope;
+  Fen fund_paid;
+  Fen critical_illness_base;
+  Fen critical_illness_paid;
+  Fen outpatient_pool_paid;
+  Fen outpatient_pool_paid_this_month;
+};
+
+struct Claim {
+  std::string insured_region;
+  std::string care_region;
+  Scheme scheme = Scheme::employee;
+  std::optional<Person> person;
+  std::optional<Tier> tier;
+  std::optional<int> age;
+  Setting setting = Setting::inpatient;
+  std::string disease;
+  std::optional<HospitalLevel> hospital_level;
+  Date date_of_care = Date::unchecked(2025, 1, 1);
+  std::optional<Date> discharge_date;
+  Filing filing = Filing::none;
+  std::optional<Date> filing_date;
+  SettlementMode settlement = SettlementMode::direct;
+  EnrolmentStatus enrolment_status = EnrolmentStatus::active;
+  bool enrolment_status_given = false;
+  std::optional<Date> enrolment_date;  // start (or restart after a lapse) of the current enrolment
+  YearToDate year_to_date;
+  std::vector<BillItem> items;
+  bool items_are_totals = false;  // the request gave totals by class, not a bill
+};
+
+}  // namespace claimcalc

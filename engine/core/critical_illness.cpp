@@ -1,0 +1,92 @@
+#include "engine/core/critical_illness.hpp"
+
+#include <algorithm>
+
+#include "engine/core/settlement.hpp"
+#include "engine/core/unknowns.hpp"
+
+namespace claimcalc {
+
+namespace {
+
+struct PartName {
+  CriticalIllnessPart part;
+  const char* zh;
+  const char* en;
+};
+constexpr PartName kPartNames[] = {
+    {CriticalIllnessPart::deductible, "起付线", "deductible"},
+    {CriticalIllnessPart::copay, "按比例自付", "co-payment"},
+    {CriticalIllnessPart::over_cap, "超封顶线部分", "above the fund cap"},
+    {CriticalIllnessPart::class_b_upfront, "乙类先行自付", "class-B upfront share"},
+};
+
+Fen part_amount(CriticalIllnessPart p, const PatientShareParts& parts) {
+  switch (p) {
+    case CriticalIllnessPart::deductible: return parts.deductible;
+    case CriticalIllnessPart::copay: return parts.copay;
+    case CriticalIllnessPart::over_cap: return parts.over_cap;
+    case CriticalIllnessPart::class_b_upfront: return parts.class_b_upfront;
+  }
+  return Fen::zero();
+}
+
+}  // namespace
+
+std::optional<Fen> settle_critical_illness(const Claim& claim, const std::optional<CriticalIllnessPolicy>& policy,
+                                           const PatientShareParts& parts, const LookupContext& ctx, Trace& trace,
+                                           std::vector<CannotEstimate>& unknown) {
+  if (!policy) {
+    unknown.push_back(cannot_estimate("critical_illness_paid", "policy:critical_illness"));
+    return std::nullopt;
+  }
+  const auto& applies = policy->applies_to;
+  if (std::find(applies.begin(), applies.end(), claim.setting) == applies.end()) return Fen::zero();
+
+  Fen base;
+  std::string names_zh, names_en;
+  for (const auto& pn : kPartNames) {
+    if (std::find(policy->base_parts.begin(), policy->base_parts.end(), pn.part) == policy->base_parts.end())
+      continue;
+    base += part_amount(pn.part, parts);
+    names_zh += (names_zh.empty() ? "" : "、") + std::string(pn.zh);
+    names_en += (names_en.empty() ? "" : ", ") + std::string(pn.en);
+  }
+  const Lookup<RatioSchedule> ratio = find_figure(policy->ratio, ctx);
+  if (ratio.figure == nullptr) {
+    unknown.push_back(
+        cannot_estimate("critical_illness_paid", ratio.needs.empty() ? "policy:critical_illness.ratio" : ratio.needs));
+    return std::nullopt;
+  }
+  const Fen before = claim.year_to_date.critical_illness_base;
+  trace.add(Rule::critical_illness_base,
+            {money_value("base", base), money_value("year_to_date", before), text_value("parts_zh", names_zh),
+             text_value("parts_en", names_en)},
+            ratio.figure->cite);
+  Fen paid;
+  for (const auto& p : pay_bands(ratio.figure->value.bands, before, before + base)) {
+    std::vector<StepValue> values{money_value("portion", p.portion), ratio_value("ratio", p.band->ratio),
+                                  money_value("paid", p.paid), money_value("band_from", p.band->from)};
+    if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
+    trace.add(Rule::critical_illness_band, std::move(values), ratio.figure->cite);
+    paid += p.paid;
+  }
+  const Lookup<Fen> cap = find_figure(policy->annual_cap, ctx);
+  if (cap.figure == nullptr) {
+    // Only matters once something is paid: below the threshold the cap cannot bind.
+    if (paid > Fen::zero())
+      unknown.push_back(cannot_estimate("critical_illness_cap",
+                                        cap.needs.empty() ? "policy:critical_illness.annual_cap" : cap.needs));
+    return paid;
+  }
+  const Fen used = claim.year_to_date.critical_illness_paid;
+  const Fen remaining = clamp_zero(cap.figure->value - used);
+  const Fen after = min_fen(paid, remaining);
+  trace.add(Rule::critical_illness_cap,
+            {money_value("cap", cap.figure->value), money_value("used", used), money_value("remaining", remaining),
+             money_value("before", paid), money_value("after", after)},
+            cap.figure->cite);
+  return after;
+}
+
+}  // namespace claimcalc

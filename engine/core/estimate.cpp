@@ -1,0 +1,199 @@
+#include "engine/core/estimate.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/core/adjudication.hpp"
+#include "engine/core/critical_illness.hpp"
+#include "engine/core/eligibility.hpp"
+#include "engine/core/settlement.hpp"
+#include "engine/core/unknowns.hpp"
+
+namespace claimcalc {
+
+namespace {
+
+template <class E>
+bool contains(const std::vector<E>& list, E v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+template <class E>
+std::string joined_names(const std::vector<E>& list) {
+  std::string s;
+  for (E v : list) s += (s.empty() ? "" : ", ") + std::string(name_of(v));
+  return s;
+}
+
+// Request fields that depend on the region: checked against the scheme's lists.
+std::optional<Error> check_person_and_tier(const Claim& claim, const SchemePolicy& scheme,
+                                           std::vector<Warning>& warnings) {
+  if (claim.person && !scheme.persons.empty() && !contains(scheme.persons, *claim.person)) {
+    const std::string list = joined_names(scheme.persons);
+    return make_error(ErrorCode::unknown_value, "person", "该地区此险种没有这一人员类别，可选：" + list,
+                      "this region's scheme has no such person type; expected one of: " + list);
+  }
+  if (claim.tier) {
+    if (scheme.tiers.empty()) {
+      warnings.push_back({"tier_ignored", "该地区此险种不分缴费档次，已忽略 tier。",
+                          "This region's scheme has no contribution grades; tier was ignored."});
+    } else if (!contains(scheme.tiers, *claim.tier)) {
+      const std::string list = joined_names(scheme.tiers);
+      return make_error(ErrorCode::unknown_value, "tier", "该地区此险种没有这一缴费档次，可选：" + list,
+                        "this region's scheme has no such tier; expected one of: " + list);
+    }
+  }
+  return std::nullopt;
+}
+
+const Disease* find_disease(const SettingPolicy& setting, const std::string& id) {
+  for (const auto& d : setting.diseases)
+    if (d.id == id) return &d;
+  return nullptr;
+}
+
+bool any_stay_condition(const std::vector<Figure<Fen>>& figures) {
+  return std::any_of(figures.begin(), figures.end(),
+                     [](const Figure<Fen>& f) { return f.when.stay_from || f.when.stay_to; });
+}
+
+void warn_secondary_sources(const Policy& policy, const Trace& trace, std::vector<Warning>& warnings) {
+  std::set<std::string> seen;
+  for (const auto& step : trace.steps()) {
+    if (!step.cite || seen.count(step.cite->source_id) != 0) continue;
+    seen.insert(step.cite->source_id);
+    const Source* src = policy.source(step.cite->source_id);
+    if (src == nullptr || src->confidence != Confidence::secondary) continue;
+    warnings.push_back({"secondary_source",
+                        "部分数字来自非官方的二手资料「" + src->title + "」，尚未与医保局原文核对，请以医保经办机构结算为准。",
+                        "Some figures come from a secondary source (\"" + src->title +
+                            "\") not yet checked against the official notice; the insurance office's settlement "
+                            "prevails."});
+  }
+}
+
+Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
+  if (!pack.has_region(claim.insured_region)) {
+    return make_error(ErrorCode::unknown_region, "insured_region",
+                      "暂不支持参保地「" + claim.insured_region + "」：没有该地区的政策数据",
+                      "no policy data for insured region \"" + claim.insured_region + "\"");
+  }
+  const Policy* policy = pack.in_force(claim.insured_region, claim.date_of_care);
+  if (policy == nullptr) {
+    return make_error(ErrorCode::no_policy_for_date, "date_of_care",
+                      "参保地在就医日期 " + claim.date_of_care.iso() + " 没有已收录的有效政策版本",
+                      "no policy version of the insured region is in force on " + claim.date_of_care.iso());
+  }
+
+  Estimate est;
+  est.policy = policy;
+  est.date_of_care = claim.date_of_care;
+  Trace& trace = est.trace;
+  trace.add(Rule::policy_version,
+            {text_value("region_zh", policy->name_zh), text_value("region_en", policy->name_en),
+             date_value("effective_from", policy->effective_from), text_value("policy_id", policy->id()),
+             date_value("date_of_care", claim.date_of_care)});
+
+  const auto scheme_it = policy->schemes.find(claim.scheme);
+  const SchemePolicy* scheme = scheme_it != policy->schemes.end() ? &scheme_it->second : nullptr;
+  if (scheme != nullptr) {
+    if (auto err = check_person_and_tier(claim, *scheme, est.warnings)) return *err;
+  }
+  const SettingPolicy* setting = nullptr;
+  if (scheme != nullptr) {
+    const auto it = scheme->settings.find(claim.setting);
+    if (it != scheme->settings.end()) setting = &it->second;
+  }
+  if (!claim.disease.empty() && claim.setting != Setting::chronic_outpatient) {
+    est.warnings.push_back({"disease_ignored", "只有门诊慢特病需要病种，已忽略 disease。",
+                            "Only chronic/special-disease outpatient care uses a disease; it was ignored."});
+  }
+
+  LookupContext ctx{claim.hospital_level, claim.person, claim.tier, std::nullopt, claim.age, claim.date_of_care};
+  if (claim.setting == Setting::inpatient) {
+    ctx.stay = claim.year_to_date.stays.value_or(0) + 1;
+    if (!claim.year_to_date.stays && setting != nullptr && any_stay_condition(setting->deductible)) {
+      est.warnings.push_back({"first_stay_assumed",
+                              "未填写本年度此前住院次数，按本年度第一次住院计算起付线；如非首次住院，起付线可能更低。",
+                              "Prior stays this year were not given, so the deductible is the one for a first stay; "
+                              "a later stay may have a lower one."});
+    }
+  }
+
+  Adjudication adj = adjudicate(claim.items, setting, ctx, trace);
+  Split& split = est.split;
+  split.total = adj.total;
+  split.out_of_catalogue = adj.out_of_catalogue;
+  split.over_ceiling = adj.over_ceiling;
+  split.self_funded = adj.out_of_catalogue + adj.over_ceiling;
+  split.class_b_upfront = adj.class_b_upfront;
+  split.in_scope = adj.in_scope;
+  est.items = std::move(adj.items);
+
+  if (!adj.in_scope) {
+    est.cannot_estimate.push_back(cannot_estimate("in_scope", adj.upfront_needs));
+    return est;
+  }
+  if (scheme == nullptr || setting == nullptr) {
+    est.cannot_estimate.push_back(cannot_estimate("fund_paid", scheme == nullptr ? "policy:scheme" : "policy:setting"));
+    return est;
+  }
+  if (claim.care_region != claim.insured_region) {
+    // 就医地目录、参保地政策: the items' classes above already come from the care region's bill; the insured
+    // region's cross-region ratios and filing rules are not modelled yet, so the fund's share is not guessed.
+    est.cannot_estimate.push_back(cannot_estimate("fund_paid", "policy:cross_region"));
+    return est;
+  }
+
+  const Eligibility elig = check_eligibility(claim, *scheme, trace, est.warnings);
+  est.benefits_from = elig.benefits_from;
+  PatientShareParts parts{Fen::zero(), Fen::zero(), Fen::zero(), *adj.class_b_upfront};
+  if (!elig.fund_pays) {
+    split.deductible_applied = Fen::zero();
+    split.fund_paid = Fen::zero();
+    split.critical_illness_paid = Fen::zero();
+  } else {
+    SettingFigures figures{&setting->deductible, &setting->ratio, &setting->annual_cap, &setting->monthly_cap,
+                           setting->deductible_basis};
+    if (claim.setting == Setting::chronic_outpatient && !setting->diseases.empty()) {
+      const Disease* disease = find_disease(*setting, claim.disease);
+      if (disease == nullptr) {
+        est.cannot_estimate.push_back(cannot_estimate("fund_paid", "disease"));
+        return est;
+      }
+      if (!disease->deductible.empty()) figures.deductible = &disease->deductible;
+      if (!disease->ratio.empty()) figures.ratio = &disease->ratio;
+      if (!disease->annual_cap.empty()) figures.annual_cap = &disease->annual_cap;
+    }
+    const FundShare fund = settle_fund(claim, figures, *adj.in_scope, ctx, trace, est.cannot_estimate);
+    split.deductible_applied = fund.deductible_applied;
+    split.fund_paid = fund.fund_paid;
+    if (!fund.fund_paid) return est;
+    parts.deductible = *fund.deductible_applied;
+    parts.copay = *fund.copay;
+    parts.over_cap = fund.over_cap;
+    split.critical_illness_paid =
+        settle_critical_illness(claim, scheme->critical_illness, parts, ctx, trace, est.cannot_estimate);
+  }
+
+  // A critical-illness payment we cannot estimate counts as zero here, and cannot_estimate says the
+  // patient's figures are therefore upper bounds.
+  const Fen ci = split.critical_illness_paid.value_or(Fen::zero());
+  split.self_pay = *adj.class_b_upfront + *adj.in_scope - *split.fund_paid - ci;
+  split.patient_pays = *split.self_pay + split.self_funded;
+  trace.add(Rule::patient_pays,
+            {money_value("patient_pays", *split.patient_pays), money_value("self_pay", *split.self_pay),
+             money_value("self_funded", split.self_funded), money_value("fund_paid", *split.fund_paid),
+             money_value("critical_illness_paid", ci)});
+  return est;
+}
+
+}  // namespace
+
+Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack) {
+  Result<Estimate> r = run(claim, pack);
+  if (r.ok()) warn_secondary_sources(*r.value().policy, r.value().trace, r.value().warnings);
+  return r;
+}
+
+}  // namespace claimcalc

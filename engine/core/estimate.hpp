@@ -1,0 +1,70 @@
+// The answer to a claim: the split, per-item results, the trace, what could not be estimated, warnings.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/core/claim.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/policy.hpp"
+#include "engine/core/trace.hpp"
+
+namespace claimcalc {
+
+// Absent (nullopt) means the engine cannot estimate that part; cannot_estimate says why.
+struct Split {
+  Fen total;
+  Fen out_of_catalogue;
+  Fen over_ceiling;
+  std::optional<Fen> class_b_upfront;
+  std::optional<Fen> in_scope;
+  std::optional<Fen> deductible_applied;
+  std::optional<Fen> fund_paid;
+  std::optional<Fen> critical_illness_paid;
+  std::optional<Fen> self_pay;
+  Fen self_funded;
+  std::optional<Fen> patient_pays;
+};
+
+struct ItemResult {
+  std::string name;
+  std::string code;
+  ItemClass item_class = ItemClass::class_a;
+  Fen total;
+  Fen out_of_catalogue;
+  Fen over_ceiling;
+  std::optional<Fen> class_b_upfront;
+  std::optional<Fen> in_scope;
+  std::optional<Ratio> selfpay_ratio;  // the upfront ratio used for a class-B item
+};
+
+struct CannotEstimate {
+  std::string part;   // the result field that is absent (fund_paid, critical_illness_paid, ...)
+  std::string needs;  // request field to ask for, or "policy:<figure>" when the data lacks it
+  std::string reason_zh;
+  std::string reason_en;
+};
+
+struct Warning {
+  std::string code;
+  std::string message_zh;
+  std::string message_en;
+};
+
+struct Estimate {
+  const Policy* policy = nullptr;
+  Date date_of_care = Date::unchecked(2025, 1, 1);
+  Split split;
+  std::vector<ItemResult> items;
+  Trace trace;
+  std::vector<CannotEstimate> cannot_estimate;
+  std::vector<Warning> warnings;
+  std::optional<Date> benefits_from;  // set when a waiting period keeps the fund from paying
+};
+
+// The engine's one domain entry point. Errors are input errors that depend on the policy (a person type
+// the region does not have, say); everything else the request lacks becomes a cannot_estimate entry.
+Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack);
+
+}  // namespace claimcalc

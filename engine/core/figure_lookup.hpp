@@ -1,0 +1,42 @@
+// Picks the figure that applies to a claim: the first whose condition matches, in file order.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/core/policy.hpp"
+
+namespace claimcalc {
+
+struct LookupContext {
+  std::optional<HospitalLevel> level;
+  std::optional<Person> person;
+  std::optional<Tier> tier;
+  std::optional<int> stay;  // 1-based stay index (inpatient only)
+  std::optional<int> age;
+  std::optional<Date> date_of_care;
+};
+
+template <class V>
+struct Lookup {
+  const Figure<V>* figure = nullptr;
+  // When no figure could be picked because the request lacks an input an earlier figure depends on:
+  // the request field to ask for. Empty with figure == nullptr: the policy has no such figure.
+  std::string needs;
+};
+
+// Returns "" when cond matches ctx, "-" when it does not, or the name of the request field it needs.
+std::string match_condition(const Condition& cond, const LookupContext& ctx);
+
+template <class V>
+Lookup<V> find_figure(const std::vector<Figure<V>>& figures, const LookupContext& ctx) {
+  for (const auto& f : figures) {
+    const std::string m = match_condition(f.when, ctx);
+    if (m.empty()) return {&f, ""};
+    if (m != "-") return {nullptr, m};
+  }
+  return {nullptr, ""};
+}
+
+}  // namespace claimcalc

@@ -1,0 +1,36 @@
+// Every size and depth limit, one named constant each, with its reason.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace claimcalc::limits {
+
+// A real inpatient 费用清单 runs to a few hundred lines (~100 bytes each as JSON); 1 MiB leaves 20x headroom
+// and keeps a phone's wasm heap small.
+constexpr std::size_t kMaxRequestBytes = 1u << 20;
+// estimateMany / batch sends many requests in one call: 10,000 typical requests fit in 32 MiB.
+constexpr std::size_t kMaxBatchBytes = 32u << 20;
+// Policy files are data we ship; the largest expected (a region with many diseases) is well under 1 MiB.
+constexpr std::size_t kMaxPolicyBytes = 4u << 20;
+// The request schema nests 4 deep; 32 rejects hostile nesting before the JSON library recurses on it.
+constexpr int kMaxJsonDepth = 32;
+// Bill lines per request: a long stay's itemised list can reach ~2,000 lines.
+constexpr std::size_t kMaxItems = 5000;
+// Requests per batch call.
+constexpr std::size_t kMaxBatchRequests = 100000;
+// Any single money figure: 1 billion yuan, far above any bill, so products stay far inside int64.
+constexpr std::int64_t kMaxMoneyFen = 100'000'000'000;  // 1e11 fen = 1e9 yuan
+// Quantity of one bill line (units, tablets, days).
+constexpr std::int64_t kMaxQuantity = 1'000'000;
+// Ages accepted (whole years).
+constexpr int kMaxAge = 150;
+// Prior stays in the year: more than one a day is not a real case.
+constexpr int kMaxStays = 366;
+// Dates outside this range are typos, not care: the policy data starts in the 2010s.
+constexpr int kMinYear = 1990;
+constexpr int kMaxYear = 2100;
+// Free-text fields (item names, disease names) echoed back into the result.
+constexpr std::size_t kMaxTextBytes = 512;
+
+}  // namespace claimcalc::limits

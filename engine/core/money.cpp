@@ -1,0 +1,139 @@
+#include "engine/core/money.hpp"
+
+#include "engine/core/limits.hpp"
+
+namespace claimcalc {
+
+Fen round_div(const Wide& numerator, const Wide& denominator) {
+  // Work on magnitudes so that a half rounds away from zero on both sides: -0.005 yuan -> -0.01.
+  const bool negative = (numerator < 0) != (denominator < 0);
+  const Wide n = numerator < 0 ? Wide(-numerator) : numerator;
+  const Wide d = denominator < 0 ? Wide(-denominator) : denominator;
+  Wide q = n / d;
+  const Wide r = n % d;
+  if (r * 2 >= d) q += 1;
+  const auto magnitude = static_cast<std::int64_t>(q);
+  return Fen::of(negative ? -magnitude : magnitude);
+}
+
+Fen apply_ratio(Fen base, Ratio ratio) {
+  return round_div(Wide(base.value()) * Wide(ratio.units()), Wide(Ratio::kScale));
+}
+
+Ratio multiply(Ratio a, Ratio b) {
+  const Fen scaled = round_div(Wide(a.units()) * Wide(b.units()), Wide(Ratio::kScale));
+  return Ratio::of_units(scaled.value());
+}
+
+Fen times(Fen unit_price, std::int64_t quantity) {
+  return Fen::of(static_cast<std::int64_t>(Wide(unit_price.value()) * Wide(quantity)));
+}
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Parses "[-]digits[.digits]" into an integer scaled by 10^places; fails on anything else or on more
+// fractional digits than allowed.
+bool parse_decimal(std::string_view text, int places, bool allow_negative, std::int64_t limit,
+                   std::int64_t& out) {
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && text[i] == '-') {
+    if (!allow_negative) return false;
+    negative = true;
+    ++i;
+  }
+  const std::size_t int_start = i;
+  std::int64_t whole = 0;
+  while (i < text.size() && is_digit(text[i])) {
+    whole = whole * 10 + (text[i] - '0');
+    if (whole > limit) return false;
+    ++i;
+  }
+  if (i == int_start) return false;
+  std::int64_t frac = 0;
+  int frac_digits = 0;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    const std::size_t frac_start = i;
+    while (i < text.size() && is_digit(text[i])) {
+      if (frac_digits == places) return false;
+      frac = frac * 10 + (text[i] - '0');
+      ++frac_digits;
+      ++i;
+    }
+    if (i == frac_start) return false;
+  }
+  if (i != text.size()) return false;
+  for (int k = frac_digits; k < places; ++k) frac *= 10;
+  std::int64_t scale = 1;
+  for (int k = 0; k < places; ++k) scale *= 10;
+  const std::int64_t value = whole * scale + frac;
+  if (value > limit) return false;
+  out = negative ? -value : value;
+  return true;
+}
+
+}  // namespace
+
+Result<Fen> parse_money(std::string_view text, std::string_view field) {
+  std::int64_t fen = 0;
+  if (text.size() > 32 || !parse_decimal(text, 2, true, limits::kMaxMoneyFen, fen)) {
+    return make_error(ErrorCode::invalid_money, std::string(field),
+                      "金额格式不正确：应为不超过两位小数的数字（单位：元），且不超过十亿元，例如 \"1234.56\"",
+                      "not a valid amount: expected a number of yuan with at most two decimals, at most one "
+                      "billion, e.g. \"1234.56\"");
+  }
+  return Fen::of(fen);
+}
+
+std::string format_money(Fen fen) {
+  const std::int64_t v = fen.value();
+  const std::uint64_t magnitude = v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
+  std::string s = std::to_string(magnitude / 100u);
+  const auto cents = static_cast<unsigned>(magnitude % 100u);
+  s += '.';
+  s += static_cast<char>('0' + cents / 10u);
+  s += static_cast<char>('0' + cents % 10u);
+  return v < 0 ? "-" + s : s;
+}
+
+Result<Ratio> parse_ratio(std::string_view text, std::string_view field) {
+  std::int64_t units = 0;
+  bool ok = false;
+  if (text.size() <= 16) {
+    if (!text.empty() && text.back() == '%') {
+      std::int64_t hundredths_of_percent = 0;  // basis points
+      ok = parse_decimal(text.substr(0, text.size() - 1), 2, false, 10'000, hundredths_of_percent);
+      units = hundredths_of_percent * 10'000;
+    } else {
+      std::int64_t bp = 0;
+      ok = parse_decimal(text, 4, false, 10'000, bp);
+      units = bp * 10'000;
+    }
+  }
+  if (!ok) {
+    return make_error(ErrorCode::invalid_ratio, std::string(field),
+                      "比例格式不正确：应为 0 到 1 之间、至多四位小数的数，或至多两位小数的百分数，例如 \"0.9\" 或 \"89.5%\"",
+                      "not a valid ratio: expected a number from 0 to 1 with at most four decimals, or a "
+                      "percentage with at most two, e.g. \"0.9\" or \"89.5%\"");
+  }
+  return Ratio::of_units(units);
+}
+
+std::string format_percent(Ratio ratio) {
+  // units / 1e6 = percent; print up to 6 decimals of a percent, trailing zeros dropped.
+  const std::int64_t u = ratio.units();
+  std::string s = std::to_string(u / 1'000'000);
+  std::int64_t frac = u % 1'000'000;
+  if (frac != 0) {
+    std::string digits = std::to_string(frac);
+    digits.insert(0, 6 - digits.size(), '0');
+    while (!digits.empty() && digits.back() == '0') digits.pop_back();
+    s += '.' + digits;
+  }
+  return s + "%";
+}
+
+}  // namespace claimcalc

@@ -1,0 +1,110 @@
+#include "engine/core/settlement.hpp"
+
+#include "engine/core/unknowns.hpp"
+
+namespace claimcalc {
+
+std::vector<BandPayment> pay_bands(const std::vector<Band>& bands, Fen lo, Fen hi) {
+  std::vector<BandPayment> out;
+  for (const auto& band : bands) {
+    const Fen from = max_fen(lo, band.from);
+    const Fen to = band.to ? min_fen(hi, *band.to) : hi;
+    if (to <= from) continue;
+    const Fen portion = to - from;
+    out.push_back({portion, apply_ratio(portion, band.ratio), &band});
+  }
+  return out;
+}
+
+namespace {
+
+void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_count, const Citation& cite,
+                 Trace& trace) {
+  for (const auto& p : payments) {
+    std::vector<StepValue> values{money_value("portion", p.portion), ratio_value("ratio", p.band->ratio),
+                                  money_value("fund", p.paid), money_value("copay", p.portion - p.paid)};
+    if (band_count > 1) {
+      values.push_back(money_value("band_from", p.band->from));
+      if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
+    }
+    trace.add(Rule::ratio_band, std::move(values), cite);
+  }
+}
+
+// Applies one cap to the fund's share; returns the share after it.
+Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& trace) {
+  const Fen remaining = clamp_zero(cap.value - used);
+  const Fen after = min_fen(before, remaining);
+  trace.add(rule,
+            {money_value("cap", cap.value), money_value("used", used), money_value("remaining", remaining),
+             money_value("before", before), money_value("after", after), money_value("excess", before - after)},
+            cap.cite);
+  return after;
+}
+
+}  // namespace
+
+FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_scope, const LookupContext& ctx,
+                      Trace& trace, std::vector<CannotEstimate>& unknown) {
+  FundShare s;
+  const Lookup<Fen> ded = find_figure(*figures.deductible, ctx);
+  if (ded.figure == nullptr) {
+    unknown.push_back(cannot_estimate("fund_paid", ded.needs.empty() ? "policy:deductible" : ded.needs));
+    return s;
+  }
+  std::vector<StepValue> ded_values{money_value("deductible", ded.figure->value),
+                                    text_value("setting_zh", std::string(label_zh(claim.setting))),
+                                    text_value("level_zh", ctx.level ? std::string(label_zh(*ctx.level)) : ""),
+                                    text_value("level_en", ctx.level ? std::string(label_en(*ctx.level)) : "")};
+  Fen applied;
+  if (figures.deductible_basis == DeductibleBasis::per_year) {
+    const Fen already = claim.year_to_date.deductible_paid;
+    applied = min_fen(in_scope, clamp_zero(ded.figure->value - already));
+    ded_values.push_back(money_value("already_paid", already));
+  } else {
+    applied = min_fen(in_scope, ded.figure->value);
+    if (ctx.stay) ded_values.push_back(count_value("stay", *ctx.stay));
+  }
+  ded_values.push_back(money_value("applied", applied));
+  trace.add(Rule::deductible, std::move(ded_values), ded.figure->cite);
+  s.deductible_applied = applied;
+
+  const Lookup<RatioSchedule> ratio = find_figure(*figures.ratio, ctx);
+  if (ratio.figure == nullptr) {
+    unknown.push_back(cannot_estimate("fund_paid", ratio.needs.empty() ? "policy:ratio" : ratio.needs));
+    return s;
+  }
+  const RatioSchedule& schedule = ratio.figure->value;
+  const Fen start = schedule.measure == BandMeasure::year ? claim.year_to_date.in_scope : Fen::zero();
+  const auto payments = pay_bands(schedule.bands, start + applied, start + in_scope);
+  trace_bands(payments, schedule.bands.size(), ratio.figure->cite, trace);
+  Fen fund;
+  for (const auto& p : payments) fund += p.paid;
+  s.fund_before_caps = fund;
+  s.copay = in_scope - applied - fund;
+
+  Fen after = fund;
+  const Lookup<Fen> cap = find_figure(*figures.annual_cap, ctx);
+  if (cap.figure != nullptr) {
+    const Fen used = claim.setting == Setting::outpatient ? claim.year_to_date.outpatient_pool_paid
+                                                          : claim.year_to_date.fund_paid;
+    after = apply_cap(Rule::annual_cap, *cap.figure, used, after, trace);
+    s.cap_checked = true;
+  } else {
+    unknown.push_back(cannot_estimate("annual_cap", cap.needs.empty() ? "policy:annual_cap" : cap.needs));
+  }
+  if (figures.monthly_cap != nullptr && !figures.monthly_cap->empty()) {
+    const Lookup<Fen> month = find_figure(*figures.monthly_cap, ctx);
+    if (month.figure != nullptr) {
+      after = apply_cap(Rule::monthly_cap, *month.figure, claim.year_to_date.outpatient_pool_paid_this_month,
+                        after, trace);
+    } else {
+      unknown.push_back(cannot_estimate("monthly_cap", month.needs.empty() ? "policy:monthly_cap" : month.needs));
+    }
+  }
+  s.fund_paid = after;
+  s.over_cap = fund - after;
+  return s;
+}
+
+}  // namespace claimcalc

@@ -1,0 +1,43 @@
+// The basic fund's share of the in-scope amount: deductible, ratio bands, then annual and monthly caps.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "engine/core/claim.hpp"
+#include "engine/core/estimate.hpp"
+#include "engine/core/figure_lookup.hpp"
+#include "engine/core/trace.hpp"
+
+namespace claimcalc {
+
+// The figures that apply to this claim: the setting's, or a chronic disease's where it has its own.
+struct SettingFigures {
+  const std::vector<Figure<Fen>>* deductible = nullptr;
+  const std::vector<Figure<RatioSchedule>>* ratio = nullptr;
+  const std::vector<Figure<Fen>>* annual_cap = nullptr;
+  const std::vector<Figure<Fen>>* monthly_cap = nullptr;
+  DeductibleBasis deductible_basis = DeductibleBasis::per_stay;
+};
+
+struct FundShare {
+  std::optional<Fen> deductible_applied;
+  std::optional<Fen> fund_before_caps;
+  std::optional<Fen> fund_paid;
+  std::optional<Fen> copay;     // in scope, above the deductible, not paid by the fund's ratio
+  Fen over_cap;                 // what the caps moved from the fund to the patient
+  bool cap_checked = false;     // false when the policy lacks the annual cap
+};
+
+FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_scope, const LookupContext& ctx,
+                      Trace& trace, std::vector<CannotEstimate>& unknown);
+
+// Pays ratio bands on the range (lo, hi] of a measure; used by the fund and by critical illness.
+struct BandPayment {
+  Fen portion;
+  Fen paid;
+  const Band* band;
+};
+std::vector<BandPayment> pay_bands(const std::vector<Band>& bands, Fen lo, Fen hi);
+
+}  // namespace claimcalc

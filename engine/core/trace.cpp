@@ -1,0 +1,212 @@
+#include "engine/core/trace.hpp"
+
+namespace claimcalc {
+
+const char* rule_name(Rule rule) {
+  switch (rule) {
+    case Rule::policy_version: return "policy_version";
+    case Rule::enrolment_not_active: return "enrolment_not_active";
+    case Rule::waiting_period: return "waiting_period";
+    case Rule::out_of_catalogue: return "out_of_catalogue";
+    case Rule::over_ceiling: return "over_ceiling";
+    case Rule::class_b_upfront: return "class_b_upfront";
+    case Rule::in_scope: return "in_scope";
+    case Rule::deductible: return "deductible";
+    case Rule::ratio_band: return "ratio_band";
+    case Rule::annual_cap: return "annual_cap";
+    case Rule::monthly_cap: return "monthly_cap";
+    case Rule::critical_illness_base: return "critical_illness_base";
+    case Rule::critical_illness_band: return "critical_illness_band";
+    case Rule::critical_illness_cap: return "critical_illness_cap";
+    case Rule::patient_pays: return "patient_pays";
+  }
+  return "unknown";
+}
+
+StepValue money_value(std::string name, Fen fen) {
+  StepValue v;
+  v.name = std::move(name);
+  v.kind = StepValue::Kind::money;
+  v.fen = fen;
+  return v;
+}
+StepValue ratio_value(std::string name, Ratio ratio) {
+  StepValue v;
+  v.name = std::move(name);
+  v.kind = StepValue::Kind::ratio;
+  v.ratio = ratio;
+  return v;
+}
+StepValue count_value(std::string name, std::int64_t count) {
+  StepValue v;
+  v.name = std::move(name);
+  v.kind = StepValue::Kind::count;
+  v.count = count;
+  return v;
+}
+StepValue date_value(std::string name, const Date& date) {
+  StepValue v;
+  v.name = std::move(name);
+  v.kind = StepValue::Kind::date;
+  v.text = date.iso();
+  return v;
+}
+StepValue text_value(std::string name, std::string text) {
+  StepValue v;
+  v.name = std::move(name);
+  v.kind = StepValue::Kind::text;
+  v.text = std::move(text);
+  return v;
+}
+
+const StepValue* Step::find(const std::string& name) const {
+  for (const auto& v : values)
+    if (v.name == name) return &v;
+  return nullptr;
+}
+
+namespace {
+
+enum class Lang { zh, en };
+
+std::string format_value(const StepValue& v, Lang lang) {
+  switch (v.kind) {
+    case StepValue::Kind::money:
+      return lang == Lang::zh ? format_money(v.fen) + "元" : "¥" + format_money(v.fen);
+    case StepValue::Kind::ratio: return format_percent(v.ratio);
+    case StepValue::Kind::count: return std::to_string(v.count);
+    case StepValue::Kind::date:
+    case StepValue::Kind::text: return v.text;
+  }
+  return "";
+}
+
+// Replaces each {name} with the step's value of that name. A missing name is a bug in the template
+// table below, caught by the golden tests; it renders visibly as {?name}.
+std::string fill(const std::string& tmpl, const Step& step, Lang lang) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < tmpl.size()) {
+    if (tmpl[i] == '{') {
+      const std::size_t close = tmpl.find('}', i);
+      if (close != std::string::npos) {
+        const std::string name = tmpl.substr(i + 1, close - i - 1);
+        const StepValue* v = step.find(name);
+        out += v != nullptr ? format_value(*v, lang) : "{?" + name + "}";
+        i = close + 1;
+        continue;
+      }
+    }
+    out += tmpl[i++];
+  }
+  return out;
+}
+
+struct Texts {
+  const char* zh;
+  const char* en;
+};
+
+Texts templates(const Step& s) {
+  auto has = [&](const char* n) { return s.find(n) != nullptr; };
+  switch (s.rule) {
+    case Rule::policy_version:
+      return {"按{region_zh}医保政策计算：适用 {effective_from} 起施行的版本（政策编号 {policy_id}），就医日期 {date_of_care}。",
+              "Computed under the {region_en} policy version in force from {effective_from} (policy {policy_id}) "
+              "for care on {date_of_care}."};
+    case Rule::enrolment_not_active:
+      return {"参保状态为「{status_zh}」，不能享受医保待遇，本次费用统筹基金不予支付。",
+              "Enrolment is {status}: no benefits are due, so the fund pays nothing for this claim."};
+    case Rule::waiting_period:
+      return {"参保（续保）日期 {enrolment_date}，待遇等待期 {period_zh}，待遇自 {benefits_from} 起享受；就医日期 {date_of_care} "
+              "在等待期内，统筹基金不予支付。",
+              "Enrolled (or re-enrolled) on {enrolment_date}; the waiting period is {period_en}, so benefits start "
+              "on {benefits_from}. Care on {date_of_care} falls inside it: the fund pays nothing."};
+    case Rule::out_of_catalogue:
+      return {"丙类（医保目录外）项目 {count} 项，共 {amount}，全部由个人自费。",
+              "{count} item(s) outside the catalogue (class C) total {amount}, all paid by the patient."};
+    case Rule::over_ceiling:
+      return {"{count} 项收费超过医保支付标准（限价），超出部分共 {amount} 由个人自费。",
+              "{count} item(s) are priced above the payment standard; the excess, {amount}, is paid by the patient."};
+    case Rule::class_b_upfront:
+      if (has("ratio"))
+        return {"乙类项目共 {class_b_total}，按先行自付比例 {ratio} 先由个人自付 {amount}。",
+                "Class-B items total {class_b_total}; the patient first pays the upfront share of {ratio}: {amount}."};
+      return {"乙类项目共 {class_b_total}，按各项目的自付比例先由个人自付 {amount}。",
+              "Class-B items total {class_b_total}; at each item's own self-pay ratio the patient first pays {amount}."};
+    case Rule::in_scope:
+      return {"政策范围内费用 = 总费用 {total} − 目录外自费 {out_of_catalogue} − 超限价自费 {over_ceiling} − 乙类先行自付 "
+              "{class_b_upfront} = {in_scope}。",
+              "Amount inside policy scope = total {total} − outside the catalogue {out_of_catalogue} − above the "
+              "price ceiling {over_ceiling} − class-B upfront share {class_b_upfront} = {in_scope}."};
+    case Rule::deductible:
+      if (has("already_paid"))
+        return {"{level_zh}{setting_zh}年度起付线 {deductible}，本年已累计 {already_paid}，本次计入起付线 {applied}，由个人支付。",
+                "The yearly deductible at a {level_en} hospital is {deductible}; {already_paid} was already paid this "
+                "year, so {applied} of this claim counts toward it and is paid by the patient."};
+      if (has("stay"))
+        return {"本次为本年度第 {stay} 次住院，{level_zh}起付线 {deductible}；本次计入起付线 {applied}，由个人支付。",
+                "This is stay no. {stay} in the insurance year; the deductible at a {level_en} hospital is "
+                "{deductible}, so the patient pays the first {applied}."};
+      return {"{level_zh}{setting_zh}起付线 {deductible}；本次计入起付线 {applied}，由个人支付。",
+              "The deductible at a {level_en} hospital is {deductible}; the patient pays the first {applied}."};
+    case Rule::ratio_band:
+      if (has("band_to"))
+        return {"起付线以上、计费区间 {band_from}–{band_to} 内的费用 {portion}，统筹基金按 {ratio} 支付 {fund}，个人自付 {copay}。",
+                "Of the amount above the deductible, {portion} lies between {band_from} and {band_to}: the fund pays "
+                "{ratio}, {fund}; the patient pays {copay}."};
+      if (has("band_from"))
+        return {"起付线以上、{band_from} 以上区间的费用 {portion}，统筹基金按 {ratio} 支付 {fund}，个人自付 {copay}。",
+                "Of the amount above the deductible, {portion} lies above {band_from}: the fund pays {ratio}, "
+                "{fund}; the patient pays {copay}."};
+      return {"起付线以上的费用 {portion}，统筹基金按 {ratio} 支付 {fund}，个人自付 {copay}。",
+              "Above the deductible, {portion}: the fund pays {ratio}, {fund}; the patient pays {copay}."};
+    case Rule::annual_cap:
+      return {"年度最高支付限额 {cap}，本年已支付 {used}，剩余 {remaining}；统筹基金本次应付 {before}，实付 {after}，超限额部分 "
+              "{excess} 由个人负担。",
+              "The annual cap is {cap}; {used} was paid this year, {remaining} is left. The fund's share {before} "
+              "becomes {after}; the excess {excess} falls to the patient."};
+    case Rule::monthly_cap:
+      return {"门诊统筹每月限额 {cap}，本月已支付 {used}，剩余 {remaining}；统筹基金本次应付 {before}，实付 {after}。",
+              "The monthly outpatient cap is {cap}; {used} was paid this month, {remaining} is left. The fund's "
+              "share {before} becomes {after}."};
+    case Rule::critical_illness_base:
+      return {"计入大病保险的个人负担 {base}（{parts_zh}）；本年此前已累计 {year_to_date}。",
+              "The patient's in-scope share counted toward critical-illness insurance is {base} ({parts_en}); "
+              "{year_to_date} was counted earlier this year."};
+    case Rule::critical_illness_band:
+      if (has("band_to"))
+        return {"大病保险：本年累计个人负担在 {band_from}–{band_to} 段内的 {portion}，按 {ratio} 支付 {paid}。",
+                "Critical-illness insurance: {portion} of the year's share lies between {band_from} and {band_to} "
+                "and is paid at {ratio}: {paid}."};
+      return {"大病保险：本年累计个人负担在 {band_from} 以上的 {portion}，按 {ratio} 支付 {paid}。",
+              "Critical-illness insurance: {portion} of the year's share lies above {band_from} and is paid at "
+              "{ratio}: {paid}."};
+    case Rule::critical_illness_cap:
+      return {"大病保险年度最高支付限额 {cap}，本年已支付 {used}，剩余 {remaining}；本次应付 {before}，实付 {after}。",
+              "The critical-illness annual cap is {cap}; {used} was paid this year, {remaining} is left. "
+              "{before} becomes {after}."};
+    case Rule::patient_pays:
+      return {"个人负担合计 {patient_pays} = 个人自付 {self_pay}（政策范围内）+ 个人自费 {self_funded}（政策范围外）；"
+              "统筹基金支付 {fund_paid}，大病保险支付 {critical_illness_paid}。",
+              "The patient pays {patient_pays} in all: {self_pay} inside policy scope plus {self_funded} outside it; "
+              "the fund pays {fund_paid} and critical-illness insurance {critical_illness_paid}."};
+  }
+  return {"", ""};
+}
+
+}  // namespace
+
+void render_step_text(Step& step) {
+  const Texts t = templates(step);
+  step.text_zh = fill(t.zh, step, Lang::zh);
+  step.text_en = fill(t.en, step, Lang::en);
+}
+
+void Trace::add(Rule rule, std::vector<StepValue> values, std::optional<Citation> cite) {
+  Step step{rule, std::move(values), std::move(cite), "", ""};
+  render_step_text(step);
+  steps_.push_back(std::move(step));
+}
+
+}  // namespace claimcalc

@@ -1,0 +1,74 @@
+// The explanation: one step per computed figure, recorded where the figure is computed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/core/date.hpp"
+#include "engine/core/money.hpp"
+#include "engine/core/policy.hpp"
+
+namespace claimcalc {
+
+enum class Rule {
+  policy_version,       // which policy version is in force on the date of care
+  enrolment_not_active, // suspended or lapsed: the fund pays nothing
+  waiting_period,       // inside the waiting period: the fund pays nothing
+  out_of_catalogue,     // 丙类 items: wholly self-funded
+  over_ceiling,         // price above the payment standard: the excess is self-funded
+  class_b_upfront,      // 乙类先行自付
+  in_scope,             // what remains inside policy scope
+  deductible,           // 起付线 for this claim
+  ratio_band,           // the fund's ratio on one band of the amount above the deductible
+  annual_cap,           // what is left of the annual cap
+  monthly_cap,          // what is left of this month's outpatient cap
+  critical_illness_base,  // the patient's in-scope share that counts toward 大病保险
+  critical_illness_band,  // 大病保险 ratio on one band of the year's base
+  critical_illness_cap,   // what is left of the 大病保险 annual cap
+  patient_pays,           // the summary: what the patient pays and why
+};
+
+const char* rule_name(Rule rule);
+
+// One named figure a step used. A step text reads its values by name.
+struct StepValue {
+  enum class Kind { money, ratio, count, date, text };
+  std::string name;
+  Kind kind = Kind::money;
+  Fen fen;
+  Ratio ratio;
+  std::int64_t count = 0;
+  std::string text;  // dates as ISO, texts as given
+};
+
+StepValue money_value(std::string name, Fen fen);
+StepValue ratio_value(std::string name, Ratio ratio);
+StepValue count_value(std::string name, std::int64_t count);
+StepValue date_value(std::string name, const Date& date);
+StepValue text_value(std::string name, std::string text);
+
+struct Step {
+  Rule rule;
+  std::vector<StepValue> values;
+  std::optional<Citation> cite;  // absent for pure arithmetic (sums) that no rule decides
+  std::string text_zh;
+  std::string text_en;
+
+  const StepValue* find(const std::string& name) const;
+};
+
+// Renders the sentences a help-desk agent reads aloud. The one place step texts are written.
+void render_step_text(Step& step);
+
+class Trace {
+ public:
+  void add(Rule rule, std::vector<StepValue> values, std::optional<Citation> cite = std::nullopt);
+  const std::vector<Step>& steps() const { return steps_; }
+
+ private:
+  std::vector<Step> steps_;
+};
+
+}  // namespace claimcalc

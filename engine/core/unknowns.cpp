@@ -1,0 +1,91 @@
+#include "engine/core/unknowns.hpp"
+
+#include <utility>
+
+namespace claimcalc {
+
+namespace {
+
+struct Label {
+  const char* key;
+  const char* zh;
+  const char* en;
+};
+
+constexpr Label kLabels[] = {
+    {"hospital_level", "医院等级", "hospital level"},
+    {"person", "人员类别（在职、退休、居民类别等）", "person type (active, retired, resident type, ...)"},
+    {"tier", "缴费档次（一档、二档等）", "contribution grade (tier)"},
+    {"age", "年龄", "age"},
+    {"disease", "门诊慢特病病种", "chronic/special disease"},
+    {"year_to_date.stays", "本年度此前住院次数", "prior inpatient stays this year"},
+    {"class_b_upfront_share", "乙类先行自付比例", "class-B upfront self-pay share"},
+    {"deductible", "起付线", "deductible"},
+    {"ratio", "支付比例", "reimbursement ratio"},
+    {"annual_cap", "年度最高支付限额", "annual cap"},
+    {"monthly_cap", "每月支付限额", "monthly cap"},
+    {"critical_illness", "大病保险规定", "critical-illness insurance rules"},
+    {"critical_illness.ratio", "大病保险起付标准和支付比例", "critical-illness threshold and ratios"},
+    {"critical_illness.annual_cap", "大病保险年度最高支付限额", "critical-illness annual cap"},
+    {"scheme", "该险种的待遇规定", "this scheme's benefit rules"},
+    {"setting", "该就医类型的待遇规定", "benefit rules for this kind of care"},
+    {"cross_region", "异地就医待遇规定", "cross-region care rules"},
+};
+
+const Label* find_label(const std::string& key) {
+  for (const auto& l : kLabels)
+    if (key == l.key) return &l;
+  return nullptr;
+}
+
+}  // namespace
+
+std::string figure_label_zh(const std::string& figure) {
+  const Label* l = find_label(figure);
+  return l != nullptr ? l->zh : figure;
+}
+
+std::string figure_label_en(const std::string& figure) {
+  const Label* l = find_label(figure);
+  return l != nullptr ? l->en : figure;
+}
+
+namespace {
+
+// What the missing part means for the figures that are still given.
+std::pair<std::string, std::string> consequence(const std::string& part) {
+  if (part == "annual_cap")
+    return {"统筹基金支付按未达到年度最高支付限额计算，是上限。",
+            " The fund payment assumes the annual cap is not reached, so it is an upper bound."};
+  if (part == "critical_illness_cap")
+    return {"大病保险支付按未达到其年度限额计算，是上限。",
+            " The critical-illness payment assumes its annual cap is not reached, so it is an upper bound."};
+  if (part == "monthly_cap")
+    return {"统筹基金支付按未达到每月限额计算，是上限。",
+            " The fund payment assumes the monthly cap is not reached, so it is an upper bound."};
+  if (part == "critical_illness_paid")
+    return {"个人自付与个人负担合计未扣除可能的大病保险支付，是上限。",
+            " Self-pay and the patient's total do not deduct any critical-illness payment, so they are upper "
+            "bounds."};
+  return {"", ""};
+}
+
+}  // namespace
+
+CannotEstimate cannot_estimate(const std::string& part, const std::string& needs) {
+  const auto [then_zh, then_en] = consequence(part);
+  const std::string prefix = "policy:";
+  if (needs.compare(0, prefix.size(), prefix) == 0) {
+    const std::string figure = needs.substr(prefix.size());
+    return {part, needs,
+            "政策数据中没有适用于本情形的「" + figure_label_zh(figure) +
+                "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。" + then_zh,
+            "The policy data has no " + figure_label_en(figure) +
+                " for this case (no citable source has been found yet), so this part is not estimated rather "
+                "than guessed." + then_en};
+  }
+  return {part, needs, "需要补充「" + figure_label_zh(needs) + "」（请求字段 " + needs + "）才能测算此项。" + then_zh,
+          "Needs the " + figure_label_en(needs) + " (request field " + needs + ") to estimate this part." + then_en};
+}
+
+}  // namespace claimcalc

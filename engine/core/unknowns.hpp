@@ -1,0 +1,17 @@
+// The two reasons a part cannot be estimated: the request lacks an input, or the policy data lacks a figure.
+#pragma once
+
+#include <string>
+
+#include "engine/core/estimate.hpp"
+
+namespace claimcalc {
+
+// needs is a request field ("hospital_level") or "policy:<figure>" (from Lookup::needs or the caller).
+CannotEstimate cannot_estimate(const std::string& part, const std::string& needs);
+
+// The Chinese and English names of a figure or a request field, for messages.
+std::string figure_label_zh(const std::string& figure);
+std::string figure_label_en(const std::string& figure);
+
+}  // namespace claimcalc

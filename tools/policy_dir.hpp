@@ -1,0 +1,15 @@
+// Reads a policy folder (<region>/<effective-from>.json) into memory, in a stable order. Native only: the
+// bundler and the CLI use it; the wasm gets its files compiled in.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/codec/policy_codec.hpp"
+#include "engine/core/error.hpp"
+
+namespace claimcalc::tools {
+
+Result<std::vector<codec::PolicyFile>> read_policy_dir(const std::string& dir);
+
+}  // namespace claimcalc::tools
