@@ -26,6 +26,28 @@ Result<Engine> Engine::from_files(const std::vector<codec::PolicyFile>& files) {
   return Engine(std::move(pack.value()));
 }
 
+Result<Engine> Engine::from_pack_json(std::string_view pack) {
+  auto parsed = codec::parse_json(pack, limits::kMaxBatchBytes, "pack");
+  if (!parsed.ok()) return parsed.error();
+  const json& j = parsed.value();
+  const json* files = j.is_object() && j.contains("files") ? &j["files"] : nullptr;
+  if (files == nullptr || !files->is_array()) {
+    return make_error(ErrorCode::wrong_type, "pack.files", "应为 {\"files\":[{\"path\",\"content\"}]}",
+                      "expected {\"files\":[{\"path\",\"content\"}]}");
+  }
+  std::vector<codec::PolicyFile> list;
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    const json& f = (*files)[i];
+    if (!f.is_object() || !f.contains("path") || !f["path"].is_string() || !f.contains("content") ||
+        !f["content"].is_string()) {
+      return make_error(ErrorCode::wrong_type, "pack.files[" + std::to_string(i) + "]",
+                        "每个文件须有字符串 path 和 content", "each file needs string path and content");
+    }
+    list.push_back({f["path"].get<std::string>(), f["content"].get<std::string>()});
+  }
+  return from_files(list);
+}
+
 namespace {
 
 Result<Estimate> run(const json& request, const PolicyPack& pack) {

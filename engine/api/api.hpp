@@ -20,6 +20,9 @@ class Engine {
   // The policy pack compiled into this build (policies/ at build time).
   static Result<Engine> builtin();
   static Result<Engine> from_files(const std::vector<codec::PolicyFile>& files);
+  // A policy pack sent as JSON: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}]}.
+  // Lets a page or mini-program take newer policies without new code.
+  static Result<Engine> from_pack_json(std::string_view pack);
 
   // One request -> {"ok":true,"result":{...}} or {"ok":false,"error":{...}}.
   std::string estimate(std::string_view request) const;

@@ -86,6 +86,7 @@ class PolicyParser {
       auto v = read_value(f, fp);
       fig.cite = citation(f, fp);
       if (auto n = r_.text(f, "note", fp, false, kMaxPolicyText)) fig.note = *n;
+      fig.cite.note = fig.note;
       if (!v || r_.failed()) break;
       fig.value = std::move(*v);
       out.push_back(std::move(fig));
@@ -264,6 +265,7 @@ class PolicyParser {
         wait.months = static_cast<int>(r_.integer(*w, "months", wp, false, 0, 120).value_or(0));
         wait.days = static_cast<int>(r_.integer(*w, "days", wp, false, 0, 3650).value_or(0));
         wait.cite = citation(*w, wp);
+        wait.cite.note = r_.text(*w, "note", wp, false, kMaxPolicyText).value_or("");
         s.waiting_period = wait;
       }
     }

@@ -181,10 +181,10 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
   const Fen ci = split.critical_illness_paid.value_or(Fen::zero());
   split.self_pay = *adj.class_b_upfront + *adj.in_scope - *split.fund_paid - ci;
   split.patient_pays = *split.self_pay + split.self_funded;
-  trace.add(Rule::patient_pays,
-            {money_value("patient_pays", *split.patient_pays), money_value("self_pay", *split.self_pay),
-             money_value("self_funded", split.self_funded), money_value("fund_paid", *split.fund_paid),
-             money_value("critical_illness_paid", ci)});
+  std::vector<StepValue> summary{money_value("patient_pays", *split.patient_pays), money_value("self_pay", *split.self_pay),
+                                 money_value("self_funded", split.self_funded), money_value("fund_paid", *split.fund_paid)};
+  if (split.critical_illness_paid) summary.push_back(money_value("critical_illness_paid", ci));
+  trace.add(Rule::patient_pays, std::move(summary));
   return est;
 }
 

@@ -32,6 +32,7 @@ struct Source {
 struct Citation {
   std::string source_id;
   std::string clause;
+  std::string note;  // the figure's note (limits of the figure, conflicts), shown beside the source
 };
 
 // When a figure applies. An empty list or an absent bound matches anything.

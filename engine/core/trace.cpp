@@ -187,6 +187,11 @@ Texts templates(const Step& s) {
               "The critical-illness annual cap is {cap}; {used} was paid this year, {remaining} is left. "
               "{before} becomes {after}."};
     case Rule::patient_pays:
+      if (!has("critical_illness_paid"))
+        return {"个人负担合计 {patient_pays} = 个人自付 {self_pay}（政策范围内）+ 个人自费 {self_funded}（政策范围外）；"
+                "统筹基金支付 {fund_paid}；大病保险支付无法测算，未从个人负担中扣除。",
+                "The patient pays {patient_pays} in all: {self_pay} inside policy scope plus {self_funded} outside it; "
+                "the fund pays {fund_paid}; any critical-illness payment is not estimated and not deducted."};
       return {"个人负担合计 {patient_pays} = 个人自付 {self_pay}（政策范围内）+ 个人自费 {self_funded}（政策范围外）；"
               "统筹基金支付 {fund_paid}，大病保险支付 {critical_illness_paid}。",
               "The patient pays {patient_pays} in all: {self_pay} inside policy scope plus {self_funded} outside it; "

@@ -1,0 +1,102 @@
+// The WebAssembly C ABI: i32-only functions around engine/api, so any runtime that can call a wasm export
+// (browsers, Node, WXWebAssembly, MYWebAssembly, wasm2js) can use the engine with no Emscripten glue.
+//
+// Memory protocol: the host asks for a buffer with cc_alloc, writes UTF-8 bytes into it, calls cc_call (or
+// cc_load_policies) with pointer and length, and frees its buffer with cc_free. Every answer is a block
+// [u32 little-endian length][that many UTF-8 bytes], allocated here and freed by the host with cc_free.
+// A null answer means the module could not allocate the block.
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <boost/assert/source_location.hpp>
+#include <boost/throw_exception.hpp>
+
+#include "engine/api/api.hpp"
+
+namespace {
+
+using claimcalc::api::Engine;
+
+// The engine in use: the built-in pack until cc_load_policies replaces it. Built on first use, so that
+// instantiating the module costs nothing until the first call.
+std::optional<Engine>& engine_slot() {
+  static std::optional<Engine> engine;
+  return engine;
+}
+
+// An error envelope (as engine/api writes them) when the engine cannot be built at all.
+std::string engine_or_error(const Engine** out) {
+  auto& slot = engine_slot();
+  if (!slot) {
+    auto built = Engine::builtin();
+    if (!built.ok()) return claimcalc::codec::dump_json(claimcalc::codec::error_envelope(built.error()));
+    slot.emplace(std::move(built.value()));
+  }
+  *out = &*slot;
+  return {};
+}
+
+std::uint8_t* block(std::string_view text) {
+  const auto size = static_cast<std::uint32_t>(text.size());
+  auto* out = static_cast<std::uint8_t*>(std::malloc(4 + text.size()));
+  if (out == nullptr) return nullptr;
+  for (int i = 0; i < 4; ++i) out[i] = static_cast<std::uint8_t>(size >> (8 * i));
+  if (!text.empty()) std::memcpy(out + 4, text.data(), text.size());
+  return out;
+}
+
+std::string_view input(const char* ptr, std::uint32_t len) {
+  return ptr == nullptr ? std::string_view() : std::string_view(ptr, len);
+}
+
+}  // namespace
+
+extern "C" {
+
+__attribute__((export_name("cc_alloc"))) void* cc_alloc(std::uint32_t size) {
+  return std::malloc(size == 0 ? 1 : size);
+}
+
+__attribute__((export_name("cc_free"))) void cc_free(void* ptr) { std::free(ptr); }
+
+// One operation envelope ({"op": ...}) -> one response envelope. See engine/api/api.hpp.
+__attribute__((export_name("cc_call"))) std::uint8_t* cc_call(const char* ptr, std::uint32_t len) {
+  const Engine* engine = nullptr;
+  const std::string failed = engine_or_error(&engine);
+  if (engine == nullptr) return block(failed);
+  return block(engine->call(input(ptr, len)));
+}
+
+// The engine version as plain text ("0.1.0"), for a host to check the module it loaded.
+__attribute__((export_name("cc_version"))) std::uint8_t* cc_version() {
+  return block(claimcalc::api::engine_version());
+}
+
+// A policy pack ({"files":[{"path","content"}]}) -> the policies envelope of the new pack, which replaces the
+// engine's pack; or an error envelope, and the pack in use stays.
+__attribute__((export_name("cc_load_policies"))) std::uint8_t* cc_load_policies(const char* ptr,
+                                                                                  std::uint32_t len) {
+  auto loaded = Engine::from_pack_json(input(ptr, len));
+  if (!loaded.ok()) return block(claimcalc::codec::dump_json(claimcalc::codec::error_envelope(loaded.error())));
+  auto& slot = engine_slot();
+  slot.reset();
+  slot.emplace(std::move(loaded.value()));
+  return block(slot->policies());
+}
+
+}  // extern "C"
+
+// Built with BOOST_NO_EXCEPTIONS, Boost reports what would have been a throw (a checked-integer overflow the
+// engine failed to rule out first) here. It must not return: trap, and the loader reports the failed call
+// and starts a fresh instance.
+namespace boost {
+BOOST_NORETURN void throw_exception(std::exception const& /*e*/) { std::abort(); }
+BOOST_NORETURN void throw_exception(std::exception const& /*e*/, boost::source_location const& /*loc*/) {
+  std::abort();
+}
+}  // namespace boost
