@@ -1,0 +1,73 @@
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "tools/policy_dir.hpp"
+
+namespace test {
+
+std::string source_dir() { return CLAIMCALC_SOURCE_DIR; }
+
+const claimcalc::api::Engine& fixture_engine() {
+  static const claimcalc::api::Engine engine = [] {
+    auto files = claimcalc::tools::read_policy_dir(source_dir() + "/tests/fixtures/policies");
+    REQUIRE(files.ok());
+    auto e = claimcalc::api::Engine::from_files(files.value());
+    if (!e.ok()) FAIL(e.error().field << ": " << e.error().message_en);
+    return e.value();
+  }();
+  return engine;
+}
+
+const claimcalc::api::Engine& builtin_engine() {
+  static const claimcalc::api::Engine engine = [] {
+    auto e = claimcalc::api::Engine::builtin();
+    if (!e.ok()) FAIL(e.error().field << ": " << e.error().message_en);
+    return e.value();
+  }();
+  return engine;
+}
+
+json estimate(const claimcalc::api::Engine& engine, const json& request) {
+  return json::parse(engine.estimate(request.dump()));
+}
+
+json estimate_text(const claimcalc::api::Engine& engine, const std::string& request) {
+  return json::parse(engine.estimate(request));
+}
+
+json testland_request() {
+  return json{{"insured_region", "testland"}, {"scheme", "employee"}, {"person", "active"}, {"tier", "tier1"},
+              {"setting", "inpatient"},       {"hospital_level", "level3"}, {"date_of_care", "2024-06-01"},
+              {"year_to_date", {{"stays", 0}}},
+              {"items", json::array({json{{"name", "药品"}, {"class", "class_a"}, {"amount", "10000"}}})}};
+}
+
+std::string split(const json& envelope, const char* name) {
+  const json& v = envelope.at("result").at("split").at(name);
+  return v.is_null() ? "null" : v.get<std::string>();
+}
+
+bool has_unknown(const json& envelope, const std::string& part) {
+  for (const auto& u : envelope.at("result").at("cannot_estimate"))
+    if (u.at("part") == part) return true;
+  return false;
+}
+
+bool has_warning(const json& envelope, const std::string& code) {
+  for (const auto& w : envelope.at("result").at("warnings"))
+    if (w.at("code") == code) return true;
+  return false;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace test

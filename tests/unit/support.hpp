@@ -1,0 +1,31 @@
+// Shared helpers for tests: engines over the fixture pack and the built-in pack, and JSON shortcuts.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/api/api.hpp"
+
+namespace test {
+
+using nlohmann::json;
+
+// The made-up pack in tests/fixtures/policies: engine tests never break when real policies change.
+const claimcalc::api::Engine& fixture_engine();
+const claimcalc::api::Engine& builtin_engine();
+
+json estimate(const claimcalc::api::Engine& engine, const json& request);
+json estimate_text(const claimcalc::api::Engine& engine, const std::string& request);
+
+// A valid Testland employee inpatient request to vary in each test.
+json testland_request();
+
+// The "result.split.<name>" string, or "null".
+std::string split(const json& envelope, const char* name);
+bool has_unknown(const json& envelope, const std::string& part);
+bool has_warning(const json& envelope, const std::string& code);
+
+std::string read_file(const std::string& path);
+std::string source_dir();
+
+}  // namespace test
