@@ -1,0 +1,175 @@
+// claimcalc loader: runs claimcalc.wasm (or the wasm2js fallback claimcalc.asm.js) in browsers, workers, Node,
+// WeChat (WXWebAssembly) and Alipay (MYWebAssembly). No eval, no Emscripten glue, no TextEncoder needed.
+// CommonJS: require('./claimcalc.js'); plain <script>: the global ClaimCalc; ES module: claimcalc.mjs.
+(function (root, factory) {
+  var api = factory();
+  if (typeof module === 'object' && module && module.exports) module.exports = api;
+  else if (root) root.ClaimCalc = api;
+})(this, function () {
+  //<body>
+  'use strict';
+
+  // JS string -> UTF-8 bytes written at m[p..]; returns the byte count. Lone surrogates become U+FFFD.
+  function encodeInto(s, m, p) {
+    var start = p;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c >= 0xd800 && c < 0xe000) {
+        var d = s.charCodeAt(i + 1);
+        if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) { c = 0x10000 + ((c - 0xd800) << 10) + d - 0xdc00; i++; }
+        else c = 0xfffd;
+      }
+      if (c < 0x80) m[p++] = c;
+      else {
+        if (c < 0x800) m[p++] = 0xc0 | c >> 6;
+        else {
+          if (c < 0x10000) m[p++] = 0xe0 | c >> 12;
+          else { m[p++] = 0xf0 | c >> 18; m[p++] = 0x80 | c >> 12 & 63; }
+          m[p++] = 0x80 | c >> 6 & 63;
+        }
+        m[p++] = 0x80 | c & 63;
+      }
+    }
+    return p - start;
+  }
+
+  // UTF-8 bytes m[p..p+n) -> JS string. The engine only writes valid UTF-8.
+  function decode(m, p, n) {
+    if (typeof TextDecoder !== 'undefined') return new TextDecoder().decode(m.subarray(p, p + n));
+    var s = '', u = [], end = p + n;
+    while (p < end) {
+      var c = m[p++];
+      if (c >= 0xf0) c = (c & 7) << 18 | (m[p++] & 63) << 12 | (m[p++] & 63) << 6 | m[p++] & 63;
+      else if (c >= 0xe0) c = (c & 15) << 12 | (m[p++] & 63) << 6 | m[p++] & 63;
+      else if (c >= 0xc0) c = (c & 31) << 6 | m[p++] & 63;
+      if (c > 0xffff) { c -= 0x10000; u.push(0xd800 + (c >> 10), 0xdc00 + (c & 1023)); } else u.push(c);
+      if (u.length > 8000) { s += String.fromCharCode.apply(null, u); u = []; }
+    }
+    return s + String.fromCharCode.apply(null, u);
+  }
+
+  function fail(what) { throw new Error('claimcalc: ' + what); }
+
+  // What the module may import: WASI stubs (it never does real I/O) and a no-op growth notice.
+  function imports(mem) {
+    function exit(code) { fail('the engine aborted (exit ' + code + ')'); }
+    return {
+      env: { emscripten_notify_memory_growth: function () {}, abort: exit },
+      wasi_snapshot_preview1: {
+        proc_exit: exit,
+        fd_write: function (fd, iov, n, out) {
+          var v = new Uint32Array(mem().buffer), t = 0;
+          for (var i = 0; i < n; i++) t += v[(iov >> 2) + 2 * i + 1];
+          v[out >> 2] = t;
+          return 0;
+        },
+        fd_close: function () { return 0; },
+        fd_seek: function () { return 0; },
+        environ_sizes_get: function (c, b) { var v = new Uint32Array(mem().buffer); v[c >> 2] = v[b >> 2] = 0; return 0; },
+        environ_get: function () { return 0; }
+      }
+    };
+  }
+
+  // source: wasm bytes, a URL, a mini-program package path (".wasm" or ".wasm.br"), or the wasm2js factory
+  // (require('./claimcalc.asm.js')). opts.WebAssembly: the WebAssembly to use (e.g. WXWebAssembly);
+  // opts.fallback: the wasm2js factory, used when there is no WebAssembly; opts.fetch: for URLs.
+  function load(source, opts) {
+    opts = opts || {};
+    var WA = opts.WebAssembly || (typeof WXWebAssembly !== 'undefined' ? WXWebAssembly
+      : typeof MYWebAssembly !== 'undefined' ? MYWebAssembly : typeof WebAssembly !== 'undefined' ? WebAssembly : null);
+    var compiled = null, live = null, pending = null, pack = null, make;
+
+    if (typeof source === 'function' || !WA && opts.fallback) {
+      var asm = typeof source === 'function' ? source : opts.fallback;
+      make = function (imp) { return Promise.resolve({ exports: asm(imp) }); };
+    } else if (!WA) {
+      return Promise.reject(new Error('claimcalc: no WebAssembly here; pass opts.fallback (claimcalc.asm.js)'));
+    } else if (typeof source === 'string' && !WA.Module && source.indexOf('://') < 0) {
+      make = function (imp) { return WA.instantiate(source, imp); };
+    } else {
+      make = function (imp) {
+        if (compiled) return WA.instantiate(compiled, imp);
+        if (typeof source === 'string') {
+          var f = opts.fetch || (typeof fetch !== 'undefined' ? fetch : fail('no fetch for ' + source));
+          return f(source).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WA.instantiate(b, imp); });
+        }
+        return WA.instantiate(source, imp);
+      };
+    }
+
+    function instantiate() {
+      var x;
+      return make(imports(function () { return x.memory; })).then(function (r) {
+        if (r.module) compiled = r.module;
+        x = (r.instance || r).exports;
+        if (x._initialize) x._initialize();
+        if (pack) raw(x, 'cc_load_policies', pack);
+        return x;
+      });
+    }
+
+    function ready() {
+      if (!pending) {
+        pending = instantiate().then(function (x) { return (live = x); }, function (e) { pending = null; throw e; });
+      }
+      return pending;
+    }
+
+    // One crossing: copy the input in, call, copy the answer out, free both.
+    function raw(x, fn, input) {
+      var n = typeof input === 'string' ? input.length * 3 : input.length;
+      var p = x.cc_alloc(n || 1);
+      if (!p) fail('out of memory');
+      var m = new Uint8Array(x.memory.buffer);
+      if (typeof input === 'string') n = encodeInto(input, m, p); else m.set(input, p);
+      var out = x[fn](p, n);
+      x.cc_free(p);
+      if (!out) fail('out of memory');
+      m = new Uint8Array(x.memory.buffer);
+      var s = decode(m, out + 4, (m[out] | m[out + 1] << 8 | m[out + 2] << 16 | m[out + 3] << 24) >>> 0);
+      x.cc_free(out);
+      return s;
+    }
+
+    // A trap or abort inside the module rejects this call; the next call gets a fresh instance.
+    function run(fn, input) {
+      return ready().then(function (x) {
+        if (x !== live) return run(fn, input);
+        var text;
+        try { text = raw(x, fn, input); } catch (e) {
+          live = pending = null;
+          var err = new Error('claimcalc: the engine stopped (' + (e && e.message) + '); the next call starts afresh');
+          err.cause = e;
+          throw err;
+        }
+        return JSON.parse(text);
+      });
+    }
+
+    function call(envelope) {
+      return run('cc_call', typeof envelope === 'object' && !envelope.buffer ? JSON.stringify(envelope) : envelope);
+    }
+
+    return ready().then(function () {
+      return {
+        estimate: function (request) { return call({ op: 'estimate', request: request }); },
+        estimateMany: function (requests) { return call({ op: 'estimate_many', requests: requests }); },
+        explain: function (request) { return call({ op: 'explain', request: request }); },
+        policies: function () { return call({ op: 'policies' }); },
+        policy: function (region) { return call({ op: 'policy', region: region }); },
+        version: function () { return call({ op: 'version' }); },
+        // pack: {files:[{path, content}]} (object or JSON text). On success it replaces the pack in use.
+        loadPolicies: function (p) {
+          var text = typeof p === 'string' ? p : JSON.stringify(p);
+          return run('cc_load_policies', text).then(function (env) { if (env.ok) pack = text; return env; });
+        },
+        // Low level: an operation envelope as an object, JSON text or UTF-8 bytes.
+        call: call
+      };
+    });
+  }
+
+  return { load: load };
+  //</body>
+});
