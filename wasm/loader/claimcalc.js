@@ -111,7 +111,8 @@
 
     function ready() {
       if (!pending) {
-        pending = instantiate().then(function (x) { return (live = x); }, function (e) { pending = null; throw e; });
+        pending = Promise.resolve().then(instantiate).then(function (x) { return (live = x); },
+          function (e) { pending = null; throw e; });
       }
       return pending;
     }
