@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what claimcalc needs on Debian 12 (run as root). Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+packages=(build-essential cmake nlohmann-json3-dev libboost-dev doctest-dev emscripten binaryen brotli nodejs clang
+          libclang-rt-14-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+echo "setup: ok"
