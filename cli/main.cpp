@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/api/api.hpp"
+#include "engine/codec/process_codec.hpp"
 #include "tools/policy_dir.hpp"
 
 namespace {
@@ -28,6 +29,13 @@ const char* kUsage =
     "  claimcalc [--policies DIR] explain [FILE|-] [--lang zh|en|both]\n"
     "                                                      the explanation as plain text to read aloud\n"
     "  claimcalc [--policies DIR] batch                    JSON Lines in (stdin) -> JSON Lines out (stdout)\n"
+    "  claimcalc [--policies DIR] guide SCENARIO [--region R] [FILE|-] [--text]\n"
+    "                                                      steps, documents, dated deadlines and channels for\n"
+    "                                                      manual_claim, reverse_settlement, late_claim,\n"
+    "                                                      cross_region_filing or special_disease (FILE: a request)\n"
+    "  claimcalc [--policies DIR] diagnose \"SYMPTOM\" [FILE|-] [--text]\n"
+    "                                                      likely causes of a settlement error, in order\n"
+    "  claimcalc [--policies DIR] reverse [FILE|-]         {\"original\":{...},\"request\":{...}} -> difference\n"
     "  claimcalc [--policies DIR] policies list            the regions and versions known\n"
     "  claimcalc [--policies DIR] policies show REGION     one region's versions, schemes and sources\n"
     "  claimcalc policies validate [DIR]                   check a policy folder (default: the built-in pack)\n"
@@ -87,12 +95,18 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string policy_dir;
   std::string lang = "both";
+  std::string region;
+  bool as_text = false;
   std::vector<std::string> rest;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--policies" && i + 1 < args.size()) {
       policy_dir = args[++i];
     } else if (args[i] == "--lang" && i + 1 < args.size()) {
       lang = args[++i];
+    } else if (args[i] == "--region" && i + 1 < args.size()) {
+      region = args[++i];
+    } else if (args[i] == "--text") {
+      as_text = true;
     } else if (args[i] == "--help" || args[i] == "-h") {
       std::cout << kUsage;
       return kExitOk;
@@ -136,6 +150,42 @@ int main(int argc, char** argv) {
     if (!envelope_ok(envelope)) return print_envelope(envelope);
     std::cout << json::parse(envelope)["result"]["text"].get<std::string>();
     return kExitOk;
+  }
+  if (command == "guide" || command == "diagnose") {
+    if (operand.empty()) {
+      std::cerr << kUsage;
+      return kExitBadInput;
+    }
+    json input = json::object();
+    input[command == "guide" ? "scenario" : "symptom"] = operand;
+    if (!region.empty()) input["region"] = region;
+    if (rest.size() > 2) {
+      std::string text;
+      if (!read_input(rest[2], text)) {
+        std::cerr << "claimcalc: cannot read " << rest[2] << "\n";
+        return kExitBadInput;
+      }
+      const json request = json::parse(text, nullptr, false);
+      if (request.is_discarded()) return print_envelope(engine.estimate(text));  // the parse error, as an envelope
+      input["request"] = request;
+    }
+    const std::string envelope = command == "guide" ? engine.guide(input.dump()) : engine.diagnose(input.dump());
+    if (!as_text || !envelope_ok(envelope)) return print_envelope(envelope);
+    const json result = json::parse(envelope)["result"];
+    for (const bool zh : {true, false}) {
+      if ((zh && lang == "en") || (!zh && lang == "zh")) continue;
+      std::cout << (command == "guide" ? claimcalc::codec::guide_text(result, zh)
+                                       : claimcalc::codec::diagnosis_text(result, zh));
+    }
+    return kExitOk;
+  }
+  if (command == "reverse") {
+    std::string input;
+    if (!read_input(operand, input)) {
+      std::cerr << "claimcalc: cannot read " << operand << "\n";
+      return kExitBadInput;
+    }
+    return print_envelope(engine.reverse(input));
   }
   if (command == "batch") {
     std::string line;

@@ -2,8 +2,13 @@
 
 #include "engine/api/builtin_policies.hpp"
 #include "engine/codec/json_input.hpp"
+#include "engine/codec/process_codec.hpp"
+#include "engine/codec/reader.hpp"
 #include "engine/codec/request_codec.hpp"
+#include "engine/core/diagnosis.hpp"
 #include "engine/core/estimate.hpp"
+#include "engine/core/guide.hpp"
+#include "engine/core/reverse.hpp"
 #include "engine/core/limits.hpp"
 
 namespace claimcalc::api {
@@ -99,6 +104,134 @@ std::string Engine::estimate_many(std::string_view requests) const {
   return dump(codec::ok_envelope(std::move(out)));
 }
 
+namespace {
+
+json input_error(ErrorCode code, const std::string& field, const std::string& zh, const std::string& en) {
+  return codec::error_envelope(make_error(code, field, zh, en));
+}
+
+// The optional "request" of a guide or diagnosis: parsed and, when present, its region's policy in force.
+struct Context {
+  std::optional<Claim> claim;
+  const Policy* region = nullptr;
+  const Policy* national = nullptr;
+  std::optional<Error> error;
+};
+
+Context context_of(const json& input, const PolicyPack& pack, std::string region_id) {
+  Context ctx;
+  if (input.contains("request") && !input["request"].is_null()) {
+    auto claim = codec::parse_claim(input["request"]);
+    if (!claim.ok()) {
+      Error e = claim.error();
+      e.field = "request." + e.field;
+      ctx.error = e;
+      return ctx;
+    }
+    ctx.claim = claim.value();
+    region_id = ctx.claim->insured_region;
+  }
+  if (!region_id.empty() && region_id != "national") {
+    if (!pack.has_region(region_id)) {
+      ctx.error = make_error(ErrorCode::unknown_region, ctx.claim ? "request.insured_region" : "region",
+                             "没有地区「" + region_id + "」的政策数据", "no policy data for region \"" + region_id + "\"");
+      return ctx;
+    }
+    ctx.region = ctx.claim ? pack.in_force(region_id, ctx.claim->date_of_care) : pack.latest(region_id);
+    if (ctx.region == nullptr) {
+      ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
+                             "no policy version in force on that date");
+      return ctx;
+    }
+  }
+  ctx.national = ctx.claim ? pack.national(ctx.claim->date_of_care) : pack.latest("national");
+  return ctx;
+}
+
+}  // namespace
+
+json Engine::guide_value(const json& input) const {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "scenario", "region", "request"});
+  const auto scenario = r.text(input, "scenario", "", true, 64);
+  const auto region = r.text(input, "region", "", false, 64).value_or("");
+  if (r.failed()) return codec::error_envelope(r.error());
+  if (!is_scenario(*scenario)) {
+    return input_error(ErrorCode::unknown_value, "scenario", std::string("未知的办理事项，可选：") + scenario_list(),
+                       std::string("unknown scenario; expected one of: ") + scenario_list());
+  }
+  const Context ctx = context_of(input, pack_, region);
+  if (ctx.error) return codec::error_envelope(*ctx.error);
+  const Guide g = build_guide(*scenario, ctx.region, ctx.national, ctx.claim ? &*ctx.claim : nullptr);
+  return codec::ok_envelope(codec::guide_to_json(g));
+}
+
+json Engine::diagnose_value(const json& input) const {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "symptom", "region", "request"});
+  const auto symptom = r.text(input, "symptom", "", true, 2000);
+  const auto region = r.text(input, "region", "", false, 64).value_or("");
+  if (r.failed()) return codec::error_envelope(r.error());
+  const Context ctx = context_of(input, pack_, region);
+  if (ctx.error) return codec::error_envelope(*ctx.error);
+  return codec::ok_envelope(
+      codec::diagnosis_to_json(claimcalc::diagnose(*symptom, ctx.claim ? &*ctx.claim : nullptr, ctx.region, ctx.national)));
+}
+
+json Engine::reverse_value(const json& input) const {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "original", "request"});
+  const json* original = codec::Reader::get(input, "original");
+  if (original == nullptr)
+    return input_error(ErrorCode::missing_field, "original", "缺少原结算结果 original", "original is missing");
+  if (!r.expect_object(*original, "original")) return codec::error_envelope(r.error());
+  r.known_fields(*original, "original", {"fund_paid", "critical_illness_paid", "patient_pays", "total"});
+  Settled settled;
+  settled.fund_paid = r.money(*original, "fund_paid", "original", true).value_or(Fen::zero());
+  settled.critical_illness_paid = r.money(*original, "critical_illness_paid", "original", false).value_or(Fen::zero());
+  settled.patient_pays = r.money(*original, "patient_pays", "original", true).value_or(Fen::zero());
+  const auto total = r.money(*original, "total", "original", false);
+  if (r.failed()) return codec::error_envelope(r.error());
+  if (total && settled.fund_paid + settled.critical_illness_paid + settled.patient_pays != *total) {
+    return input_error(ErrorCode::inconsistent, "original.total", "原结算的统筹、大病与个人支付之和不等于总费用",
+                       "the original fund, critical-illness and patient parts do not add up to its total");
+  }
+  const json* req = codec::Reader::get(input, "request");
+  if (req == nullptr)
+    return input_error(ErrorCode::missing_field, "request", "缺少更正后的请求 request", "request is missing");
+  auto claim = codec::parse_claim(*req);
+  if (!claim.ok()) {
+    Error e = claim.error();
+    e.field = "request." + e.field;
+    return codec::error_envelope(e);
+  }
+  auto est = claimcalc::estimate(claim.value(), pack_);
+  if (!est.ok()) {
+    Error e = est.error();
+    e.field = "request." + e.field;
+    return codec::error_envelope(e);
+  }
+  return codec::ok_envelope(codec::reverse_to_json(reverse_settlement(settled, std::move(est.value())), engine_version()));
+}
+
+std::string Engine::guide(std::string_view input) const {
+  auto parsed = codec::parse_json(input, limits::kMaxRequestBytes, "input");
+  return dump(parsed.ok() ? guide_value(parsed.value()) : codec::error_envelope(parsed.error()));
+}
+
+std::string Engine::diagnose(std::string_view input) const {
+  auto parsed = codec::parse_json(input, limits::kMaxRequestBytes, "input");
+  return dump(parsed.ok() ? diagnose_value(parsed.value()) : codec::error_envelope(parsed.error()));
+}
+
+std::string Engine::reverse(std::string_view input) const {
+  auto parsed = codec::parse_json(input, limits::kMaxRequestBytes, "input");
+  return dump(parsed.ok() ? reverse_value(parsed.value()) : codec::error_envelope(parsed.error()));
+}
+
 std::string Engine::policies() const {
   json list = json::array();
   for (const auto& p : pack_.policies) list.push_back(codec::policy_summary(p));
@@ -139,6 +272,9 @@ std::string Engine::call(std::string_view envelope) const {
     for (const auto& req : *reqs) out.push_back(estimate_value(req));
     return dump(codec::ok_envelope(std::move(out)));
   }
+  if (name == "guide") return dump(guide_value(j));
+  if (name == "diagnose") return dump(diagnose_value(j));
+  if (name == "reverse") return dump(reverse_value(j));
   if (name == "policies") return policies();
   if (name == "policy") {
     const json* region = payload("region");

@@ -30,6 +30,12 @@ class Engine {
   std::string explain(std::string_view request, codec::TextLanguage lang) const;
   // A JSON array of requests -> {"ok":true,"result":[envelope, ...]}: one bad request gets its own error.
   std::string estimate_many(std::string_view requests) const;
+  // {"scenario", "region"?, "request"?} -> the scenario guide (docs/api.md).
+  std::string guide(std::string_view input) const;
+  // {"symptom", "request"?} -> likely causes of a settlement error, in order.
+  std::string diagnose(std::string_view input) const;
+  // {"original": {fund_paid, critical_illness_paid, patient_pays}, "request"} -> the difference per fund.
+  std::string reverse(std::string_view input) const;
   std::string policies() const;
   std::string policy(std::string_view region) const;
   // {"op": "estimate"|"explain"|"estimate_many"|"policies"|"policy"|"version", ...}: the wasm ABI's one call.
@@ -40,6 +46,9 @@ class Engine {
  private:
   explicit Engine(PolicyPack pack) : pack_(std::move(pack)) {}
   codec::json estimate_value(const codec::json& request) const;
+  codec::json guide_value(const codec::json& input) const;
+  codec::json diagnose_value(const codec::json& input) const;
+  codec::json reverse_value(const codec::json& input) const;
   PolicyPack pack_;
 };
 

@@ -280,6 +280,191 @@ class PolicyParser {
     return s;
   }
 
+  CrossRegionCondition cross_condition(const json& obj, const std::string& path) {
+    CrossRegionCondition c;
+    const json* w = Reader::get(obj, "when");
+    if (w == nullptr) return c;
+    const std::string p = r_.child(path, "when");
+    if (!r_.expect_object(*w, p)) return c;
+    r_.known_fields(*w, p, {"filing", "scope", "setting", "settlement"});
+    c.filings = r_.enum_list<Filing>(*w, "filing", p);
+    c.settings = r_.enum_list<Setting>(*w, "setting", p);
+    c.settlements = r_.enum_list<SettlementMode>(*w, "settlement", p);
+    if (auto sc = r_.text(*w, "scope", p, false, 32)) {
+      if (*sc == "in_province") c.scope = CareScope::in_province;
+      else if (*sc == "out_of_province") c.scope = CareScope::out_of_province;
+      else r_.unknown_value(r_.child(p, "scope"), *sc, "in_province, out_of_province");
+    }
+    return c;
+  }
+
+  CrossRegionPolicy cross_region(const json& obj, const std::string& path) {
+    CrossRegionPolicy c;
+    if (!r_.expect_object(obj, path)) return c;
+    r_.known_fields(obj, path, {"ratio_multipliers", "validity", "critical_illness_excludes_reduction", "note"});
+    if (const json* list = Reader::get(obj, "ratio_multipliers")) {
+      const std::string p = r_.child(path, "ratio_multipliers");
+      if (r_.expect_array(*list, p)) {
+        for (std::size_t i = 0; i < list->size() && !r_.failed(); ++i) {
+          const json& m = (*list)[i];
+          const std::string mp = r_.index(p, i);
+          if (!r_.expect_object(m, mp)) break;
+          r_.known_fields(m, mp, {"when", "multiplier", "source", "clause", "note"});
+          RatioMultiplier rm;
+          rm.when = cross_condition(m, mp);
+          rm.multiplier = r_.ratio(m, "multiplier", mp, true).value_or(Ratio::zero());
+          rm.cite = citation(m, mp);
+          rm.cite.note = r_.text(m, "note", mp, false, kMaxPolicyText).value_or("");
+          c.ratio_multipliers.push_back(rm);
+        }
+      }
+    }
+    if (const json* list = Reader::get(obj, "validity")) {
+      const std::string p = r_.child(path, "validity");
+      if (r_.expect_array(*list, p)) {
+        for (std::size_t i = 0; i < list->size() && !r_.failed(); ++i) {
+          const json& v = (*list)[i];
+          const std::string vp = r_.index(p, i);
+          if (!r_.expect_object(v, vp)) break;
+          r_.known_fields(v, vp, {"filing", "months", "source", "clause", "note"});
+          FilingValidity fv;
+          fv.filings = r_.enum_list<Filing>(v, "filing", vp);
+          if (auto m = r_.integer(v, "months", vp, false, 1, 1200)) fv.months = static_cast<int>(*m);
+          fv.cite = citation(v, vp);
+          c.validity.push_back(fv);
+        }
+      }
+    }
+    if (const json* ex = Reader::get(obj, "critical_illness_excludes_reduction")) {
+      const std::string p = r_.child(path, "critical_illness_excludes_reduction");
+      if (r_.expect_object(*ex, p)) {
+        r_.known_fields(*ex, p, {"source", "clause", "note"});
+        c.critical_illness_excludes_reduction = citation(*ex, p);
+      }
+    }
+    return c;
+  }
+
+  Material material(const json& m, const std::string& mp) {
+    Material mat;
+    if (!r_.expect_object(m, mp)) return mat;
+    r_.known_fields(m, mp, {"id", "name_zh", "name_en", "original", "note_zh", "note_en", "setting", "source", "clause"});
+    mat.id = r_.text(m, "id", mp, true, 64).value_or("");
+    mat.name_zh = r_.text(m, "name_zh", mp, true, kMaxPolicyText).value_or("");
+    mat.name_en = r_.text(m, "name_en", mp, true, kMaxPolicyText).value_or("");
+    mat.original = r_.boolean(m, "original", mp, false).value_or(true);
+    mat.note_zh = r_.text(m, "note_zh", mp, false, kMaxPolicyText).value_or("");
+    mat.note_en = r_.text(m, "note_en", mp, false, kMaxPolicyText).value_or("");
+    mat.settings = r_.enum_list<Setting>(m, "setting", mp);
+    mat.cite = citation(m, mp);
+    return mat;
+  }
+
+  DeadlineRule deadline(const json& d, const std::string& dp) {
+    DeadlineRule rule;
+    if (!r_.expect_object(d, dp)) return rule;
+    r_.known_fields(d, dp, {"id", "label_zh", "label_en", "from", "count", "n", "source", "clause", "note"});
+    rule.id = r_.text(d, "id", dp, true, 64).value_or("");
+    rule.label_zh = r_.text(d, "label_zh", dp, true, kMaxPolicyText).value_or("");
+    rule.label_en = r_.text(d, "label_en", dp, true, kMaxPolicyText).value_or("");
+    const auto from = r_.text(d, "from", dp, true, 32).value_or("expense");
+    if (from == "expense") rule.from = DeadlineFrom::expense;
+    else if (from == "date_of_care") rule.from = DeadlineFrom::date_of_care;
+    else if (from == "discharge") rule.from = DeadlineFrom::discharge;
+    else if (from == "enrolment") rule.from = DeadlineFrom::enrolment;
+    else r_.unknown_value(r_.child(dp, "from"), from, "expense, date_of_care, discharge, enrolment");
+    const auto count = r_.text(d, "count", dp, true, 32).value_or("months");
+    if (count == "months") rule.count = DeadlineCount::months;
+    else if (count == "calendar_days") rule.count = DeadlineCount::calendar_days;
+    else r_.unknown_value(r_.child(dp, "count"), count, "months, calendar_days");
+    rule.n = static_cast<int>(r_.integer(d, "n", dp, true, 1, 3650).value_or(1));
+    rule.cite = citation(d, dp);
+    rule.cite.note = r_.text(d, "note", dp, false, kMaxPolicyText).value_or("");
+    return rule;
+  }
+
+  template <class T, class ReadOne>
+  std::vector<T> list_of(const json& obj, std::string_view key, const std::string& path, ReadOne read_one) {
+    std::vector<T> out;
+    const json* list = Reader::get(obj, key);
+    if (list == nullptr || r_.failed()) return out;
+    const std::string p = r_.child(path, key);
+    if (!r_.expect_array(*list, p)) return out;
+    for (std::size_t i = 0; i < list->size() && !r_.failed(); ++i) out.push_back(read_one((*list)[i], r_.index(p, i)));
+    return out;
+  }
+
+  Process process(const json& obj, const std::string& path) {
+    Process pr;
+    if (!r_.expect_object(obj, path)) return pr;
+    r_.known_fields(obj, path, {"title_zh", "title_en", "steps", "materials", "deadlines", "channels", "unknown", "note"});
+    pr.title_zh = r_.text(obj, "title_zh", path, true, kMaxPolicyText).value_or("");
+    pr.title_en = r_.text(obj, "title_en", path, true, kMaxPolicyText).value_or("");
+    pr.steps = list_of<ProcessStep>(obj, "steps", path, [&](const json& st, const std::string& sp) {
+      ProcessStep step;
+      if (!r_.expect_object(st, sp)) return step;
+      r_.known_fields(st, sp, {"text_zh", "text_en", "source", "clause", "note"});
+      step.text_zh = r_.text(st, "text_zh", sp, true, kMaxPolicyText).value_or("");
+      step.text_en = r_.text(st, "text_en", sp, true, kMaxPolicyText).value_or("");
+      step.cite = citation(st, sp);
+      step.cite.note = r_.text(st, "note", sp, false, kMaxPolicyText).value_or("");
+      return step;
+    });
+    pr.materials = list_of<Material>(obj, "materials", path, [&](const json& m, const std::string& mp) { return material(m, mp); });
+    pr.deadlines = list_of<DeadlineRule>(obj, "deadlines", path, [&](const json& d, const std::string& dp) { return deadline(d, dp); });
+    pr.channels = list_of<Channel>(obj, "channels", path, [&](const json& c, const std::string& cp) {
+      Channel ch;
+      if (!r_.expect_object(c, cp)) return ch;
+      r_.known_fields(c, cp, {"name_zh", "name_en", "kind", "note_zh", "note_en", "source", "clause"});
+      ch.name_zh = r_.text(c, "name_zh", cp, true, kMaxPolicyText).value_or("");
+      ch.name_en = r_.text(c, "name_en", cp, true, kMaxPolicyText).value_or("");
+      const auto kind = r_.text(c, "kind", cp, true, 16).value_or("offline");
+      if (kind != "online" && kind != "offline") r_.unknown_value(r_.child(cp, "kind"), kind, "online, offline");
+      ch.online = kind == "online";
+      ch.note_zh = r_.text(c, "note_zh", cp, false, kMaxPolicyText).value_or("");
+      ch.note_en = r_.text(c, "note_en", cp, false, kMaxPolicyText).value_or("");
+      ch.cite = citation(c, cp);
+      return ch;
+    });
+    for (const auto& u : list_of<std::pair<std::string, std::string>>(obj, "unknown", path, [&](const json& u, const std::string& up) {
+           std::pair<std::string, std::string> out;
+           if (!r_.expect_object(u, up)) return out;
+           r_.known_fields(u, up, {"zh", "en"});
+           out.first = r_.text(u, "zh", up, true, kMaxPolicyText).value_or("");
+           out.second = r_.text(u, "en", up, true, kMaxPolicyText).value_or("");
+           return out;
+         })) {
+      pr.unknown_zh.push_back(u.first);
+      pr.unknown_en.push_back(u.second);
+    }
+    return pr;
+  }
+
+  SettlementErrorCause error_cause(const json& e, const std::string& ep) {
+    SettlementErrorCause c;
+    if (!r_.expect_object(e, ep)) return c;
+    r_.known_fields(e, ep, {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "source", "clause"});
+    c.id = r_.text(e, "id", ep, true, 64).value_or("");
+    c.title_zh = r_.text(e, "title_zh", ep, true, kMaxPolicyText).value_or("");
+    c.title_en = r_.text(e, "title_en", ep, true, kMaxPolicyText).value_or("");
+    c.why_zh = r_.text(e, "why_zh", ep, true, kMaxPolicyText).value_or("");
+    c.why_en = r_.text(e, "why_en", ep, true, kMaxPolicyText).value_or("");
+    c.keywords = list_of<std::string>(e, "keywords", ep, [&](const json& k, const std::string& kp) {
+      if (!k.is_string()) r_.wrong_type(kp, "字符串", "a string");
+      return k.is_string() ? k.get<std::string>() : std::string();
+    });
+    c.actions = list_of<std::pair<std::string, std::string>>(e, "actions", ep, [&](const json& a, const std::string& ap) {
+      std::pair<std::string, std::string> out;
+      if (!r_.expect_object(a, ap)) return out;
+      r_.known_fields(a, ap, {"zh", "en"});
+      out.first = r_.text(a, "zh", ap, true, kMaxPolicyText).value_or("");
+      out.second = r_.text(a, "en", ap, true, kMaxPolicyText).value_or("");
+      return out;
+    });
+    c.cite = citation(e, ep);
+    return c;
+  }
+
   void sources(const json& root, Policy& p) {
     const json* list = Reader::get(root, "sources");
     if (list == nullptr) {
@@ -340,7 +525,8 @@ Result<Policy> parse_policy(const PolicyFile& file) {
   if (!r.expect_object(root, "")) return r.error();
   r.known_fields(root, "",
                  {"schema_version", "region", "name_zh", "name_en", "province", "effective_from", "effective_to",
-                  "last_verified", "sources", "insurance_year", "schemes", "note", "open_questions"});
+                  "last_verified", "sources", "insurance_year", "schemes", "cross_region", "processes",
+                  "settlement_errors", "note", "open_questions"});
   const auto version = r.integer(root, "schema_version", "", true, 1, 1);
   p.region = r.text(root, "region", "", true, 64).value_or("");
   p.name_zh = r.text(root, "name_zh", "", true, 256).value_or("");
@@ -371,8 +557,7 @@ Result<Policy> parse_policy(const PolicyFile& file) {
     }
   }
   const json* schemes = Reader::get(root, "schemes");
-  if (schemes == nullptr) pp.fail("/schemes", "缺少 schemes", "schemes is missing");
-  else if (r.expect_object(*schemes, "/schemes")) {
+  if (schemes != nullptr && r.expect_object(*schemes, "/schemes")) {
     r.known_fields(*schemes, "/schemes", {"employee", "resident"});
     for (Scheme s : {Scheme::employee, Scheme::resident}) {
       if (const json* v = Reader::get(*schemes, name_of(s))) {
@@ -380,6 +565,17 @@ Result<Policy> parse_policy(const PolicyFile& file) {
       }
     }
   }
+  if (const json* cr = Reader::get(root, "cross_region")) p.cross_region = pp.cross_region(*cr, "/cross_region");
+  if (const json* procs = Reader::get(root, "processes")) {
+    if (r.expect_object(*procs, "/processes")) {
+      r.known_fields(*procs, "/processes",
+                     {"manual_claim", "reverse_settlement", "late_claim", "cross_region_filing", "special_disease"});
+      for (auto it = procs->begin(); it != procs->end() && !r.failed(); ++it)
+        p.processes[it.key()] = pp.process(it.value(), "/processes/" + it.key());
+    }
+  }
+  p.settlement_errors = pp.list_of<SettlementErrorCause>(
+      root, "settlement_errors", "", [&](const json& e, const std::string& ep) { return pp.error_cause(e, ep); });
   if (r.failed()) return r.error();
   const std::string folder = file_region(file.path);
   if (!folder.empty() && folder != p.region)

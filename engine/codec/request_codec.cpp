@@ -138,7 +138,7 @@ Result<Claim> parse_claim(const json& req) {
   Claim c;
   if (!r.expect_object(req, "request")) return r.error();
   r.known_fields(req, "",
-                 {"insured_region", "care_region", "scheme", "person", "tier", "age", "setting", "disease",
+                 {"insured_region", "care_region", "care_province", "scheme", "person", "tier", "age", "setting", "disease",
                   "hospital_level", "date_of_care", "discharge_date", "filing", "filing_date", "settlement",
                   "enrolment_status", "enrolment_date", "year_to_date", "items", "totals"});
   c.insured_region = r.text(req, "insured_region", "", true, 64).value_or("");
@@ -152,9 +152,16 @@ Result<Claim> parse_claim(const json& req) {
   c.hospital_level = r.enumeration<HospitalLevel>(req, "hospital_level", "", false);
   if (auto d = r.date(req, "date_of_care", "", true)) c.date_of_care = *d;
   c.discharge_date = r.date(req, "discharge_date", "", false);
-  c.filing = r.enumeration<Filing>(req, "filing", "", false).value_or(Filing::none);
+  if (auto f = r.enumeration<Filing>(req, "filing", "", false)) {
+    c.filing = *f;
+    c.filing_given = true;
+  }
+  c.care_province = r.text(req, "care_province", "", false, 64).value_or("");
   c.filing_date = r.date(req, "filing_date", "", false);
-  c.settlement = r.enumeration<SettlementMode>(req, "settlement", "", false).value_or(SettlementMode::direct);
+  if (auto st = r.enumeration<SettlementMode>(req, "settlement", "", false)) {
+    c.settlement = *st;
+    c.settlement_given = true;
+  }
   if (auto s = r.enumeration<EnrolmentStatus>(req, "enrolment_status", "", false)) {
     c.enrolment_status = *s;
     c.enrolment_status_given = true;

@@ -68,6 +68,43 @@ json national_json(const Split& s) {
 
 }  // namespace
 
+json materials_json(const Policy& policy, const std::vector<Material>& materials) {
+  json out = json::array();
+  for (const auto& m : materials) {
+    json j = {{"id", m.id}, {"name_zh", m.name_zh}, {"name_en", m.name_en}, {"original", m.original},
+              {"source", source_json(policy, m.cite)}};
+    if (!m.note_zh.empty()) j["note_zh"] = m.note_zh;
+    if (!m.note_en.empty()) j["note_en"] = m.note_en;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+json deadlines_json(const Policy& policy, const std::vector<Deadline>& deadlines) {
+  json out = json::array();
+  for (const auto& d : deadlines) {
+    const Weekday w = d.date.weekday();
+    json j = {{"id", d.id},
+              {"label_zh", d.label_zh},
+              {"label_en", d.label_en},
+              {"date", d.date.iso()},
+              {"weekday_zh", weekday_name_zh(w)},
+              {"weekday_en", weekday_name_en(w)},
+              {"rule_zh", d.rule_zh},
+              {"rule_en", d.rule_en},
+              {"counted_from", d.counted_from.iso()},
+              {"source", source_json(policy, d.cite)}};
+    if (!d.holiday_note_zh.empty()) {
+      j["holiday_note_zh"] = d.holiday_note_zh;
+      j["holiday_note_en"] = d.holiday_note_en;
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+json source_of(const Policy& policy, const Citation& cite) { return source_json(policy, cite); }
+
 json estimate_to_json(const Estimate& est, const std::string& engine_version) {
   const Policy& policy = *est.policy;
   json r = json::object();
@@ -101,8 +138,13 @@ json estimate_to_json(const Estimate& est, const std::string& engine_version) {
     steps.push_back(std::move(j));
   }
   r["steps"] = std::move(steps);
-  r["materials"] = json::array();
-  r["deadlines"] = json::array();
+  const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : policy;
+  r["materials"] = materials_json(process_policy, est.materials);
+  r["deadlines"] = deadlines_json(process_policy, est.deadlines);
+  json questions = json::array();
+  for (const auto& q : est.next_questions)
+    questions.push_back({{"field", q.field}, {"question_zh", q.question_zh}, {"question_en", q.question_en}});
+  r["next_questions"] = std::move(questions);
   json warnings = json::array();
   for (const auto& w : est.warnings)
     warnings.push_back({{"code", w.code}, {"message_zh", w.message_zh}, {"message_en", w.message_en}});
@@ -183,6 +225,16 @@ void explain_one(const Estimate& est, bool zh, std::string& out) {
     out += "\n";
   }
   for (const auto& u : est.cannot_estimate) out += (zh ? "无法测算（" : "Not estimated (") + u.part + (zh ? "）：" : "): ") + (zh ? u.reason_zh : u.reason_en) + "\n";
+  const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
+  if (!est.materials.empty()) out += zh ? "需带材料：\n" : "Documents to bring:\n";
+  for (const auto& m : est.materials)
+    out += "  - " + (zh ? m.name_zh : m.name_en) + cite_text(process_policy, m.cite, zh) + "\n";
+  for (const auto& d : est.deadlines) {
+    out += (zh ? "截止日期：" : "Deadline: ") + (zh ? d.label_zh : d.label_en) + " " + d.date.iso() + "（" +
+           (zh ? weekday_name_zh(d.date.weekday()) : weekday_name_en(d.date.weekday())) + "）；" +
+           (zh ? d.rule_zh : d.rule_en) + cite_text(process_policy, d.cite, zh) + "\n";
+  }
+  for (const auto& q : est.next_questions) out += (zh ? "还需确认：" : "Still to ask: ") + (zh ? q.question_zh : q.question_en) + "\n";
   for (const auto& w : est.warnings) out += (zh ? "提示：" : "Note: ") + (zh ? w.message_zh : w.message_en) + "\n";
 }
 

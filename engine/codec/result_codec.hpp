@@ -19,4 +19,9 @@ std::string explain_text(const Estimate& est, TextLanguage lang);
 
 json policy_summary(const Policy& policy);
 
+// Pieces shared with the guide, diagnosis and reverse-settlement answers.
+json materials_json(const Policy& policy, const std::vector<Material>& materials);
+json deadlines_json(const Policy& policy, const std::vector<Deadline>& deadlines);
+json source_of(const Policy& policy, const Citation& cite);
+
 }  // namespace claimcalc::codec

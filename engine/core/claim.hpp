@@ -46,6 +46,9 @@ struct Claim {
   Date date_of_care = Date::unchecked(2025, 1, 1);
   std::optional<Date> discharge_date;
   Filing filing = Filing::none;
+  bool filing_given = false;
+  bool settlement_given = false;
+  std::string care_province;  // when the care region has no policy data here: its province id
   std::optional<Date> filing_date;
   SettlementMode settlement = SettlementMode::direct;
   EnrolmentStatus enrolment_status = EnrolmentStatus::active;

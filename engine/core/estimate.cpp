@@ -5,6 +5,9 @@
 
 #include "engine/core/adjudication.hpp"
 #include "engine/core/critical_illness.hpp"
+#include "engine/core/cross_region.hpp"
+#include "engine/core/next_questions.hpp"
+#include "engine/core/process_lookup.hpp"
 #include "engine/core/eligibility.hpp"
 #include "engine/core/settlement.hpp"
 #include "engine/core/unknowns.hpp"
@@ -130,6 +133,10 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
   split.in_scope = adj.in_scope;
   est.items = std::move(adj.items);
 
+  // 就医地目录、参保地政策: the items' classes came from the care region's bill; the insured region's own rule
+  // for care elsewhere sets the share of the local ratio.
+  const CrossRegionOutcome cross = assess_cross_region(claim, *policy, pack, trace, est.warnings);
+  if (cross.manual_claim) attach_manual_claim(claim, *policy, pack, est);
   if (!adj.in_scope) {
     est.cannot_estimate.push_back(cannot_estimate("in_scope", adj.upfront_needs));
     return est;
@@ -138,10 +145,8 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
     est.cannot_estimate.push_back(cannot_estimate("fund_paid", scheme == nullptr ? "policy:scheme" : "policy:setting"));
     return est;
   }
-  if (claim.care_region != claim.insured_region) {
-    // 就医地目录、参保地政策: the items' classes above already come from the care region's bill; the insured
-    // region's cross-region ratios and filing rules are not modelled yet, so the fund's share is not guessed.
-    est.cannot_estimate.push_back(cannot_estimate("fund_paid", "policy:cross_region"));
+  if (!cross.multiplier_known) {
+    est.cannot_estimate.push_back(cannot_estimate("fund_paid", cross.needs));
     return est;
   }
 
@@ -165,12 +170,14 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
       if (!disease->ratio.empty()) figures.ratio = &disease->ratio;
       if (!disease->annual_cap.empty()) figures.annual_cap = &disease->annual_cap;
     }
-    const FundShare fund = settle_fund(claim, figures, *adj.in_scope, ctx, trace, est.cannot_estimate);
+    const FundShare fund =
+        settle_fund(claim, figures, *adj.in_scope, ctx, cross.multiplier, trace, est.cannot_estimate);
     split.deductible_applied = fund.deductible_applied;
     split.fund_paid = fund.fund_paid;
     if (!fund.fund_paid) return est;
     parts.deductible = *fund.deductible_applied;
-    parts.copay = *fund.copay;
+    // Shenzhen's 大病保险 base leaves out what the cross-region multiplier took off (办法 第四十条 reductions).
+    parts.copay = cross.critical_illness_excludes_reduction ? *fund.copay - fund.reduction : *fund.copay;
     parts.over_cap = fund.over_cap;
     split.critical_illness_paid =
         settle_critical_illness(claim, scheme->critical_illness, parts, ctx, trace, est.cannot_estimate);
@@ -192,7 +199,10 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
 
 Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack) {
   Result<Estimate> r = run(claim, pack);
-  if (r.ok()) warn_secondary_sources(*r.value().policy, r.value().trace, r.value().warnings);
+  if (r.ok()) {
+    warn_secondary_sources(*r.value().policy, r.value().trace, r.value().warnings);
+    r.value().next_questions = next_questions(claim, r.value());
+  }
   return r;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/core/claim.hpp"
+#include "engine/core/deadline.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/policy.hpp"
 #include "engine/core/trace.hpp"
@@ -52,6 +53,13 @@ struct Warning {
   std::string message_en;
 };
 
+// What to ask the caller next, most decisive first.
+struct Question {
+  std::string field;
+  std::string question_zh;
+  std::string question_en;
+};
+
 struct Estimate {
   const Policy* policy = nullptr;
   Date date_of_care = Date::unchecked(2025, 1, 1);
@@ -61,6 +69,12 @@ struct Estimate {
   std::vector<CannotEstimate> cannot_estimate;
   std::vector<Warning> warnings;
   std::optional<Date> benefits_from;  // set when a waiting period keeps the fund from paying
+  // The manual claim this case leads to: documents and dated deadlines, from the policy named here (the insured
+  // region's, or the national rules where the region has none).
+  const Policy* process_policy = nullptr;
+  std::vector<Material> materials;
+  std::vector<Deadline> deadlines;
+  std::vector<Question> next_questions;
 };
 
 // The engine's one domain entry point. Errors are input errors that depend on the policy (a person type

@@ -28,4 +28,11 @@ const Policy* PolicyPack::in_force(const std::string& region, const Date& date) 
   return best;
 }
 
+const Policy* PolicyPack::latest(const std::string& region) const {
+  const Policy* best = nullptr;
+  for (const auto& p : policies)
+    if (p.region == region && (best == nullptr || best->effective_from < p.effective_from)) best = &p;
+  return best;
+}
+
 }  // namespace claimcalc

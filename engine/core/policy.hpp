@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/core/date.hpp"
@@ -126,6 +127,108 @@ struct SchemePolicy {
   std::optional<CriticalIllnessPolicy> critical_illness;
 };
 
+// Cross-region care (异地就医): the insured region's own rules for care elsewhere.
+enum class CareScope { in_province, out_of_province };
+
+struct CrossRegionCondition {
+  std::vector<Filing> filings;             // empty: any
+  std::optional<CareScope> scope;          // absent: any
+  std::vector<Setting> settings;           // empty: any
+  std::vector<SettlementMode> settlements; // empty: any
+};
+
+// The fund's ratio for care elsewhere is the local ratio times this multiplier. First match wins; no match (for
+// example care without filing where no rule was found) means the fund's share cannot be estimated.
+struct RatioMultiplier {
+  CrossRegionCondition when;
+  Ratio multiplier;
+  Citation cite;
+};
+
+struct FilingValidity {
+  std::vector<Filing> filings;
+  std::optional<int> months;  // absent: open-ended
+  Citation cite;
+};
+
+struct CrossRegionPolicy {
+  std::vector<RatioMultiplier> ratio_multipliers;
+  std::vector<FilingValidity> validity;
+  // Whether the critical-illness base leaves out what the multiplier took off the fund's share.
+  std::optional<Citation> critical_illness_excludes_reduction;
+};
+
+// Processes: what to bring, by when, through which channel.
+struct Material {
+  std::string id;
+  std::string name_zh;
+  std::string name_en;
+  bool original = true;
+  std::string note_zh;
+  std::string note_en;
+  std::vector<Setting> settings;  // empty: any setting
+  Citation cite;
+};
+
+enum class DeadlineFrom {
+  expense,     // the discharge date for a stay, the date of care otherwise
+  date_of_care,
+  discharge,
+  enrolment,
+};
+enum class DeadlineCount {
+  calendar_days,  // start day not counted: the last day is the start + n days
+  months,         // the corresponding day n months on, or the month's last day when there is none
+};
+
+struct DeadlineRule {
+  std::string id;
+  std::string label_zh;
+  std::string label_en;
+  DeadlineFrom from = DeadlineFrom::expense;
+  DeadlineCount count = DeadlineCount::months;
+  int n = 0;
+  Citation cite;
+};
+
+struct Channel {
+  std::string name_zh;
+  std::string name_en;
+  bool online = false;
+  std::string note_zh;
+  std::string note_en;
+  Citation cite;
+};
+
+struct ProcessStep {
+  std::string text_zh;
+  std::string text_en;
+  Citation cite;
+};
+
+struct Process {
+  std::string title_zh;
+  std::string title_en;
+  std::vector<ProcessStep> steps;
+  std::vector<Material> materials;
+  std::vector<DeadlineRule> deadlines;
+  std::vector<Channel> channels;
+  std::vector<std::string> unknown_zh;  // what this process needs that no source gave (shown, never guessed)
+  std::vector<std::string> unknown_en;
+};
+
+// A known cause of a settlement error or a filing failure, with what to do about it.
+struct SettlementErrorCause {
+  std::string id;
+  std::vector<std::string> keywords;  // words of the hospital's message that point to this cause
+  std::string title_zh;
+  std::string title_en;
+  std::string why_zh;
+  std::string why_en;
+  std::vector<std::pair<std::string, std::string>> actions;  // zh, en
+  Citation cite;
+};
+
 struct InsuranceYear {
   int start_month = 1;
   int start_day = 1;
@@ -143,6 +246,9 @@ struct Policy {
   std::vector<Source> sources;
   std::optional<InsuranceYear> insurance_year;
   std::map<Scheme, SchemePolicy> schemes;
+  std::optional<CrossRegionPolicy> cross_region;
+  std::map<std::string, Process> processes;  // by scenario id: manual_claim, reverse_settlement, ...
+  std::vector<SettlementErrorCause> settlement_errors;
   std::string hash;  // sha256 of the policy file's bytes, for the receipt
 
   std::string id() const { return region + "/" + effective_from.iso(); }
@@ -155,6 +261,10 @@ struct PolicyPack {
   std::vector<Policy> policies;
   bool has_region(const std::string& region) const;
   const Policy* in_force(const std::string& region, const Date& date) const;
+  // The national rules (region "national") in force on a date, if the pack has them.
+  const Policy* national(const Date& date) const { return in_force("national", date); }
+  // The newest version of a region, for questions that have no date of care.
+  const Policy* latest(const std::string& region) const;
 };
 
 }  // namespace claimcalc

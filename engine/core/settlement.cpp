@@ -18,11 +18,16 @@ std::vector<BandPayment> pay_bands(const std::vector<Band>& bands, Fen lo, Fen h
 
 namespace {
 
-void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_count, const Citation& cite,
-                 Trace& trace) {
+void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_count, Ratio multiplier,
+                 const Citation& cite, Trace& trace) {
   for (const auto& p : payments) {
-    std::vector<StepValue> values{money_value("portion", p.portion), ratio_value("ratio", p.band->ratio),
+    std::vector<StepValue> values{money_value("portion", p.portion),
+                                  ratio_value("ratio", multiply(p.band->ratio, multiplier)),
                                   money_value("fund", p.paid), money_value("copay", p.portion - p.paid)};
+    if (multiplier != Ratio::one()) {
+      values.push_back(ratio_value("local_ratio", p.band->ratio));
+      values.push_back(ratio_value("multiplier", multiplier));
+    }
     if (band_count > 1) {
       values.push_back(money_value("band_from", p.band->from));
       if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
@@ -45,7 +50,7 @@ Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& tr
 }  // namespace
 
 FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_scope, const LookupContext& ctx,
-                      Trace& trace, std::vector<CannotEstimate>& unknown) {
+                      Ratio multiplier, Trace& trace, std::vector<CannotEstimate>& unknown) {
   FundShare s;
   const Lookup<Fen> ded = find_figure(*figures.deductible, ctx);
   if (ded.figure == nullptr) {
@@ -76,10 +81,21 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   }
   const RatioSchedule& schedule = ratio.figure->value;
   const Fen start = schedule.measure == BandMeasure::year ? claim.year_to_date.in_scope : Fen::zero();
-  const auto payments = pay_bands(schedule.bands, start + applied, start + in_scope);
-  trace_bands(payments, schedule.bands.size(), ratio.figure->cite, trace);
+  Fen local_fund;
+  for (const auto& p : pay_bands(schedule.bands, start + applied, start + in_scope)) local_fund += p.paid;
+  std::vector<Band> bands = schedule.bands;
+  for (auto& b : bands) b.ratio = multiply(b.ratio, multiplier);
+  const auto payments = pay_bands(bands, start + applied, start + in_scope);
+  // Steps show the local band (edges, local ratio) and the effective ratio.
+  std::vector<BandPayment> shown = payments;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    for (std::size_t k = 0; k < bands.size(); ++k)
+      if (shown[i].band == &bands[k]) shown[i].band = &schedule.bands[k];
+  }
+  trace_bands(shown, schedule.bands.size(), multiplier, ratio.figure->cite, trace);
   Fen fund;
   for (const auto& p : payments) fund += p.paid;
+  s.reduction = local_fund - fund;
   s.fund_before_caps = fund;
   s.copay = in_scope - applied - fund;
 

@@ -7,6 +7,7 @@ const char* rule_name(Rule rule) {
     case Rule::policy_version: return "policy_version";
     case Rule::enrolment_not_active: return "enrolment_not_active";
     case Rule::waiting_period: return "waiting_period";
+    case Rule::cross_region: return "cross_region";
     case Rule::out_of_catalogue: return "out_of_catalogue";
     case Rule::over_ceiling: return "over_ceiling";
     case Rule::class_b_upfront: return "class_b_upfront";
@@ -122,6 +123,10 @@ Texts templates(const Step& s) {
               "在等待期内，统筹基金不予支付。",
               "Enrolled (or re-enrolled) on {enrolment_date}; the waiting period is {period_en}, so benefits start "
               "on {benefits_from}. Care on {date_of_care} falls inside it: the fund pays nothing."};
+    case Rule::cross_region:
+      return {"异地就医（就医地 {care_region}，{scope_zh}），{filing_zh}，{settlement_zh}：统筹基金按本地支付比例的 {multiplier} 支付。",
+              "Care elsewhere ({care_region}), filing: {filing}, settlement: {settlement}: the fund pays {multiplier} "
+              "of the local ratio."};
     case Rule::out_of_catalogue:
       return {"丙类（医保目录外）项目 {count} 项，共 {amount}，全部由个人自费。",
               "{count} item(s) outside the catalogue (class C) total {amount}, all paid by the patient."};
@@ -151,6 +156,10 @@ Texts templates(const Step& s) {
       return {"{level_zh}{setting_zh}起付线 {deductible}；本次计入起付线 {applied}，由个人支付。",
               "The deductible at a {level_en} hospital is {deductible}; the patient pays the first {applied}."};
     case Rule::ratio_band:
+      if (has("multiplier"))
+        return {"起付线以上的费用 {portion}，统筹基金按本地比例 {local_ratio} × 异地系数 {multiplier} = {ratio} 支付 {fund}，个人自付 {copay}。",
+                "Above the deductible, {portion}: the fund pays the local {local_ratio} × the cross-region "
+                "{multiplier} = {ratio}, {fund}; the patient pays {copay}."};
       if (has("band_to"))
         return {"起付线以上、计费区间 {band_from}–{band_to} 内的费用 {portion}，统筹基金按 {ratio} 支付 {fund}，个人自付 {copay}。",
                 "Of the amount above the deductible, {portion} lies between {band_from} and {band_to}: the fund pays "

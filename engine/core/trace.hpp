@@ -16,6 +16,7 @@ enum class Rule {
   policy_version,       // which policy version is in force on the date of care
   enrolment_not_active, // suspended or lapsed: the fund pays nothing
   waiting_period,       // inside the waiting period: the fund pays nothing
+  cross_region,         // care elsewhere: filing, scope and settlement decide the share of the local ratio
   out_of_catalogue,     // 丙类 items: wholly self-funded
   over_ceiling,         // price above the payment standard: the excess is self-funded
   class_b_upfront,      // 乙类先行自付

@@ -241,11 +241,16 @@ TEST_CASE("first stay assumed when prior stays are not given and the deductible 
   CHECK(split(r, "deductible_applied") == "1000.00");
 }
 
-TEST_CASE("cross-region care is not guessed until its rules are modelled") {
+TEST_CASE("cross-region care without a rule of the insured region is not guessed") {
   json req = testland_request();
   req["care_region"] = "elsewhere";
+  req["filing"] = "temporary";
   const json r = estimate(fixture_engine(), req);
   CHECK(split(r, "in_scope") == "10000.00");
   CHECK(split(r, "fund_paid") == "null");
-  CHECK(r["result"]["cannot_estimate"][0]["needs"] == "policy:cross_region");
+  bool asked = false;
+  for (const auto& u : r["result"]["cannot_estimate"]) asked = asked || (u["part"] == "fund_paid" && u["needs"] == "policy:cross_region");
+  CHECK(asked);
+  // the filing was given, the settlement was not: that is the next question
+  CHECK(r["result"]["next_questions"][0]["field"] == "settlement");
 }

@@ -1,0 +1,121 @@
+#include "engine/core/cross_region.hpp"
+
+#include <algorithm>
+
+namespace claimcalc {
+
+namespace {
+
+template <class E>
+bool matches(const std::vector<E>& list, E v) {
+  return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
+}
+
+const FilingValidity* find_validity(const Policy* policy, Filing filing) {
+  if (policy == nullptr || !policy->cross_region) return nullptr;
+  for (const auto& v : policy->cross_region->validity)
+    if (matches(v.filings, filing)) return &v;
+  return nullptr;
+}
+
+std::optional<CareScope> scope_of(const Claim& claim, const Policy& insured, const PolicyPack& pack) {
+  std::string province = claim.care_province;
+  for (const auto& p : pack.policies)
+    if (p.region == claim.care_region) province = p.province;
+  if (province.empty()) return std::nullopt;
+  return province == insured.province ? CareScope::in_province : CareScope::out_of_province;
+}
+
+}  // namespace
+
+std::string_view filing_label_zh(Filing f) {
+  switch (f) {
+    case Filing::none: return "未备案";
+    case Filing::long_term: return "长期异地就医备案";
+    case Filing::temporary: return "临时外出就医备案";
+    case Filing::referral: return "转诊备案";
+    case Filing::emergency: return "异地急诊抢救";
+  }
+  return "?";
+}
+
+CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured, const PolicyPack& pack, Trace& trace,
+                                       std::vector<Warning>& warnings) {
+  CrossRegionOutcome out;
+  out.manual_claim = claim.settlement == SettlementMode::manual;
+  if (claim.care_region.empty() || claim.care_region == claim.insured_region) return out;
+  out.applies = true;
+  const Policy* national = pack.national(claim.date_of_care);
+  const Date care_end = claim.discharge_date.value_or(claim.date_of_care);
+
+  Filing filing = claim.filing;
+  if (filing != Filing::none && filing != Filing::emergency && claim.filing_date) {
+    const FilingValidity* v = find_validity(&insured, filing);
+    if (v == nullptr) v = find_validity(national, filing);
+    if (v != nullptr && v->months && claim.date_of_care > claim.filing_date->plus_months_clamped(*v->months)) {
+      warnings.push_back({"filing_expired",
+                          "备案自 " + claim.filing_date->iso() + " 起有效 " + std::to_string(*v->months) +
+                              " 个月，就医时已过期，按未备案处理；请重新备案。",
+                          "The filing of " + claim.filing_date->iso() + " was valid for " +
+                              std::to_string(*v->months) + " months and had expired by the date of care; treated "
+                              "as not filed. File again."});
+      filing = Filing::none;
+    } else if (*claim.filing_date > care_end) {
+      // 医保发〔2022〕22号: filed after a self-paid discharge -> manual claim by the insured region's rules.
+      warnings.push_back({"filed_after_discharge",
+                          "出院（或就诊）后才补办备案：不能直接结算，需回参保地按参保地规定手工报销。",
+                          "Filed only after discharge (or the visit): no direct settlement; claim manually from the "
+                          "insured region under its rules."});
+      out.manual_claim = true;
+    }
+  } else if (filing != Filing::none && filing != Filing::emergency && !claim.filing_date) {
+    warnings.push_back({"filing_date_assumed", "未填写备案日期，按就医时备案已生效计算。",
+                        "No filing_date given: the filing is taken to have been in force on the date of care."});
+  }
+  if (filing == Filing::none) {
+    out.manual_claim = true;  // no direct settlement without filing (emergency aside)
+    warnings.push_back({"file_then_claim",
+                        "未备案的异地就医一般不能直接结算：出院自费结算后按规定补办备案，可按参保地规定手工报销（医保发〔2022〕22号）；"
+                        "尚未出院的，出院结算前补办备案即可直接结算。",
+                        "Unfiled care elsewhere is not settled directly: after a self-paid discharge, file and claim "
+                        "manually under the insured region's rules (医保发〔2022〕22号); still in hospital, file before "
+                        "the discharge settlement and it is settled directly."});
+  }
+
+  const SettlementMode settlement = out.manual_claim ? SettlementMode::manual : claim.settlement;
+  const std::optional<CareScope> scope = scope_of(claim, insured, pack);
+  if (!insured.cross_region) {
+    out.multiplier_known = false;
+    out.needs = "policy:cross_region";
+    return out;
+  }
+  out.critical_illness_excludes_reduction = insured.cross_region->critical_illness_excludes_reduction;
+  for (const auto& m : insured.cross_region->ratio_multipliers) {
+    if (!matches(m.when.filings, filing) || !matches(m.when.settings, claim.setting) ||
+        !matches(m.when.settlements, settlement))
+      continue;
+    if (m.when.scope) {
+      if (!scope) {
+        out.multiplier_known = false;
+        out.needs = "care_province";
+        return out;
+      }
+      if (*m.when.scope != *scope) continue;
+    }
+    out.multiplier = m.multiplier;
+    trace.add(Rule::cross_region,
+              {text_value("filing_zh", std::string(filing_label_zh(filing))),
+               text_value("filing", std::string(name_of(filing))),
+               text_value("care_region", claim.care_region),
+               text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),
+               text_value("settlement_zh", settlement == SettlementMode::direct ? "直接结算" : "手工报销"),
+               text_value("settlement", std::string(name_of(settlement))), ratio_value("multiplier", m.multiplier)},
+              m.cite);
+    return out;
+  }
+  out.multiplier_known = false;
+  out.needs = "policy:cross_region";
+  return out;
+}
+
+}  // namespace claimcalc

@@ -1,0 +1,26 @@
+// Diagnosis of settlement errors and filing failures: the likely causes in order, with what to do about each.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/core/claim.hpp"
+#include "engine/core/policy.hpp"
+
+namespace claimcalc {
+
+struct Diagnosis {
+  const SettlementErrorCause* cause;
+  const Policy* policy;
+  std::vector<std::string> matched;  // the symptom's words that point here
+  std::string context_zh;            // what in the request makes it likely
+  std::string context_en;
+};
+
+// Order: causes whose words appear in the symptom (more words first), then causes the request makes likely,
+// then the rest in the data's order.
+std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, const Policy* region,
+                                const Policy* national);
+
+}  // namespace claimcalc

@@ -1,0 +1,41 @@
+// Scenario guides: what to do, what to bring, by when and where, for a process (manual claim, reverse settlement,
+// late claim, cross-region filing, special disease). The insured region's own process comes first; the national
+// rules fill in what the region lacks.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/core/claim.hpp"
+#include "engine/core/estimate.hpp"
+
+namespace claimcalc {
+
+template <class T>
+struct Sourced {
+  T item;
+  const Policy* policy;  // where the item's citation resolves
+};
+
+struct Guide {
+  std::string scenario;
+  std::string title_zh;
+  std::string title_en;
+  const Policy* region = nullptr;
+  std::vector<Sourced<ProcessStep>> steps;
+  std::vector<Sourced<Material>> materials;
+  std::vector<Sourced<Deadline>> deadlines;
+  std::vector<Sourced<Channel>> channels;
+  std::vector<CannotEstimate> cannot_estimate;
+  std::vector<std::pair<std::string, std::string>> unknown;  // zh, en: what no source gave
+};
+
+bool is_scenario(const std::string& id);
+const char* scenario_list();
+
+// region: the insured region's policy in force (may be null when only national rules apply); claim, when given,
+// dates the deadlines and picks materials for its setting.
+Guide build_guide(const std::string& scenario, const Policy* region, const Policy* national, const Claim* claim);
+
+}  // namespace claimcalc

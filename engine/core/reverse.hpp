@@ -1,0 +1,32 @@
+// Reverse settlement (反结算): what was settled against what should have been, per fund.
+#pragma once
+
+#include <optional>
+
+#include "engine/core/estimate.hpp"
+
+namespace claimcalc {
+
+struct Settled {
+  Fen fund_paid;
+  Fen critical_illness_paid;
+  Fen patient_pays;
+};
+
+enum class ReverseDirection { refund_to_patient, patient_pays_more, none, unknown };
+
+struct ReverseOutcome {
+  Settled original;
+  Estimate corrected;
+  // corrected minus original for the funds; original minus corrected for the patient (positive: refunded).
+  std::optional<Fen> fund_difference;
+  std::optional<Fen> critical_illness_difference;
+  std::optional<Fen> patient_difference;
+  ReverseDirection direction = ReverseDirection::unknown;
+};
+
+ReverseOutcome reverse_settlement(const Settled& original, Estimate corrected);
+
+const char* direction_name(ReverseDirection d);
+
+}  // namespace claimcalc
