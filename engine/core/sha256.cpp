@@ -61,7 +61,7 @@ std::string sha256_hex(std::string_view bytes) {
   std::size_t i = 0;
   for (; i + 64 <= bytes.size(); i += 64) compress(h, reinterpret_cast<const unsigned char*>(bytes.data() + i));
   unsigned char tail[128] = {};
-  const std::size_t rest = bytes.size() - i;
+  const std::size_t rest = (bytes.size() - i) % 64;  // always < 64 after the loop; the modulo tells the compiler
   for (std::size_t k = 0; k < rest; ++k) tail[k] = static_cast<unsigned char>(bytes[i + k]);
   tail[rest] = 0x80;
   const std::size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
