@@ -41,6 +41,14 @@ json generate(std::mt19937& rng, const Region& region) {
   r["setting"] = pick({"inpatient", "inpatient", "outpatient"});
   r["hospital_level"] = pick({"primary", "level1", "level2", "level3"});
   r["date_of_care"] = region.date;
+  // A third of the requests are care elsewhere, with every filing type and both settlements.
+  if (rng() % 3 == 0) {
+    r["care_region"] = pick({"guangzhou", "shenzhen", "beijing"});
+    if (r["care_region"] == "beijing") r["care_province"] = "beijing";
+    r["filing"] = pick({"none", "long_term", "temporary", "referral", "emergency"});
+    r["settlement"] = pick({"direct", "manual"});
+    r["discharge_date"] = region.date;
+  }
   r["year_to_date"] = {{"stays", static_cast<int>(rng() % 3)}, {"fund_paid", yuan(amount(rng) * 4)},
                        {"critical_illness_base", yuan(amount(rng))}};
   r["items"] = json::array();
