@@ -60,10 +60,8 @@ bool read_input(const std::string& arg, std::string& out) {
   return true;
 }
 
-bool envelope_ok(const std::string& envelope) {
-  const json j = json::parse(envelope, nullptr, false);
-  return !j.is_discarded() && j.is_object() && j.value("ok", false);
-}
+// Envelopes are dumped with sorted keys, so an ok one starts with {"ok":true and an error one with {"error":.
+bool envelope_ok(const std::string& envelope) { return envelope.rfind("{\"ok\":true", 0) == 0; }
 
 int print_envelope(const std::string& envelope) {
   std::cout << envelope << "\n";
