@@ -88,13 +88,33 @@ TEST_CASE("policies list, show, validate; --policies DIR") {
 }
 
 TEST_CASE("explain matches its golden text (regenerate with CLAIMCALC_UPDATE_GOLDEN=1 and read the diff)") {
-  const std::string golden = test::source_dir() + "/tests/golden/guangzhou-level3-inpatient.txt";
-  const Run r = run("explain " + kExample);
-  CHECK(r.status == 0);
-  if (std::getenv("CLAIMCALC_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(golden, std::ios::binary) << r.out;
+  for (const char* name : {"guangzhou-level3-inpatient", "guangzhou-insured-shenzhen-unfiled"}) {
+    CAPTURE(name);
+    const std::string golden = test::source_dir() + "/tests/golden/" + name + ".txt";
+    const Run r = run("explain " + test::source_dir() + "/examples/" + name + ".json");
+    CHECK(r.status == 0);
+    if (std::getenv("CLAIMCALC_UPDATE_GOLDEN") != nullptr) std::ofstream(golden, std::ios::binary) << r.out;
+    CHECK(r.out == test::read_file(golden));
   }
-  CHECK(r.out == test::read_file(golden));
   CHECK(run("explain " + kExample + " --lang en").out.find("The patient pays") != std::string::npos);
   CHECK(run("explain - --lang fr", test::read_file(kExample)).status == 2);
+}
+
+TEST_CASE("guide, diagnose and reverse from the command line") {
+  const std::string unfiled = test::source_dir() + "/examples/guangzhou-insured-shenzhen-unfiled.json";
+  const Run g = run("guide manual_claim " + unfiled);
+  CHECK(g.status == 0);
+  CHECK(json::parse(g.out)["result"]["deadlines"][0]["date"] == "2028-08-15");
+  const Run t = run("guide manual_claim " + unfiled + " --text --lang zh");
+  CHECK(t.out.find("零星报销申请截止日 2028-08-15") != std::string::npos);
+  CHECK(run("guide refund").status == 2);
+  const Run d = run("diagnose 未查询到备案信息 --text --lang en");
+  CHECK(d.status == 0);
+  CHECK(d.out.rfind("1. No cross-region filing", 0) == 0);
+  const json input = {{"original", {{"fund_paid", "0"}, {"patient_pays", "14880.40"}}},
+                      {"request", json::parse(test::read_file(kExample))}};
+  const Run rv = run("reverse -", input.dump());
+  CHECK(rv.status == 0);
+  CHECK(json::parse(rv.out)["result"]["difference"]["fund_paid"] == "9808.32");
+  CHECK(json::parse(rv.out)["result"]["direction"] == "unknown");  // Guangzhou's critical illness is unknown
 }

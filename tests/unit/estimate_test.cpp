@@ -254,3 +254,29 @@ TEST_CASE("cross-region care without a rule of the insured region is not guessed
   // the filing was given, the settlement was not: that is the next question
   CHECK(r["result"]["next_questions"][0]["field"] == "settlement");
 }
+
+TEST_CASE("manual claim: materials for the setting, deadlines by months (clamped) and by days") {
+  json req = testland_request();
+  req["settlement"] = "manual";
+  req["date_of_care"] = "2024-11-20";
+  req["discharge_date"] = "2024-11-30";
+  json r = estimate(fixture_engine(), req);
+  const json& res = r["result"];
+  REQUIRE(res["materials"].size() == 2);
+  CHECK(res["materials"][1]["id"] == "discharge");
+  CHECK(res["materials"][1]["original"] == false);
+  REQUIRE(res["deadlines"].size() == 2);
+  CHECK(res["deadlines"][0]["date"] == "2025-02-28");  // 11-30 + 3 months: no 02-30, so the month's last day
+  CHECK(res["deadlines"][0]["counted_from"] == "2024-11-30");
+  CHECK(res["deadlines"][0]["weekday_zh"] == "星期五");
+  CHECK(res["deadlines"][1]["date"] == "2024-12-20");  // 11-20 + 30 days, start day not counted
+  CHECK(res["deadlines"][1]["source"]["clause"] == "第十二条");
+  req.erase("discharge_date");
+  r = estimate(fixture_engine(), req);
+  CHECK(r["result"]["deadlines"].size() == 1);  // the months rule needs the discharge date: asked for
+  CHECK(r["result"]["next_questions"][0]["field"] == "discharge_date");
+  req["setting"] = "outpatient";
+  r = estimate(fixture_engine(), req);
+  CHECK(r["result"]["materials"][1]["id"] == "outpatient_record");
+  CHECK(r["result"]["deadlines"][0]["date"] == "2025-02-20");
+}

@@ -1,0 +1,60 @@
+// 1. Parity: for every tests/cases/**/*.json request and every tests/wasm/requests/*.json request, claimcalc.wasm's
+// answer is byte-for-byte the native `claimcalc estimate` output; the same for explain, batch vs estimateMany,
+// and the policy list. The wasm and the CLI share engine/api, so any difference is a build or ABI fault.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { ClaimCalc, checkParity, fixturePack, native, requests, sameText, wasmBytes } from './lib.mjs';
+
+const builtin = await ClaimCalc.load(wasmBytes());
+const fixture = await ClaimCalc.load(wasmBytes());
+const loaded = await fixture.loadPolicies(fixturePack);
+const engines = { builtin, fixture };
+
+test('the fixture pack loads', () => {
+  assert.equal(loaded.ok, true, JSON.stringify(loaded));
+  assert.deepEqual(loaded.result.map((p) => p.region), ['wasmtown']);
+});
+
+test('estimate: byte-for-byte the native CLI, for every request', async () => {
+  const n = await checkParity(assert, engines);
+  console.log(`# ${n} requests compared`);
+});
+
+test('estimate(object) gives the same answer as the text path', async () => {
+  for (const r of requests().slice(0, 30)) {
+    assert.deepEqual(await engines[r.pack].estimate(JSON.parse(r.text)), JSON.parse(native(['estimate', '-'], r.text, r.pack)), r.name);
+  }
+});
+
+test('explain: the same text as `claimcalc explain`', async () => {
+  for (const r of requests().filter((x) => x.pack === 'fixture')) {
+    const env = await fixture.explain(JSON.parse(r.text));
+    const cli = native(['explain', '-'], r.text, 'fixture');
+    if (env.ok) sameText(assert, env.result.text.replace(/\n$/, ''), cli, r.name);
+    else assert.deepEqual(env, JSON.parse(cli), r.name);
+  }
+});
+
+test('estimateMany: one crossing, the same bytes as `claimcalc batch` lines', async () => {
+  for (const pack of ['builtin', 'fixture']) {
+    const list = requests().filter((r) => r.pack === pack);
+    if (list.length === 0) continue;
+    const compact = list.map((r) => JSON.stringify(JSON.parse(r.text)));
+    const text = await engines[pack].call(`{"op":"estimate_many","requests":[${compact.join(',')}]}`, true);
+    const lines = native(['batch'], compact.join('\n') + '\n', pack).split('\n');
+    assert.equal(lines.length, list.length);
+    sameText(assert, text, `{"ok":true,"result":[${lines.join(',')}]}`, `${pack} batch`);
+    const many = await engines[pack].estimateMany(list.map((r) => JSON.parse(r.text)));
+    assert.equal(many.result.length, list.length);
+  }
+});
+
+test('policies and version match the CLI', async () => {
+  assert.equal(await builtin.call({ op: 'policies' }, true), native(['policies', 'list']));
+  assert.equal(await fixture.call({ op: 'policies' }, true), native(['policies', 'list'], '', 'fixture'));
+  const v = await builtin.version();
+  assert.equal(`claimcalc ${v.result.engine_version}`, native(['--version']));
+  for (const region of (await builtin.policies()).result.map((p) => p.region)) {
+    assert.deepEqual(await builtin.policy(region), JSON.parse(native(['policies', 'show', region])));
+  }
+});
