@@ -32,10 +32,12 @@ BillItem read_item(Reader& r, const json& it, const std::string& p) {
   BillItem item;
   if (!r.expect_object(it, p)) return item;
   r.known_fields(it, p,
-                 {"name", "code", "class", "amount", "quantity", "unit_price", "price_ceiling", "selfpay_ratio"});
+                 {"name", "code", "class", "insured_class", "amount", "quantity", "unit_price", "price_ceiling",
+                  "selfpay_ratio"});
   item.name = r.text(it, "name", p, false, limits::kMaxTextBytes).value_or("");
   item.code = r.text(it, "code", p, false, 64).value_or("");
   item.item_class = r.enumeration<ItemClass>(it, "class", p, true).value_or(ItemClass::class_a);
+  item.insured_class = r.enumeration<ItemClass>(it, "insured_class", p, false);
   const auto amount = r.money(it, "amount", p, false);
   const auto quantity = r.integer(it, "quantity", p, false, 1, limits::kMaxQuantity);
   const auto unit_price = r.money(it, "unit_price", p, false);
@@ -73,7 +75,7 @@ BillItem read_item(Reader& r, const json& it, const std::string& p) {
     r.fail(ErrorCode::missing_field, r.child(p, "quantity"), "填写限价（price_ceiling，按单价）时须同时填写数量和单价",
            "price_ceiling is per unit: give quantity and unit_price with it");
   }
-  if (item.selfpay_ratio && item.item_class == ItemClass::out_of_catalogue) {
+  if (item.selfpay_ratio && item.item_class == ItemClass::out_of_catalogue && !item.insured_class) {
     r.fail(ErrorCode::inconsistent, r.child(p, "selfpay_ratio"), "目录外项目全部自费，不应填写自付比例",
            "an out-of-catalogue item is wholly self-funded; it takes no selfpay_ratio");
   }

@@ -14,7 +14,8 @@ namespace claimcalc {
 struct BillItem {
   std::string name;
   std::string code;  // national code, optional
-  ItemClass item_class = ItemClass::class_a;
+  ItemClass item_class = ItemClass::class_a;        // as the bill (the care region's catalogue) classes it
+  std::optional<ItemClass> insured_class;           // as the insured region's catalogue classes it, if different
   Fen amount;                            // quantity x unit price when those were given
   std::optional<Fen> unit_price;
   std::optional<std::int64_t> quantity;

@@ -75,6 +75,28 @@ void warn_secondary_sources(const Policy& policy, const Trace& trace, std::vecto
   }
 }
 
+// A manual claim for care elsewhere is judged by the insured region's catalogue where the bill says how an item is
+// classed there (insured_class); direct settlement always uses the care region's class printed on the bill.
+std::vector<BillItem> items_for_catalogue(const Claim& claim, const CrossRegionOutcome& cross,
+                                          std::vector<Warning>& warnings) {
+  std::vector<BillItem> items = claim.items;
+  bool differs = false;
+  for (auto& item : items) {
+    if (!item.insured_class || *item.insured_class == item.item_class) continue;
+    differs = true;
+    if (cross.applies && cross.manual_claim) item.item_class = *item.insured_class;
+  }
+  if (differs && cross.applies && cross.manual_claim) {
+    warnings.push_back({"insured_catalogue", "手工报销按参保地医保目录审核：部分项目按参保地的类别计算。",
+                        "A manual claim is checked against the insured region's catalogue: some items were classed as "
+                        "the insured region classes them."});
+  } else if (differs) {
+    warnings.push_back({"care_catalogue", "直接结算执行就医地目录：项目按就医地类别计算，参保地类别未采用。",
+                        "Direct settlement uses the care region's catalogue: items keep the care region's class."});
+  }
+  return items;
+}
+
 Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
   if (!pack.has_region(claim.insured_region)) {
     return make_error(ErrorCode::unknown_region, "insured_region",
@@ -123,7 +145,11 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
     }
   }
 
-  Adjudication adj = adjudicate(claim.items, setting, ctx, trace);
+  // 就医地目录、参保地政策: direct settlement takes the items' classes from the care region's bill; the insured
+  // region's own rule for care elsewhere sets the share of the local ratio.
+  const CrossRegionOutcome cross = assess_cross_region(claim, *policy, pack, trace, est.warnings);
+  if (cross.manual_claim) attach_manual_claim(claim, *policy, pack, est);
+  Adjudication adj = adjudicate(items_for_catalogue(claim, cross, est.warnings), setting, ctx, trace);
   Split& split = est.split;
   split.total = adj.total;
   split.out_of_catalogue = adj.out_of_catalogue;
@@ -133,10 +159,6 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
   split.in_scope = adj.in_scope;
   est.items = std::move(adj.items);
 
-  // 就医地目录、参保地政策: the items' classes came from the care region's bill; the insured region's own rule
-  // for care elsewhere sets the share of the local ratio.
-  const CrossRegionOutcome cross = assess_cross_region(claim, *policy, pack, trace, est.warnings);
-  if (cross.manual_claim) attach_manual_claim(claim, *policy, pack, est);
   if (!adj.in_scope) {
     est.cannot_estimate.push_back(cannot_estimate("in_scope", adj.upfront_needs));
     return est;
