@@ -9,5 +9,5 @@ CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCLAIMCALC_NO_EXC
 cmake --build build-fuzz -j"$(nproc)" --target fuzz_estimate >/dev/null
 corpus=build-fuzz/corpus
 mkdir -p "$corpus"
-for f in tests/cases/*/*.json; do python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["request"]))' "$f" > "$corpus/$(basename "$f")"; done
+for f in tests/cases/*/*.json; do python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); print(json.dumps(c.get("request") or dict(c["input"], op=c["op"])))' "$f" > "$corpus/$(basename "$f")"; done
 cd build-fuzz && ./fuzz_estimate -max_total_time="$seconds" -max_len=4096 -timeout=10 -print_final_stats=1 corpus 2>&1 | tail -5

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import test from 'node:test';
 import vm from 'node:vm';
 import { brotliDecompressSync } from 'node:zlib';
-import { checkParity, dist, fixturePack } from './lib.mjs';
+import { builtinRegions, checkParity, dist, fixturePack, source } from './lib.mjs';
 
 // The mini-program package: the files a developer copies next to the page (see wasm/examples/).
 const packageFiles = { '/claimcalc/claimcalc.wasm.br': join(dist, 'claimcalc.wasm.br'),
@@ -66,3 +66,29 @@ test('a package path with another ending is refused by the simulated runtime, an
   const { context } = miniProgram('WXWebAssembly');
   await assert.rejects(vm.runInContext('ClaimCalc.load("/claimcalc/claimcalc.js")', context), /not a package path/);
 });
+
+// The example pages in wasm/examples/ run as written: Page() and require() shimmed, the loader and the .wasm(.br)
+// where the example says to copy them.
+for (const [app, globalName] of [['wechat', 'WXWebAssembly'], ['alipay', 'MYWebAssembly']]) {
+  test(`wasm/examples/${app}: the page shows an estimate`, { skip: !builtinRegions().includes('shenzhen') }, async () => {
+    const { context } = miniProgram(globalName);
+    let page = null;
+    const updates = [];
+    const loader = vm.runInContext('ClaimCalc', context);
+    const require = (p) => {
+      assert.equal(p, '../../claimcalc/claimcalc.js');
+      return loader;
+    };
+    // Each mini-program file runs in its own module scope, as here.
+    const file = join(source, 'wasm', 'examples', app, 'pages', 'index', 'index.js');
+    vm.runInContext(`(function (require, Page) {\n${readFileSync(file, 'utf8')}\n})`, context, { filename: file })(
+      require, (def) => { page = def; });
+    const done = new Promise((resolve) => {
+      page.setData = (d) => { updates.push(d); resolve(); };
+    });
+    page.onLoad();
+    await done;
+    assert.equal(updates[0].error, '', JSON.stringify(updates[0]));
+    assert.match(updates[0].result.patient_pays, /^\d+\.\d\d$/);
+  });
+}

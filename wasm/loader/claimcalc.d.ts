@@ -82,8 +82,9 @@ export interface Engine {
   /** Replaces the policy pack in use when the answer is ok; the old pack stays otherwise. */
   loadPolicies(pack: PolicyPack | string): Promise<Envelope<Array<Record<string, unknown>>>>;
   version(): Promise<Envelope<{ engine_version: string }>>;
-  /** Low level: an operation envelope ({"op": ...}) as an object, JSON text or UTF-8 bytes. */
+  /** Low level: an operation envelope ({"op": ...}) as an object, JSON text or UTF-8 bytes; with text, the answer as JSON text. */
   call(envelope: object | string | Uint8Array): Promise<Envelope<unknown>>;
+  call(envelope: object | string | Uint8Array, text: true): Promise<string>;
 }
 
 /**

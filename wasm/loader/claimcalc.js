@@ -50,23 +50,21 @@
 
   function fail(what) { throw new Error('claimcalc: ' + what); }
 
-  // What the module may import: WASI stubs (it never does real I/O) and a no-op growth notice.
+  // What the module imports: WASI stubs (it does no I/O; stdio is linked only for abort messages) and a no-op
+  // growth notice. proc_exit and abort throw, which ends the call like a trap.
   function imports(mem) {
-    function exit(code) { fail('the engine aborted (exit ' + code + ')'); }
+    function exit(code) { fail('the engine aborted (' + code + ')'); }
+    function zero() { return 0; }
     return {
-      env: { emscripten_notify_memory_growth: function () {}, abort: exit },
+      env: { emscripten_notify_memory_growth: zero, abort: exit },
       wasi_snapshot_preview1: {
-        proc_exit: exit,
+        proc_exit: exit, fd_close: zero, fd_seek: zero,
         fd_write: function (fd, iov, n, out) {
           var v = new Uint32Array(mem().buffer), t = 0;
-          for (var i = 0; i < n; i++) t += v[(iov >> 2) + 2 * i + 1];
+          while (n--) t += v[(iov >> 2) + 2 * n + 1];
           v[out >> 2] = t;
           return 0;
-        },
-        fd_close: function () { return 0; },
-        fd_seek: function () { return 0; },
-        environ_sizes_get: function (c, b) { var v = new Uint32Array(mem().buffer); v[c >> 2] = v[b >> 2] = 0; return 0; },
-        environ_get: function () { return 0; }
+        }
       }
     };
   }
@@ -76,23 +74,26 @@
   // opts.fallback: the wasm2js factory, used when there is no WebAssembly; opts.fetch: for URLs.
   function load(source, opts) {
     opts = opts || {};
-    var WA = opts.WebAssembly || (typeof WXWebAssembly !== 'undefined' ? WXWebAssembly
-      : typeof MYWebAssembly !== 'undefined' ? MYWebAssembly : typeof WebAssembly !== 'undefined' ? WebAssembly : null);
+    var mini = typeof WXWebAssembly !== 'undefined' ? WXWebAssembly : typeof MYWebAssembly !== 'undefined' ? MYWebAssembly : null;
+    var path = typeof source === 'string' && source.indexOf('://') < 0;
+    var WA = opts.WebAssembly || path && mini || (typeof WebAssembly !== 'undefined' ? WebAssembly : mini);
     var compiled = null, live = null, pending = null, pack = null, make;
 
     if (typeof source === 'function' || !WA && opts.fallback) {
       var asm = typeof source === 'function' ? source : opts.fallback;
       make = function (imp) { return Promise.resolve({ exports: asm(imp) }); };
     } else if (!WA) {
-      return Promise.reject(new Error('claimcalc: no WebAssembly here; pass opts.fallback (claimcalc.asm.js)'));
-    } else if (typeof source === 'string' && !WA.Module && source.indexOf('://') < 0) {
+      return Promise.reject(new Error('claimcalc: no WebAssembly; pass opts.fallback'));
+    } else if (path && (WA === mini || !WA.Module)) {
+      // A mini-program package path: the runtime reads (and un-brotlis) the file itself.
       make = function (imp) { return WA.instantiate(source, imp); };
     } else {
       make = function (imp) {
         if (compiled) return WA.instantiate(compiled, imp);
         if (typeof source === 'string') {
           var f = opts.fetch || (typeof fetch !== 'undefined' ? fetch : fail('no fetch for ' + source));
-          return f(source).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WA.instantiate(b, imp); });
+          return f(source).then(function (r) { return r.ok === false ? fail(r.status + ' ' + source) : r.arrayBuffer(); })
+            .then(function (b) { return WA.instantiate(b, imp); });
         }
         return WA.instantiate(source, imp);
       };
@@ -134,38 +135,45 @@
     }
 
     // A trap or abort inside the module rejects this call; the next call gets a fresh instance.
-    function run(fn, input) {
+    function run(fn, input, text) {
       return ready().then(function (x) {
-        if (x !== live) return run(fn, input);
-        var text;
-        try { text = raw(x, fn, input); } catch (e) {
+        if (x !== live) return run(fn, input, text);
+        try { var s = raw(x, fn, input); } catch (e) {
           live = pending = null;
           var err = new Error('claimcalc: the engine stopped (' + (e && e.message) + '); the next call starts afresh');
           err.cause = e;
           throw err;
         }
-        return JSON.parse(text);
+        return text ? s : JSON.parse(s);
       });
     }
 
-    function call(envelope) {
-      return run('cc_call', typeof envelope === 'object' && !envelope.buffer ? JSON.stringify(envelope) : envelope);
+    function call(envelope, text) {
+      return run('cc_call', typeof envelope === 'object' && !envelope.buffer ? JSON.stringify(envelope) : envelope, text);
+    }
+
+    // An engine method: {op: name, [key]: its argument}.
+    function op(name, key) {
+      return function (v) { var e = { op: name }; if (key) e[key] = v; return call(e); };
     }
 
     return ready().then(function () {
       return {
-        estimate: function (request) { return call({ op: 'estimate', request: request }); },
-        estimateMany: function (requests) { return call({ op: 'estimate_many', requests: requests }); },
-        explain: function (request) { return call({ op: 'explain', request: request }); },
-        policies: function () { return call({ op: 'policies' }); },
-        policy: function (region) { return call({ op: 'policy', region: region }); },
-        version: function () { return call({ op: 'version' }); },
-        // pack: {files:[{path, content}]} (object or JSON text). On success it replaces the pack in use.
+        estimate: op('estimate', 'request'),
+        // One crossing for the whole list.
+        estimateMany: op('estimate_many', 'requests'),
+        explain: op('explain', 'request'),
+        policies: op('policies'),
+        policy: op('policy', 'region'),
+        version: op('version'),
+        // pack: {files:[{path, content}]} (object or JSON text). On success it replaces the pack in use, and is
+        // applied again to any fresh instance.
         loadPolicies: function (p) {
           var text = typeof p === 'string' ? p : JSON.stringify(p);
           return run('cc_load_policies', text).then(function (env) { if (env.ok) pack = text; return env; });
         },
-        // Low level: an operation envelope as an object, JSON text or UTF-8 bytes.
+        // Low level: an operation envelope as an object, JSON text or UTF-8 bytes; resolves to the parsed answer
+        // or, with text true, to the answer's JSON text.
         call: call
       };
     });

@@ -2,6 +2,7 @@
 //   node dist.mjs asm WASM2JS_OUTPUT.mjs OUT.js        wrap binaryen's wasm2js ES module as the fallback factory
 //   node dist.mjs loader LOADER.js OUTDIR              claimcalc.js (comments stripped) and claimcalc.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const [cmd, input, output] = process.argv.slice(2);
@@ -35,14 +36,38 @@ ${body}
 });
 `);
 } else if (cmd === 'loader') {
-  // Drop whole-line comments and indentation: smaller, same code, same line structure.
-  const slim = text.split('\n').filter((l) => !/^\s*\/\/(?!<)/.test(l)).map((l) => l.trim()).filter(Boolean).join('\n');
-  const head = '// claimcalc loader (see wasm/loader/claimcalc.js for the commented source)\n';
-  writeFileSync(join(output, 'claimcalc.js'), head + slim + '\n');
-  const a = slim.indexOf('//<body>'), b = slim.indexOf('//</body>');
+  const a = text.indexOf('//<body>'), b = text.indexOf('//</body>');
   must(a > 0 && b > a, 'no //<body> markers');
-  writeFileSync(join(output, 'claimcalc.mjs'), head + 'const ClaimCalc = (function () {\n' +
-    slim.slice(a + 8, b).trim() + '\n})();\nexport default ClaimCalc;\nexport const load = ClaimCalc.load;\n');
+  const head = '// claimcalc loader; the commented source is wasm/loader/claimcalc.js\n';
+  const wrap = squeeze(text.slice(0, a)) + '\n' + squeeze(text.slice(a, b)) + '\n' + squeeze(text.slice(b + 9));
+  writeFileSync(join(output, 'claimcalc.js'), head + wrap + '\n');
+  writeFileSync(join(output, 'claimcalc.mjs'), head + 'const ClaimCalc=(function(){\n' + squeeze(text.slice(a, b)) +
+    '\n})();\nexport default ClaimCalc;\nexport const load=ClaimCalc.load;\n');
 } else {
   must(false, `unknown command ${cmd}`);
+}
+
+// Drops comments and the blanks between tokens, keeping every line break the source had between two tokens
+// (so automatic semicolon insertion reads it exactly as before). Uses the acorn tokenizer Debian ships for emcc.
+function squeeze(src) {
+  const require = createRequire(import.meta.url);
+  let acorn;
+  try {
+    acorn = require('acorn');
+  } catch {
+    acorn = require('/usr/share/nodejs/acorn');
+  }
+  let out = '', prev = null;
+  for (const t of acorn.tokenizer(src, { ecmaVersion: 5, allowReturnOutsideFunction: true })) {
+    const word = src.slice(t.start, t.end);
+    if (prev !== null) {
+      const gap = src.slice(prev.end, t.start).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ');
+      const a = out[out.length - 1], b = word[0];
+      if (/\n/.test(gap)) out += '\n';
+      else if (/[\w$]/.test(a) && /[\w$]/.test(b) || a === b && '+-'.includes(a) || a === '/' && '/*'.includes(b)) out += ' ';
+    }
+    out += word;
+    prev = t;
+  }
+  return out;
 }
