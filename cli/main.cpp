@@ -36,6 +36,7 @@ const char* kUsage =
     "  claimcalc [--policies DIR] diagnose \"SYMPTOM\" [FILE|-] [--text]\n"
     "                                                      likely causes of a settlement error, in order\n"
     "  claimcalc [--policies DIR] reverse [FILE|-]         {\"original\":{...},\"request\":{...}} -> difference\n"
+    "  claimcalc [--policies DIR] call [FILE|-]            one API operation {\"op\":...} (docs/api.md) -> envelope\n"
     "  claimcalc [--policies DIR] policies list            the regions and versions known\n"
     "  claimcalc [--policies DIR] policies show REGION     one region's versions, schemes and sources\n"
     "  claimcalc policies validate [DIR]                   check a policy folder (default: the built-in pack)\n"
@@ -176,6 +177,14 @@ int main(int argc, char** argv) {
                                        : claimcalc::codec::diagnosis_text(result, zh));
     }
     return kExitOk;
+  }
+  if (command == "call") {
+    std::string input;
+    if (!read_input(operand, input)) {
+      std::cerr << "claimcalc: cannot read " << operand << "\n";
+      return kExitBadInput;
+    }
+    return print_envelope(engine.call(input));
   }
   if (command == "reverse") {
     std::string input;

@@ -43,6 +43,10 @@ function walk(dir) {
 }
 
 // [{name, text, pack}]: text is the request JSON exactly as both sides get it; pack 'builtin' or 'fixture'.
+export function caseFiles() {
+  return [...walk(join(source, 'tests', 'cases'))];
+}
+
 export function requests() {
   const out = [];
   for (const f of walk(join(source, 'tests', 'cases'))) {

@@ -3,7 +3,8 @@
 // and the policy list. The wasm and the CLI share engine/api, so any difference is a build or ABI fault.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { ClaimCalc, checkParity, fixturePack, native, requests, sameText, wasmBytes } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { ClaimCalc, caseFiles, checkParity, fixturePack, native, requests, sameText, wasmBytes } from './lib.mjs';
 
 const builtin = await ClaimCalc.load(wasmBytes());
 const fixture = await ClaimCalc.load(wasmBytes());
@@ -47,6 +48,21 @@ test('estimateMany: one crossing, the same bytes as `claimcalc batch` lines', as
     const many = await engines[pack].estimateMany(list.map((r) => JSON.parse(r.text)));
     assert.equal(many.result.length, list.length);
   }
+});
+
+test('guide, diagnose and reverse: the same answers as `claimcalc call` for every op case file', async () => {
+  let n = 0;
+  for (const f of caseFiles()) {
+    const c = JSON.parse(readFileSync(f, 'utf8'));
+    if (!c.op) continue;
+    const input = { ...c.input };
+    const method = { guide: 'guide', diagnose: 'diagnose', reverse: 'reverse' }[c.op];
+    const env = await builtin[method](input);
+    assert.deepEqual(env, JSON.parse(native(['call', '-'], JSON.stringify({ op: c.op, ...input }))), f);
+    n += 1;
+  }
+  assert.ok(n >= 10, `only ${n} op cases`);
+  console.log(`# ${n} guide/diagnose/reverse cases compared`);
 });
 
 test('policies and version match the CLI', async () => {

@@ -77,6 +77,19 @@ export interface Engine {
   /** One crossing for the whole list; result[i] is the envelope of requests[i]. */
   estimateMany(requests: Request[]): Promise<Envelope<Envelope[]>>;
   explain(request: Request): Promise<Envelope<{ text: string }>>;
+  /** Steps, documents, dated deadlines and channels for a process (docs/api.md, "A scenario guide"). */
+  guide(input: {
+    scenario: 'manual_claim' | 'reverse_settlement' | 'late_claim' | 'cross_region_filing' | 'special_disease';
+    region?: string;
+    request?: Request;
+  }): Promise<Envelope>;
+  /** Likely causes of a settlement error or filing failure, most likely first. */
+  diagnose(input: { symptom: string; region?: string; request?: Request }): Promise<Envelope>;
+  /** Reverse settlement: the difference per fund between what was settled and the corrected bill. */
+  reverse(input: {
+    original: { fund_paid: Money; critical_illness_paid?: Money; patient_pays: Money; total?: Money };
+    request: Request;
+  }): Promise<Envelope>;
   policies(): Promise<Envelope<Array<Record<string, unknown>>>>;
   policy(region: string): Promise<Envelope<Array<Record<string, unknown>>>>;
   /** Replaces the policy pack in use when the answer is ok; the old pack stays otherwise. */

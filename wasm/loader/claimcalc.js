@@ -157,12 +157,27 @@
       return function (v) { var e = { op: name }; if (key) e[key] = v; return call(e); };
     }
 
+    // An engine method whose argument is the operation's fields: {op: name, ...input}.
+    function with_fields(name) {
+      return function (input) {
+        var e = { op: name };
+        for (var k in input) if (Object.prototype.hasOwnProperty.call(input, k)) e[k] = input[k];
+        return call(e);
+      };
+    }
+
     return ready().then(function () {
       return {
         estimate: op('estimate', 'request'),
         // One crossing for the whole list.
         estimateMany: op('estimate_many', 'requests'),
         explain: op('explain', 'request'),
+        // {scenario, region?, request?}: steps, documents, dated deadlines and channels (docs/api.md).
+        guide: with_fields('guide'),
+        // {symptom, request?}: likely causes of a settlement error, in order.
+        diagnose: with_fields('diagnose'),
+        // {original, request}: what was settled against what should have been, per fund.
+        reverse: with_fields('reverse'),
         policies: op('policies'),
         policy: op('policy', 'region'),
         version: op('version'),
