@@ -43,6 +43,8 @@ ${body}
   writeFileSync(join(output, 'claimcalc.js'), head + wrap + '\n');
   writeFileSync(join(output, 'claimcalc.mjs'), head + 'const ClaimCalc=(function(){\n' + squeeze(text.slice(a, b)) +
     '\n})();\nexport default ClaimCalc;\nexport const load=ClaimCalc.load;\n');
+  // Keeps claimcalc.js (and claimcalc.asm.js) CommonJS even when a folder above dist says "type": "module".
+  writeFileSync(join(output, 'package.json'), '{"type": "commonjs"}\n');
 } else {
   must(false, `unknown command ${cmd}`);
 }
