@@ -1,8 +1,8 @@
 // claimcalc web page: the form, the result, what-if, sharing, large print. Everything runs here; after the page has
 // loaded it makes no network request (the service worker serves reloads, also offline).
 import ClaimCalc from './claimcalc.mjs';
-import { makeT } from './i18n.js';
-import { cleanMoney, cleanRatio, splitQuantity, parseBill, toFen, fromFen } from './bill.js';
+import { makeT, PROVINCES } from './i18n.js';
+import { cleanMoney, cleanRatio, splitQuantity, parseBill, toFen, fromFen, halfWidth } from './bill.js';
 import { encodeRequest, decodeRequest, readHash } from './share.js';
 import { deadlinesToIcs } from './ics.js';
 
@@ -28,6 +28,10 @@ let pasted = null;
 let firstDone = false;
 let elder = false;
 let screen = 0;
+let guide = null; // {env, basis, scenario}
+let diag = null; // {env, basis, symptom}
+let rev = null; // {env, request}
+const toolSeq = { guide: 0, diag: 0, rev: 0 };
 
 // A DOM node: h('p', {class: 'x', text: 'y', href: ...}, child, ...). Never a style attribute (CSP).
 function h(tag, attrs, ...kids) {
@@ -68,6 +72,9 @@ function applyLang() {
   if (pasted) showPaste();
   if (last) render();
   if (whatIf) renderWhatIf();
+  renderGuide();
+  renderDiag();
+  renderRev();
   updatePager();
 }
 
@@ -110,10 +117,27 @@ function refreshChoices() {
   setOptions($('setting'), settings, (v) => label('setting', v));
   $('discharge_box').hidden = $('setting').value !== 'inpatient';
   const care = $('care_region').value;
-  $('filing_box').hidden = !care || care === $('insured_region').value;
+  const insured = $('insured_region').value;
+  $('filing_box').hidden = !care || care === insured;
+  // A care city without policy data here: its province decides in- or out-of-province rules.
+  $('care_province_box').hidden = $('filing_box').hidden || policies.some((p) => p.region === care);
+  const home = (policies.find((p) => p.region === insured) || {}).province;
+  setOptions($('care_province'), PROVINCES.map((p) => p[0]), (id) => {
+    const p = PROVINCES.find((x) => x[0] === id);
+    return (lang === 'en' ? p[2] : p[1]) + (id === home ? t('in_province') : '');
+  }, t('choose'));
+  showInsuredClass();
   $('filing_date_box').hidden = $('filing_box').hidden || $('filing').value === 'none';
   for (const sel of document.querySelectorAll('#form select')) translateOptions(sel);
   updatePager();
+}
+
+// The insured region's class of an item matters for a manual claim for care elsewhere: offered then, or when set.
+function showInsuredClass() {
+  const cross = !$('filing_box').hidden;
+  for (const d of $('items').querySelectorAll('.adv')) {
+    d.hidden = !cross && !d.querySelector('.i-ins').value;
+  }
 }
 
 function translateOptions(sel) {
@@ -130,6 +154,8 @@ function addItem(item, focus) {
     li.querySelector('.i-amount').value = item.quantity !== undefined && item.unit_price !== undefined
       ? item.quantity + '×' + item.unit_price : item.amount ?? '';
     li.querySelector('.i-ratio').value = item.selfpay_ratio || '';
+    li.querySelector('.i-ins').value = item.insured_class || '';
+    if (item.insured_class) li.querySelector('.adv').open = true;
   }
   li.querySelector('.i-del').addEventListener('click', () => {
     const next = li.nextElementSibling || li.previousElementSibling;
@@ -140,6 +166,7 @@ function addItem(item, focus) {
     schedule();
   });
   $('items').append(li);
+  showInsuredClass();
   numberItems();
   if (focus) li.querySelector('input').focus();
   return li;
@@ -212,10 +239,14 @@ function collect() {
     r.care_region = care;
     r.filing = v('filing');
     if (r.filing !== 'none') put('filing_date', v('filing_date'));
+    if (!$('care_province_box').hidden) put('care_province', v('care_province'));
   }
   put('scheme', v('scheme'));
   put('person', v('person'));
   if (!$('tier_box').hidden) put('tier', v('tier'));
+  const age = halfWidth(v('age'));
+  put('age', /^\d{1,3}$/.test(age) ? Number(age) : age);
+  put('enrolment_date', v('enrolment_date'));
   put('setting', v('setting'));
   put('hospital_level', v('hospital_level'));
   put('date_of_care', v('date_of_care'));
@@ -241,8 +272,10 @@ function collect() {
       const cls = li.querySelector('.i-class').value;
       const amt = li.querySelector('.i-amount').value.trim();
       const ratio = li.querySelector('.i-ratio').value.trim();
+      const ins = li.querySelector('.i-ins').value;
       if (name) it.name = name;
       if (cls) it.class = cls;
+      if (ins) it.insured_class = ins;
       const q = amt && splitQuantity(amt);
       if (q) Object.assign(it, q); else if (amt) it.amount = cleanMoney(amt);
       if (ratio) it.selfpay_ratio = cleanRatio(ratio);
@@ -267,8 +300,11 @@ function fillForm(r) {
   set('filing', r.filing || 'none');
   set('filing_date', r.filing_date);
   refreshChoices();
+  set('care_province', r.care_province);
   set('person', r.person);
   set('tier', r.tier);
+  set('age', r.age);
+  set('enrolment_date', r.enrolment_date);
   set('setting', r.setting || $('setting').options[0]?.value);
   set('hospital_level', r.hospital_level);
   set('date_of_care', r.date_of_care);
@@ -286,7 +322,7 @@ function fillForm(r) {
 
 // ---- errors next to the field ----------------------------------------------------------------------------------
 function clearErrors() {
-  for (const el of document.querySelectorAll('[aria-invalid]')) { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); }
+  for (const el of document.querySelectorAll('#form [aria-invalid]')) { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); }
   for (const el of document.querySelectorAll('#form .err')) { el.hidden = true; el.textContent = ''; }
 }
 
@@ -428,7 +464,13 @@ function render() {
   // Next questions
   const nq = r.next_questions || [];
   $('next_box').hidden = !nq.length;
-  $('next_questions').replaceChildren(...nq.map((q) => h('li', {}, pick(q, 'question'), needButton(q.field))));
+  // Each question whose field is on the form is a button that goes there.
+  $('next_questions').replaceChildren(...nq.map((q) => {
+    const go = fieldGoer(q.field);
+    return h('li', { 'data-field': q.field }, go
+      ? h('button', { type: 'button', class: 'link q-go', onclick: go }, pick(q, 'question'), h('span', { class: 'go', text: ' ' + t('fill_in') + ' →' }))
+      : pick(q, 'question'));
+  }));
 
   // Steps
   $('steps').replaceChildren(...(r.steps || []).map(stepItem));
@@ -450,22 +492,36 @@ function render() {
   const mats = r.materials || [];
   const dls = r.deadlines || [];
   $('todo_box').hidden = !mats.length && !dls.length;
-  $('materials').replaceChildren(...(mats.length ? mats.map((m, i) => h('li', {},
-    h('label', {}, h('input', { type: 'checkbox', id: 'mat' + i }), h('span', {}, pick(m, 'name'),
-      pick(m, 'note') ? h('span', { class: 'hint', text: ' ' + pick(m, 'note') }) : null)))) : [h('li', { class: 'none', text: t('materials_none') })]));
-  // The documents usually share one source: name each source once, under the list.
-  const seen = new Set();
-  $('materials_src').replaceChildren(...mats.map((m) => m.source).filter((x) => x && !seen.has(x.id) && seen.add(x.id)).map((x) => sourceLine({ ...x, clause: '' })));
-  $('deadlines').replaceChildren(...(dls.length ? dls.map((d) => h('li', {},
-    h('time', { datetime: d.date, class: 'date', text: `${d.date} ${pick(d, 'weekday')}` }), ' ',
-    h('strong', { text: pick(d, 'label') }),
-    h('p', { class: 'hint', text: [pick(d, 'rule'), d.counted_from && !pick(d, 'rule').includes(d.counted_from) ? t('counted_from', { d: d.counted_from }) : '', pick(d, 'holiday_note')].filter(Boolean).join('；') }),
-    sourceLine(d.source))) : [h('li', { class: 'none', text: t('deadlines_none') })]));
+  $('materials').replaceChildren(...materialItems(mats, 'mat'));
+  $('materials_src').replaceChildren(...materialSources(mats));
+  $('deadlines').replaceChildren(...deadlineItems(dls));
   $('ics').hidden = !dls.length;
+  // A manual claim ahead: its guide is one click away.
+  $('guide_manual_box').hidden = !mats.length;
 
   // Read aloud
   $('aloud').value = aloudText();
   updatePager();
+}
+
+function materialItems(mats, prefix) {
+  return mats.length ? mats.map((m, i) => h('li', {},
+    h('label', {}, h('input', { type: 'checkbox', id: prefix + i }), h('span', {}, pick(m, 'name'),
+      pick(m, 'note') ? h('span', { class: 'hint', text: ' ' + pick(m, 'note') }) : null)))) : [h('li', { class: 'none', text: t('materials_none') })];
+}
+
+// The documents usually share one source: name each source once, under the list.
+function materialSources(mats) {
+  const seen = new Set();
+  return mats.map((m) => m.source).filter((x) => x && !seen.has(x.id) && seen.add(x.id)).map((x) => sourceLine({ ...x, clause: '' }));
+}
+
+function deadlineItems(dls) {
+  return dls.length ? dls.map((d) => h('li', {},
+    h('time', { datetime: d.date, class: 'date', text: `${d.date} ${pick(d, 'weekday')}` }), ' ',
+    h('strong', { text: pick(d, 'label') }),
+    h('p', { class: 'hint', text: [pick(d, 'rule'), d.counted_from && !pick(d, 'rule').includes(d.counted_from) ? t('counted_from', { d: d.counted_from }) : '', pick(d, 'holiday_note')].filter(Boolean).join('；') }),
+    sourceLine(d.source))) : [h('li', { class: 'none', text: t('deadlines_none') })];
 }
 
 function summaryLine(r) {
@@ -477,11 +533,17 @@ function summaryLine(r) {
   return h('span', { class: 'summary', text: parts.filter(Boolean).join(' · ') });
 }
 
-function needButton(field) {
+// A function that shows and focuses the form control for a request field, or null when the form has none.
+function fieldGoer(field) {
   if (!field || /^policy:/.test(field)) return null;
-  const el = fieldElement(field);
+  const el = fieldElement(field.replace(/^request\./, ''));
   if (!el) return null;
-  return h('button', { type: 'button', class: 'link', text: lang === 'en' ? 'Fill in' : '去填写', onclick: () => { gotoScreenOf(el); (el.matches('input,select') ? el : el.querySelector('input,select')).focus(); } });
+  return () => { gotoScreenOf(el); (el.matches('input,select') ? el : el.querySelector('input,select')).focus(); };
+}
+
+function needButton(field) {
+  const go = fieldGoer(field);
+  return go && h('button', { type: 'button', class: 'link', text: t('fill_in'), onclick: go });
 }
 
 function sourceLine(src) {
@@ -598,6 +660,237 @@ function renderWhatIf() {
     h('p', { class: 'hint', text: t('whatif_filed_assume', { filing: label('filing', f.filedAs), date: f.filedOn || '' }) })] : []));
 }
 
+// ---- tools: scenario guide, settlement-error diagnosis, reverse settlement ------------------------------------
+// Each uses the form's request when it can be estimated (so deadlines get dates), else the insured region alone.
+async function currentCase() {
+  const request = collect();
+  const env = await engine.estimate(request);
+  return env.ok ? { request, result: env.result } : { request, error: env.error };
+}
+
+function basisOf(cur) {
+  if (cur.result) return { kind: 'request', request: cur.request };
+  if (cur.request.insured_region) return { kind: 'region', region: cur.request.insured_region, error: cur.error };
+  return { kind: 'none' };
+}
+
+function basisLine(basis, prefix) {
+  if (basis.kind === 'request') return h('p', { class: 'hint basis' }, t(prefix + '_for_request', { summary: summaryLine(basis.request).textContent }));
+  if (basis.kind === 'region') return h('p', { class: 'hint basis' }, t(prefix + '_for_region', { region: regionName(basis.region), msg: basis.error ? pick(basis.error, 'message') : '' }));
+  return h('p', { class: 'hint basis', text: t('guide_for_none') });
+}
+
+function toolError(id, err) {
+  const box = $(id);
+  box.hidden = !err;
+  box.replaceChildren(...(err ? [typeof err === 'string' ? err : pick(err, 'message')] : []));
+}
+
+function setOut(box, kids) {
+  $(box + '_out').replaceChildren(...kids.filter(Boolean));
+  $(box + '_box').classList.toggle('empty', !kids.length);
+  updatePager();
+}
+
+async function runGuide(scenario, focus) {
+  if (!engine) return;
+  const my = ++toolSeq.guide;
+  const cur = await currentCase();
+  const basis = basisOf(cur);
+  const input = { scenario };
+  if (basis.kind === 'request') input.request = cur.request;
+  else if (basis.kind === 'region') input.region = basis.region;
+  const env = await engine.guide(input);
+  if (my !== toolSeq.guide) return;
+  guide = { env, basis, scenario };
+  renderGuide();
+  if (env.ok) {
+    const g = env.result;
+    status(t('guide_done', { title: pick(g, 'title'), n: (g.steps || []).length, m: (g.materials || []).length, d: (g.deadlines || []).length }));
+  } else status(pick(env.error, 'message'));
+  if (focus) { gotoScreen('t_guide'); const hd = $('guide_title') || $('h-guide'); hd.focus(); if (!elder) hd.scrollIntoView({ block: 'start' }); }
+}
+
+function renderGuide() {
+  if (!guide) return;
+  const { env, basis } = guide;
+  toolError('guide_error', env.ok ? null : env.error);
+  if (!env.ok) { setOut('guide', []); return; }
+  const g = env.result;
+  const mats = g.materials || [], dls = g.deadlines || [], chans = g.channels || [], gaps = g.not_in_data || [];
+  const part = (key, kids) => [h('h4', { text: t(key) }), ...kids];
+  setOut('guide', [
+    h('h3', { id: 'guide_title', tabindex: '-1', text: pick(g, 'title') }),
+    basisLine(basis, 'guide'),
+    (g.warnings || []).length ? h('ul', { class: 'warnings' }, g.warnings.map((w) => h('li', { text: pick(w, 'message') }))) : null,
+    ...part('guide_steps', [h('ol', { class: 'steps', id: 'guide_steps' }, (g.steps || []).map((st) => h('li', {}, h('p', { text: pick(st, 'text') }), sourceLine(st.source))))]),
+    ...part('materials', [h('ul', { class: 'checklist', id: 'guide_materials' }, materialItems(mats, 'gmat')), ...materialSources(mats)]),
+    ...part('deadlines', [h('ul', { class: 'deadlines', id: 'guide_deadlines' }, deadlineItems(dls)),
+      dls.length ? h('button', { type: 'button', id: 'guide_ics', class: 'ics', text: t('ics'),
+        onclick: () => download(`claimcalc-${guide.scenario}.ics`, 'text/calendar;charset=utf-8', deadlinesToIcs(guide.env.result.deadlines, lang)) }) : null]),
+    ...part('guide_channels', [h('ul', { class: 'channels', id: 'guide_channels' }, chans.length ? chans.map((c) => h('li', { 'data-kind': c.kind },
+      h('span', { class: 'tag kind ' + c.kind, text: t(c.kind === 'online' ? 'online' : 'offline') }), ' ', h('strong', { text: pick(c, 'name') }),
+      pick(c, 'note') ? h('span', { class: 'hint', text: ' ' + pick(c, 'note') }) : null, sourceLine(c.source))) : [h('li', { class: 'none', text: t('guide_none') })])]),
+    gaps.length ? h('div', { class: 'gaps', id: 'guide_gaps' }, h('h4', { text: t('guide_not_in_data') }),
+      h('p', { class: 'hint', text: t('guide_not_in_data_hint') }),
+      h('ul', {}, gaps.map((x) => h('li', {}, h('span', { class: 'tag', text: t('guide_not_in_data') }), ' ', lang === 'en' ? x.en : x.zh)))) : null,
+    (g.cannot_estimate || []).length ? h('div', {}, h('h4', { text: t('cannot_h') }),
+      h('ul', { class: 'cannot' }, g.cannot_estimate.map((c) => h('li', {}, pick(c, 'reason'), needButton(c.needs))))) : null,
+  ]);
+}
+
+async function runDiag(symptom) {
+  if (!engine) return;
+  symptom = symptom.trim();
+  if (!symptom) {
+    toolError('diag_error', t('diag_empty'));
+    $('diag_symptom').setAttribute('aria-invalid', 'true');
+    $('diag_symptom').focus();
+    return;
+  }
+  $('diag_symptom').removeAttribute('aria-invalid');
+  const my = ++toolSeq.diag;
+  const cur = await currentCase();
+  const basis = basisOf(cur);
+  const input = { symptom };
+  if (basis.kind === 'request') input.request = cur.request;
+  else if (basis.kind === 'region') input.region = basis.region;
+  const env = await engine.diagnose(input);
+  if (my !== toolSeq.diag) return;
+  diag = { env, basis, symptom };
+  renderDiag();
+  const causes = env.ok ? env.result.causes || [] : [];
+  status(env.ok ? (causes.length ? t('diag_done', { n: causes.length, first: pick(causes[0], 'title') }) : t('diag_none')) : pick(env.error, 'message'));
+}
+
+function renderDiag() {
+  if (!diag) return;
+  const { env, basis } = diag;
+  toolError('diag_error', env.ok ? null : env.error);
+  if (!env.ok) { setOut('diag', []); return; }
+  const causes = env.result.causes || [];
+  setOut('diag', [
+    h('h3', { id: 'diag_title', tabindex: '-1', text: t('diag_causes') }),
+    basis.kind === 'none' ? null : basisLine(basis, 'diag'),
+    causes.length ? h('ol', { class: 'causes', id: 'diag_causes' }, causes.map((c) => h('li', { 'data-id': c.id },
+      h('p', { class: 'cause' }, h('strong', { class: 'title', text: pick(c, 'title') }),
+        (c.matched || []).length ? h('span', { class: 'badge match', text: t('diag_matched') + c.matched.join('、') }) : null),
+      h('p', { text: pick(c, 'why') }),
+      pick(c, 'context') ? h('p', { class: 'context' }, h('strong', { text: t('diag_context') }), pick(c, 'context')) : null,
+      (c.actions || []).length ? h('div', { class: 'actions-list' }, h('strong', { text: t('diag_actions') }),
+        h('ul', {}, c.actions.map((a) => h('li', { text: pick(a, 'text') })))) : null,
+      sourceLine(c.source)))) : h('p', { class: 'note', text: t('diag_none') }),
+  ]);
+}
+
+function clearToolErrors(form) {
+  for (const el of form.querySelectorAll('[aria-invalid]')) { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); }
+  for (const el of form.querySelectorAll('.err')) { el.hidden = true; el.textContent = ''; }
+}
+
+async function runRev() {
+  if (!engine) return;
+  const form = $('rev_form');
+  clearToolErrors(form);
+  toolError('rev_error', null);
+  const my = ++toolSeq.rev;
+  const cur = await currentCase();
+  if (my !== toolSeq.rev) return;
+  if (!cur.result) {
+    // The corrected bill is the form: say what it lacks and offer to go there.
+    rev = null;
+    setOut('rev', []);
+    const box = $('rev_error');
+    box.hidden = false;
+    box.replaceChildren(t('rev_needs_form', { msg: pick(cur.error, 'message') }), ' ', needButton(cur.error.field) || '');
+    status(box.textContent);
+    return;
+  }
+  const original = {};
+  for (const k of ['fund_paid', 'critical_illness_paid', 'patient_pays']) {
+    const v = cleanMoney($('rev_' + k).value);
+    if (v) original[k] = v;
+  }
+  const env = await engine.reverse({ original, request: cur.request });
+  if (my !== toolSeq.rev) return;
+  if (!env.ok) {
+    const input = form.querySelector(`[data-field="${env.error.field}"]`);
+    if (input) {
+      const span = input.parentElement.querySelector('.err');
+      span.id = span.id || 'err' + ++errId;
+      span.textContent = pick(env.error, 'message');
+      span.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', span.id);
+      input.focus();
+    } else {
+      const box = $('rev_error');
+      box.hidden = false;
+      box.replaceChildren(pick(env.error, 'message'), ' ', needButton(env.error.field) || '');
+    }
+    status(t('status_err', { msg: pick(env.error, 'message') }));
+    return;
+  }
+  rev = { env, request: cur.request };
+  renderRev();
+  status(t('rev_done', { verdict: verdict(env.result) }));
+}
+
+function verdict(r) {
+  const pays = r.difference && r.difference.patient_pays;
+  const v = pays == null ? null : money(fromFen(Math.abs(toFen(pays))));
+  if (r.direction === 'refund_to_patient') return t('rev_refund_to_patient', { v });
+  if (r.direction === 'patient_pays_more') return t('rev_patient_pays_more', { v });
+  if (r.direction === 'none') return t('rev_none');
+  return t('rev_unknown');
+}
+
+function renderRev() {
+  if (!rev) return;
+  const r = rev.env.result;
+  const o = r.original || {}, c = (r.corrected && r.corrected.split) || {}, d = r.difference || {};
+  // difference.fund_paid is corrected minus first (the fund pays more when positive); difference.patient_pays is
+  // first minus corrected (refunded to the patient when positive). Shown in words, as the engine gave them.
+  const words = (k, v) => {
+    if (v == null) return t('cannot');
+    const f = toFen(v);
+    if (f === 0) return t('same');
+    const abs = fromFen(Math.abs(f), true);
+    if (k === 'patient_pays') return t(f > 0 ? 'rev_refund' : 'rev_topup', { v: abs });
+    return t(f > 0 ? 'rev_fund_more' : 'rev_fund_less', { v: abs });
+  };
+  const num = (v) => (v == null ? t('cannot') : fromFen(toFen(v), true));
+  const ce = (r.corrected && r.corrected.cannot_estimate) || [];
+  setOut('rev', [
+    h('h3', { id: 'rev_title', tabindex: '-1', class: 'verdict ' + (r.direction || 'unknown'), 'data-direction': r.direction || 'unknown', text: verdict(r) }),
+    h('p', { class: 'hint basis', text: t('rev_for', { summary: summaryLine(rev.request).textContent }) }),
+    h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t('rev_table') },
+      h('table', { class: 'rev', id: 'rev_table' }, h('caption', { text: t('rev_table') }),
+        h('thead', {}, h('tr', {}, [t('th_case'), t('th_original'), t('th_corrected'), t('th_difference')].map((x) => h('th', { scope: 'col', text: x })))),
+        h('tbody', {}, ['fund_paid', 'critical_illness_paid', 'patient_pays'].map((k) => h('tr', { 'data-k': k },
+          h('th', { scope: 'row', text: t(k === 'patient_pays' ? 'rev_patient' : k) }),
+          h('td', { class: 'num', text: num(o[k]) }), h('td', { class: 'num', text: num(c[k]) }),
+          h('td', { class: 'num diff', 'data-v': d[k] ?? '', text: words(k, d[k]) })))))),
+    ce.length ? h('ul', { class: 'cannot' }, ce.map((x) => h('li', {}, pick(x, 'reason'), needButton(x.needs)))) : null,
+    (r.corrected && r.corrected.warnings || []).length ? h('ul', { class: 'warnings' }, r.corrected.warnings.map((w) => h('li', { text: pick(w, 'message') }))) : null,
+    h('details', { class: 'rev-steps' }, h('summary', { text: t('rev_steps') }),
+      h('ol', { class: 'steps', id: 'rev_steps' }, ((r.corrected && r.corrected.steps) || []).map(stepItem))),
+  ]);
+}
+
+function wireTools() {
+  $('guide_form').addEventListener('submit', (e) => { e.preventDefault(); runGuide($('guide_scenario').value, false); });
+  $('guide_manual').addEventListener('click', () => { $('guide_scenario').value = 'manual_claim'; runGuide('manual_claim', true); });
+  $('diag_form').addEventListener('submit', (e) => { e.preventDefault(); runDiag($('diag_symptom').value); });
+  for (const chip of document.querySelectorAll('#diag_form .chip')) {
+    chip.addEventListener('click', () => { $('diag_symptom').value = chip.textContent; runDiag(chip.textContent); });
+  }
+  $('rev_form').addEventListener('submit', (e) => { e.preventDefault(); runRev(); });
+  for (const a of document.querySelectorAll('.toolnav a')) {
+    a.addEventListener('click', (e) => { e.preventDefault(); gotoScreen(a.dataset.go, true); });
+  }
+}
+
 // ---- share, remember, calendar, copy ---------------------------------------------------------------------------
 function shareUrl(request) {
   let frag = '#r=' + encodeRequest(request);
@@ -693,12 +986,17 @@ function wire() {
   };
   form.addEventListener('input', onEdit);
   form.addEventListener('change', (e) => { if (e.target.matches('select, input[type=date], input[type=radio], input[type=checkbox]')) onEdit(e); });
+  wireTools();
   $('add_item').addEventListener('click', () => addItem(null, true));
   $('paste_use').addEventListener('click', usePasted);
   $('clear').addEventListener('click', () => {
     fillForm({});
     $('paste').value = ''; pasted = null; showPaste();
     last = null; whatIf = null; $('result').hidden = true; clearErrors();
+    guide = diag = rev = null;
+    for (const x of ['guide', 'diag', 'rev']) { setOut(x, []); toolError(x + '_error', null); }
+    for (const el of document.querySelectorAll('#diag_form input, #rev_form input')) el.value = '';
+    clearToolErrors($('rev_form'));
     if (location.hash) history.replaceState(null, '', location.href.split('#')[0]);
     try { localStorage.removeItem(STORE); } catch { /* */ }
     $('remember').checked = false;
@@ -734,7 +1032,7 @@ function wire() {
   window.addEventListener('hashchange', () => openHash(true));
   // Printing shows everything: open the folded parts for the printout, and close them again afterwards.
   let opened = [];
-  window.addEventListener('beforeprint', () => { opened = [...document.querySelectorAll('#result details:not([open])')]; for (const d of opened) d.open = true; });
+  window.addEventListener('beforeprint', () => { opened = [...document.querySelectorAll('#result details:not([open]), #tools details:not([open])')]; for (const d of opened) d.open = true; });
   window.addEventListener('afterprint', () => { for (const d of opened) d.open = false; opened = []; });
 }
 
