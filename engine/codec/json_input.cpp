@@ -9,7 +9,7 @@ namespace claimcalc::codec {
 
 namespace {
 
-// A SAX handler that builds the tree itself, to keep float text and to stop at the depth limit before
+// A SAX handler that builds the tree itself, to keep fractional numbers as text and to stop at the depth limit before
 // anything recursive (the tree's destructor) can meet hostile nesting.
 class DomBuilder {
  public:

@@ -17,7 +17,7 @@ using Wide = boost::multiprecision::checked_int128_t;
 class Fen {
  public:
   constexpr Fen() = default;
-  // Only an exact int64 count of fen makes a Fen: no double, no int of another width by accident.
+  // Only an exact int64 count of fen makes a Fen: no binary floating point, no int of another width by accident.
   template <class T, std::enable_if_t<!std::is_same_v<T, std::int64_t>, int> = 0>
   explicit Fen(T) = delete;
   static constexpr Fen of(std::int64_t fen) { return Fen(fen, 0); }
