@@ -10,13 +10,9 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <boost/assert/source_location.hpp>
-#include <boost/throw_exception.hpp>
 
 #include "engine/api/api.hpp"
 
@@ -99,12 +95,5 @@ __attribute__((export_name("cc_load_policies"))) std::uint8_t* cc_load_policies(
 
 }  // extern "C"
 
-// Built with BOOST_NO_EXCEPTIONS, Boost reports what would have been a throw (a checked-integer overflow the
-// engine failed to rule out first) here. It must not return: abort, a trap the loader reports before it starts a
-// fresh instance. CLAIMCALC_WASM_ABI turns off the native builds' version in engine/core/no_exceptions.cpp.
-namespace boost {
-BOOST_NORETURN void throw_exception(std::exception const& /*e*/) { std::abort(); }
-BOOST_NORETURN void throw_exception(std::exception const& /*e*/, boost::source_location const& /*loc*/) {
-  std::abort();
-}
-}  // namespace boost
+// boost::throw_exception for this no-exception build is engine/core/no_exceptions.cpp's: abort, a trap the loader
+// reports before it starts a fresh instance.

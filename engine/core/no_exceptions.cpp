@@ -1,7 +1,7 @@
 // Builds without exceptions (the wasm, the fuzz targets, the no-exception CI job) need boost's hook defined.
-// Reaching it means a checked integer overflowed, which limits.hpp makes impossible from input: trap.
+// Reaching it means a checked integer overflowed, which limits.hpp makes impossible from input: abort (in the wasm,
+// a trap the loader reports before it starts a fresh instance).
 #ifdef BOOST_NO_EXCEPTIONS
-#ifndef CLAIMCALC_WASM_ABI  // the wasm ABI defines its own
 #include <boost/throw_exception.hpp>
 
 #include <cstdlib>
@@ -12,5 +12,4 @@ BOOST_NORETURN void throw_exception(std::exception const& /*e*/, boost::source_l
   std::abort();
 }
 }  // namespace boost
-#endif
 #endif
