@@ -139,8 +139,10 @@ int main(int argc, char** argv) {
     }
     if (command == "estimate") return print_envelope(engine.estimate(input));
     claimcalc::codec::TextLanguage tl = claimcalc::codec::TextLanguage::both;
-    if (lang == "zh") tl = claimcalc::codec::TextLanguage::zh;
-    else if (lang == "en") tl = claimcalc::codec::TextLanguage::en;
+    if (lang == "zh")
+      tl = claimcalc::codec::TextLanguage::zh;
+    else if (lang == "en")
+      tl = claimcalc::codec::TextLanguage::en;
     else if (lang != "both") {
       std::cerr << "claimcalc: --lang must be zh, en or both\n";
       return kExitBadInput;

@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
     ++i;
   }
   if (files.value().empty()) out << "    {\"\", \"\", 0},\n";
-  out << "};\nconst std::size_t kEmbeddedPolicyCount = " << files.value().size() << ";\n\n}  // namespace claimcalc::api\n";
+  out << "};\nconst std::size_t kEmbeddedPolicyCount = " << files.value().size()
+      << ";\n\n}  // namespace claimcalc::api\n";
   std::cout << "bundled " << files.value().size() << " policy file(s)\n";
   return out.good() ? 0 : 1;
 }

@@ -83,8 +83,7 @@ __attribute__((export_name("cc_version"))) std::uint8_t* cc_version() {
 
 // A policy pack ({"files":[{"path","content"}]}) -> the policies envelope of the new pack, which replaces the
 // engine's pack; or an error envelope, and the pack in use stays.
-__attribute__((export_name("cc_load_policies"))) std::uint8_t* cc_load_policies(const char* ptr,
-                                                                                  std::uint32_t len) {
+__attribute__((export_name("cc_load_policies"))) std::uint8_t* cc_load_policies(const char* ptr, std::uint32_t len) {
   auto loaded = Engine::from_pack_json(input(ptr, len));
   if (!loaded.ok()) return block(claimcalc::codec::dump_json(claimcalc::codec::error_envelope(loaded.error())));
   auto& slot = engine_slot();

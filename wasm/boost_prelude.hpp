@@ -24,7 +24,7 @@
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Wkeyword-macro"
 #define try if (true)
-#define catch(...) if (false)
+#define catch (...) if (false)
 // rational.hpp's operator>> rethrows (`throw;`); nothing else may, so any other throw still fails the build.
 #define throw
 #include <boost/rational.hpp>

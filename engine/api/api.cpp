@@ -8,8 +8,8 @@
 #include "engine/core/diagnosis.hpp"
 #include "engine/core/estimate.hpp"
 #include "engine/core/guide.hpp"
-#include "engine/core/reverse.hpp"
 #include "engine/core/limits.hpp"
+#include "engine/core/reverse.hpp"
 
 namespace claimcalc::api {
 
@@ -96,8 +96,8 @@ std::string Engine::estimate_many(std::string_view requests) const {
                                                  "expected an array of requests ([...])")));
   }
   if (list.size() > limits::kMaxBatchRequests) {
-    return dump(codec::error_envelope(make_error(ErrorCode::too_large, "requests", "批量请求过多",
-                                                 "too many requests in one batch")));
+    return dump(codec::error_envelope(
+        make_error(ErrorCode::too_large, "requests", "批量请求过多", "too many requests in one batch")));
   }
   json out = json::array();
   for (const auto& req : list) out.push_back(estimate_value(req));
@@ -133,8 +133,9 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
   }
   if (!region_id.empty() && region_id != "national") {
     if (!pack.has_region(region_id)) {
-      ctx.error = make_error(ErrorCode::unknown_region, ctx.claim ? "request.insured_region" : "region",
-                             "没有地区「" + region_id + "」的政策数据", "no policy data for region \"" + region_id + "\"");
+      ctx.error =
+          make_error(ErrorCode::unknown_region, ctx.claim ? "request.insured_region" : "region",
+                     "没有地区「" + region_id + "」的政策数据", "no policy data for region \"" + region_id + "\"");
       return ctx;
     }
     ctx.region = ctx.claim ? pack.in_force(region_id, ctx.claim->date_of_care) : pack.latest(region_id);
@@ -176,8 +177,8 @@ json Engine::diagnose_value(const json& input) const {
   if (r.failed()) return codec::error_envelope(r.error());
   const Context ctx = context_of(input, pack_, region);
   if (ctx.error) return codec::error_envelope(*ctx.error);
-  return codec::ok_envelope(
-      codec::diagnosis_to_json(claimcalc::diagnose(*symptom, ctx.claim ? &*ctx.claim : nullptr, ctx.region, ctx.national)));
+  return codec::ok_envelope(codec::diagnosis_to_json(
+      claimcalc::diagnose(*symptom, ctx.claim ? &*ctx.claim : nullptr, ctx.region, ctx.national)));
 }
 
 json Engine::reverse_value(const json& input) const {
@@ -214,7 +215,8 @@ json Engine::reverse_value(const json& input) const {
     e.field = "request." + e.field;
     return codec::error_envelope(e);
   }
-  return codec::ok_envelope(codec::reverse_to_json(reverse_settlement(settled, std::move(est.value())), engine_version()));
+  return codec::ok_envelope(
+      codec::reverse_to_json(reverse_settlement(settled, std::move(est.value())), engine_version()));
 }
 
 std::string Engine::guide(std::string_view input) const {
@@ -260,14 +262,16 @@ std::string Engine::call(std::string_view envelope) const {
   if (name == "estimate" || name == "explain") {
     const json* req = payload("request");
     if (req == nullptr)
-      return dump(codec::error_envelope(make_error(ErrorCode::missing_field, "request", "缺少 request", "request is missing")));
+      return dump(
+          codec::error_envelope(make_error(ErrorCode::missing_field, "request", "缺少 request", "request is missing")));
     if (name == "estimate") return dump(estimate_value(*req));
     return explain(codec::dump_json(*req), codec::TextLanguage::both);
   }
   if (name == "estimate_many") {
     const json* reqs = payload("requests");
     if (reqs == nullptr || !reqs->is_array())
-      return dump(codec::error_envelope(make_error(ErrorCode::wrong_type, "requests", "应为请求数组", "expected an array of requests")));
+      return dump(codec::error_envelope(
+          make_error(ErrorCode::wrong_type, "requests", "应为请求数组", "expected an array of requests")));
     json out = json::array();
     for (const auto& req : *reqs) out.push_back(estimate_value(req));
     return dump(codec::ok_envelope(std::move(out)));
@@ -281,8 +285,9 @@ std::string Engine::call(std::string_view envelope) const {
     return policy(region != nullptr && region->is_string() ? region->get<std::string>() : "");
   }
   if (name == "version") return dump(codec::ok_envelope(json{{"engine_version", engine_version()}}));
-  return dump(codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
-                                               "unknown operation \"" + name.substr(0, 64) + "\"")));
+  return dump(
+      codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
+                                       "unknown operation \"" + name.substr(0, 64) + "\"")));
 }
 
 }  // namespace claimcalc::api

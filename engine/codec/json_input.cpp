@@ -25,9 +25,18 @@ class DomBuilder {
   bool binary(json::binary_t& /*v*/) { return false; }
   bool start_object(std::size_t /*n*/) { return open(json::object()); }
   bool start_array(std::size_t /*n*/) { return open(json::array()); }
-  bool end_object() { stack_.pop_back(); return true; }
-  bool end_array() { stack_.pop_back(); return true; }
-  bool key(json::string_t& k) { key_ = k; return true; }
+  bool end_object() {
+    stack_.pop_back();
+    return true;
+  }
+  bool end_array() {
+    stack_.pop_back();
+    return true;
+  }
+  bool key(json::string_t& k) {
+    key_ = k;
+    return true;
+  }
   bool parse_error(std::size_t /*pos*/, const std::string& /*token*/, const nlohmann::detail::exception& /*ex*/) {
     return false;
   }
@@ -84,8 +93,6 @@ Result<json> parse_json(std::string_view text, std::size_t max_bytes, std::strin
   return root;
 }
 
-std::string dump_json(const json& j, int indent) {
-  return j.dump(indent, ' ', false, json::error_handler_t::replace);
-}
+std::string dump_json(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
 
 }  // namespace claimcalc::codec

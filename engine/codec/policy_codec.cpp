@@ -122,7 +122,8 @@ class PolicyParser {
         fail(bp, "第一段必须从 0 开始", "the first band must start at 0");
       if (i > 0) {
         const Band& prev = out.back();
-        if (!prev.to) fail(bp, "无上限的分段之后不能再有分段", "no band may follow one without an upper edge");
+        if (!prev.to)
+          fail(bp, "无上限的分段之后不能再有分段", "no band may follow one without an upper edge");
         else if (*prev.to != band.from)
           fail(bp, "分段之间不能有空隙或重叠：本段下限应等于上一段上限",
                "bands must not leave gaps or overlap: this band must start where the previous one ends");
@@ -135,31 +136,33 @@ class PolicyParser {
 
   std::vector<Figure<RatioSchedule>> schedules(const json& obj, std::string_view key, const std::string& path,
                                                bool must_start_at_zero) {
-    return figures<RatioSchedule>(
-        obj, key, path, {"ratio", "bands", "band_measure"},
-        [&](const json& f, const std::string& fp) -> std::optional<RatioSchedule> {
-          RatioSchedule s;
-          const json* flat = Reader::get(f, "ratio");
-          const json* banded = Reader::get(f, "bands");
-          if ((flat == nullptr) == (banded == nullptr)) {
-            fail(fp, "每项须有且只有 ratio（固定比例）或 bands（分段）之一", "give exactly one of ratio (flat) or bands");
-            return std::nullopt;
-          }
-          if (flat != nullptr) {
-            auto ratio = r_.ratio(f, "ratio", fp, true);
-            if (!ratio) return std::nullopt;
-            s.bands.push_back(Band{Fen::zero(), std::nullopt, *ratio});
-          } else {
-            auto b = bands(*banded, r_.child(fp, "bands"), must_start_at_zero);
-            if (!b) return std::nullopt;
-            s.bands = std::move(*b);
-          }
-          if (auto m = r_.text(f, "band_measure", fp, false, 16)) {
-            if (*m == "year") s.measure = BandMeasure::year;
-            else if (*m != "stay") r_.unknown_value(r_.child(fp, "band_measure"), *m, "stay, year");
-          }
-          return s;
-        });
+    return figures<RatioSchedule>(obj, key, path, {"ratio", "bands", "band_measure"},
+                                  [&](const json& f, const std::string& fp) -> std::optional<RatioSchedule> {
+                                    RatioSchedule s;
+                                    const json* flat = Reader::get(f, "ratio");
+                                    const json* banded = Reader::get(f, "bands");
+                                    if ((flat == nullptr) == (banded == nullptr)) {
+                                      fail(fp, "每项须有且只有 ratio（固定比例）或 bands（分段）之一",
+                                           "give exactly one of ratio (flat) or bands");
+                                      return std::nullopt;
+                                    }
+                                    if (flat != nullptr) {
+                                      auto ratio = r_.ratio(f, "ratio", fp, true);
+                                      if (!ratio) return std::nullopt;
+                                      s.bands.push_back(Band{Fen::zero(), std::nullopt, *ratio});
+                                    } else {
+                                      auto b = bands(*banded, r_.child(fp, "bands"), must_start_at_zero);
+                                      if (!b) return std::nullopt;
+                                      s.bands = std::move(*b);
+                                    }
+                                    if (auto m = r_.text(f, "band_measure", fp, false, 16)) {
+                                      if (*m == "year")
+                                        s.measure = BandMeasure::year;
+                                      else if (*m != "stay")
+                                        r_.unknown_value(r_.child(fp, "band_measure"), *m, "stay, year");
+                                    }
+                                    return s;
+                                  });
   }
 
   // Flat ratios that differ only by hospital level must not rise with the level unless a note says why.
@@ -189,12 +192,14 @@ class PolicyParser {
     r_.known_fields(obj, path,
                     {"class_b_upfront_share", "deductible_basis", "deductible", "ratio", "annual_cap", "monthly_cap",
                      "diseases", "note"});
-    s.class_b_upfront_share = figures<Ratio>(
-        obj, "class_b_upfront_share", path, {"ratio"},
-        [&](const json& f, const std::string& fp) { return r_.ratio(f, "ratio", fp, true); });
+    s.class_b_upfront_share =
+        figures<Ratio>(obj, "class_b_upfront_share", path, {"ratio"},
+                       [&](const json& f, const std::string& fp) { return r_.ratio(f, "ratio", fp, true); });
     if (auto b = r_.text(obj, "deductible_basis", path, false, 16)) {
-      if (*b == "per_year") s.deductible_basis = DeductibleBasis::per_year;
-      else if (*b != "per_stay") r_.unknown_value(r_.child(path, "deductible_basis"), *b, "per_stay, per_year");
+      if (*b == "per_year")
+        s.deductible_basis = DeductibleBasis::per_year;
+      else if (*b != "per_stay")
+        r_.unknown_value(r_.child(path, "deductible_basis"), *b, "per_stay, per_year");
     }
     s.deductible = amounts(obj, "deductible", path);
     s.ratio = schedules(obj, "ratio", path, true);
@@ -231,16 +236,22 @@ class PolicyParser {
     ci.applies_to = r_.enum_list<Setting>(obj, "applies_to", path);
     const json* parts = Reader::get(obj, "base_parts");
     const std::string pp = r_.child(path, "base_parts");
-    if (parts == nullptr) fail(pp, "缺少 base_parts", "base_parts is missing");
+    if (parts == nullptr)
+      fail(pp, "缺少 base_parts", "base_parts is missing");
     else if (r_.expect_array(*parts, pp)) {
       for (std::size_t i = 0; i < parts->size() && !r_.failed(); ++i) {
         const json& v = (*parts)[i];
         const std::string name = v.is_string() ? v.get<std::string>() : "";
-        if (name == "deductible") ci.base_parts.push_back(CriticalIllnessPart::deductible);
-        else if (name == "copay") ci.base_parts.push_back(CriticalIllnessPart::copay);
-        else if (name == "over_cap") ci.base_parts.push_back(CriticalIllnessPart::over_cap);
-        else if (name == "class_b_upfront") ci.base_parts.push_back(CriticalIllnessPart::class_b_upfront);
-        else r_.unknown_value(r_.index(pp, i), name, "deductible, copay, over_cap, class_b_upfront");
+        if (name == "deductible")
+          ci.base_parts.push_back(CriticalIllnessPart::deductible);
+        else if (name == "copay")
+          ci.base_parts.push_back(CriticalIllnessPart::copay);
+        else if (name == "over_cap")
+          ci.base_parts.push_back(CriticalIllnessPart::over_cap);
+        else if (name == "class_b_upfront")
+          ci.base_parts.push_back(CriticalIllnessPart::class_b_upfront);
+        else
+          r_.unknown_value(r_.index(pp, i), name, "deductible, copay, over_cap, class_b_upfront");
       }
     }
     ci.ratio = schedules(obj, "ratio", path, false);
@@ -291,9 +302,12 @@ class PolicyParser {
     c.settings = r_.enum_list<Setting>(*w, "setting", p);
     c.settlements = r_.enum_list<SettlementMode>(*w, "settlement", p);
     if (auto sc = r_.text(*w, "scope", p, false, 32)) {
-      if (*sc == "in_province") c.scope = CareScope::in_province;
-      else if (*sc == "out_of_province") c.scope = CareScope::out_of_province;
-      else r_.unknown_value(r_.child(p, "scope"), *sc, "in_province, out_of_province");
+      if (*sc == "in_province")
+        c.scope = CareScope::in_province;
+      else if (*sc == "out_of_province")
+        c.scope = CareScope::out_of_province;
+      else
+        r_.unknown_value(r_.child(p, "scope"), *sc, "in_province, out_of_province");
     }
     return c;
   }
@@ -348,7 +362,8 @@ class PolicyParser {
   Material material(const json& m, const std::string& mp) {
     Material mat;
     if (!r_.expect_object(m, mp)) return mat;
-    r_.known_fields(m, mp, {"id", "name_zh", "name_en", "original", "note_zh", "note_en", "setting", "source", "clause"});
+    r_.known_fields(m, mp,
+                    {"id", "name_zh", "name_en", "original", "note_zh", "note_en", "setting", "source", "clause"});
     mat.id = r_.text(m, "id", mp, true, 64).value_or("");
     mat.name_zh = r_.text(m, "name_zh", mp, true, kMaxPolicyText).value_or("");
     mat.name_en = r_.text(m, "name_en", mp, true, kMaxPolicyText).value_or("");
@@ -368,15 +383,23 @@ class PolicyParser {
     rule.label_zh = r_.text(d, "label_zh", dp, true, kMaxPolicyText).value_or("");
     rule.label_en = r_.text(d, "label_en", dp, true, kMaxPolicyText).value_or("");
     const auto from = r_.text(d, "from", dp, true, 32).value_or("expense");
-    if (from == "expense") rule.from = DeadlineFrom::expense;
-    else if (from == "date_of_care") rule.from = DeadlineFrom::date_of_care;
-    else if (from == "discharge") rule.from = DeadlineFrom::discharge;
-    else if (from == "enrolment") rule.from = DeadlineFrom::enrolment;
-    else r_.unknown_value(r_.child(dp, "from"), from, "expense, date_of_care, discharge, enrolment");
+    if (from == "expense")
+      rule.from = DeadlineFrom::expense;
+    else if (from == "date_of_care")
+      rule.from = DeadlineFrom::date_of_care;
+    else if (from == "discharge")
+      rule.from = DeadlineFrom::discharge;
+    else if (from == "enrolment")
+      rule.from = DeadlineFrom::enrolment;
+    else
+      r_.unknown_value(r_.child(dp, "from"), from, "expense, date_of_care, discharge, enrolment");
     const auto count = r_.text(d, "count", dp, true, 32).value_or("months");
-    if (count == "months") rule.count = DeadlineCount::months;
-    else if (count == "calendar_days") rule.count = DeadlineCount::calendar_days;
-    else r_.unknown_value(r_.child(dp, "count"), count, "months, calendar_days");
+    if (count == "months")
+      rule.count = DeadlineCount::months;
+    else if (count == "calendar_days")
+      rule.count = DeadlineCount::calendar_days;
+    else
+      r_.unknown_value(r_.child(dp, "count"), count, "months, calendar_days");
     rule.n = static_cast<int>(r_.integer(d, "n", dp, true, 1, 3650).value_or(1));
     rule.cite = citation(d, dp);
     rule.cite.note = r_.text(d, "note", dp, false, kMaxPolicyText).value_or("");
@@ -397,7 +420,8 @@ class PolicyParser {
   Process process(const json& obj, const std::string& path) {
     Process pr;
     if (!r_.expect_object(obj, path)) return pr;
-    r_.known_fields(obj, path, {"title_zh", "title_en", "steps", "materials", "deadlines", "channels", "unknown", "note"});
+    r_.known_fields(obj, path,
+                    {"title_zh", "title_en", "steps", "materials", "deadlines", "channels", "unknown", "note"});
     pr.title_zh = r_.text(obj, "title_zh", path, true, kMaxPolicyText).value_or("");
     pr.title_en = r_.text(obj, "title_en", path, true, kMaxPolicyText).value_or("");
     pr.steps = list_of<ProcessStep>(obj, "steps", path, [&](const json& st, const std::string& sp) {
@@ -410,8 +434,10 @@ class PolicyParser {
       step.cite.note = r_.text(st, "note", sp, false, kMaxPolicyText).value_or("");
       return step;
     });
-    pr.materials = list_of<Material>(obj, "materials", path, [&](const json& m, const std::string& mp) { return material(m, mp); });
-    pr.deadlines = list_of<DeadlineRule>(obj, "deadlines", path, [&](const json& d, const std::string& dp) { return deadline(d, dp); });
+    pr.materials = list_of<Material>(obj, "materials", path,
+                                     [&](const json& m, const std::string& mp) { return material(m, mp); });
+    pr.deadlines = list_of<DeadlineRule>(obj, "deadlines", path,
+                                         [&](const json& d, const std::string& dp) { return deadline(d, dp); });
     pr.channels = list_of<Channel>(obj, "channels", path, [&](const json& c, const std::string& cp) {
       Channel ch;
       if (!r_.expect_object(c, cp)) return ch;
@@ -426,7 +452,8 @@ class PolicyParser {
       ch.cite = citation(c, cp);
       return ch;
     });
-    for (const auto& u : list_of<std::pair<std::string, std::string>>(obj, "unknown", path, [&](const json& u, const std::string& up) {
+    for (const auto& u :
+         list_of<std::pair<std::string, std::string>>(obj, "unknown", path, [&](const json&u, const std::string&up) {
            std::pair<std::string, std::string> out;
            if (!r_.expect_object(u, up)) return out;
            r_.known_fields(u, up, {"zh", "en"});
@@ -443,7 +470,8 @@ class PolicyParser {
   SettlementErrorCause error_cause(const json& e, const std::string& ep) {
     SettlementErrorCause c;
     if (!r_.expect_object(e, ep)) return c;
-    r_.known_fields(e, ep, {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "source", "clause"});
+    r_.known_fields(e, ep,
+                    {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "source", "clause"});
     c.id = r_.text(e, "id", ep, true, 64).value_or("");
     c.title_zh = r_.text(e, "title_zh", ep, true, kMaxPolicyText).value_or("");
     c.title_en = r_.text(e, "title_en", ep, true, kMaxPolicyText).value_or("");
@@ -453,14 +481,15 @@ class PolicyParser {
       if (!k.is_string()) r_.wrong_type(kp, "字符串", "a string");
       return k.is_string() ? k.get<std::string>() : std::string();
     });
-    c.actions = list_of<std::pair<std::string, std::string>>(e, "actions", ep, [&](const json& a, const std::string& ap) {
-      std::pair<std::string, std::string> out;
-      if (!r_.expect_object(a, ap)) return out;
-      r_.known_fields(a, ap, {"zh", "en"});
-      out.first = r_.text(a, "zh", ap, true, kMaxPolicyText).value_or("");
-      out.second = r_.text(a, "en", ap, true, kMaxPolicyText).value_or("");
-      return out;
-    });
+    c.actions =
+        list_of<std::pair<std::string, std::string>>(e, "actions", ep, [&](const json& a, const std::string& ap) {
+          std::pair<std::string, std::string> out;
+          if (!r_.expect_object(a, ap)) return out;
+          r_.known_fields(a, ap, {"zh", "en"});
+          out.first = r_.text(a, "zh", ap, true, kMaxPolicyText).value_or("");
+          out.second = r_.text(a, "en", ap, true, kMaxPolicyText).value_or("");
+          return out;
+        });
     c.cite = citation(e, ep);
     return c;
   }
@@ -486,8 +515,10 @@ class PolicyParser {
       src.url = r_.text(s, "url", sp, true, kMaxPolicyText).value_or("");
       src.note = r_.text(s, "note", sp, false, kMaxPolicyText).value_or("");
       const auto conf = r_.text(s, "confidence", sp, true, 16);
-      if (conf && *conf == "secondary") src.confidence = Confidence::secondary;
-      else if (conf && *conf != "official") r_.unknown_value(r_.child(sp, "confidence"), *conf, "official, secondary");
+      if (conf && *conf == "secondary")
+        src.confidence = Confidence::secondary;
+      else if (conf && *conf != "official")
+        r_.unknown_value(r_.child(sp, "confidence"), *conf, "official, secondary");
       if (!r_.failed() && !source_ids_.insert(src.id).second)
         fail(r_.child(sp, "id"), "来源编号重复", "duplicate source id");
       p.sources.push_back(std::move(src));
@@ -579,7 +610,8 @@ Result<Policy> parse_policy(const PolicyFile& file) {
   if (r.failed()) return r.error();
   const std::string folder = file_region(file.path);
   if (!folder.empty() && folder != p.region)
-    pp.fail("/region", "region 与所在文件夹名「" + folder + "」不一致", "region differs from its folder \"" + folder + "\"");
+    pp.fail("/region", "region 与所在文件夹名「" + folder + "」不一致",
+            "region differs from its folder \"" + folder + "\"");
   if (file_stem(file.path) != p.effective_from.iso())
     pp.fail("/effective_from", "文件名必须等于 effective_from", "the file name must equal effective_from");
   if (r.failed()) return r.error();
@@ -602,10 +634,11 @@ Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files) {
       const Policy& early = a.effective_from < b.effective_from ? a : b;
       const Policy& late = a.effective_from < b.effective_from ? b : a;
       if (!early.effective_to || *early.effective_to > late.effective_from) {
-        return make_error(ErrorCode::policy_invalid, files[i].path + "#/effective_to",
-                          "同一地区的政策版本时间重叠：" + early.id() + " 应以 effective_to 结束于 " + late.effective_from.iso(),
-                          "versions of one region overlap: " + early.id() + " must end (effective_to) by " +
-                              late.effective_from.iso());
+        return make_error(
+            ErrorCode::policy_invalid, files[i].path + "#/effective_to",
+            "同一地区的政策版本时间重叠：" + early.id() + " 应以 effective_to 结束于 " + late.effective_from.iso(),
+            "versions of one region overlap: " + early.id() + " must end (effective_to) by " +
+                late.effective_from.iso());
       }
     }
   }

@@ -26,7 +26,8 @@ json guide_to_json(const Guide& g) {
   j["policy_id"] = g.region != nullptr ? json(g.region->id()) : json(nullptr);
   json steps = json::array();
   for (const auto& s : g.steps)
-    steps.push_back({{"text_zh", s.item.text_zh}, {"text_en", s.item.text_en}, {"source", source_of(*s.policy, s.item.cite)}});
+    steps.push_back(
+        {{"text_zh", s.item.text_zh}, {"text_en", s.item.text_en}, {"source", source_of(*s.policy, s.item.cite)}});
   j["steps"] = std::move(steps);
   json materials = json::array();
   for (const auto& m : g.materials) materials.push_back(materials_json(*m.policy, {m.item})[0]);
@@ -36,7 +37,9 @@ json guide_to_json(const Guide& g) {
   j["deadlines"] = std::move(deadlines);
   json channels = json::array();
   for (const auto& c : g.channels) {
-    json ch = {{"name_zh", c.item.name_zh}, {"name_en", c.item.name_en}, {"kind", c.item.online ? "online" : "offline"},
+    json ch = {{"name_zh", c.item.name_zh},
+               {"name_en", c.item.name_en},
+               {"kind", c.item.online ? "online" : "offline"},
                {"source", source_of(*c.policy, c.item.cite)}};
     if (!c.item.note_zh.empty()) ch["note_zh"] = c.item.note_zh;
     if (!c.item.note_en.empty()) ch["note_en"] = c.item.note_en;
@@ -55,9 +58,14 @@ json diagnosis_to_json(const std::vector<Diagnosis>& causes) {
   for (const auto& d : causes) {
     json actions = json::array();
     for (const auto& [zh, en] : d.cause->actions) actions.push_back({{"text_zh", zh}, {"text_en", en}});
-    json c = {{"id", d.cause->id},         {"title_zh", d.cause->title_zh}, {"title_en", d.cause->title_en},
-              {"why_zh", d.cause->why_zh}, {"why_en", d.cause->why_en},     {"actions", std::move(actions)},
-              {"matched", d.matched},      {"source", source_of(*d.policy, d.cause->cite)}};
+    json c = {{"id", d.cause->id},
+              {"title_zh", d.cause->title_zh},
+              {"title_en", d.cause->title_en},
+              {"why_zh", d.cause->why_zh},
+              {"why_en", d.cause->why_en},
+              {"actions", std::move(actions)},
+              {"matched", d.matched},
+              {"source", source_of(*d.policy, d.cause->cite)}};
     if (!d.context_zh.empty()) {
       c["context_zh"] = d.context_zh;
       c["context_en"] = d.context_en;
@@ -102,7 +110,8 @@ std::string guide_text(const json& g, bool zh) {
   auto f = [&](const json& j, const std::string& k) { return str(j, (k + l).c_str()); };
   std::string out = f(g, "title") + "\n";
   int n = 0;
-  for (const auto& s : g["steps"]) out += std::to_string(++n) + ". " + f(s, "text") + source_line(s["source"], zh) + "\n";
+  for (const auto& s : g["steps"])
+    out += std::to_string(++n) + ". " + f(s, "text") + source_line(s["source"], zh) + "\n";
   if (!g["materials"].empty()) out += zh ? "需带材料：\n" : "Documents:\n";
   for (const auto& m : g["materials"]) out += "  - " + f(m, "name") + source_line(m["source"], zh) + "\n";
   for (const auto& d : g["deadlines"])
@@ -110,9 +119,11 @@ std::string guide_text(const json& g, bool zh) {
            f(d, "rule") + source_line(d["source"], zh) + "\n";
   if (!g["channels"].empty()) out += zh ? "办理渠道：\n" : "Channels:\n";
   for (const auto& c : g["channels"])
-    out += "  - " + f(c, "name") + (str(c, "kind") == "online" ? (zh ? "（线上）" : " (online)") : (zh ? "（线下）" : " (in person)")) +
+    out += "  - " + f(c, "name") +
+           (str(c, "kind") == "online" ? (zh ? "（线上）" : " (online)") : (zh ? "（线下）" : " (in person)")) +
            source_line(c["source"], zh) + "\n";
-  for (const auto& u : g["not_in_data"]) out += (zh ? "未收录：" : "Not in the data: ") + str(u, zh ? "zh" : "en") + "\n";
+  for (const auto& u : g["not_in_data"])
+    out += (zh ? "未收录：" : "Not in the data: ") + str(u, zh ? "zh" : "en") + "\n";
   for (const auto& u : g["cannot_estimate"]) out += (zh ? "无法计算：" : "Not computed: ") + f(u, "reason") + "\n";
   return out;
 }

@@ -71,8 +71,8 @@ const json* Reader::get(const json& obj, std::string_view key) {
   return &*it;
 }
 
-std::optional<std::string> Reader::text(const json& obj, std::string_view key, const std::string& path,
-                                        bool required, std::size_t max_bytes) {
+std::optional<std::string> Reader::text(const json& obj, std::string_view key, const std::string& path, bool required,
+                                        std::size_t max_bytes) {
   if (failed()) return std::nullopt;
   const json* v = get(obj, key);
   const std::string p = child(path, key);
@@ -177,7 +177,8 @@ std::optional<std::int64_t> Reader::integer(const json& obj, std::string_view ke
                                        v->get<std::uint64_t>(), static_cast<std::uint64_t>(INT64_MAX)))
                                  : v->get<std::int64_t>();
   if (value < min || value > max) {
-    fail(ErrorCode::inconsistent, p, "数值超出范围：应在 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间",
+    fail(ErrorCode::inconsistent, p,
+         "数值超出范围：应在 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间",
          "out of range: expected " + std::to_string(min) + " to " + std::to_string(max));
     return std::nullopt;
   }

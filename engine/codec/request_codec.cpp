@@ -12,8 +12,8 @@ void read_year_to_date(Reader& r, const json& req, YearToDate& y) {
   if (v == nullptr || !r.expect_object(*v, "year_to_date")) return;
   const std::string p = "year_to_date";
   r.known_fields(*v, p,
-                 {"stays", "deductible_paid", "in_scope", "fund_paid", "critical_illness_base",
-                  "critical_illness_paid", "outpatient_pool_paid", "outpatient_pool_paid_this_month"});
+                 {"stays", "deductible_paid", "in_scope", "fund_paid", "critical_illness_base", "critical_illness_paid",
+                  "outpatient_pool_paid", "outpatient_pool_paid_this_month"});
   if (auto s = r.integer(*v, "stays", p, false, 0, limits::kMaxStays)) y.stays = static_cast<int>(*s);
   y.deductible_paid = r.money(*v, "deductible_paid", p, false).value_or(Fen::zero());
   y.in_scope = r.money(*v, "in_scope", p, false).value_or(Fen::zero());
@@ -31,9 +31,9 @@ void read_year_to_date(Reader& r, const json& req, YearToDate& y) {
 BillItem read_item(Reader& r, const json& it, const std::string& p) {
   BillItem item;
   if (!r.expect_object(it, p)) return item;
-  r.known_fields(it, p,
-                 {"name", "code", "class", "insured_class", "amount", "quantity", "unit_price", "price_ceiling",
-                  "selfpay_ratio"});
+  r.known_fields(
+      it, p,
+      {"name", "code", "class", "insured_class", "amount", "quantity", "unit_price", "price_ceiling", "selfpay_ratio"});
   item.name = r.text(it, "name", p, false, limits::kMaxTextBytes).value_or("");
   item.code = r.text(it, "code", p, false, 64).value_or("");
   item.item_class = r.enumeration<ItemClass>(it, "class", p, true).value_or(ItemClass::class_a);
@@ -45,8 +45,8 @@ BillItem read_item(Reader& r, const json& it, const std::string& p) {
   item.selfpay_ratio = r.ratio(it, "selfpay_ratio", p, false);
   if (r.failed()) return item;
   if (quantity.has_value() != unit_price.has_value()) {
-    r.fail(ErrorCode::missing_field, r.child(p, quantity ? "unit_price" : "quantity"),
-           "数量和单价须同时填写", "quantity and unit_price go together");
+    r.fail(ErrorCode::missing_field, r.child(p, quantity ? "unit_price" : "quantity"), "数量和单价须同时填写",
+           "quantity and unit_price go together");
     return item;
   }
   if (quantity) {
@@ -101,7 +101,8 @@ void read_bill(Reader& r, const json& req, Claim& c) {
              "too many items: at most " + std::to_string(limits::kMaxItems));
       return;
     }
-    for (std::size_t i = 0; i < items->size() && !r.failed(); ++i) c.items.push_back(read_item(r, (*items)[i], r.index("items", i)));
+    for (std::size_t i = 0; i < items->size() && !r.failed(); ++i)
+      c.items.push_back(read_item(r, (*items)[i], r.index("items", i)));
   } else {
     if (!r.expect_object(*totals, "totals")) return;
     r.known_fields(*totals, "totals", {"class_a", "class_b", "out_of_catalogue"});
@@ -139,10 +140,11 @@ Result<Claim> parse_claim(const json& req) {
   Reader r(Reader::Style::dotted, "", ErrorCode::policy_invalid);
   Claim c;
   if (!r.expect_object(req, "request")) return r.error();
-  r.known_fields(req, "",
-                 {"insured_region", "care_region", "care_province", "scheme", "person", "tier", "age", "setting", "disease",
-                  "hospital_level", "date_of_care", "discharge_date", "filing", "filing_date", "settlement",
-                  "enrolment_status", "enrolment_date", "year_to_date", "items", "totals"});
+  r.known_fields(req, "", {"insured_region", "care_region",    "care_province", "scheme",
+                           "person",         "tier",           "age",           "setting",
+                           "disease",        "hospital_level", "date_of_care",  "discharge_date",
+                           "filing",         "filing_date",    "settlement",    "enrolment_status",
+                           "enrolment_date", "year_to_date",   "items",         "totals"});
   c.insured_region = r.text(req, "insured_region", "", true, 64).value_or("");
   c.care_region = r.text(req, "care_region", "", false, 64).value_or(c.insured_region);
   c.scheme = r.enumeration<Scheme>(req, "scheme", "", true).value_or(Scheme::employee);

@@ -24,11 +24,15 @@ json source_json(const Policy& policy, const Citation& cite) {
 
 json value_json(const StepValue& v) {
   switch (v.kind) {
-    case StepValue::Kind::money: return format_money(v.fen);
-    case StepValue::Kind::ratio: return format_percent(v.ratio);
-    case StepValue::Kind::count: return v.count;
+    case StepValue::Kind::money:
+      return format_money(v.fen);
+    case StepValue::Kind::ratio:
+      return format_percent(v.ratio);
+    case StepValue::Kind::count:
+      return v.count;
     case StepValue::Kind::date:
-    case StepValue::Kind::text: return v.text;
+    case StepValue::Kind::text:
+      return v.text;
   }
   return nullptr;
 }
@@ -71,7 +75,10 @@ json national_json(const Split& s) {
 json materials_json(const Policy& policy, const std::vector<Material>& materials) {
   json out = json::array();
   for (const auto& m : materials) {
-    json j = {{"id", m.id}, {"name_zh", m.name_zh}, {"name_en", m.name_en}, {"original", m.original},
+    json j = {{"id", m.id},
+              {"name_zh", m.name_zh},
+              {"name_en", m.name_en},
+              {"original", m.original},
               {"source", source_json(policy, m.cite)}};
     if (!m.note_zh.empty()) j["note_zh"] = m.note_zh;
     if (!m.note_en.empty()) j["note_en"] = m.note_en;
@@ -209,9 +216,10 @@ std::string cite_text(const Policy& policy, const Citation& cite, bool zh) {
 void explain_one(const Estimate& est, bool zh, std::string& out) {
   const Split& s = est.split;
   if (zh) {
-    out += "总费用 " + money_text(s.total, true) + "：统筹基金支付 " + money_text(s.fund_paid, true) + "，大病保险支付 " +
-           money_text(s.critical_illness_paid, true) + "，个人负担 " + money_text(s.patient_pays, true) + "（个人自付 " +
-           money_text(s.self_pay, true) + " + 个人自费 " + money_text(s.self_funded, true) + "）。\n";
+    out += "总费用 " + money_text(s.total, true) + "：统筹基金支付 " + money_text(s.fund_paid, true) +
+           "，大病保险支付 " + money_text(s.critical_illness_paid, true) + "，个人负担 " +
+           money_text(s.patient_pays, true) + "（个人自付 " + money_text(s.self_pay, true) + " + 个人自费 " +
+           money_text(s.self_funded, true) + "）。\n";
   } else {
     out += "Total " + money_text(s.total, false) + ": the fund pays " + money_text(s.fund_paid, false) +
            ", critical-illness insurance " + money_text(s.critical_illness_paid, false) + ", the patient " +
@@ -224,7 +232,9 @@ void explain_one(const Estimate& est, bool zh, std::string& out) {
     if (step.cite) out += cite_text(*est.policy, *step.cite, zh);
     out += "\n";
   }
-  for (const auto& u : est.cannot_estimate) out += (zh ? "无法测算（" : "Not estimated (") + u.part + (zh ? "）：" : "): ") + (zh ? u.reason_zh : u.reason_en) + "\n";
+  for (const auto& u : est.cannot_estimate)
+    out += (zh ? "无法测算（" : "Not estimated (") + u.part + (zh ? "）：" : "): ") + (zh ? u.reason_zh : u.reason_en) +
+           "\n";
   const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
   if (!est.materials.empty()) out += zh ? "需带材料：\n" : "Documents to bring:\n";
   for (const auto& m : est.materials)
@@ -234,7 +244,8 @@ void explain_one(const Estimate& est, bool zh, std::string& out) {
            (zh ? weekday_name_zh(d.date.weekday()) : weekday_name_en(d.date.weekday())) + "）；" +
            (zh ? d.rule_zh : d.rule_en) + cite_text(process_policy, d.cite, zh) + "\n";
   }
-  for (const auto& q : est.next_questions) out += (zh ? "还需确认：" : "Still to ask: ") + (zh ? q.question_zh : q.question_en) + "\n";
+  for (const auto& q : est.next_questions)
+    out += (zh ? "还需确认：" : "Still to ask: ") + (zh ? q.question_zh : q.question_en) + "\n";
   for (const auto& w : est.warnings) out += (zh ? "提示：" : "Note: ") + (zh ? w.message_zh : w.message_en) + "\n";
 }
 
@@ -277,8 +288,12 @@ json policy_summary(const Policy& p) {
   j["schemes"] = std::move(schemes);
   json sources = json::array();
   for (const auto& s : p.sources) {
-    sources.push_back({{"id", s.id}, {"title", s.title}, {"doc_no", s.doc_no}, {"office", s.office},
-                       {"date", s.date}, {"url", s.url},
+    sources.push_back({{"id", s.id},
+                       {"title", s.title},
+                       {"doc_no", s.doc_no},
+                       {"office", s.office},
+                       {"date", s.date},
+                       {"url", s.url},
                        {"confidence", s.confidence == Confidence::official ? "official" : "secondary"}});
   }
   j["sources"] = std::move(sources);

@@ -89,8 +89,8 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
     trace.add(Rule::class_b_upfront, std::move(values), cite);
   }
   trace.add(Rule::in_scope, {money_value("total", a.total), money_value("out_of_catalogue", a.out_of_catalogue),
-                             money_value("over_ceiling", a.over_ceiling),
-                             money_value("class_b_upfront", upfront_total), money_value("in_scope", *a.in_scope)});
+                             money_value("over_ceiling", a.over_ceiling), money_value("class_b_upfront", upfront_total),
+                             money_value("in_scope", *a.in_scope)});
   return a;
 }
 

@@ -19,7 +19,7 @@ struct Adjudication {
   Fen over_ceiling;
   std::optional<Fen> class_b_upfront;  // absent when the policy lacks the share and an item lacks its own
   std::optional<Fen> in_scope;
-  std::string upfront_needs;           // why class_b_upfront is absent ("" when present)
+  std::string upfront_needs;  // why class_b_upfront is absent ("" when present)
 };
 
 // setting may be null (the policy does not cover the setting): then only class-B items that print their own

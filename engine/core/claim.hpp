@@ -13,14 +13,14 @@ namespace claimcalc {
 
 struct BillItem {
   std::string name;
-  std::string code;  // national code, optional
-  ItemClass item_class = ItemClass::class_a;        // as the bill (the care region's catalogue) classes it
-  std::optional<ItemClass> insured_class;           // as the insured region's catalogue classes it, if different
-  Fen amount;                            // quantity x unit price when those were given
+  std::string code;                           // national code, optional
+  ItemClass item_class = ItemClass::class_a;  // as the bill (the care region's catalogue) classes it
+  std::optional<ItemClass> insured_class;     // as the insured region's catalogue classes it, if different
+  Fen amount;                                 // quantity x unit price when those were given
   std::optional<Fen> unit_price;
   std::optional<std::int64_t> quantity;
-  std::optional<Fen> price_ceiling;      // per unit (支付标准); the excess is self-funded
-  std::optional<Ratio> selfpay_ratio;    // 自付比例 printed on the bill; overrides the class default
+  std::optional<Fen> price_ceiling;    // per unit (支付标准); the excess is self-funded
+  std::optional<Ratio> selfpay_ratio;  // 自付比例 printed on the bill; overrides the class default
 };
 
 struct YearToDate {

@@ -23,10 +23,14 @@ constexpr PartName kPartNames[] = {
 
 Fen part_amount(CriticalIllnessPart p, const PatientShareParts& parts) {
   switch (p) {
-    case CriticalIllnessPart::deductible: return parts.deductible;
-    case CriticalIllnessPart::copay: return parts.copay;
-    case CriticalIllnessPart::over_cap: return parts.over_cap;
-    case CriticalIllnessPart::class_b_upfront: return parts.class_b_upfront;
+    case CriticalIllnessPart::deductible:
+      return parts.deductible;
+    case CriticalIllnessPart::copay:
+      return parts.copay;
+    case CriticalIllnessPart::over_cap:
+      return parts.over_cap;
+    case CriticalIllnessPart::class_b_upfront:
+      return parts.class_b_upfront;
   }
   return Fen::zero();
 }
@@ -46,8 +50,7 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
   Fen base;
   std::string names_zh, names_en;
   for (const auto& pn : kPartNames) {
-    if (std::find(policy->base_parts.begin(), policy->base_parts.end(), pn.part) == policy->base_parts.end())
-      continue;
+    if (std::find(policy->base_parts.begin(), policy->base_parts.end(), pn.part) == policy->base_parts.end()) continue;
     base += part_amount(pn.part, parts);
     names_zh += (names_zh.empty() ? "" : "、") + std::string(pn.zh);
     names_en += (names_en.empty() ? "" : ", ") + std::string(pn.en);

@@ -30,11 +30,16 @@ std::optional<CareScope> scope_of(const Claim& claim, const Policy& insured, con
 
 std::string_view filing_label_zh(Filing f) {
   switch (f) {
-    case Filing::none: return "未备案";
-    case Filing::long_term: return "长期异地就医备案";
-    case Filing::temporary: return "临时外出就医备案";
-    case Filing::referral: return "转诊备案";
-    case Filing::emergency: return "异地急诊抢救";
+    case Filing::none:
+      return "未备案";
+    case Filing::long_term:
+      return "长期异地就医备案";
+    case Filing::temporary:
+      return "临时外出就医备案";
+    case Filing::referral:
+      return "转诊备案";
+    case Filing::emergency:
+      return "异地急诊抢救";
   }
   return "?";
 }
@@ -56,8 +61,8 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured
       warnings.push_back({"filing_expired",
                           "备案自 " + claim.filing_date->iso() + " 起有效 " + std::to_string(*v->months) +
                               " 个月，就医时已过期，按未备案处理；请重新备案。",
-                          "The filing of " + claim.filing_date->iso() + " was valid for " +
-                              std::to_string(*v->months) + " months and had expired by the date of care; treated "
+                          "The filing of " + claim.filing_date->iso() + " was valid for " + std::to_string(*v->months) +
+                              " months and had expired by the date of care; treated "
                               "as not filed. File again."});
       filing = Filing::none;
     } else if (*claim.filing_date > care_end) {
@@ -74,12 +79,14 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured
   }
   if (filing == Filing::none) {
     out.manual_claim = true;  // no direct settlement without filing (emergency aside)
-    warnings.push_back({"file_then_claim",
-                        "未备案的异地就医一般不能直接结算：出院自费结算后按规定补办备案，可按参保地规定手工报销（医保发〔2022〕22号）；"
-                        "尚未出院的，出院结算前补办备案即可直接结算。",
-                        "Unfiled care elsewhere is not settled directly: after a self-paid discharge, file and claim "
-                        "manually under the insured region's rules (医保发〔2022〕22号); still in hospital, file before "
-                        "the discharge settlement and it is settled directly."});
+    warnings.push_back(
+        {"file_then_claim",
+         "未备案的异地就医一般不能直接结算：出院自费结算后按规定补办备案，可按参保地规定手工报销（医保发〔2022〕22号）"
+         "；"
+         "尚未出院的，出院结算前补办备案即可直接结算。",
+         "Unfiled care elsewhere is not settled directly: after a self-paid discharge, file and claim "
+         "manually under the insured region's rules (医保发〔2022〕22号); still in hospital, file before "
+         "the discharge settlement and it is settled directly."});
   }
 
   const SettlementMode settlement = out.manual_claim ? SettlementMode::manual : claim.settlement;
@@ -105,8 +112,7 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured
     out.multiplier = m.multiplier;
     trace.add(Rule::cross_region,
               {text_value("filing_zh", std::string(filing_label_zh(filing))),
-               text_value("filing", std::string(name_of(filing))),
-               text_value("care_region", claim.care_region),
+               text_value("filing", std::string(name_of(filing))), text_value("care_region", claim.care_region),
                text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),
                text_value("settlement_zh", settlement == SettlementMode::direct ? "直接结算" : "手工报销"),
                text_value("settlement", std::string(name_of(settlement))), ratio_value("multiplier", m.multiplier)},

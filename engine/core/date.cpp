@@ -53,9 +53,7 @@ Result<Date> Date::parse(std::string_view s, std::string_view field) {
                     "\"2025-03-01\"");
 }
 
-std::int64_t Date::days() const {
-  return days_from_civil(y_, static_cast<unsigned>(m_), static_cast<unsigned>(d_));
-}
+std::int64_t Date::days() const { return days_from_civil(y_, static_cast<unsigned>(m_), static_cast<unsigned>(d_)); }
 
 Date Date::from_days(std::int64_t z) {
   z += 719468;

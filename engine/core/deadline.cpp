@@ -11,7 +11,8 @@ std::optional<Date> deadline_start(const DeadlineRule& rule, const Claim& claim,
         return std::nullopt;
       }
       return claim.date_of_care;
-    case DeadlineFrom::date_of_care: return claim.date_of_care;
+    case DeadlineFrom::date_of_care:
+      return claim.date_of_care;
     case DeadlineFrom::discharge:
       if (claim.discharge_date) return claim.discharge_date;
       needs = "discharge_date";
@@ -43,8 +44,9 @@ Deadline compute_deadline(const DeadlineRule& rule, const Date& start) {
     d.rule_en = n + " day(s) counted from the day after " + start.iso();
   }
   const Weekday w = d.date.weekday();
-  d.holiday_note_zh = std::string("最后一日是") + weekday_name_zh(w) +
-                      "。若该日是法定节假日，按民法典第二百零三条顺延至节假日结束的次日；本工具没有节假日日历，请以经办机构为准。";
+  d.holiday_note_zh =
+      std::string("最后一日是") + weekday_name_zh(w) +
+      "。若该日是法定节假日，按民法典第二百零三条顺延至节假日结束的次日；本工具没有节假日日历，请以经办机构为准。";
   d.holiday_note_en = std::string("The last day is a ") + weekday_name_en(w) +
                       ". If it is a public holiday, Civil Code art. 203 moves it to the day after the holiday; the "
                       "holiday calendar is not in the data, so confirm with the office.";

@@ -43,8 +43,8 @@ std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, co
   for (const Policy* p : {region, national}) {
     if (p == nullptr) continue;
     for (const auto& cause : p->settlement_errors) {
-      const bool seen = std::any_of(scored.begin(), scored.end(),
-                                    [&](const auto& s) { return s.second.cause->id == cause.id; });
+      const bool seen =
+          std::any_of(scored.begin(), scored.end(), [&](const auto& s) { return s.second.cause->id == cause.id; });
       if (seen) continue;  // the region's version of a cause replaces the national one
       Diagnosis d{&cause, p, {}, "", ""};
       for (const auto& k : cause.keywords)

@@ -10,21 +10,21 @@ namespace claimcalc {
 
 // A closed list: each code is exercised by a hostile input in tests/unit/error_codes_test.cpp.
 enum class ErrorCode {
-  malformed_json,    // not JSON at all, or invalid UTF-8
-  too_large,         // over a byte, item or nesting limit (limits.hpp)
-  wrong_type,        // a field of the wrong JSON type
-  missing_field,     // a field the case needs is absent
-  unknown_field,     // a field name claimcalc does not know (usually a typo)
-  unknown_value,     // an enum value outside the glossary list
-  invalid_money,     // not a decimal with at most two places, or out of range
-  negative_amount,   // money below zero where only zero or more makes sense
-  invalid_ratio,     // a ratio outside [0, 1] or with too many places
-  invalid_date,      // not YYYY-MM-DD or not a calendar date
-  inconsistent,      // fields that contradict each other (discharge before admission, ...)
-  unknown_region,    // no policy for that region id
+  malformed_json,      // not JSON at all, or invalid UTF-8
+  too_large,           // over a byte, item or nesting limit (limits.hpp)
+  wrong_type,          // a field of the wrong JSON type
+  missing_field,       // a field the case needs is absent
+  unknown_field,       // a field name claimcalc does not know (usually a typo)
+  unknown_value,       // an enum value outside the glossary list
+  invalid_money,       // not a decimal with at most two places, or out of range
+  negative_amount,     // money below zero where only zero or more makes sense
+  invalid_ratio,       // a ratio outside [0, 1] or with too many places
+  invalid_date,        // not YYYY-MM-DD or not a calendar date
+  inconsistent,        // fields that contradict each other (discharge before admission, ...)
+  unknown_region,      // no policy for that region id
   no_policy_for_date,  // the region has policies, none in force on the date of care
-  unknown_command,   // an API operation that does not exist
-  policy_invalid,    // a policy file breaks the schema or a validation rule
+  unknown_command,     // an API operation that does not exist
+  policy_invalid,      // a policy file breaks the schema or a validation rule
 };
 
 const char* error_code_name(ErrorCode code);

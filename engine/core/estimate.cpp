@@ -6,9 +6,9 @@
 #include "engine/core/adjudication.hpp"
 #include "engine/core/critical_illness.hpp"
 #include "engine/core/cross_region.hpp"
+#include "engine/core/eligibility.hpp"
 #include "engine/core/next_questions.hpp"
 #include "engine/core/process_lookup.hpp"
-#include "engine/core/eligibility.hpp"
 #include "engine/core/settlement.hpp"
 #include "engine/core/unknowns.hpp"
 
@@ -67,11 +67,12 @@ void warn_secondary_sources(const Policy& policy, const Trace& trace, std::vecto
     seen.insert(step.cite->source_id);
     const Source* src = policy.source(step.cite->source_id);
     if (src == nullptr || src->confidence != Confidence::secondary) continue;
-    warnings.push_back({"secondary_source",
-                        "部分数字来自非官方的二手资料「" + src->title + "」，尚未与医保局原文核对，请以医保经办机构结算为准。",
-                        "Some figures come from a secondary source (\"" + src->title +
-                            "\") not yet checked against the official notice; the insurance office's settlement "
-                            "prevails."});
+    warnings.push_back(
+        {"secondary_source",
+         "部分数字来自非官方的二手资料「" + src->title + "」，尚未与医保局原文核对，请以医保经办机构结算为准。",
+         "Some figures come from a secondary source (\"" + src->title +
+             "\") not yet checked against the official notice; the insurance office's settlement "
+             "prevails."});
   }
 }
 
@@ -210,8 +211,9 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
   const Fen ci = split.critical_illness_paid.value_or(Fen::zero());
   split.self_pay = *adj.class_b_upfront + *adj.in_scope - *split.fund_paid - ci;
   split.patient_pays = *split.self_pay + split.self_funded;
-  std::vector<StepValue> summary{money_value("patient_pays", *split.patient_pays), money_value("self_pay", *split.self_pay),
-                                 money_value("self_funded", split.self_funded), money_value("fund_paid", *split.fund_paid)};
+  std::vector<StepValue> summary{
+      money_value("patient_pays", *split.patient_pays), money_value("self_pay", *split.self_pay),
+      money_value("self_funded", split.self_funded), money_value("fund_paid", *split.fund_paid)};
   if (split.critical_illness_paid) summary.push_back(money_value("critical_illness_paid", ci));
   trace.add(Rule::patient_pays, std::move(summary));
   return est;

@@ -23,7 +23,9 @@ bool is_scenario(const std::string& id) {
   return std::any_of(std::begin(kScenarios), std::end(kScenarios), [&](const char* s) { return id == s; });
 }
 
-const char* scenario_list() { return "manual_claim, reverse_settlement, late_claim, cross_region_filing, special_disease"; }
+const char* scenario_list() {
+  return "manual_claim, reverse_settlement, late_claim, cross_region_filing, special_disease";
+}
 
 Guide build_guide(const std::string& scenario, const Policy* region, const Policy* national, const Claim* claim) {
   Guide g;
@@ -71,9 +73,11 @@ Guide build_guide(const std::string& scenario, const Policy* region, const Polic
   }
   // What no source gave: the region's own gaps, and the national ones where the region has no rule of its own.
   if (local != nullptr)
-    for (std::size_t i = 0; i < local->unknown_zh.size(); ++i) g.unknown.emplace_back(local->unknown_zh[i], local->unknown_en[i]);
+    for (std::size_t i = 0; i < local->unknown_zh.size(); ++i)
+      g.unknown.emplace_back(local->unknown_zh[i], local->unknown_en[i]);
   if (common != nullptr && (local == nullptr || local->deadlines.empty()))
-    for (std::size_t i = 0; i < common->unknown_zh.size(); ++i) g.unknown.emplace_back(common->unknown_zh[i], common->unknown_en[i]);
+    for (std::size_t i = 0; i < common->unknown_zh.size(); ++i)
+      g.unknown.emplace_back(common->unknown_zh[i], common->unknown_en[i]);
   return g;
 }
 

@@ -35,8 +35,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Parses "[-]digits[.digits]" into an integer scaled by 10^places; fails on anything else or on more
 // fractional digits than allowed.
-bool parse_decimal(std::string_view text, int places, bool allow_negative, std::int64_t limit,
-                   std::int64_t& out) {
+bool parse_decimal(std::string_view text, int places, bool allow_negative, std::int64_t limit, std::int64_t& out) {
   std::size_t i = 0;
   bool negative = false;
   if (i < text.size() && text[i] == '-') {
@@ -114,10 +113,11 @@ Result<Ratio> parse_ratio(std::string_view text, std::string_view field) {
     }
   }
   if (!ok) {
-    return make_error(ErrorCode::invalid_ratio, std::string(field),
-                      "比例格式不正确：应为 0 到 1 之间、至多四位小数的数，或至多两位小数的百分数，例如 \"0.9\" 或 \"89.5%\"",
-                      "not a valid ratio: expected a number from 0 to 1 with at most four decimals, or a "
-                      "percentage with at most two, e.g. \"0.9\" or \"89.5%\"");
+    return make_error(
+        ErrorCode::invalid_ratio, std::string(field),
+        "比例格式不正确：应为 0 到 1 之间、至多四位小数的数，或至多两位小数的百分数，例如 \"0.9\" 或 \"89.5%\"",
+        "not a valid ratio: expected a number from 0 to 1 with at most four decimals, or a "
+        "percentage with at most two, e.g. \"0.9\" or \"89.5%\"");
   }
   return Ratio::of_units(units);
 }

@@ -27,8 +27,14 @@ class Fen {
   friend constexpr Fen operator+(Fen a, Fen b) { return Fen(a.fen_ + b.fen_, 0); }
   friend constexpr Fen operator-(Fen a, Fen b) { return Fen(a.fen_ - b.fen_, 0); }
   constexpr Fen operator-() const { return Fen(-fen_, 0); }
-  Fen& operator+=(Fen o) { fen_ += o.fen_; return *this; }
-  Fen& operator-=(Fen o) { fen_ -= o.fen_; return *this; }
+  Fen& operator+=(Fen o) {
+    fen_ += o.fen_;
+    return *this;
+  }
+  Fen& operator-=(Fen o) {
+    fen_ -= o.fen_;
+    return *this;
+  }
   friend constexpr bool operator==(Fen a, Fen b) { return a.fen_ == b.fen_; }
   friend constexpr bool operator!=(Fen a, Fen b) { return a.fen_ != b.fen_; }
   friend constexpr bool operator<(Fen a, Fen b) { return a.fen_ < b.fen_; }

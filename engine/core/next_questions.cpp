@@ -28,8 +28,10 @@ constexpr Asked kQuestions[] = {
     {"care_province", "就医地属于哪个省？", "Which province is the care region in?"},
     {"disease", "办理的是哪个门诊慢特病病种？", "Which chronic or special disease is it?"},
     {"age", "参保人就医时多少岁？", "How old was the patient on the date of care?"},
-    {"year_to_date.stays", "今年（本医保年度）此前住过几次院？", "How many earlier inpatient stays this insurance year?"},
-    {"discharge_date", "哪天出院？（报销时限从出院日起算）", "What was the discharge date? (Claim deadlines count from it.)"},
+    {"year_to_date.stays", "今年（本医保年度）此前住过几次院？",
+     "How many earlier inpatient stays this insurance year?"},
+    {"discharge_date", "哪天出院？（报销时限从出院日起算）",
+     "What was the discharge date? (Claim deadlines count from it.)"},
     {"enrolment_date", "哪天参保（或断保后重新参保）？", "When did the enrolment start (or restart after a lapse)?"},
 };
 
@@ -42,7 +44,8 @@ std::vector<Question> next_questions(const Claim& claim, const Estimate& est) {
   const bool elsewhere = !claim.care_region.empty() && claim.care_region != claim.insured_region;
   if (elsewhere && !claim.filing_given) wanted.insert("filing");
   if (elsewhere && !claim.settlement_given) wanted.insert("settlement");
-  if (std::any_of(est.warnings.begin(), est.warnings.end(), [](const Warning& w) { return w.code == "first_stay_assumed"; }))
+  if (std::any_of(est.warnings.begin(), est.warnings.end(),
+                  [](const Warning& w) { return w.code == "first_stay_assumed"; }))
     wanted.insert("year_to_date.stays");
   std::vector<Question> out;
   for (const auto& q : kQuestions)

@@ -8,9 +8,7 @@ const Source* Policy::source(const std::string& source_id) const {
   return nullptr;
 }
 
-bool Policy::in_force_on(const Date& d) const {
-  return effective_from <= d && (!effective_to || d < *effective_to);
-}
+bool Policy::in_force_on(const Date& d) const { return effective_from <= d && (!effective_to || d < *effective_to); }
 
 bool PolicyPack::has_region(const std::string& region) const {
   for (const auto& p : policies)

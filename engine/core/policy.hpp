@@ -23,7 +23,7 @@ struct Source {
   std::string title;
   std::string doc_no;  // 文号
   std::string office;
-  std::string date;    // as printed (YYYY-MM-DD, or YYYY-MM when the day is not known)
+  std::string date;  // as printed (YYYY-MM-DD, or YYYY-MM when the day is not known)
   std::string url;
   Confidence confidence = Confidence::official;
   std::string note;
@@ -131,10 +131,10 @@ struct SchemePolicy {
 enum class CareScope { in_province, out_of_province };
 
 struct CrossRegionCondition {
-  std::vector<Filing> filings;             // empty: any
-  std::optional<CareScope> scope;          // absent: any
-  std::vector<Setting> settings;           // empty: any
-  std::vector<SettlementMode> settlements; // empty: any
+  std::vector<Filing> filings;              // empty: any
+  std::optional<CareScope> scope;           // absent: any
+  std::vector<Setting> settings;            // empty: any
+  std::vector<SettlementMode> settlements;  // empty: any
 };
 
 // The fund's ratio for care elsewhere is the local ratio times this multiplier. First match wins; no match (for
@@ -171,7 +171,7 @@ struct Material {
 };
 
 enum class DeadlineFrom {
-  expense,     // the discharge date for a stay, the date of care otherwise
+  expense,  // the discharge date for a stay, the date of care otherwise
   date_of_care,
   discharge,
   enrolment,

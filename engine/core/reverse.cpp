@@ -4,10 +4,14 @@ namespace claimcalc {
 
 const char* direction_name(ReverseDirection d) {
   switch (d) {
-    case ReverseDirection::refund_to_patient: return "refund_to_patient";
-    case ReverseDirection::patient_pays_more: return "patient_pays_more";
-    case ReverseDirection::none: return "none";
-    case ReverseDirection::unknown: return "unknown";
+    case ReverseDirection::refund_to_patient:
+      return "refund_to_patient";
+    case ReverseDirection::patient_pays_more:
+      return "patient_pays_more";
+    case ReverseDirection::none:
+      return "none";
+    case ReverseDirection::unknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -19,12 +23,16 @@ ReverseOutcome reverse_settlement(const Settled& original, Estimate corrected) {
   const Split& s = r.corrected.split;
   if (s.fund_paid) r.fund_difference = *s.fund_paid - original.fund_paid;
   // Unknown critical illness cannot give a difference: an upper-bound patient figure would overstate the refund.
-  if (s.critical_illness_paid) r.critical_illness_difference = *s.critical_illness_paid - original.critical_illness_paid;
+  if (s.critical_illness_paid)
+    r.critical_illness_difference = *s.critical_illness_paid - original.critical_illness_paid;
   if (s.patient_pays && s.critical_illness_paid) r.patient_difference = original.patient_pays - *s.patient_pays;
   if (r.patient_difference) {
-    if (*r.patient_difference > Fen::zero()) r.direction = ReverseDirection::refund_to_patient;
-    else if (*r.patient_difference < Fen::zero()) r.direction = ReverseDirection::patient_pays_more;
-    else r.direction = ReverseDirection::none;
+    if (*r.patient_difference > Fen::zero())
+      r.direction = ReverseDirection::refund_to_patient;
+    else if (*r.patient_difference < Fen::zero())
+      r.direction = ReverseDirection::patient_pays_more;
+    else
+      r.direction = ReverseDirection::none;
   }
   return r;
 }

@@ -102,8 +102,8 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   Fen after = fund;
   const Lookup<Fen> cap = find_figure(*figures.annual_cap, ctx);
   if (cap.figure != nullptr) {
-    const Fen used = claim.setting == Setting::outpatient ? claim.year_to_date.outpatient_pool_paid
-                                                          : claim.year_to_date.fund_paid;
+    const Fen used =
+        claim.setting == Setting::outpatient ? claim.year_to_date.outpatient_pool_paid : claim.year_to_date.fund_paid;
     after = apply_cap(Rule::annual_cap, *cap.figure, used, after, trace);
     s.cap_checked = true;
   } else {
@@ -112,8 +112,8 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   if (figures.monthly_cap != nullptr && !figures.monthly_cap->empty()) {
     const Lookup<Fen> month = find_figure(*figures.monthly_cap, ctx);
     if (month.figure != nullptr) {
-      after = apply_cap(Rule::monthly_cap, *month.figure, claim.year_to_date.outpatient_pool_paid_this_month,
-                        after, trace);
+      after =
+          apply_cap(Rule::monthly_cap, *month.figure, claim.year_to_date.outpatient_pool_paid_this_month, after, trace);
     } else {
       unknown.push_back(cannot_estimate("monthly_cap", month.needs.empty() ? "policy:monthly_cap" : month.needs));
     }

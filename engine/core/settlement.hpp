@@ -24,10 +24,10 @@ struct FundShare {
   std::optional<Fen> deductible_applied;
   std::optional<Fen> fund_before_caps;
   std::optional<Fen> fund_paid;
-  std::optional<Fen> copay;     // in scope, above the deductible, not paid by the fund's ratio
-  Fen over_cap;                 // what the caps moved from the fund to the patient
-  Fen reduction;                // what the cross-region multiplier took off the fund's share (before caps)
-  bool cap_checked = false;     // false when the policy lacks the annual cap
+  std::optional<Fen> copay;  // in scope, above the deductible, not paid by the fund's ratio
+  Fen over_cap;              // what the caps moved from the fund to the patient
+  Fen reduction;             // what the cross-region multiplier took off the fund's share (before caps)
+  bool cap_checked = false;  // false when the policy lacks the annual cap
 };
 
 FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_scope, const LookupContext& ctx,

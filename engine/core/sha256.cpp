@@ -23,10 +23,9 @@ std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); 
 void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
   std::array<std::uint32_t, 64> w{};
   for (int i = 0; i < 16; ++i) {
-    w[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(block[i * 4]) << 24 |
-                                     static_cast<std::uint32_t>(block[i * 4 + 1]) << 16 |
-                                     static_cast<std::uint32_t>(block[i * 4 + 2]) << 8 |
-                                     static_cast<std::uint32_t>(block[i * 4 + 3]);
+    w[static_cast<std::size_t>(i)] =
+        static_cast<std::uint32_t>(block[i * 4]) << 24 | static_cast<std::uint32_t>(block[i * 4 + 1]) << 16 |
+        static_cast<std::uint32_t>(block[i * 4 + 2]) << 8 | static_cast<std::uint32_t>(block[i * 4 + 3]);
   }
   for (std::size_t i = 16; i < 64; ++i) {
     const std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
@@ -50,7 +49,14 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     b = a;
     a = t1 + t2;
   }
-  h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+  h[0] += a;
+  h[1] += b;
+  h[2] += c;
+  h[3] += d;
+  h[4] += e;
+  h[5] += f;
+  h[6] += g;
+  h[7] += hh;
 }
 
 }  // namespace
@@ -66,7 +72,8 @@ std::string sha256_hex(std::string_view bytes) {
   tail[rest] = 0x80;
   const std::size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
   const std::uint64_t bits = static_cast<std::uint64_t>(bytes.size()) * 8u;
-  for (int k = 0; k < 8; ++k) tail[tail_len - 1 - static_cast<std::size_t>(k)] = static_cast<unsigned char>(bits >> (8 * k));
+  for (int k = 0; k < 8; ++k)
+    tail[tail_len - 1 - static_cast<std::size_t>(k)] = static_cast<unsigned char>(bits >> (8 * k));
   compress(h, tail);
   if (tail_len == 128) compress(h, tail + 64);
   static const char* kHex = "0123456789abcdef";

@@ -4,22 +4,38 @@ namespace claimcalc {
 
 const char* rule_name(Rule rule) {
   switch (rule) {
-    case Rule::policy_version: return "policy_version";
-    case Rule::enrolment_not_active: return "enrolment_not_active";
-    case Rule::waiting_period: return "waiting_period";
-    case Rule::cross_region: return "cross_region";
-    case Rule::out_of_catalogue: return "out_of_catalogue";
-    case Rule::over_ceiling: return "over_ceiling";
-    case Rule::class_b_upfront: return "class_b_upfront";
-    case Rule::in_scope: return "in_scope";
-    case Rule::deductible: return "deductible";
-    case Rule::ratio_band: return "ratio_band";
-    case Rule::annual_cap: return "annual_cap";
-    case Rule::monthly_cap: return "monthly_cap";
-    case Rule::critical_illness_base: return "critical_illness_base";
-    case Rule::critical_illness_band: return "critical_illness_band";
-    case Rule::critical_illness_cap: return "critical_illness_cap";
-    case Rule::patient_pays: return "patient_pays";
+    case Rule::policy_version:
+      return "policy_version";
+    case Rule::enrolment_not_active:
+      return "enrolment_not_active";
+    case Rule::waiting_period:
+      return "waiting_period";
+    case Rule::cross_region:
+      return "cross_region";
+    case Rule::out_of_catalogue:
+      return "out_of_catalogue";
+    case Rule::over_ceiling:
+      return "over_ceiling";
+    case Rule::class_b_upfront:
+      return "class_b_upfront";
+    case Rule::in_scope:
+      return "in_scope";
+    case Rule::deductible:
+      return "deductible";
+    case Rule::ratio_band:
+      return "ratio_band";
+    case Rule::annual_cap:
+      return "annual_cap";
+    case Rule::monthly_cap:
+      return "monthly_cap";
+    case Rule::critical_illness_base:
+      return "critical_illness_base";
+    case Rule::critical_illness_band:
+      return "critical_illness_band";
+    case Rule::critical_illness_cap:
+      return "critical_illness_cap";
+    case Rule::patient_pays:
+      return "patient_pays";
   }
   return "unknown";
 }
@@ -74,10 +90,13 @@ std::string format_value(const StepValue& v, Lang lang) {
   switch (v.kind) {
     case StepValue::Kind::money:
       return lang == Lang::zh ? format_money(v.fen) + "元" : "¥" + format_money(v.fen);
-    case StepValue::Kind::ratio: return format_percent(v.ratio);
-    case StepValue::Kind::count: return std::to_string(v.count);
+    case StepValue::Kind::ratio:
+      return format_percent(v.ratio);
+    case StepValue::Kind::count:
+      return std::to_string(v.count);
     case StepValue::Kind::date:
-    case StepValue::Kind::text: return v.text;
+    case StepValue::Kind::text:
+      return v.text;
   }
   return "";
 }
@@ -112,21 +131,27 @@ Texts templates(const Step& s) {
   auto has = [&](const char* n) { return s.find(n) != nullptr; };
   switch (s.rule) {
     case Rule::policy_version:
-      return {"按{region_zh}医保政策计算：适用 {effective_from} 起施行的版本（政策编号 {policy_id}），就医日期 {date_of_care}。",
-              "Computed under the {region_en} policy version in force from {effective_from} (policy {policy_id}) "
-              "for care on {date_of_care}."};
+      return {
+          "按{region_zh}医保政策计算：适用 {effective_from} 起施行的版本（政策编号 {policy_id}），就医日期 "
+          "{date_of_care}。",
+          "Computed under the {region_en} policy version in force from {effective_from} (policy {policy_id}) "
+          "for care on {date_of_care}."};
     case Rule::enrolment_not_active:
       return {"参保状态为「{status_zh}」，不能享受医保待遇，本次费用统筹基金不予支付。",
               "Enrolment is {status}: no benefits are due, so the fund pays nothing for this claim."};
     case Rule::waiting_period:
-      return {"参保（续保）日期 {enrolment_date}，待遇等待期 {period_zh}，待遇自 {benefits_from} 起享受；就医日期 {date_of_care} "
-              "在等待期内，统筹基金不予支付。",
-              "Enrolled (or re-enrolled) on {enrolment_date}; the waiting period is {period_en}, so benefits start "
-              "on {benefits_from}. Care on {date_of_care} falls inside it: the fund pays nothing."};
+      return {
+          "参保（续保）日期 {enrolment_date}，待遇等待期 {period_zh}，待遇自 {benefits_from} 起享受；就医日期 "
+          "{date_of_care} "
+          "在等待期内，统筹基金不予支付。",
+          "Enrolled (or re-enrolled) on {enrolment_date}; the waiting period is {period_en}, so benefits start "
+          "on {benefits_from}. Care on {date_of_care} falls inside it: the fund pays nothing."};
     case Rule::cross_region:
-      return {"异地就医（就医地 {care_region}，{scope_zh}），{filing_zh}，{settlement_zh}：统筹基金按本地支付比例的 {multiplier} 支付。",
-              "Care elsewhere ({care_region}), filing: {filing}, settlement: {settlement}: the fund pays {multiplier} "
-              "of the local ratio."};
+      return {
+          "异地就医（就医地 {care_region}，{scope_zh}），{filing_zh}，{settlement_zh}：统筹基金按本地支付比例的 "
+          "{multiplier} 支付。",
+          "Care elsewhere ({care_region}), filing: {filing}, settlement: {settlement}: the fund pays {multiplier} "
+          "of the local ratio."};
     case Rule::out_of_catalogue:
       return {"丙类（医保目录外）项目 {count} 项，共 {amount}，全部由个人自费。",
               "{count} item(s) outside the catalogue (class C) total {amount}, all paid by the patient."};
@@ -137,18 +162,22 @@ Texts templates(const Step& s) {
       if (has("ratio"))
         return {"乙类项目共 {class_b_total}，按先行自付比例 {ratio} 先由个人自付 {amount}。",
                 "Class-B items total {class_b_total}; the patient first pays the upfront share of {ratio}: {amount}."};
-      return {"乙类项目共 {class_b_total}，按各项目的自付比例先由个人自付 {amount}。",
-              "Class-B items total {class_b_total}; at each item's own self-pay ratio the patient first pays {amount}."};
+      return {
+          "乙类项目共 {class_b_total}，按各项目的自付比例先由个人自付 {amount}。",
+          "Class-B items total {class_b_total}; at each item's own self-pay ratio the patient first pays {amount}."};
     case Rule::in_scope:
-      return {"政策范围内费用 = 总费用 {total} − 目录外自费 {out_of_catalogue} − 超限价自费 {over_ceiling} − 乙类先行自付 "
-              "{class_b_upfront} = {in_scope}。",
-              "Amount inside policy scope = total {total} − outside the catalogue {out_of_catalogue} − above the "
-              "price ceiling {over_ceiling} − class-B upfront share {class_b_upfront} = {in_scope}."};
+      return {
+          "政策范围内费用 = 总费用 {total} − 目录外自费 {out_of_catalogue} − 超限价自费 {over_ceiling} − 乙类先行自付 "
+          "{class_b_upfront} = {in_scope}。",
+          "Amount inside policy scope = total {total} − outside the catalogue {out_of_catalogue} − above the "
+          "price ceiling {over_ceiling} − class-B upfront share {class_b_upfront} = {in_scope}."};
     case Rule::deductible:
       if (has("already_paid"))
-        return {"{level_zh}{setting_zh}年度起付线 {deductible}，本年已累计 {already_paid}，本次计入起付线 {applied}，由个人支付。",
-                "The yearly deductible at a {level_en} hospital is {deductible}; {already_paid} was already paid this "
-                "year, so {applied} of this claim counts toward it and is paid by the patient."};
+        return {
+            "{level_zh}{setting_zh}年度起付线 {deductible}，本年已累计 {already_paid}，本次计入起付线 "
+            "{applied}，由个人支付。",
+            "The yearly deductible at a {level_en} hospital is {deductible}; {already_paid} was already paid this "
+            "year, so {applied} of this claim counts toward it and is paid by the patient."};
       if (has("stay"))
         return {"本次为本年度第 {stay} 次住院，{level_zh}起付线 {deductible}；本次计入起付线 {applied}，由个人支付。",
                 "This is stay no. {stay} in the insurance year; the deductible at a {level_en} hospital is "
@@ -157,13 +186,17 @@ Texts templates(const Step& s) {
               "The deductible at a {level_en} hospital is {deductible}; the patient pays the first {applied}."};
     case Rule::ratio_band:
       if (has("multiplier"))
-        return {"起付线以上的费用 {portion}，统筹基金按本地比例 {local_ratio} × 异地系数 {multiplier} = {ratio} 支付 {fund}，个人自付 {copay}。",
-                "Above the deductible, {portion}: the fund pays the local {local_ratio} × the cross-region "
-                "{multiplier} = {ratio}, {fund}; the patient pays {copay}."};
+        return {
+            "起付线以上的费用 {portion}，统筹基金按本地比例 {local_ratio} × 异地系数 {multiplier} = {ratio} 支付 "
+            "{fund}，个人自付 {copay}。",
+            "Above the deductible, {portion}: the fund pays the local {local_ratio} × the cross-region "
+            "{multiplier} = {ratio}, {fund}; the patient pays {copay}."};
       if (has("band_to"))
-        return {"起付线以上、计费区间 {band_from}–{band_to} 内的费用 {portion}，统筹基金按 {ratio} 支付 {fund}，个人自付 {copay}。",
-                "Of the amount above the deductible, {portion} lies between {band_from} and {band_to}: the fund pays "
-                "{ratio}, {fund}; the patient pays {copay}."};
+        return {
+            "起付线以上、计费区间 {band_from}–{band_to} 内的费用 {portion}，统筹基金按 {ratio} 支付 {fund}，个人自付 "
+            "{copay}。",
+            "Of the amount above the deductible, {portion} lies between {band_from} and {band_to}: the fund pays "
+            "{ratio}, {fund}; the patient pays {copay}."};
       if (has("band_from"))
         return {"起付线以上、{band_from} 以上区间的费用 {portion}，统筹基金按 {ratio} 支付 {fund}，个人自付 {copay}。",
                 "Of the amount above the deductible, {portion} lies above {band_from}: the fund pays {ratio}, "
@@ -171,10 +204,12 @@ Texts templates(const Step& s) {
       return {"起付线以上的费用 {portion}，统筹基金按 {ratio} 支付 {fund}，个人自付 {copay}。",
               "Above the deductible, {portion}: the fund pays {ratio}, {fund}; the patient pays {copay}."};
     case Rule::annual_cap:
-      return {"年度最高支付限额 {cap}，本年已支付 {used}，剩余 {remaining}；统筹基金本次应付 {before}，实付 {after}，超限额部分 "
-              "{excess} 由个人负担。",
-              "The annual cap is {cap}; {used} was paid this year, {remaining} is left. The fund's share {before} "
-              "becomes {after}; the excess {excess} falls to the patient."};
+      return {
+          "年度最高支付限额 {cap}，本年已支付 {used}，剩余 {remaining}；统筹基金本次应付 {before}，实付 "
+          "{after}，超限额部分 "
+          "{excess} 由个人负担。",
+          "The annual cap is {cap}; {used} was paid this year, {remaining} is left. The fund's share {before} "
+          "becomes {after}; the excess {excess} falls to the patient."};
     case Rule::monthly_cap:
       return {"门诊统筹每月限额 {cap}，本月已支付 {used}，剩余 {remaining}；统筹基金本次应付 {before}，实付 {after}。",
               "The monthly outpatient cap is {cap}; {used} was paid this month, {remaining} is left. The fund's "
@@ -197,14 +232,16 @@ Texts templates(const Step& s) {
               "{before} becomes {after}."};
     case Rule::patient_pays:
       if (!has("critical_illness_paid"))
-        return {"个人负担合计 {patient_pays} = 个人自付 {self_pay}（政策范围内）+ 个人自费 {self_funded}（政策范围外）；"
-                "统筹基金支付 {fund_paid}；大病保险支付无法测算，未从个人负担中扣除。",
-                "The patient pays {patient_pays} in all: {self_pay} inside policy scope plus {self_funded} outside it; "
-                "the fund pays {fund_paid}; any critical-illness payment is not estimated and not deducted."};
-      return {"个人负担合计 {patient_pays} = 个人自付 {self_pay}（政策范围内）+ 个人自费 {self_funded}（政策范围外）；"
-              "统筹基金支付 {fund_paid}，大病保险支付 {critical_illness_paid}。",
-              "The patient pays {patient_pays} in all: {self_pay} inside policy scope plus {self_funded} outside it; "
-              "the fund pays {fund_paid} and critical-illness insurance {critical_illness_paid}."};
+        return {
+            "个人负担合计 {patient_pays} = 个人自付 {self_pay}（政策范围内）+ 个人自费 {self_funded}（政策范围外）；"
+            "统筹基金支付 {fund_paid}；大病保险支付无法测算，未从个人负担中扣除。",
+            "The patient pays {patient_pays} in all: {self_pay} inside policy scope plus {self_funded} outside it; "
+            "the fund pays {fund_paid}; any critical-illness payment is not estimated and not deducted."};
+      return {
+          "个人负担合计 {patient_pays} = 个人自付 {self_pay}（政策范围内）+ 个人自费 {self_funded}（政策范围外）；"
+          "统筹基金支付 {fund_paid}，大病保险支付 {critical_illness_paid}。",
+          "The patient pays {patient_pays} in all: {self_pay} inside policy scope plus {self_funded} outside it; "
+          "the fund pays {fund_paid} and critical-illness insurance {critical_illness_paid}."};
   }
   return {"", ""};
 }

@@ -13,18 +13,18 @@
 namespace claimcalc {
 
 enum class Rule {
-  policy_version,       // which policy version is in force on the date of care
-  enrolment_not_active, // suspended or lapsed: the fund pays nothing
-  waiting_period,       // inside the waiting period: the fund pays nothing
-  cross_region,         // care elsewhere: filing, scope and settlement decide the share of the local ratio
-  out_of_catalogue,     // 丙类 items: wholly self-funded
-  over_ceiling,         // price above the payment standard: the excess is self-funded
-  class_b_upfront,      // 乙类先行自付
-  in_scope,             // what remains inside policy scope
-  deductible,           // 起付线 for this claim
-  ratio_band,           // the fund's ratio on one band of the amount above the deductible
-  annual_cap,           // what is left of the annual cap
-  monthly_cap,          // what is left of this month's outpatient cap
+  policy_version,         // which policy version is in force on the date of care
+  enrolment_not_active,   // suspended or lapsed: the fund pays nothing
+  waiting_period,         // inside the waiting period: the fund pays nothing
+  cross_region,           // care elsewhere: filing, scope and settlement decide the share of the local ratio
+  out_of_catalogue,       // 丙类 items: wholly self-funded
+  over_ceiling,           // price above the payment standard: the excess is self-funded
+  class_b_upfront,        // 乙类先行自付
+  in_scope,               // what remains inside policy scope
+  deductible,             // 起付线 for this claim
+  ratio_band,             // the fund's ratio on one band of the amount above the deductible
+  annual_cap,             // what is left of the annual cap
+  monthly_cap,            // what is left of this month's outpatient cap
   critical_illness_base,  // the patient's in-scope share that counts toward 大病保险
   critical_illness_band,  // 大病保险 ratio on one band of the year's base
   critical_illness_cap,   // what is left of the 大病保险 annual cap

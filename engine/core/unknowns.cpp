@@ -82,7 +82,8 @@ CannotEstimate cannot_estimate(const std::string& part, const std::string& needs
                 "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。" + then_zh,
             "The policy data has no " + figure_label_en(figure) +
                 " for this case (no citable source has been found yet), so this part is not estimated rather "
-                "than guessed." + then_en};
+                "than guessed." +
+                then_en};
   }
   return {part, needs, "需要补充「" + figure_label_zh(needs) + "」（请求字段 " + needs + "）才能测算此项。" + then_zh,
           "Needs the " + figure_label_en(needs) + " (request field " + needs + ") to estimate this part." + then_en};

@@ -74,87 +74,168 @@ std::string_view name_of(Filing v) { return kFiling.name(v); }
 std::string_view name_of(SettlementMode v) { return kSettlement.name(v); }
 std::string_view name_of(EnrolmentStatus v) { return kEnrolment.name(v); }
 
-template <> std::optional<Scheme> from_name<Scheme>(std::string_view n) { return kScheme.find(n); }
-template <> std::optional<Person> from_name<Person>(std::string_view n) { return kPerson.find(n); }
-template <> std::optional<Tier> from_name<Tier>(std::string_view n) { return kTier.find(n); }
-template <> std::optional<Setting> from_name<Setting>(std::string_view n) { return kSetting.find(n); }
-template <> std::optional<HospitalLevel> from_name<HospitalLevel>(std::string_view n) { return kLevel.find(n); }
-template <> std::optional<ItemClass> from_name<ItemClass>(std::string_view n) { return kClass.find(n); }
-template <> std::optional<Filing> from_name<Filing>(std::string_view n) { return kFiling.find(n); }
-template <> std::optional<SettlementMode> from_name<SettlementMode>(std::string_view n) { return kSettlement.find(n); }
-template <> std::optional<EnrolmentStatus> from_name<EnrolmentStatus>(std::string_view n) { return kEnrolment.find(n); }
+template <>
+std::optional<Scheme> from_name<Scheme>(std::string_view n) {
+  return kScheme.find(n);
+}
+template <>
+std::optional<Person> from_name<Person>(std::string_view n) {
+  return kPerson.find(n);
+}
+template <>
+std::optional<Tier> from_name<Tier>(std::string_view n) {
+  return kTier.find(n);
+}
+template <>
+std::optional<Setting> from_name<Setting>(std::string_view n) {
+  return kSetting.find(n);
+}
+template <>
+std::optional<HospitalLevel> from_name<HospitalLevel>(std::string_view n) {
+  return kLevel.find(n);
+}
+template <>
+std::optional<ItemClass> from_name<ItemClass>(std::string_view n) {
+  return kClass.find(n);
+}
+template <>
+std::optional<Filing> from_name<Filing>(std::string_view n) {
+  return kFiling.find(n);
+}
+template <>
+std::optional<SettlementMode> from_name<SettlementMode>(std::string_view n) {
+  return kSettlement.find(n);
+}
+template <>
+std::optional<EnrolmentStatus> from_name<EnrolmentStatus>(std::string_view n) {
+  return kEnrolment.find(n);
+}
 
-template <> std::string_view names_list<Scheme>() { return kScheme.list; }
-template <> std::string_view names_list<Person>() { return kPerson.list; }
-template <> std::string_view names_list<Tier>() { return kTier.list; }
-template <> std::string_view names_list<Setting>() { return kSetting.list; }
-template <> std::string_view names_list<HospitalLevel>() { return kLevel.list; }
-template <> std::string_view names_list<ItemClass>() { return kClass.list; }
-template <> std::string_view names_list<Filing>() { return kFiling.list; }
-template <> std::string_view names_list<SettlementMode>() { return kSettlement.list; }
-template <> std::string_view names_list<EnrolmentStatus>() { return kEnrolment.list; }
+template <>
+std::string_view names_list<Scheme>() {
+  return kScheme.list;
+}
+template <>
+std::string_view names_list<Person>() {
+  return kPerson.list;
+}
+template <>
+std::string_view names_list<Tier>() {
+  return kTier.list;
+}
+template <>
+std::string_view names_list<Setting>() {
+  return kSetting.list;
+}
+template <>
+std::string_view names_list<HospitalLevel>() {
+  return kLevel.list;
+}
+template <>
+std::string_view names_list<ItemClass>() {
+  return kClass.list;
+}
+template <>
+std::string_view names_list<Filing>() {
+  return kFiling.list;
+}
+template <>
+std::string_view names_list<SettlementMode>() {
+  return kSettlement.list;
+}
+template <>
+std::string_view names_list<EnrolmentStatus>() {
+  return kEnrolment.list;
+}
 
 std::string_view label_zh(Scheme v) { return v == Scheme::employee ? "职工医保" : "居民医保"; }
 std::string_view label_zh(Person v) {
   switch (v) {
-    case Person::active: return "在职";
-    case Person::retired: return "退休";
-    case Person::flexible: return "灵活就业";
-    case Person::adult: return "成年居民";
-    case Person::senior: return "老年居民";
-    case Person::child: return "未成年人";
-    case Person::student: return "学生";
+    case Person::active:
+      return "在职";
+    case Person::retired:
+      return "退休";
+    case Person::flexible:
+      return "灵活就业";
+    case Person::adult:
+      return "成年居民";
+    case Person::senior:
+      return "老年居民";
+    case Person::child:
+      return "未成年人";
+    case Person::student:
+      return "学生";
   }
   return "?";
 }
 std::string_view label_en(Person v) { return name_of(v); }
 std::string_view label_zh(Tier v) {
   switch (v) {
-    case Tier::tier1: return "一档";
-    case Tier::tier2: return "二档";
-    case Tier::tier3: return "三档";
+    case Tier::tier1:
+      return "一档";
+    case Tier::tier2:
+      return "二档";
+    case Tier::tier3:
+      return "三档";
   }
   return "?";
 }
 std::string_view label_zh(Setting v) {
   switch (v) {
-    case Setting::inpatient: return "住院";
-    case Setting::outpatient: return "普通门诊";
-    case Setting::chronic_outpatient: return "门诊慢特病";
+    case Setting::inpatient:
+      return "住院";
+    case Setting::outpatient:
+      return "普通门诊";
+    case Setting::chronic_outpatient:
+      return "门诊慢特病";
   }
   return "?";
 }
 std::string_view label_en(Setting v) {
   switch (v) {
-    case Setting::inpatient: return "inpatient stay";
-    case Setting::outpatient: return "general outpatient";
-    case Setting::chronic_outpatient: return "chronic/special-disease outpatient";
+    case Setting::inpatient:
+      return "inpatient stay";
+    case Setting::outpatient:
+      return "general outpatient";
+    case Setting::chronic_outpatient:
+      return "chronic/special-disease outpatient";
   }
   return "?";
 }
 std::string_view label_zh(HospitalLevel v) {
   switch (v) {
-    case HospitalLevel::primary: return "基层医疗机构";
-    case HospitalLevel::level1: return "一级医院";
-    case HospitalLevel::level2: return "二级医院";
-    case HospitalLevel::level3: return "三级医院";
+    case HospitalLevel::primary:
+      return "基层医疗机构";
+    case HospitalLevel::level1:
+      return "一级医院";
+    case HospitalLevel::level2:
+      return "二级医院";
+    case HospitalLevel::level3:
+      return "三级医院";
   }
   return "?";
 }
 std::string_view label_en(HospitalLevel v) {
   switch (v) {
-    case HospitalLevel::primary: return "primary-care";
-    case HospitalLevel::level1: return "level-1";
-    case HospitalLevel::level2: return "level-2";
-    case HospitalLevel::level3: return "level-3";
+    case HospitalLevel::primary:
+      return "primary-care";
+    case HospitalLevel::level1:
+      return "level-1";
+    case HospitalLevel::level2:
+      return "level-2";
+    case HospitalLevel::level3:
+      return "level-3";
   }
   return "?";
 }
 std::string_view label_zh(ItemClass v) {
   switch (v) {
-    case ItemClass::class_a: return "甲类";
-    case ItemClass::class_b: return "乙类";
-    case ItemClass::out_of_catalogue: return "丙类（目录外）";
+    case ItemClass::class_a:
+      return "甲类";
+    case ItemClass::class_b:
+      return "乙类";
+    case ItemClass::out_of_catalogue:
+      return "丙类（目录外）";
   }
   return "?";
 }

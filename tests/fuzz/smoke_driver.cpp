@@ -24,8 +24,24 @@ int main(int argc, char** argv) {
     s << f.rdbuf();
     seeds.push_back(s.str());
   }
-  const char* tokens[] = {"\"", "{", "}", "[", "]", ",", ":", "null", "-1", "1e999", "0.001", "\"class_b\"",
-                          "\"level3\"", "\\u0000", "\xff", "99999999999999999999", "\"2024-02-30\"", "[[[[[[[["};
+  const char* tokens[] = {"\"",
+                          "{",
+                          "}",
+                          "[",
+                          "]",
+                          ",",
+                          ":",
+                          "null",
+                          "-1",
+                          "1e999",
+                          "0.001",
+                          "\"class_b\"",
+                          "\"level3\"",
+                          "\\u0000",
+                          "\xff",
+                          "99999999999999999999",
+                          "\"2024-02-30\"",
+                          "[[[[[[[["};
   std::mt19937 rng(12345);
   auto run = [](const std::string& s) {
     LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
@@ -37,11 +53,21 @@ int main(int argc, char** argv) {
     for (int e = 0; e < edits && !s.empty(); ++e) {
       const std::size_t at = rng() % s.size();
       switch (rng() % 5) {
-        case 0: s[at] = static_cast<char>(rng() % 256); break;
-        case 1: s.erase(at, 1 + rng() % 8); break;
-        case 2: s.insert(at, tokens[rng() % (sizeof tokens / sizeof *tokens)]); break;
-        case 3: s.resize(at); break;
-        default: s.insert(at, seeds[rng() % seeds.size()].substr(0, rng() % 64)); break;
+        case 0:
+          s[at] = static_cast<char>(rng() % 256);
+          break;
+        case 1:
+          s.erase(at, 1 + rng() % 8);
+          break;
+        case 2:
+          s.insert(at, tokens[rng() % (sizeof tokens / sizeof *tokens)]);
+          break;
+        case 3:
+          s.resize(at);
+          break;
+        default:
+          s.insert(at, seeds[rng() % seeds.size()].substr(0, rng() % 64));
+          break;
       }
     }
     run(s);

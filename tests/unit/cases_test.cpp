@@ -10,9 +10,9 @@ using test::json;
 
 namespace {
 
-const char* const kSplitFields[] = {"total",         "out_of_catalogue", "over_ceiling", "class_b_upfront",
-                                    "in_scope",      "deductible_applied", "fund_paid",  "critical_illness_paid",
-                                    "self_pay",      "self_funded",        "patient_pays"};
+const char* const kSplitFields[] = {"total",    "out_of_catalogue",   "over_ceiling", "class_b_upfront",
+                                    "in_scope", "deductible_applied", "fund_paid",    "critical_illness_paid",
+                                    "self_pay", "self_funded",        "patient_pays"};
 
 bool is_split_field(const std::string& k) {
   return std::any_of(std::begin(kSplitFields), std::end(kSplitFields), [&](const char* f) { return k == f; });
@@ -60,7 +60,8 @@ bool check_process_key(const std::string& key, const json& want, const json& res
   } else if (key == "direction") {
     CHECK(result.at("direction") == want);
   } else if (key == "corrected") {
-    for (auto it = want.begin(); it != want.end(); ++it) CHECK(result.at("corrected").at("split").at(it.key()) == it.value());
+    for (auto it = want.begin(); it != want.end(); ++it)
+      CHECK(result.at("corrected").at("split").at(it.key()) == it.value());
   } else if (key == "not_in_data_count") {
     CHECK(result.at("not_in_data").size() == want.get<std::size_t>());
   } else {

@@ -1,10 +1,10 @@
 // The native command: exit codes, envelopes on stdout, batch lines, explain text against its golden file.
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <sys/wait.h>
 
 #include "support.hpp"
 

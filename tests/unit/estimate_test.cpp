@@ -101,8 +101,8 @@ TEST_CASE("outpatient: yearly deductible already partly met, annual and monthly 
   json req = testland_request();
   req["setting"] = "outpatient";
   req["items"][0]["amount"] = "1000";
-  req["year_to_date"] = {{"deductible_paid", "300"}, {"outpatient_pool_paid", "2800"},
-                         {"outpatient_pool_paid_this_month", "100"}};
+  req["year_to_date"] = {
+      {"deductible_paid", "300"}, {"outpatient_pool_paid", "2800"}, {"outpatient_pool_paid_this_month", "100"}};
   const json r = estimate(fixture_engine(), req);
   // deductible 500 - 300 = 200 left; 800 x 50% = 400; annual cap leaves 200, monthly 300
   CHECK(split(r, "deductible_applied") == "200.00");
@@ -189,8 +189,8 @@ TEST_CASE("a class-B item with no policy share and no printed ratio: in scope ca
 
 TEST_CASE("price ceiling: the excess over the payment standard is self-funded") {
   json req = testland_request();
-  req["items"] = json::array({json{{"name", "支架"}, {"class", "class_a"}, {"quantity", 2}, {"unit_price", "150"},
-                                   {"price_ceiling", "100"}}});
+  req["items"] = json::array(
+      {json{{"name", "支架"}, {"class", "class_a"}, {"quantity", 2}, {"unit_price", "150"}, {"price_ceiling", "100"}}});
   const json r = estimate(fixture_engine(), req);
   CHECK(split(r, "over_ceiling") == "100.00");
   CHECK(split(r, "in_scope") == "200.00");
@@ -249,7 +249,8 @@ TEST_CASE("cross-region care without a rule of the insured region is not guessed
   CHECK(split(r, "in_scope") == "10000.00");
   CHECK(split(r, "fund_paid") == "null");
   bool asked = false;
-  for (const auto& u : r["result"]["cannot_estimate"]) asked = asked || (u["part"] == "fund_paid" && u["needs"] == "policy:cross_region");
+  for (const auto& u : r["result"]["cannot_estimate"])
+    asked = asked || (u["part"] == "fund_paid" && u["needs"] == "policy:cross_region");
   CHECK(asked);
   // the filing was given, the settlement was not: that is the next question
   CHECK(r["result"]["next_questions"][0]["field"] == "settlement");

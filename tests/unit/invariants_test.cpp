@@ -49,12 +49,14 @@ json generate(std::mt19937& rng, const Region& region) {
     r["settlement"] = pick({"direct", "manual"});
     r["discharge_date"] = region.date;
   }
-  r["year_to_date"] = {{"stays", static_cast<int>(rng() % 3)}, {"fund_paid", yuan(amount(rng) * 4)},
+  r["year_to_date"] = {{"stays", static_cast<int>(rng() % 3)},
+                       {"fund_paid", yuan(amount(rng) * 4)},
                        {"critical_illness_base", yuan(amount(rng))}};
   r["items"] = json::array();
   const int n = 1 + static_cast<int>(rng() % 8);
   for (int i = 0; i < n; ++i) {
-    json item{{"name", "item" + std::to_string(i)}, {"class", pick({"class_a", "class_a", "class_b", "out_of_catalogue"})},
+    json item{{"name", "item" + std::to_string(i)},
+              {"class", pick({"class_a", "class_a", "class_b", "out_of_catalogue"})},
               {"amount", yuan(amount(rng))}};
     if (item["class"] == "class_b") item["selfpay_ratio"] = pick({"5%", "10%", "20%"});
     r["items"].push_back(item);
@@ -76,8 +78,8 @@ void check_parts(const json& r) {
   CHECK(fen(s["fund_paid"]) <= fen(s["in_scope"]));
   CHECK(ci <= fen(s["in_scope"]) + fen(s["class_b_upfront"]) - fen(s["fund_paid"]));
   CHECK(fen(s["patient_pays"]) >= fen(s["self_funded"]));
-  CHECK(fen(s["total"]) == fen(s["out_of_catalogue"]) + fen(s["over_ceiling"]) + fen(s["class_b_upfront"]) +
-                               fen(s["in_scope"]));
+  CHECK(fen(s["total"]) ==
+        fen(s["out_of_catalogue"]) + fen(s["over_ceiling"]) + fen(s["class_b_upfront"]) + fen(s["in_scope"]));
 }
 
 }  // namespace

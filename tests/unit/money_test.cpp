@@ -5,11 +5,11 @@
 using namespace claimcalc;
 
 TEST_CASE("round_div rounds halves away from zero, to the fen") {
-  CHECK(round_div(Wide(5), Wide(10)).value() == 1);    // 0.5 fen -> 1
+  CHECK(round_div(Wide(5), Wide(10)).value() == 1);  // 0.5 fen -> 1
   CHECK(round_div(Wide(4), Wide(10)).value() == 0);
   CHECK(round_div(Wide(-5), Wide(10)).value() == -1);  // symmetric
   CHECK(round_div(Wide(15), Wide(10)).value() == 2);
-  CHECK(round_div(Wide(25), Wide(10)).value() == 3);   // not banker's rounding
+  CHECK(round_div(Wide(25), Wide(10)).value() == 3);  // not banker's rounding
 }
 
 TEST_CASE("apply_ratio: 1234.57 yuan at 90% is 1111.11 (1111.113 rounded)") {

@@ -28,7 +28,9 @@ claimcalc::Error refuse(const json& policy, const std::string& path = "x/2024-01
 
 }  // namespace
 
-TEST_CASE("the minimal policy is valid") { CHECK(claimcalc::api::Engine::from_files({{"x/2024-01-01.json", minimal().dump()}}).ok()); }
+TEST_CASE("the minimal policy is valid") {
+  CHECK(claimcalc::api::Engine::from_files({{"x/2024-01-01.json", minimal().dump()}}).ok());
+}
 
 TEST_CASE("a figure must cite a known source") {
   json p = minimal();
@@ -42,8 +44,9 @@ TEST_CASE("a figure must cite a known source") {
 TEST_CASE("bands: no gaps, no overlaps, start at zero, ratios within [0, 1]") {
   json p = minimal();
   auto& ratio = p["schemes"]["employee"]["inpatient"]["ratio"];
-  ratio = json::array({{{"bands", {{{"from", "0"}, {"to", "1000"}, {"ratio", "90%"}},
-                                   {{"from", "2000"}, {"ratio", "95%"}}}}, {"source", "s"}}});
+  ratio = json::array(
+      {{{"bands", {{{"from", "0"}, {"to", "1000"}, {"ratio", "90%"}}, {{"from", "2000"}, {"ratio", "95%"}}}},
+        {"source", "s"}}});
   CHECK(refuse(p).field == "x/2024-01-01.json#/schemes/employee/inpatient/ratio/0/bands/1");
   ratio[0]["bands"][1]["from"] = "500";
   CHECK(refuse(p).message_en.find("overlap") != std::string::npos);

@@ -40,8 +40,13 @@ json estimate_text(const claimcalc::api::Engine& engine, const std::string& requ
 }
 
 json testland_request() {
-  return json{{"insured_region", "testland"}, {"scheme", "employee"}, {"person", "active"}, {"tier", "tier1"},
-              {"setting", "inpatient"},       {"hospital_level", "level3"}, {"date_of_care", "2024-06-01"},
+  return json{{"insured_region", "testland"},
+              {"scheme", "employee"},
+              {"person", "active"},
+              {"tier", "tier1"},
+              {"setting", "inpatient"},
+              {"hospital_level", "level3"},
+              {"date_of_care", "2024-06-01"},
               {"year_to_date", {{"stays", 0}}},
               {"items", json::array({json{{"name", "药品"}, {"class", "class_a"}, {"amount", "10000"}}})}};
 }
