@@ -5,7 +5,7 @@
 // rejects them at parse time. Later Boost releases wrap them in BOOST_MP_TRY/BOOST_MP_CATCH, which expand to
 // if (true) / if (false) without exceptions; this does the same for 1.74, only while its headers are read,
 // the way nlohmann/json does with JSON_NOEXCEPTION. A throw that would still happen goes to
-// boost::throw_exception (wasm/abi.cpp), which aborts: a trap the loader reports.
+// boost::throw_exception (engine/core/no_exceptions.cpp), which aborts: a trap the loader reports.
 #pragma once
 
 #if !defined(__cpp_exceptions)
@@ -21,10 +21,12 @@
 #include <boost/config.hpp>
 #include <boost/throw_exception.hpp>
 
+// `catch(...)` must stay a function-like macro: a space would make it an object-like one.
+// clang-format off
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Wkeyword-macro"
 #define try if (true)
-#define catch (...) if (false)
+#define catch(...) if (false)
 // rational.hpp's operator>> rethrows (`throw;`); nothing else may, so any other throw still fails the build.
 #define throw
 #include <boost/rational.hpp>
@@ -33,4 +35,5 @@
 #undef catch
 #undef try
 #pragma clang diagnostic pop
+// clang-format on
 #endif
