@@ -417,6 +417,16 @@ class PolicyParser {
     return out;
   }
 
+  // {"zh": ..., "en": ...}: one sentence in both languages.
+  std::pair<std::string, std::string> zh_en(const json& obj, const std::string& path) {
+    std::pair<std::string, std::string> out;
+    if (!r_.expect_object(obj, path)) return out;
+    r_.known_fields(obj, path, {"zh", "en"});
+    out.first = r_.text(obj, "zh", path, true, kMaxPolicyText).value_or("");
+    out.second = r_.text(obj, "en", path, true, kMaxPolicyText).value_or("");
+    return out;
+  }
+
   Process process(const json& obj, const std::string& path) {
     Process pr;
     if (!r_.expect_object(obj, path)) return pr;
@@ -452,18 +462,8 @@ class PolicyParser {
       ch.cite = citation(c, cp);
       return ch;
     });
-    for (const auto& u :
-         list_of<std::pair<std::string, std::string>>(obj, "unknown", path, [&](const json&u, const std::string&up) {
-           std::pair<std::string, std::string> out;
-           if (!r_.expect_object(u, up)) return out;
-           r_.known_fields(u, up, {"zh", "en"});
-           out.first = r_.text(u, "zh", up, true, kMaxPolicyText).value_or("");
-           out.second = r_.text(u, "en", up, true, kMaxPolicyText).value_or("");
-           return out;
-         })) {
-      pr.unknown_zh.push_back(u.first);
-      pr.unknown_en.push_back(u.second);
-    }
+    pr.unknown = list_of<std::pair<std::string, std::string>>(
+        obj, "unknown", path, [&](const json& u, const std::string& up) { return zh_en(u, up); });
     return pr;
   }
 
@@ -481,15 +481,8 @@ class PolicyParser {
       if (!k.is_string()) r_.wrong_type(kp, "字符串", "a string");
       return k.is_string() ? k.get<std::string>() : std::string();
     });
-    c.actions =
-        list_of<std::pair<std::string, std::string>>(e, "actions", ep, [&](const json& a, const std::string& ap) {
-          std::pair<std::string, std::string> out;
-          if (!r_.expect_object(a, ap)) return out;
-          r_.known_fields(a, ap, {"zh", "en"});
-          out.first = r_.text(a, "zh", ap, true, kMaxPolicyText).value_or("");
-          out.second = r_.text(a, "en", ap, true, kMaxPolicyText).value_or("");
-          return out;
-        });
+    c.actions = list_of<std::pair<std::string, std::string>>(
+        e, "actions", ep, [&](const json& a, const std::string& ap) { return zh_en(a, ap); });
     c.cite = citation(e, ep);
     return c;
   }

@@ -95,23 +95,11 @@ std::optional<std::string> Reader::text(const json& obj, std::string_view key, c
 
 std::optional<Fen> Reader::money(const json& obj, std::string_view key, const std::string& path, bool required,
                                  bool allow_negative) {
-  if (failed()) return std::nullopt;
-  const json* v = get(obj, key);
+  const auto textual = decimal_text(obj, key, path, required, "金额字符串（如 \"1234.56\"）",
+                                    "an amount as a decimal string (e.g. \"1234.56\")");
+  if (!textual) return std::nullopt;
   const std::string p = child(path, key);
-  if (v == nullptr) {
-    if (required) fail(ErrorCode::missing_field, p, "缺少必填金额", "required amount is missing");
-    return std::nullopt;
-  }
-  std::string textual;
-  if (v->is_string()) {
-    textual = v->get_ref<const std::string&>();
-  } else if (v->is_number_integer()) {
-    textual = v->dump();
-  } else {
-    wrong_type(p, "金额字符串（如 \"1234.56\"）", "an amount as a decimal string (e.g. \"1234.56\")");
-    return std::nullopt;
-  }
-  auto r = parse_money(textual, where(p));
+  auto r = parse_money(*textual, where(p));
   if (!r.ok()) {
     fail(ErrorCode::invalid_money, p, r.error().message_zh, r.error().message_en);
     return std::nullopt;
@@ -124,28 +112,31 @@ std::optional<Fen> Reader::money(const json& obj, std::string_view key, const st
 }
 
 std::optional<Ratio> Reader::ratio(const json& obj, std::string_view key, const std::string& path, bool required) {
-  if (failed()) return std::nullopt;
-  const json* v = get(obj, key);
+  const auto textual = decimal_text(obj, key, path, required, "比例字符串（如 \"0.9\" 或 \"90%\"）",
+                                    "a ratio string (e.g. \"0.9\" or \"90%\")");
+  if (!textual) return std::nullopt;
   const std::string p = child(path, key);
-  if (v == nullptr) {
-    if (required) fail(ErrorCode::missing_field, p, "缺少必填比例", "required ratio is missing");
-    return std::nullopt;
-  }
-  std::string textual;
-  if (v->is_string()) {
-    textual = v->get_ref<const std::string&>();
-  } else if (v->is_number_integer()) {
-    textual = v->dump();
-  } else {
-    wrong_type(p, "比例字符串（如 \"0.9\" 或 \"90%\"）", "a ratio string (e.g. \"0.9\" or \"90%\")");
-    return std::nullopt;
-  }
-  auto r = parse_ratio(textual, where(p));
+  auto r = parse_ratio(*textual, where(p));
   if (!r.ok()) {
     fail(ErrorCode::invalid_ratio, p, r.error().message_zh, r.error().message_en);
     return std::nullopt;
   }
   return r.value();
+}
+
+std::optional<std::string> Reader::decimal_text(const json& obj, std::string_view key, const std::string& path,
+                                                bool required, const char* what_zh, const char* what_en) {
+  if (failed()) return std::nullopt;
+  const json* v = get(obj, key);
+  const std::string p = child(path, key);
+  if (v == nullptr) {
+    if (required) fail(ErrorCode::missing_field, p, "缺少必填字段", "required field is missing");
+    return std::nullopt;
+  }
+  if (v->is_string()) return v->get_ref<const std::string&>();
+  if (v->is_number_integer()) return v->dump();
+  wrong_type(p, what_zh, what_en);
+  return std::nullopt;
 }
 
 std::optional<Date> Reader::date(const json& obj, std::string_view key, const std::string& path, bool required) {

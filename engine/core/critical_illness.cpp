@@ -82,14 +82,7 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
                                         cap.needs.empty() ? "policy:critical_illness.annual_cap" : cap.needs));
     return paid;
   }
-  const Fen used = claim.year_to_date.critical_illness_paid;
-  const Fen remaining = clamp_zero(cap.figure->value - used);
-  const Fen after = min_fen(paid, remaining);
-  trace.add(Rule::critical_illness_cap,
-            {money_value("cap", cap.figure->value), money_value("used", used), money_value("remaining", remaining),
-             money_value("before", paid), money_value("after", after)},
-            cap.figure->cite);
-  return after;
+  return apply_cap(Rule::critical_illness_cap, *cap.figure, claim.year_to_date.critical_illness_paid, paid, trace);
 }
 
 }  // namespace claimcalc

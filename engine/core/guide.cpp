@@ -72,12 +72,9 @@ Guide build_guide(const std::string& scenario, const Policy* region, const Polic
     }
   }
   // What no source gave: the region's own gaps, and the national ones where the region has no rule of its own.
-  if (local != nullptr)
-    for (std::size_t i = 0; i < local->unknown_zh.size(); ++i)
-      g.unknown.emplace_back(local->unknown_zh[i], local->unknown_en[i]);
+  if (local != nullptr) g.unknown.insert(g.unknown.end(), local->unknown.begin(), local->unknown.end());
   if (common != nullptr && (local == nullptr || local->deadlines.empty()))
-    for (std::size_t i = 0; i < common->unknown_zh.size(); ++i)
-      g.unknown.emplace_back(common->unknown_zh[i], common->unknown_en[i]);
+    g.unknown.insert(g.unknown.end(), common->unknown.begin(), common->unknown.end());
   return g;
 }
 

@@ -213,8 +213,7 @@ struct Process {
   std::vector<Material> materials;
   std::vector<DeadlineRule> deadlines;
   std::vector<Channel> channels;
-  std::vector<std::string> unknown_zh;  // what this process needs that no source gave (shown, never guessed)
-  std::vector<std::string> unknown_en;
+  std::vector<std::pair<std::string, std::string>> unknown;  // zh, en: what no source gave (shown, never guessed)
 };
 
 // A known cause of a settlement error or a filing failure, with what to do about it.

@@ -16,6 +16,16 @@ std::vector<BandPayment> pay_bands(const std::vector<Band>& bands, Fen lo, Fen h
   return out;
 }
 
+Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& trace) {
+  const Fen remaining = clamp_zero(cap.value - used);
+  const Fen after = min_fen(before, remaining);
+  trace.add(rule,
+            {money_value("cap", cap.value), money_value("used", used), money_value("remaining", remaining),
+             money_value("before", before), money_value("after", after), money_value("excess", before - after)},
+            cap.cite);
+  return after;
+}
+
 namespace {
 
 void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_count, Ratio multiplier,
@@ -34,17 +44,6 @@ void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_coun
     }
     trace.add(Rule::ratio_band, std::move(values), cite);
   }
-}
-
-// Applies one cap to the fund's share; returns the share after it.
-Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& trace) {
-  const Fen remaining = clamp_zero(cap.value - used);
-  const Fen after = min_fen(before, remaining);
-  trace.add(rule,
-            {money_value("cap", cap.value), money_value("used", used), money_value("remaining", remaining),
-             money_value("before", before), money_value("after", after), money_value("excess", before - after)},
-            cap.cite);
-  return after;
 }
 
 }  // namespace

@@ -41,4 +41,7 @@ struct BandPayment {
 };
 std::vector<BandPayment> pay_bands(const std::vector<Band>& bands, Fen lo, Fen hi);
 
+// Applies a yearly or monthly cap to a payment, recording the step: what is left of cap after used, at most.
+Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& trace);
+
 }  // namespace claimcalc
