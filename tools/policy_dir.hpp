@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/codec/policy_codec.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/policy_file.hpp"
 
 namespace claimcalc::tools {
 
-Result<std::vector<codec::PolicyFile>> read_policy_dir(const std::string& dir);
+Result<std::vector<PolicyFile>> read_policy_dir(const std::string& dir);
 
 }  // namespace claimcalc::tools

@@ -8,13 +8,9 @@
 
 #include "engine/core/error.hpp"
 #include "engine/core/policy.hpp"
+#include "engine/core/policy_file.hpp"
 
 namespace claimcalc::codec {
-
-struct PolicyFile {
-  std::string path;  // relative to the policy folder: "<region>/<effective-from>.json"
-  std::string bytes;
-};
 
 Result<Policy> parse_policy(const PolicyFile& file);
 
