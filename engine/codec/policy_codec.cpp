@@ -26,8 +26,10 @@ bool is_source_url(const std::string& u) {
   if (u.rfind("unknown", 0) == 0) return true;
   const bool web = u.rfind("https://", 0) == 0 || u.rfind("http://", 0) == 0;
   if (!web) return false;
-  for (unsigned char c : u)
+  for (const char ch : u) {
+    const auto c = static_cast<unsigned char>(ch);
     if (c <= ' ' || c == 0x7f) return false;
+  }
   return u.size() > u.find("//") + 2;
 }
 
