@@ -3,7 +3,8 @@
 #   engine/core   the standard library (no I/O headers) and Boost; nothing of engine/codec, engine/api, nlohmann
 #   engine/codec  no engine/api
 #   engine/api/api.hpp  no nlohmann, no engine/codec; of engine/core only the plain values it re-exports
-#   cli/, wasm/ and tools/ headers   no engine/codec; of engine/core only what api.hpp re-exports
+#   cli/ and wasm/   no engine/codec; of engine/core only what api.hpp re-exports
+#   tools/ headers (the CLI includes them)   no engine/codec
 cmake_minimum_required(VERSION 3.20)
 if(NOT ROOT)
   message(FATAL_ERROR "usage: cmake -DROOT=<source dir> -P check.cmake")
@@ -75,13 +76,22 @@ foreach(f ${ROOT}/engine/api/api.hpp)
   endforeach()
 endforeach()
 
-file(GLOB_RECURSE caller_files ${ROOT}/cli/*.cpp ${ROOT}/cli/*.hpp ${ROOT}/wasm/*.cpp ${ROOT}/wasm/*.hpp
-     ${ROOT}/tools/*.hpp)
+file(GLOB_RECURSE caller_files ${ROOT}/cli/*.cpp ${ROOT}/cli/*.hpp ${ROOT}/wasm/*.cpp ${ROOT}/wasm/*.hpp)
 foreach(f IN LISTS caller_files)
   includes_of(${f} quoted angled)
   foreach(inc IN LISTS quoted)
     if(inc MATCHES "^engine/codec/" OR (inc MATCHES "^engine/core/" AND NOT inc IN_LIST REEXPORTED))
       forbid(${f} "\"${inc}\"" "callers reach the engine only through engine/api/api.hpp")
+    endif()
+  endforeach()
+endforeach()
+
+file(GLOB tool_headers ${ROOT}/tools/*.hpp)
+foreach(f IN LISTS tool_headers)
+  includes_of(${f} quoted angled)
+  foreach(inc IN LISTS quoted)
+    if(inc MATCHES "^engine/codec/")
+      forbid(${f} "\"${inc}\"" "the CLI includes tools/ headers, and the CLI never sees the codec")
     endif()
   endforeach()
 endforeach()
