@@ -849,14 +849,14 @@ function renderRev() {
   if (!rev) return;
   const r = rev.env.result;
   const o = r.original || {}, c = (r.corrected && r.corrected.split) || {}, d = r.difference || {};
-  // difference.fund_paid is corrected minus first (the fund pays more when positive); difference.patient_pays is
-  // first minus corrected (refunded to the patient when positive). Shown in words, as the engine gave them.
+  // Every difference is corrected minus first: positive, that party pays more after the correction (a negative
+  // difference.patient_pays is refunded to the patient). Shown in words, as the engine gave them.
   const words = (k, v) => {
     if (v == null) return t('cannot');
     const f = toFen(v);
     if (f === 0) return t('same');
     const abs = fromFen(Math.abs(f), true);
-    if (k === 'patient_pays') return t(f > 0 ? 'rev_refund' : 'rev_topup', { v: abs });
+    if (k === 'patient_pays') return t(f < 0 ? 'rev_refund' : 'rev_topup', { v: abs });
     return t(f > 0 ? 'rev_fund_more' : 'rev_fund_less', { v: abs });
   };
   const num = (v) => (v == null ? t('cannot') : fromFen(toFen(v), true));

@@ -47,7 +47,7 @@ std::string_view filing_label_zh(Filing f) {
 CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured, const PolicyPack& pack, Trace& trace,
                                        std::vector<Warning>& warnings) {
   CrossRegionOutcome out;
-  out.manual_claim = claim.settlement == SettlementMode::manual;
+  out.manual_claim = claim.settlement == SettlementMode::manual_claim;
   if (claim.care_region.empty() || claim.care_region == claim.insured_region) return out;
   out.applies = true;
   const Policy* national = pack.national(claim.date_of_care);
@@ -89,7 +89,7 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured
          "the discharge settlement and it is settled directly."});
   }
 
-  const SettlementMode settlement = out.manual_claim ? SettlementMode::manual : claim.settlement;
+  const SettlementMode settlement = out.manual_claim ? SettlementMode::manual_claim : claim.settlement;
   const std::optional<CareScope> scope = scope_of(claim, insured, pack);
   if (!insured.cross_region) {
     out.multiplier_known = false;

@@ -186,7 +186,7 @@ struct Process {
   std::vector<Material> materials;
   std::vector<DeadlineRule> deadlines;
   std::vector<Channel> channels;
-  std::vector<std::pair<std::string, std::string>> unknown;  // zh, en: what no source gave (shown, never guessed)
+  std::vector<std::pair<std::string, std::string>> not_in_data;  // zh, en: what no source gave (shown, never guessed)
 };
 
 // A known cause of a settlement error or a filing failure, with what to do about it.

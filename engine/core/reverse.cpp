@@ -25,11 +25,11 @@ ReverseOutcome reverse_settlement(const Settled& original, Estimate corrected) {
   // Unknown critical illness cannot give a difference: an upper-bound patient figure would overstate the refund.
   if (s.critical_illness_paid)
     r.critical_illness_difference = *s.critical_illness_paid - original.critical_illness_paid;
-  if (s.patient_pays && s.critical_illness_paid) r.patient_difference = original.patient_pays - *s.patient_pays;
+  if (s.patient_pays && s.critical_illness_paid) r.patient_difference = *s.patient_pays - original.patient_pays;
   if (r.patient_difference) {
-    if (*r.patient_difference > Fen::zero())
+    if (*r.patient_difference < Fen::zero())
       r.direction = ReverseDirection::refund_to_patient;
-    else if (*r.patient_difference < Fen::zero())
+    else if (*r.patient_difference > Fen::zero())
       r.direction = ReverseDirection::patient_pays_more;
     else
       r.direction = ReverseDirection::none;

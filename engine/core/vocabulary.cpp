@@ -62,7 +62,7 @@ struct Table<Filing> {
 template <>
 struct Table<SettlementMode> {
   static constexpr Rows<SettlementMode, 2> rows{
-      {{SettlementMode::direct, "direct"}, {SettlementMode::manual, "manual"}}};
+      {{SettlementMode::direct, "direct"}, {SettlementMode::manual_claim, "manual_claim"}}};
 };
 template <>
 struct Table<EnrolmentStatus> {

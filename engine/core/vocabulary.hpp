@@ -17,7 +17,7 @@ enum class Setting { inpatient, outpatient, chronic_outpatient };
 enum class HospitalLevel { primary, level1, level2, level3 };
 enum class ItemClass { class_a, class_b, out_of_catalogue };
 enum class Filing { none, long_term, temporary, referral, emergency };
-enum class SettlementMode { direct, manual };
+enum class SettlementMode { direct, manual_claim };
 enum class EnrolmentStatus { active, suspended, lapsed };
 
 // How far a source can be trusted: its official text, or a secondary copy of it.

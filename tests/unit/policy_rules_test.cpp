@@ -23,8 +23,8 @@ json minimal() {
                  "confidence": "official"}],
     "schemes": {"employee": {"persons": ["active"], "inpatient": {
       "deductible": [{"amount": "100", "source": "s"}],
-      "ratio": [{"when": {"level": "level1"}, "ratio": "90%", "source": "s"},
-                {"when": {"level": "level3"}, "ratio": "80%", "source": "s"}]},
+      "ratio": [{"when": {"hospital_level": "level1"}, "ratio": "90%", "source": "s"},
+                {"when": {"hospital_level": "level3"}, "ratio": "80%", "source": "s"}]},
       "critical_illness": {"applies_to": ["inpatient"], "base_parts": ["copay"],
                            "ratio": [{"ratio": "60%", "source": "s"}]}}}
   })");
@@ -137,7 +137,7 @@ TEST_CASE("level-order check over tens of thousands of figures finds the one bad
   const char* levels[] = {"primary", "level1", "level2", "level3"};
   for (int age = 0; age < 13000; ++age) {
     for (int l = 0; l < 4; ++l) {
-      ratio.push_back({{"when", {{"level", levels[l]}, {"age_min", age % 150}}},
+      ratio.push_back({{"when", {{"hospital_level", levels[l]}, {"age_min", age % 150}}},
                        {"ratio", std::to_string(95 - l) + "%"},
                        {"source", "s"}});
     }

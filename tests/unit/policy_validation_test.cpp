@@ -14,8 +14,8 @@ json minimal() {
     "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "https://example.invalid/s", "confidence": "official"}],
     "schemes": {"employee": {"persons": ["active"], "inpatient": {
       "deductible": [{"amount": "100", "source": "s"}],
-      "ratio": [{"when": {"level": "level1"}, "ratio": "90%", "source": "s"},
-                {"when": {"level": "level3"}, "ratio": "80%", "source": "s"}]}}}
+      "ratio": [{"when": {"hospital_level": "level1"}, "ratio": "90%", "source": "s"},
+                {"when": {"hospital_level": "level3"}, "ratio": "80%", "source": "s"}]}}}
   })");
 }
 

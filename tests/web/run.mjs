@@ -298,7 +298,7 @@ test('share: the whole request travels in the URL fragment and opens to the same
     await a.page.goto(server.url);
     await ready(a.page);
     await fillGuangzhou(a.page);
-    await a.page.selectOption('#settlement', 'manual');
+    await a.page.selectOption('#settlement', 'manual_claim');
     await a.page.fill('#ytd_deductible_paid', '1,000');
     const s = await seqOf(a.page);
     await a.page.click('#go');
@@ -569,9 +569,9 @@ test('still to answer, materials as a checklist, deadlines with a calendar file'
     await page.goto(server.url);
     await ready(page);
     await fillGuangzhou(page);
-    await page.selectOption('#settlement', 'manual');
+    await page.selectOption('#settlement', 'manual_claim');
     await page.selectOption('#hospital_level', '');
-    const noLevel = cli({ ...example, settlement: 'manual', hospital_level: undefined });
+    const noLevel = cli({ ...example, settlement: 'manual_claim', hospital_level: undefined });
     let s = await seqOf(page);
     await page.click('#go');
     await estimated(page, s);
@@ -586,7 +586,7 @@ test('still to answer, materials as a checklist, deadlines with a calendar file'
     s = await seqOf(page);
     await page.click('#go');
     await estimated(page, s);
-    const want = cli({ ...example, settlement: 'manual' }).result;
+    const want = cli({ ...example, settlement: 'manual_claim' }).result;
     assert.equal(await page.locator('#materials input[type=checkbox]').count(), want.materials.length, 'one checkbox per document');
     for (const m of want.materials) assert.ok((await page.textContent('#materials')).includes(m.name_zh));
     const dl = await page.textContent('#deadlines');

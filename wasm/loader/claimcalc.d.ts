@@ -29,7 +29,7 @@ export interface Request {
   discharge_date?: string;
   filing?: 'none' | 'long_term' | 'temporary' | 'referral' | 'emergency';
   filing_date?: string;
-  settlement?: 'direct' | 'manual';
+  settlement?: 'direct' | 'manual_claim';
   year_to_date?: Record<string, Money | number>;
   items?: Array<{
     name?: string;
