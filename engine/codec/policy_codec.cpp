@@ -471,8 +471,9 @@ class PolicyParser {
   SettlementErrorCause error_cause(const json& e, const std::string& ep) {
     SettlementErrorCause c;
     if (!r_.expect_object(e, ep)) return c;
-    r_.known_fields(e, ep,
-                    {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "source", "clause"});
+    r_.known_fields(
+        e, ep,
+        {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "likely_when", "source", "clause"});
     c.id = r_.text(e, "id", ep, true, 64).value_or("");
     c.title_zh = r_.text(e, "title_zh", ep, true, kMaxPolicyText).value_or("");
     c.title_en = r_.text(e, "title_en", ep, true, kMaxPolicyText).value_or("");
@@ -484,6 +485,7 @@ class PolicyParser {
     });
     c.actions = list_of<std::pair<std::string, std::string>>(
         e, "actions", ep, [&](const json& a, const std::string& ap) { return zh_en(a, ap); });
+    c.likely_when = r_.enumeration<LikelyWhen>(e, "likely_when", ep, false);
     c.cite = citation(e, ep);
     return c;
   }

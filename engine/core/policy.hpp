@@ -198,6 +198,7 @@ struct SettlementErrorCause {
   std::string why_zh;
   std::string why_en;
   std::vector<std::pair<std::string, std::string>> actions;  // zh, en
+  std::optional<LikelyWhen> likely_when;  // the request situation that makes this cause likely, if any
   Citation cite;
 };
 

@@ -57,6 +57,10 @@ enum class DeadlineCount {
 // A process channel: online, or at a counter.
 enum class ChannelKind { online, offline };
 
+// A request situation that makes a settlement-error cause likely (a cause names one in its data as likely_when;
+// engine/core/diagnosis.cpp evaluates each against the request).
+enum class LikelyWhen { unfiled_elsewhere, filing_expired, enrolment_not_active };
+
 // name <-> enum, one table per enum in vocabulary.cpp. from_name returns nullopt for anything outside the list.
 template <class E>
 struct Vocabulary {
