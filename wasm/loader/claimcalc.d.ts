@@ -6,10 +6,18 @@
 export type Money = string | number;
 /** An amount the engine writes: always text with two decimals, e.g. "1280.50". */
 export type MoneyText = string;
-/** A figure known only within bounds (the engine gives both ends, low ≤ high). */
+/** Why a figure is a range (or has an open end): what would settle it. */
+export interface RangeReason {
+  /** A request field to ask for, or "policy:<figure>" when the data lacks it. */
+  needs: string;
+  reason_zh: string;
+  reason_en: string;
+}
+/** A figure known only within bounds: low ≤ high; a null end is open (unbounded that way), never both. */
 export interface MoneyRange {
-  low: MoneyText;
-  high: MoneyText;
+  low: MoneyText | null;
+  high: MoneyText | null;
+  reasons: RangeReason[];
 }
 /** A figure of the split: exact, a range, or null when the data cannot give it (see cannot_estimate). */
 export type Figure = MoneyText | MoneyRange | null;
@@ -90,7 +98,11 @@ export interface Request {
 export interface Source {
   id: string;
   clause: string;
+  /** The source's own sentence for this use. */
+  quote?: string;
   note?: string;
+  /** "<policy region>:<source id>", the key of the document in Estimate.sources, when the result has that map. */
+  ref?: string;
   title?: string;
   doc_no?: string;
   office?: string;
@@ -195,6 +207,8 @@ export interface NextQuestion {
   field: string;
   question_zh: string;
   question_en: string;
+  /** How much the answer would narrow the range of a split part at most; by null: it would close an open end. */
+  narrows?: { part: string; by: MoneyText | null };
 }
 
 export interface Receipt {

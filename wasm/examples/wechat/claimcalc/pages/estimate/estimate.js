@@ -23,10 +23,12 @@ const request = {
   ],
 };
 
-// A split figure is money text, a {low, high} range, or null when the data cannot give it.
+// A split figure is money text, a {low, high} range (a null end is open), or null when the data cannot give it.
 function figure(v) {
   if (v === null) return '无法测算';
-  return typeof v === 'object' ? v.low + '–' + v.high : v;
+  if (typeof v !== 'object') return v;
+  if (v.low === null) return '最多 ' + v.high;
+  return v.high === null ? '至少 ' + v.low : v.low + '–' + v.high;
 }
 
 Page({
