@@ -2,7 +2,7 @@
 // tests' playwright-core) and a scratch project with build/dist installed as a package, offline: a local folder
 // is packed by npm itself (--install-links), so `files` and `exports` are what a user of the package gets.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ export function tsc() {
 // A fresh folder with package.json and `npm install --install-links <dist>`; returns its path.
 export function scratchProject() {
   const dir = mkdtempSync(join(tmpdir(), 'claimcalc-npm-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true }));
   npm(['install', '--offline', '--install-links', dist], dir);
   return dir;
