@@ -340,10 +340,11 @@ class PolicyParser {
           const json& v = (*list)[i];
           const std::string vp = r_.index(p, i);
           if (!r_.expect_object(v, vp)) break;
-          r_.known_fields(v, vp, {"filing", "months", "source", "clause", "note"});
+          r_.known_fields(v, vp, {"filing", "months", "at_least", "source", "clause", "note"});
           FilingValidity fv;
           fv.filings = r_.enum_list<Filing>(v, "filing", vp);
           if (auto m = r_.integer(v, "months", vp, false, 1, 1200)) fv.months = static_cast<int>(*m);
+          fv.at_least = r_.boolean(v, "at_least", vp, false).value_or(false);
           fv.cite = citation(v, vp);
           c.validity.push_back(fv);
         }
@@ -569,7 +570,11 @@ Result<Policy> parse_policy(const PolicyFile& file) {
       r.known_fields(*y, "/insurance_year", {"start", "source", "clause", "note"});
       const auto start = r.text(*y, "start", "/insurance_year", true, 8);
       InsuranceYear iy;
-      if (start && start->size() == 5 && (*start)[2] == '-' &&
+      const auto digits = [](const std::string& t) {
+        return std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+      };
+      if (start && start->size() == 5 && (*start)[2] == '-' && digits(start->substr(0, 2)) &&
+          digits(start->substr(3, 2)) &&
           Date::valid(2000, std::atoi(start->substr(0, 2).c_str()), std::atoi(start->substr(3, 2).c_str()))) {
         iy.start_month = std::atoi(start->substr(0, 2).c_str());
         iy.start_day = std::atoi(start->substr(3, 2).c_str());
@@ -628,7 +633,7 @@ Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files) {
       const Policy& late = a.effective_from < b.effective_from ? b : a;
       if (!early.effective_to || *early.effective_to > late.effective_from) {
         return make_error(
-            ErrorCode::policy_invalid, files[i].path + "#/effective_to",
+            ErrorCode::policy_invalid, files[&early == &a ? i : j].path + "#/effective_to",
             "同一地区的政策版本时间重叠：" + early.id() + " 应以 effective_to 结束于 " + late.effective_from.iso(),
             "versions of one region overlap: " + early.id() + " must end (effective_to) by " +
                 late.effective_from.iso());
