@@ -125,7 +125,7 @@ TEST_CASE("reverse: an absent original critical-illness payment is not taken as 
 TEST_CASE("the English explanation uses ASCII punctuation around the weekday") {
   const json req =
       json::parse(test::read_file(test::source_dir() + "/examples/guangzhou-insured-shenzhen-unfiled.json"));
-  const std::string en = builtin_engine().explain(req.dump(), claimcalc::codec::TextLanguage::en);
+  const std::string en = builtin_engine().explain(req.dump(), "en");
   CHECK(en.find("Deadline:") != std::string::npos);
   CHECK(en.find("（Tuesday）") == std::string::npos);
   CHECK(en.find(" (Tuesday); ") != std::string::npos);
