@@ -28,18 +28,25 @@ std::vector<fs::path> json_files(const std::string& dir) {
   return out;
 }
 
-// Every `name` of a markdown file, and every word of a `{a, b?, c: ...}` shape written inside backticks.
+void words_of(const std::string& code, std::set<std::string>& out) {
+  const std::regex word("[A-Za-z_][A-Za-z0-9_]*");
+  for (auto w = std::sregex_iterator(code.begin(), code.end(), word); w != std::sregex_iterator(); ++w)
+    out.insert(w->str());
+}
+
+// Every word written as code in a markdown file: inside `...` (a name, or a `{a, b?, c: ...}` shape) or inside a
+// fenced block.
 std::set<std::string> doc_names(const char* file) {
-  const std::string text = test::read_file(test::source_dir() + "/docs/" + file);
+  std::string text = test::read_file(test::source_dir() + "/docs/" + file);
   REQUIRE(!text.empty());
   std::set<std::string> out;
+  const std::regex fenced("```[a-z]*\\n([^`]*)```");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), fenced); it != std::sregex_iterator(); ++it)
+    words_of((*it)[1].str(), out);
+  text = std::regex_replace(text, fenced, "");
   const std::regex code("`([^`]+)`");
-  const std::regex word("[A-Za-z_][A-Za-z0-9_]*");
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator(); ++it) {
-    const std::string inside = (*it)[1].str();
-    for (auto w = std::sregex_iterator(inside.begin(), inside.end(), word); w != std::sregex_iterator(); ++w)
-      out.insert(w->str());
-  }
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator(); ++it)
+    words_of((*it)[1].str(), out);
   return out;
 }
 
