@@ -233,6 +233,8 @@ export interface Estimate {
   steps: Step[];
   materials: Material[];
   deadlines: Deadline[];
+  /** Where to file the claim this case leads to (online or offline). */
+  channels: Channel[];
   next_questions: NextQuestion[];
   warnings: Warning[];
   cannot_estimate: CannotEstimate[];
