@@ -49,13 +49,17 @@ std::string read_all(std::istream& in) {
   return s.str();
 }
 
+// FILE, or standard input for "" and "-"; says so on stderr when the file cannot be read.
 bool read_input(const std::string& arg, std::string& out) {
   if (arg.empty() || arg == "-") {
     out = read_all(std::cin);
     return true;
   }
   std::ifstream f(arg, std::ios::binary);
-  if (!f) return false;
+  if (!f) {
+    std::cerr << "claimcalc: cannot read " << arg << "\n";
+    return false;
+  }
   out = read_all(f);
   return true;
 }
@@ -139,10 +143,7 @@ int main(int argc, char** argv) {
 
   if (command == "estimate" || command == "explain") {
     std::string input;
-    if (!read_input(operand, input)) {
-      std::cerr << "claimcalc: cannot read " << operand << "\n";
-      return kExitBadInput;
-    }
+    if (!read_input(operand, input)) return kExitBadInput;
     if (command == "estimate") return print_envelope(engine.estimate(input));
     return print_text(engine.explain(input, lang));
   }
@@ -156,10 +157,7 @@ int main(int argc, char** argv) {
     if (!region.empty()) input["region"] = region;
     if (rest.size() > 2) {
       std::string text;
-      if (!read_input(rest[2], text)) {
-        std::cerr << "claimcalc: cannot read " << rest[2] << "\n";
-        return kExitBadInput;
-      }
+      if (!read_input(rest[2], text)) return kExitBadInput;
       const json request = json::parse(text, nullptr, false);
       if (request.is_discarded()) return print_envelope(engine.estimate(text));  // the parse error, as an envelope
       input["request"] = request;
@@ -169,21 +167,10 @@ int main(int argc, char** argv) {
     return print_text(command == "guide" ? engine.guide_text(input.dump(), lang)
                                          : engine.diagnosis_text(input.dump(), lang));
   }
-  if (command == "call") {
+  if (command == "call" || command == "reverse") {
     std::string input;
-    if (!read_input(operand, input)) {
-      std::cerr << "claimcalc: cannot read " << operand << "\n";
-      return kExitBadInput;
-    }
-    return print_envelope(engine.call(input));
-  }
-  if (command == "reverse") {
-    std::string input;
-    if (!read_input(operand, input)) {
-      std::cerr << "claimcalc: cannot read " << operand << "\n";
-      return kExitBadInput;
-    }
-    return print_envelope(engine.reverse(input));
+    if (!read_input(operand, input)) return kExitBadInput;
+    return print_envelope(command == "call" ? engine.call(input) : engine.reverse(input));
   }
   if (command == "batch") {
     std::string line;
