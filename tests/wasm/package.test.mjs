@@ -87,7 +87,8 @@ async function main(engine: Engine): Promise<string[]> {
   const many = await engine.estimateMany([request, { ...request, totals: { class_a: 100 }, items: undefined }]);
   if (many.ok) for (const e of many.result) out.push(e.ok ? e.result.split.total : e.error.code);
   const text = await engine.explain(request);
-  if (text.ok) out.push(text.result.text.slice(0, 10));
+  const zh = await engine.explain(request, 'zh');
+  if (text.ok && zh.ok) out.push(text.result.text.slice(0, 10), zh.result.text.slice(0, 10));
   const guide = await engine.guide({ scenario: 'manual_claim', request });
   if (guide.ok) {
     const g = guide.result;
