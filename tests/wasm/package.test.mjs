@@ -87,7 +87,8 @@ async function main(engine: Engine): Promise<string[]> {
   const many = await engine.estimateMany([request, { ...request, totals: { class_a: 100 }, items: undefined }]);
   if (many.ok) for (const e of many.result) out.push(e.ok ? e.result.split.total : e.error.code);
   const text = await engine.explain(request);
-  if (text.ok) out.push(text.result.text.slice(0, 10));
+  const zh = await engine.explain(request, 'zh');
+  if (text.ok && zh.ok) out.push(text.result.text.slice(0, 10), zh.result.text.slice(0, 10));
   const guide = await engine.guide({ scenario: 'manual_claim', request });
   if (guide.ok) {
     const g = guide.result;
@@ -99,7 +100,11 @@ async function main(engine: Engine): Promise<string[]> {
   const diagnosis = await engine.diagnose({ symptom: '未查询到备案信息', request });
   if (diagnosis.ok) for (const c of diagnosis.result.causes) out.push(c.id + c.matched.join(','), c.actions[0]?.text_zh ?? '');
   const reverse = await engine.reverse({ original: { fund_paid: '100.00', patient_pays: 50 }, request });
-  if (reverse.ok) out.push(reverse.result.direction, show(reverse.result.difference.patient_pays), reverse.result.corrected.split.total);
+  if (reverse.ok) {
+    const d = reverse.result.difference.patient_pays;
+    out.push(reverse.result.direction, d === null || typeof d === 'string' ? String(d) : d.low + '..' + d.high);
+    out.push(reverse.result.corrected.split.total);
+  }
   const policies = await engine.policies();
   if (policies.ok) for (const p of policies.result) out.push(p.region + ' ' + p.effective_from + ' ' + p.schemes[0]?.scheme);
   const policy = await engine.policy('guangzhou');
