@@ -1,5 +1,7 @@
 #include "engine/api/api.hpp"
 
+#include <set>
+
 #include "engine/api/builtin_policies.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/process_codec.hpp"
@@ -25,8 +27,8 @@ Result<Engine> Engine::builtin() {
   return from_files(files);
 }
 
-Result<Engine> Engine::from_files(const std::vector<codec::PolicyFile>& files) {
-  auto pack = codec::load_pack(files);
+Result<Engine> Engine::from_files(const std::vector<codec::PolicyFile>& files, std::optional<Date> today) {
+  auto pack = codec::load_pack(files, today);
   if (!pack.ok()) return pack.error();
   return Engine(std::move(pack.value()));
 }
@@ -35,10 +37,19 @@ Result<Engine> Engine::from_pack_json(std::string_view pack) {
   auto parsed = codec::parse_json(pack, limits::kMaxBatchBytes, "pack");
   if (!parsed.ok()) return parsed.error();
   const json& j = parsed.value();
-  const json* files = j.is_object() && j.contains("files") ? &j["files"] : nullptr;
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(j, "pack")) return r.error();
+  r.known_fields(j, "pack", {"files", "replace", "today"});
+  const bool replace = r.boolean(j, "replace", "pack", false).value_or(false);
+  const auto today = r.date(j, "today", "pack", false);
+  if (r.failed()) return r.error();
+  const json* files = codec::Reader::get(j, "files");
   if (files == nullptr || !files->is_array()) {
     return make_error(ErrorCode::wrong_type, "pack.files", "应为 {\"files\":[{\"path\",\"content\"}]}",
                       "expected {\"files\":[{\"path\",\"content\"}]}");
+  }
+  if (files->empty()) {
+    return make_error(ErrorCode::missing_field, "pack.files", "政策包没有文件", "the pack holds no files");
   }
   std::vector<codec::PolicyFile> list;
   for (std::size_t i = 0; i < files->size(); ++i) {
@@ -50,7 +61,18 @@ Result<Engine> Engine::from_pack_json(std::string_view pack) {
     }
     list.push_back({f["path"].get<std::string>(), f["content"].get<std::string>()});
   }
-  return from_files(list);
+  // A pack adds regions or replaces the built-in versions of the regions it holds; only "replace": true drops the
+  // built-in regions it does not hold (so an empty or national-only pack cannot wipe them by accident).
+  if (!replace) {
+    std::set<std::string> regions;
+    for (const auto& f : list) regions.insert(f.path.substr(0, f.path.find('/')));
+    for (std::size_t i = 0; i < kEmbeddedPolicyCount; ++i) {
+      const std::string path = kEmbeddedPolicies[i].path;
+      if (regions.count(path.substr(0, path.find('/'))) == 0)
+        list.push_back({path, std::string(kEmbeddedPolicies[i].bytes, kEmbeddedPolicies[i].size)});
+    }
+  }
+  return from_files(list, today);
 }
 
 namespace {
@@ -80,28 +102,42 @@ std::string Engine::estimate(std::string_view request) const {
 std::string Engine::explain(std::string_view request, codec::TextLanguage lang) const {
   auto parsed = codec::parse_json(request, limits::kMaxRequestBytes, "request");
   if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
-  auto est = run(parsed.value(), pack_);
-  if (!est.ok()) return dump(codec::error_envelope(est.error()));
+  return dump(explain_value(parsed.value(), lang));
+}
+
+json Engine::explain_value(const json& request, codec::TextLanguage lang) const {
+  auto est = run(request, pack_);
+  if (!est.ok()) return codec::error_envelope(est.error());
   json r = json::object();
   r["text"] = codec::explain_text(est.value(), lang);
-  return dump(codec::ok_envelope(std::move(r)));
+  return codec::ok_envelope(std::move(r));
 }
 
 std::string Engine::estimate_many(std::string_view requests) const {
   auto parsed = codec::parse_json(requests, limits::kMaxBatchBytes, "requests");
   if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
-  const json& list = parsed.value();
-  if (!list.is_array()) {
+  return many(&parsed.value());
+}
+
+// Every batch, from estimate_many or call: the count limit, then each answer written out as soon as it is made
+// (only one answer's tree exists at a time; the batch's memory is its text).
+std::string Engine::many(const json* list) const {
+  if (list == nullptr || !list->is_array()) {
     return dump(codec::error_envelope(make_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
                                                  "expected an array of requests ([...])")));
   }
-  if (list.size() > limits::kMaxBatchRequests) {
-    return dump(codec::error_envelope(
-        make_error(ErrorCode::too_large, "requests", "批量请求过多", "too many requests in one batch")));
+  if (list->size() > limits::kMaxBatchRequests) {
+    return dump(codec::error_envelope(make_error(
+        ErrorCode::too_large, "requests", "批量请求过多：最多 " + std::to_string(limits::kMaxBatchRequests) + " 个",
+        "too many requests in one batch: at most " + std::to_string(limits::kMaxBatchRequests))));
   }
-  json out = json::array();
-  for (const auto& req : list) out.push_back(estimate_value(req));
-  return dump(codec::ok_envelope(std::move(out)));
+  std::string out = "{\"ok\":true,\"result\":[";
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    if (i > 0) out += ',';
+    out += dump(estimate_value((*list)[i]));
+  }
+  out += "]}";
+  return out;
 }
 
 namespace {
@@ -196,7 +232,13 @@ json Engine::reverse_value(const json& input) const {
   settled.patient_pays = r.money(*original, "patient_pays", "original", true).value_or(Fen::zero());
   const auto total = r.money(*original, "total", "original", false);
   if (r.failed()) return codec::error_envelope(r.error());
-  if (total && settled.fund_paid + settled.critical_illness_paid + settled.patient_pays != *total) {
+  const Fen original_total = settled.fund_paid + settled.critical_illness_paid + settled.patient_pays;
+  if (original_total.value() > limits::kMaxMoneyFen) {
+    return input_error(ErrorCode::invalid_money, "original", "原结算的统筹、大病与个人支付之和超过金额上限（十亿元）",
+                       "the original fund, critical-illness and patient parts add up to more than the limit "
+                       "(one billion yuan)");
+  }
+  if (total && original_total != *total) {
     return input_error(ErrorCode::inconsistent, "original.total", "原结算的统筹、大病与个人支付之和不等于总费用",
                        "the original fund, critical-illness and patient parts do not add up to its total");
   }
@@ -214,6 +256,16 @@ json Engine::reverse_value(const json& input) const {
     Error e = est.error();
     e.field = "request." + e.field;
     return codec::error_envelope(e);
+  }
+  const Fen corrected_total = est.value().split.total;
+  const auto factor = limits::kReverseTotalsFactor;
+  if (original_total.value() > corrected_total.value() * factor ||
+      original_total.value() * factor < corrected_total.value()) {
+    est.value().warnings.push_back(
+        {"original_far_from_bill",
+         "原结算合计与更正后的账单总额相差超过 " + std::to_string(factor) + " 倍：请确认是同一次就医的结算",
+         "the original settlement's total and the corrected bill's differ by more than " + std::to_string(factor) +
+             " times: check that both are the same stay"});
   }
   return codec::ok_envelope(
       codec::reverse_to_json(reverse_settlement(settled, std::move(est.value())), engine_version()));
@@ -259,23 +311,21 @@ std::string Engine::call(std::string_view envelope) const {
   const json* op = j.is_object() && j.contains("op") ? &j["op"] : nullptr;
   const std::string name = op != nullptr && op->is_string() ? op->get<std::string>() : "";
   auto payload = [&](const char* key) -> const json* { return j.contains(key) ? &j[key] : nullptr; };
+  // The same byte limits as the op's own entry point: a single request is held to kMaxRequestBytes here too.
+  if (name != "estimate_many" && envelope.size() > limits::kMaxRequestBytes) {
+    return dump(codec::error_envelope(make_error(
+        ErrorCode::too_large, "call", "输入过大：超过 " + std::to_string(limits::kMaxRequestBytes) + " 字节上限",
+        "input too large: over the limit of " + std::to_string(limits::kMaxRequestBytes) + " bytes")));
+  }
   if (name == "estimate" || name == "explain") {
     const json* req = payload("request");
     if (req == nullptr)
       return dump(
           codec::error_envelope(make_error(ErrorCode::missing_field, "request", "缺少 request", "request is missing")));
     if (name == "estimate") return dump(estimate_value(*req));
-    return explain(codec::dump_json(*req), codec::TextLanguage::both);
+    return dump(explain_value(*req, codec::TextLanguage::both));
   }
-  if (name == "estimate_many") {
-    const json* reqs = payload("requests");
-    if (reqs == nullptr || !reqs->is_array())
-      return dump(codec::error_envelope(
-          make_error(ErrorCode::wrong_type, "requests", "应为请求数组", "expected an array of requests")));
-    json out = json::array();
-    for (const auto& req : *reqs) out.push_back(estimate_value(req));
-    return dump(codec::ok_envelope(std::move(out)));
-  }
+  if (name == "estimate_many") return many(payload("requests"));
   if (name == "guide") return dump(guide_value(j));
   if (name == "diagnose") return dump(diagnose_value(j));
   if (name == "reverse") return dump(reverse_value(j));

@@ -2,6 +2,7 @@
 // come through here, so they cannot disagree.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,9 +20,13 @@ class Engine {
  public:
   // The policy pack compiled into this build (policies/ at build time).
   static Result<Engine> builtin();
-  static Result<Engine> from_files(const std::vector<codec::PolicyFile>& files);
-  // A policy pack sent as JSON: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}]}.
-  // Lets a page or mini-program take newer policies without new code.
+  // today: the host's date, when it has one, to refuse a last_verified in the future.
+  static Result<Engine> from_files(const std::vector<codec::PolicyFile>& files,
+                                   std::optional<Date> today = std::nullopt);
+  // A policy pack sent as JSON: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}],
+  // "replace"?: bool, "today"?: "YYYY-MM-DD"}. Lets a page or mini-program take newer policies without new code.
+  // The pack's regions replace the built-in versions of those regions and the other built-in regions stay, unless
+  // "replace" is true.
   static Result<Engine> from_pack_json(std::string_view pack);
 
   // One request -> {"ok":true,"result":{...}} or {"ok":false,"error":{...}}.
@@ -46,6 +51,8 @@ class Engine {
  private:
   explicit Engine(PolicyPack pack) : pack_(std::move(pack)) {}
   codec::json estimate_value(const codec::json& request) const;
+  codec::json explain_value(const codec::json& request, codec::TextLanguage lang) const;
+  std::string many(const codec::json* requests) const;
   codec::json guide_value(const codec::json& input) const;
   codec::json diagnose_value(const codec::json& input) const;
   codec::json reverse_value(const codec::json& input) const;
