@@ -7,9 +7,6 @@
 #include <vector>
 
 #include "engine/api/api.hpp"
-#include "engine/codec/json_input.hpp"
-#include "engine/codec/process_codec.hpp"
-#include "engine/codec/result_codec.hpp"
 #include "engine/core/limits.hpp"
 #include "tools/capped_read.hpp"
 #include "tools/policy_dir.hpp"
@@ -84,12 +81,19 @@ int print_envelope(const std::string& envelope) {
   return kExitBadInput;
 }
 
+// A {"text"} answer printed as plain text; an error envelope as print_envelope prints it.
+int print_text(const std::string& envelope) {
+  if (!envelope_ok(envelope)) return print_envelope(envelope);
+  std::cout << json::parse(envelope)["result"]["text"].get<std::string>();
+  return kExitOk;
+}
+
 Engine load_engine_or_exit(const std::string& dir) {
   auto engine = [&]() {
     if (dir.empty()) return Engine::builtin();
     auto files = claimcalc::tools::read_policy_dir(dir);
     if (!files.ok()) return claimcalc::Result<Engine>(files.error());
-    return Engine::from_files(files.value(), claimcalc::tools::host_today());
+    return Engine::from_files(files.value(), claimcalc::tools::host_today().iso());
   }();
   if (!engine.ok()) {
     std::cerr << "claimcalc: policies: " << engine.error().field << ": " << engine.error().message_en << "\n";
@@ -136,7 +140,7 @@ int main(int argc, char** argv) {
   if (command == "policies" && operand == "validate") {
     const std::string dir = rest.size() > 2 ? rest[2] : policy_dir;
     const Engine engine = load_engine_or_exit(dir);
-    std::cout << "ok: " << engine.pack().policies.size() << " policy file(s) valid\n";
+    std::cout << "ok: " << engine.policy_count() << " policy file(s) valid\n";
     return kExitOk;
   }
   const Engine engine = load_engine_or_exit(policy_dir);
@@ -148,52 +152,30 @@ int main(int argc, char** argv) {
       return kExitBadInput;
     }
     if (command == "estimate") return print_envelope(engine.estimate(input));
-    claimcalc::codec::TextLanguage tl = claimcalc::codec::TextLanguage::both;
-    if (lang == "zh")
-      tl = claimcalc::codec::TextLanguage::zh;
-    else if (lang == "en")
-      tl = claimcalc::codec::TextLanguage::en;
-    else if (lang != "both") {
-      std::cerr << "claimcalc: --lang must be zh, en or both\n";
-      return kExitBadInput;
-    }
-    const std::string envelope = engine.explain(input, tl);
-    if (!envelope_ok(envelope)) return print_envelope(envelope);
-    std::cout << json::parse(envelope)["result"]["text"].get<std::string>();
-    return kExitOk;
+    return print_text(engine.explain(input, lang));
   }
   if (command == "guide" || command == "diagnose") {
     if (operand.empty()) {
       std::cerr << kUsage;
       return kExitBadInput;
     }
-    // The input is written as text around the request's own bytes, so that the engine parses the request once,
-    // with its depth, size and ambiguity checks (never a parse here without them).
-    std::string input =
-        std::string("{\"") + (command == "guide" ? "scenario" : "symptom") + "\":" + json_string(operand);
-    if (!region.empty()) input += ",\"region\":" + json_string(region);
+    // The input is written as text around the request's own bytes, so that the engine parses the request once, with
+    // its depth, size and ambiguity checks (no parse here without them). Bytes after the request's value make the
+    // input malformed, or repeat a member (an error), or at most name a region the request's own region overrides.
+    std::string input = "{";
     if (rest.size() > 2) {
       std::string text;
       if (!read_input(rest[2], text, claimcalc::limits::kMaxRequestBytes)) {
         std::cerr << "claimcalc: cannot read " << rest[2] << "\n";
         return kExitBadInput;
       }
-      // Bytes after the request's value would otherwise read as more members of the input.
-      auto checked = claimcalc::codec::parse_json(text, claimcalc::limits::kMaxRequestBytes, "request");
-      if (!checked.ok())
-        return print_envelope(claimcalc::codec::dump_json(claimcalc::codec::error_envelope(checked.error())));
-      input += ",\"request\":" + text;
+      input += "\"request\":" + text + "\n,";
     }
+    input += std::string("\"") + (command == "guide" ? "scenario" : "symptom") + "\":" + json_string(operand);
+    if (!region.empty()) input += ",\"region\":" + json_string(region);
     input += "}";
-    const std::string envelope = command == "guide" ? engine.guide(input) : engine.diagnose(input);
-    if (!as_text || !envelope_ok(envelope)) return print_envelope(envelope);
-    const json result = json::parse(envelope)["result"];
-    for (const bool zh : {true, false}) {
-      if ((zh && lang == "en") || (!zh && lang == "zh")) continue;
-      std::cout << (command == "guide" ? claimcalc::codec::guide_text(result, zh)
-                                       : claimcalc::codec::diagnosis_text(result, zh));
-    }
-    return kExitOk;
+    if (!as_text) return print_envelope(command == "guide" ? engine.guide(input) : engine.diagnose(input));
+    return print_text(command == "guide" ? engine.guide_text(input, lang) : engine.diagnosis_text(input, lang));
   }
   if (command == "call") {
     std::string input;

@@ -9,8 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto j = nlohmann::json::parse(out, nullptr, false);
   if (j["ok"].get<bool>()) {
     const auto in = nlohmann::json::parse(input, nullptr, false);
-    if (!j["result"].is_array() || in.is_discarded() || !in.is_array() || j["result"].size() != in.size())
-      std::abort();
+    if (!j["result"].is_array() || in.is_discarded() || !in.is_array() || j["result"].size() != in.size()) std::abort();
     for (const auto& answer : j["result"]) fuzz::check_envelope(answer.dump());
   }
   std::size_t start = 0;

@@ -4,8 +4,8 @@
 
 namespace {
 
-const char* const kOps[] = {"estimate", "explain", "estimate_many", "guide",  "diagnose",
-                            "reverse",  "policies", "policy",       "version", "nope"};
+const char* const kOps[] = {"estimate", "explain",  "estimate_many", "guide",   "diagnose",
+                            "reverse",  "policies", "policy",        "version", "nope"};
 
 }  // namespace
 

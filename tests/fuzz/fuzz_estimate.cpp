@@ -4,6 +4,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string input = fuzz::text(data, size);
   fuzz::check_envelope(fuzz::engine().estimate(input));
-  fuzz::check_envelope(fuzz::engine().explain(input, claimcalc::codec::TextLanguage::both));
+  fuzz::check_envelope(fuzz::engine().explain(input, "both"));
   return 0;
 }

@@ -10,9 +10,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!one.ok() && (one.error().message_zh.empty() || one.error().field.empty())) std::abort();
   if (one.ok()) {
     fuzz::check_envelope(one.value().policies());
-    fuzz::check_envelope(one.value().estimate(
-        R"({"insured_region":"fuzz","scheme":"employee","person":"active","setting":"inpatient",)"
-        R"("hospital_level":"level3","date_of_care":"2024-06-01","totals":{"class_a":"20000"}})"));
+    fuzz::check_envelope(
+        one.value().estimate(R"({"insured_region":"fuzz","scheme":"employee","person":"active","setting":"inpatient",)"
+                             R"("hospital_level":"level3","date_of_care":"2024-06-01","totals":{"class_a":"20000"}})"));
   }
   auto pack = claimcalc::api::Engine::from_pack_json(input);
   if (!pack.ok() && pack.error().message_zh.empty()) std::abort();
