@@ -37,6 +37,9 @@ constexpr int kMaxStayDays = 3 * 366;
 // an original total over this many times the corrected bill's, or under its 1/this, is most likely another stay
 // (a warning, original_far_from_bill).
 constexpr std::int64_t kReverseTotalsFactor = 10;
+// Settlements computed to bound one answer when request fields are missing (every combination of their values):
+// 3 tiers x 4 levels x 2 stays x 2 provinces x ... stays far below; past it, the engine asks instead.
+constexpr std::size_t kMaxRangeRuns = 256;
 // Free-text fields (item names, disease names) echoed back into the result.
 constexpr std::size_t kMaxTextBytes = 512;
 
