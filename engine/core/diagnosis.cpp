@@ -67,6 +67,7 @@ std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, co
   }
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<Diagnosis> out;
+  out.reserve(scored.size());
   for (auto& s : scored) out.push_back(std::move(s.second));
   return out;
 }
