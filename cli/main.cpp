@@ -2,8 +2,10 @@
 #include <nlohmann/json.hpp>
 
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -74,12 +76,20 @@ int print_envelope(const std::string& envelope) {
   return kExitBadInput;
 }
 
-Engine load_engine_or_exit(const std::string& dir) {
+// The validate command's "today", for last_verified checks: the system clock, in UTC.
+claimcalc::Date today_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return claimcalc::Date::unchecked(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+Engine load_engine_or_exit(const std::string& dir, const std::optional<claimcalc::Date>& today = std::nullopt) {
   auto engine = [&]() {
     if (dir.empty()) return Engine::builtin();
     auto files = claimcalc::tools::read_policy_dir(dir);
     if (!files.ok()) return claimcalc::Result<Engine>(files.error());
-    return Engine::from_files(files.value());
+    return today ? Engine::from_files(files.value(), *today) : Engine::from_files(files.value());
   }();
   if (!engine.ok()) {
     std::cerr << "claimcalc: policies: " << engine.error().field << ": " << engine.error().message_en << "\n";
@@ -125,7 +135,9 @@ int main(int argc, char** argv) {
 
   if (command == "policies" && operand == "validate") {
     const std::string dir = rest.size() > 2 ? rest[2] : policy_dir;
-    const Engine engine = load_engine_or_exit(dir);
+    const claimcalc::Date today = today_utc();
+    const Engine engine = load_engine_or_exit(dir, today);
+    for (const auto& line : engine.stale_regions(today)) std::cerr << "warning: stale: " << line << "\n";
     std::cout << "ok: " << engine.pack().policies.size() << " policy file(s) valid\n";
     return kExitOk;
   }

@@ -31,6 +31,12 @@ Result<Engine> Engine::from_files(const std::vector<codec::PolicyFile>& files) {
   return Engine(std::move(pack.value()));
 }
 
+Result<Engine> Engine::from_files(const std::vector<codec::PolicyFile>& files, const Date& today) {
+  auto pack = codec::load_pack(files, today);
+  if (!pack.ok()) return pack.error();
+  return Engine(std::move(pack.value()));
+}
+
 Result<Engine> Engine::from_pack_json(std::string_view pack) {
   auto parsed = codec::parse_json(pack, limits::kMaxBatchBytes, "pack");
   if (!parsed.ok()) return parsed.error();

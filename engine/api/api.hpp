@@ -20,6 +20,10 @@ class Engine {
   // The policy pack compiled into this build (policies/ at build time).
   static Result<Engine> builtin();
   static Result<Engine> from_files(const std::vector<codec::PolicyFile>& files);
+  // The same, also refusing a last_verified after today (for `claimcalc policies validate` and the build).
+  static Result<Engine> from_files(const std::vector<codec::PolicyFile>& files, const Date& today);
+  // Regions last verified more than 12 months before today: warnings, not errors.
+  std::vector<std::string> stale_regions(const Date& today) const { return codec::stale_regions(pack_, today); }
   // A policy pack sent as JSON: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}]}.
   // Lets a page or mini-program take newer policies without new code.
   static Result<Engine> from_pack_json(std::string_view pack);

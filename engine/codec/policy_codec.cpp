@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/codec/ratio_order.hpp"
 #include "engine/codec/reader.hpp"
 #include "engine/core/limits.hpp"
 #include "engine/core/sha256.hpp"
@@ -12,12 +13,36 @@ namespace claimcalc::codec {
 namespace {
 
 constexpr std::size_t kMaxPolicyText = 4096;
+constexpr std::size_t kMaxQuoteChars = 200;
+
+bool source_date_ok(const std::string& d) {
+  if (d == "undated") return true;
+  auto digits = [&](std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i)
+      if (i >= d.size() || d[i] < '0' || d[i] > '9') return false;
+    return true;
+  };
+  if (d.size() == 7) return digits(0, 4) && d[4] == '-' && digits(5, 2);
+  if (d.size() != 10 || !digits(0, 4) || d[4] != '-' || !digits(5, 2) || d[7] != '-' || !digits(8, 2)) return false;
+  return Date::valid(std::atoi(d.substr(0, 4).c_str()), std::atoi(d.substr(5, 2).c_str()),
+                     std::atoi(d.substr(8, 2).c_str()));
+}
+
+std::size_t utf8_chars(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
 
 class PolicyParser {
  public:
   explicit PolicyParser(const PolicyFile& file) : r_(Reader::Style::pointer, file.path) {}
   Reader r_;
   std::set<std::string> source_ids_;
+  std::set<std::string> secondary_ids_;
+  std::set<std::string> used_ids_;
+  Date effective_from_ = Date::unchecked(1990, 1, 1);
 
   void fail(const std::string& path, const std::string& zh, const std::string& en) {
     r_.fail(ErrorCode::policy_invalid, path, zh, en);
@@ -50,14 +75,61 @@ class PolicyParser {
     return c;
   }
 
-  Citation citation(const json& obj, const std::string& path) {
+  void source_ref(const std::string& id, const std::string& path) {
+    if (r_.failed()) return;
+    if (source_ids_.count(id) == 0)
+      fail(path, "引用了不存在的来源「" + id + "」：请先在 sources 里列出它",
+           "refers to unknown source \"" + id + "\": list it under sources first");
+    used_ids_.insert(id);
+  }
+
+  // The source's own sentence: required on a figure (kind == figure), at most kMaxQuoteChars characters.
+  std::string quote(const json& obj, const std::string& path, bool required) {
+    auto q = r_.text(obj, "quote", path, false, kMaxPolicyText);
+    if (r_.failed()) return "";
+    if (!q || q->empty()) {
+      if (required)
+        fail(r_.child(path, "quote"), "缺少 quote：请粘贴来源中写明这个数字的原句（不超过200字）",
+             "quote is missing: paste the source's own sentence that states this figure (at most 200 characters)");
+      return "";
+    }
+    if (utf8_chars(*q) > kMaxQuoteChars)
+      fail(r_.child(path, "quote"), "quote 超过200字：只保留写明这个数字的那一句",
+           "quote is over 200 characters: keep only the sentence that states the figure");
+    return *q;
+  }
+
+  Citation citation(const json& obj, const std::string& path, bool figure = false) {
     Citation c;
     if (auto s = r_.text(obj, "source", path, true, 64)) {
       c.source_id = *s;
-      if (!r_.failed() && source_ids_.count(*s) == 0)
-        fail(r_.child(path, "source"), "引用了不存在的来源「" + *s + "」", "refers to unknown source \"" + *s + "\"");
+      source_ref(*s, r_.child(path, "source"));
     }
     if (auto s = r_.text(obj, "clause", path, false, kMaxPolicyText)) c.clause = *s;
+    c.quote = quote(obj, path, figure);
+    if (const json* also = Reader::get(obj, "also")) {
+      const std::string ap = r_.child(path, "also");
+      if (r_.expect_array(*also, ap)) {
+        for (std::size_t i = 0; i < also->size() && !r_.failed(); ++i) {
+          const std::string ip = r_.index(ap, i);
+          if (!r_.expect_object((*also)[i], ip)) break;
+          r_.known_fields((*also)[i], ip, {"source", "clause", "quote"});
+          Corroboration k;
+          k.source_id = r_.text((*also)[i], "source", ip, true, 64).value_or("");
+          source_ref(k.source_id, r_.child(ip, "source"));
+          k.clause = r_.text((*also)[i], "clause", ip, false, kMaxPolicyText).value_or("");
+          k.quote = quote((*also)[i], ip, true);
+          if (!r_.failed() && k.source_id == c.source_id)
+            fail(r_.child(ip, "source"), "also 必须是另一个来源", "also must name a different source");
+          c.also.push_back(std::move(k));
+        }
+      }
+    }
+    if (figure && !r_.failed() && secondary_ids_.count(c.source_id) != 0 && c.also.empty())
+      fail(r_.child(path, "also"),
+           "这个数字只有一个二手来源：请在 also 里加上另一个独立且数字一致的来源及其原句；找不到就删去这个数字",
+           "this figure rests on one secondary source: add a second, independent source that agrees under also, with "
+           "its quote; if there is none, remove the figure");
     return c;
   }
 
@@ -73,7 +145,7 @@ class PolicyParser {
       const json& f = (*list)[i];
       const std::string fp = r_.index(p, i);
       if (!r_.expect_object(f, fp)) break;
-      std::vector<std::string_view> known{"when", "source", "clause", "note"};
+      std::vector<std::string_view> known{"when", "source", "clause", "quote", "also", "note"};
       known.insert(known.end(), value_fields.begin(), value_fields.end());
       for (auto it = f.begin(); it != f.end(); ++it) {
         if (std::find(known.begin(), known.end(), it.key()) == known.end()) {
@@ -84,7 +156,7 @@ class PolicyParser {
       Figure<V> fig;
       fig.when = condition(f, fp);
       auto v = read_value(f, fp);
-      fig.cite = citation(f, fp);
+      fig.cite = citation(f, fp, true);
       if (auto n = r_.text(f, "note", fp, false, kMaxPolicyText)) fig.note = *n;
       fig.cite.note = fig.note;
       if (!v || r_.failed()) break;
@@ -165,28 +237,7 @@ class PolicyParser {
                                   });
   }
 
-  // Flat ratios that differ only by hospital level must not rise with the level unless a note says why.
-  void check_level_order(const std::vector<Figure<RatioSchedule>>& list, const std::string& path) {
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      for (std::size_t j = 0; j < list.size(); ++j) {
-        const auto& a = list[i];
-        const auto& b = list[j];
-        if (a.value.bands.size() != 1 || b.value.bands.size() != 1) continue;
-        if (a.when.levels.size() != 1 || b.when.levels.size() != 1) continue;
-        if (a.when.persons != b.when.persons || a.when.tiers != b.when.tiers || a.when.stay_from != b.when.stay_from ||
-            a.when.age_min != b.when.age_min || a.when.age_max != b.when.age_max)
-          continue;
-        if (a.when.levels[0] < b.when.levels[0] && a.value.bands[0].ratio < b.value.bands[0].ratio && a.note.empty() &&
-            b.note.empty()) {
-          fail(r_.index(path, j), "较高等级医院的支付比例高于较低等级，且未加 note 说明",
-               "the ratio at a higher hospital level is above a lower level's, without a note explaining why");
-          return;
-        }
-      }
-    }
-  }
-
-  SettingPolicy setting(const json& obj, const std::string& path, bool chronic) {
+  SettingPolicy setting(const json& obj, const std::string& path, bool chronic, const SchemePolicy& scheme) {
     SettingPolicy s;
     if (!r_.expect_object(obj, path)) return s;
     r_.known_fields(obj, path,
@@ -203,7 +254,10 @@ class PolicyParser {
     }
     s.deductible = amounts(obj, "deductible", path);
     s.ratio = schedules(obj, "ratio", path, true);
-    if (!r_.failed()) check_level_order(s.ratio, r_.child(path, "ratio"));
+    if (!r_.failed()) {
+      if (auto problem = check_ratio_order(s.ratio, scheme.persons, scheme.tiers, effective_from_))
+        fail(r_.index(r_.child(path, "ratio"), problem->index), problem->zh, problem->en);
+    }
     s.annual_cap = amounts(obj, "annual_cap", path);
     s.monthly_cap = amounts(obj, "monthly_cap", path);
     if (const json* list = Reader::get(obj, "diseases")) {
@@ -271,18 +325,18 @@ class PolicyParser {
     if (const json* w = Reader::get(obj, "waiting_period")) {
       const std::string wp = r_.child(path, "waiting_period");
       if (r_.expect_object(*w, wp)) {
-        r_.known_fields(*w, wp, {"months", "days", "source", "clause", "note"});
+        r_.known_fields(*w, wp, {"months", "days", "source", "clause", "quote", "also", "note"});
         WaitingPeriod wait;
         wait.months = static_cast<int>(r_.integer(*w, "months", wp, false, 0, 120).value_or(0));
         wait.days = static_cast<int>(r_.integer(*w, "days", wp, false, 0, 3650).value_or(0));
-        wait.cite = citation(*w, wp);
+        wait.cite = citation(*w, wp, true);
         wait.cite.note = r_.text(*w, "note", wp, false, kMaxPolicyText).value_or("");
         s.waiting_period = wait;
       }
     }
     for (Setting st : {Setting::inpatient, Setting::outpatient, Setting::chronic_outpatient}) {
       if (const json* v = Reader::get(obj, name_of(st))) {
-        s.settings[st] = setting(*v, r_.child(path, name_of(st)), st == Setting::chronic_outpatient);
+        s.settings[st] = setting(*v, r_.child(path, name_of(st)), st == Setting::chronic_outpatient, s);
       }
     }
     if (const json* v = Reader::get(obj, "critical_illness")) {
@@ -312,10 +366,52 @@ class PolicyParser {
     return c;
   }
 
+  // Percentage points as a decimal string, "5" or "2.5": read as a ratio of that many percent.
+  std::optional<Ratio> points(const json& obj, std::string_view key, const std::string& path) {
+    auto t = r_.text(obj, key, path, true, 16);
+    if (!t) return std::nullopt;
+    const json as_percent = json::object({{std::string(key), *t + "%"}});
+    return r_.ratio(as_percent, key, path, true);
+  }
+
   CrossRegionPolicy cross_region(const json& obj, const std::string& path) {
     CrossRegionPolicy c;
     if (!r_.expect_object(obj, path)) return c;
-    r_.known_fields(obj, path, {"ratio_multipliers", "validity", "critical_illness_excludes_reduction", "note"});
+    r_.known_fields(obj, path,
+                    {"ratio_multipliers", "ratio_cuts", "validity", "critical_illness_excludes_reduction", "note"});
+    if (Reader::get(obj, "ratio_multipliers") != nullptr && Reader::get(obj, "ratio_cuts") != nullptr)
+      fail(r_.child(path, "ratio_cuts"), "ratio_multipliers 与 ratio_cuts 只能用一种：按原文的写法选择",
+           "give either ratio_multipliers or ratio_cuts, as the text states the rule, not both");
+    if (const json* list = Reader::get(obj, "ratio_cuts")) {
+      const std::string p = r_.child(path, "ratio_cuts");
+      if (r_.expect_array(*list, p)) {
+        for (std::size_t i = 0; i < list->size() && !r_.failed(); ++i) {
+          const json& m = (*list)[i];
+          const std::string mp = r_.index(p, i);
+          if (!r_.expect_object(m, mp)) break;
+          r_.known_fields(m, mp, {"when", "points", "points_max", "source", "clause", "quote", "also", "note"});
+          RatioMultiplier rm;
+          rm.in_points = true;
+          rm.when = cross_condition(m, mp);
+          const bool exact = Reader::get(m, "points") != nullptr;
+          if (exact == (Reader::get(m, "points_max") != nullptr)) {
+            fail(mp, "每项须有且只有 points（降低的百分点）或 points_max（原文只给上限）之一",
+                 "give exactly one of points (the cut in percentage points) or points_max (the text gives only a "
+                 "ceiling)");
+            break;
+          }
+          auto pts = points(m, exact ? "points" : "points_max", mp);
+          if (!pts) break;
+          if (exact)
+            rm.cut = *pts;
+          else
+            rm.cut_max = *pts;
+          rm.cite = citation(m, mp, true);
+          rm.cite.note = r_.text(m, "note", mp, false, kMaxPolicyText).value_or("");
+          c.ratio_multipliers.push_back(rm);
+        }
+      }
+    }
     if (const json* list = Reader::get(obj, "ratio_multipliers")) {
       const std::string p = r_.child(path, "ratio_multipliers");
       if (r_.expect_array(*list, p)) {
@@ -323,11 +419,11 @@ class PolicyParser {
           const json& m = (*list)[i];
           const std::string mp = r_.index(p, i);
           if (!r_.expect_object(m, mp)) break;
-          r_.known_fields(m, mp, {"when", "multiplier", "source", "clause", "note"});
+          r_.known_fields(m, mp, {"when", "multiplier", "source", "clause", "quote", "also", "note"});
           RatioMultiplier rm;
           rm.when = cross_condition(m, mp);
           rm.multiplier = r_.ratio(m, "multiplier", mp, true).value_or(Ratio::zero());
-          rm.cite = citation(m, mp);
+          rm.cite = citation(m, mp, true);
           rm.cite.note = r_.text(m, "note", mp, false, kMaxPolicyText).value_or("");
           c.ratio_multipliers.push_back(rm);
         }
@@ -340,11 +436,11 @@ class PolicyParser {
           const json& v = (*list)[i];
           const std::string vp = r_.index(p, i);
           if (!r_.expect_object(v, vp)) break;
-          r_.known_fields(v, vp, {"filing", "months", "source", "clause", "note"});
+          r_.known_fields(v, vp, {"filing", "months", "source", "clause", "quote", "also", "note"});
           FilingValidity fv;
           fv.filings = r_.enum_list<Filing>(v, "filing", vp);
           if (auto m = r_.integer(v, "months", vp, false, 1, 1200)) fv.months = static_cast<int>(*m);
-          fv.cite = citation(v, vp);
+          fv.cite = citation(v, vp, true);
           c.validity.push_back(fv);
         }
       }
@@ -352,7 +448,7 @@ class PolicyParser {
     if (const json* ex = Reader::get(obj, "critical_illness_excludes_reduction")) {
       const std::string p = r_.child(path, "critical_illness_excludes_reduction");
       if (r_.expect_object(*ex, p)) {
-        r_.known_fields(*ex, p, {"source", "clause", "note"});
+        r_.known_fields(*ex, p, {"source", "clause", "quote", "also", "note"});
         c.critical_illness_excludes_reduction = citation(*ex, p);
       }
     }
@@ -362,8 +458,8 @@ class PolicyParser {
   Material material(const json& m, const std::string& mp) {
     Material mat;
     if (!r_.expect_object(m, mp)) return mat;
-    r_.known_fields(m, mp,
-                    {"id", "name_zh", "name_en", "original", "note_zh", "note_en", "setting", "source", "clause"});
+    r_.known_fields(
+        m, mp, {"id", "name_zh", "name_en", "original", "note_zh", "note_en", "setting", "source", "clause", "quote"});
     mat.id = r_.text(m, "id", mp, true, 64).value_or("");
     mat.name_zh = r_.text(m, "name_zh", mp, true, kMaxPolicyText).value_or("");
     mat.name_en = r_.text(m, "name_en", mp, true, kMaxPolicyText).value_or("");
@@ -378,7 +474,8 @@ class PolicyParser {
   DeadlineRule deadline(const json& d, const std::string& dp) {
     DeadlineRule rule;
     if (!r_.expect_object(d, dp)) return rule;
-    r_.known_fields(d, dp, {"id", "label_zh", "label_en", "from", "count", "n", "source", "clause", "note"});
+    r_.known_fields(d, dp,
+                    {"id", "label_zh", "label_en", "from", "count", "n", "source", "clause", "quote", "also", "note"});
     rule.id = r_.text(d, "id", dp, true, 64).value_or("");
     rule.label_zh = r_.text(d, "label_zh", dp, true, kMaxPolicyText).value_or("");
     rule.label_en = r_.text(d, "label_en", dp, true, kMaxPolicyText).value_or("");
@@ -401,7 +498,7 @@ class PolicyParser {
     else
       r_.unknown_value(r_.child(dp, "count"), count, "months, calendar_days");
     rule.n = static_cast<int>(r_.integer(d, "n", dp, true, 1, 3650).value_or(1));
-    rule.cite = citation(d, dp);
+    rule.cite = citation(d, dp, true);
     rule.cite.note = r_.text(d, "note", dp, false, kMaxPolicyText).value_or("");
     return rule;
   }
@@ -437,7 +534,7 @@ class PolicyParser {
     pr.steps = list_of<ProcessStep>(obj, "steps", path, [&](const json& st, const std::string& sp) {
       ProcessStep step;
       if (!r_.expect_object(st, sp)) return step;
-      r_.known_fields(st, sp, {"text_zh", "text_en", "source", "clause", "note"});
+      r_.known_fields(st, sp, {"text_zh", "text_en", "source", "clause", "quote", "note"});
       step.text_zh = r_.text(st, "text_zh", sp, true, kMaxPolicyText).value_or("");
       step.text_en = r_.text(st, "text_en", sp, true, kMaxPolicyText).value_or("");
       step.cite = citation(st, sp);
@@ -451,7 +548,7 @@ class PolicyParser {
     pr.channels = list_of<Channel>(obj, "channels", path, [&](const json& c, const std::string& cp) {
       Channel ch;
       if (!r_.expect_object(c, cp)) return ch;
-      r_.known_fields(c, cp, {"name_zh", "name_en", "kind", "note_zh", "note_en", "source", "clause"});
+      r_.known_fields(c, cp, {"name_zh", "name_en", "kind", "note_zh", "note_en", "source", "clause", "quote"});
       ch.name_zh = r_.text(c, "name_zh", cp, true, kMaxPolicyText).value_or("");
       ch.name_en = r_.text(c, "name_en", cp, true, kMaxPolicyText).value_or("");
       const auto kind = r_.text(c, "kind", cp, true, 16).value_or("offline");
@@ -470,8 +567,8 @@ class PolicyParser {
   SettlementErrorCause error_cause(const json& e, const std::string& ep) {
     SettlementErrorCause c;
     if (!r_.expect_object(e, ep)) return c;
-    r_.known_fields(e, ep,
-                    {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "source", "clause"});
+    r_.known_fields(
+        e, ep, {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "source", "clause", "quote"});
     c.id = r_.text(e, "id", ep, true, 64).value_or("");
     c.title_zh = r_.text(e, "title_zh", ep, true, kMaxPolicyText).value_or("");
     c.title_en = r_.text(e, "title_en", ep, true, kMaxPolicyText).value_or("");
@@ -505,12 +602,16 @@ class PolicyParser {
       src.doc_no = r_.text(s, "doc_no", sp, false, kMaxPolicyText).value_or("");
       src.office = r_.text(s, "office", sp, true, kMaxPolicyText).value_or("");
       src.date = r_.text(s, "date", sp, true, 16).value_or("");
+      if (!r_.failed() && !source_date_ok(src.date))
+        fail(r_.child(sp, "date"), "日期应为 YYYY-MM-DD、YYYY-MM，或写 \"undated\"（来源上没有日期）",
+             "date must be YYYY-MM-DD, YYYY-MM, or \"undated\" when the source shows none");
       src.url = r_.text(s, "url", sp, true, kMaxPolicyText).value_or("");
       src.note = r_.text(s, "note", sp, false, kMaxPolicyText).value_or("");
       const auto conf = r_.text(s, "confidence", sp, true, 16);
-      if (conf && *conf == "secondary")
+      if (conf && *conf == "secondary") {
         src.confidence = Confidence::secondary;
-      else if (conf && *conf != "official")
+        secondary_ids_.insert(src.id);
+      } else if (conf && *conf != "official")
         r_.unknown_value(r_.child(sp, "confidence"), *conf, "official, secondary");
       if (!r_.failed() && !source_ids_.insert(src.id).second)
         fail(r_.child(sp, "id"), "来源编号重复", "duplicate source id");
@@ -556,7 +657,7 @@ Result<Policy> parse_policy(const PolicyFile& file) {
   p.name_zh = r.text(root, "name_zh", "", true, 256).value_or("");
   p.name_en = r.text(root, "name_en", "", true, 256).value_or("");
   p.province = r.text(root, "province", "", true, 64).value_or("");
-  if (auto d = r.date(root, "effective_from", "", true)) p.effective_from = *d;
+  if (auto d = r.date(root, "effective_from", "", true)) p.effective_from = pp.effective_from_ = *d;
   p.effective_to = r.date(root, "effective_to", "", false);
   if (auto d = r.date(root, "last_verified", "", true)) p.last_verified = d->iso();
   if (r.failed()) return r.error();
@@ -566,7 +667,7 @@ Result<Policy> parse_policy(const PolicyFile& file) {
   pp.sources(root, p);
   if (const json* y = Reader::get(root, "insurance_year")) {
     if (r.expect_object(*y, "/insurance_year")) {
-      r.known_fields(*y, "/insurance_year", {"start", "source", "clause", "note"});
+      r.known_fields(*y, "/insurance_year", {"start", "source", "clause", "quote", "also", "note"});
       const auto start = r.text(*y, "start", "/insurance_year", true, 8);
       InsuranceYear iy;
       if (start && start->size() == 5 && (*start)[2] == '-' &&
@@ -576,7 +677,7 @@ Result<Policy> parse_policy(const PolicyFile& file) {
       } else if (start) {
         pp.fail("/insurance_year/start", "应为 MM-DD，例如 \"01-01\"", "expected MM-DD, e.g. \"01-01\"");
       }
-      iy.cite = pp.citation(*y, "/insurance_year");
+      iy.cite = pp.citation(*y, "/insurance_year", true);
       p.insurance_year = iy;
     }
   }
@@ -601,6 +702,14 @@ Result<Policy> parse_policy(const PolicyFile& file) {
   p.settlement_errors = pp.list_of<SettlementErrorCause>(
       root, "settlement_errors", "", [&](const json& e, const std::string& ep) { return pp.error_cause(e, ep); });
   if (r.failed()) return r.error();
+  for (std::size_t i = 0; i < p.sources.size() && !r.failed(); ++i) {
+    if (pp.used_ids_.count(p.sources[i].id) == 0)
+      pp.fail(r.child(r.index("/sources", i), "id"),
+              "来源「" + p.sources[i].id + "」没有被任何数字或规则引用：删去它，或在用到它的地方写上 source",
+              "source \"" + p.sources[i].id +
+                  "\" is not cited by any figure or rule: remove it, or cite it where it is used");
+  }
+  if (r.failed()) return r.error();
   const std::string folder = file_region(file.path);
   if (!folder.empty() && folder != p.region)
     pp.fail("/region", "region 与所在文件夹名「" + folder + "」不一致",
@@ -612,11 +721,20 @@ Result<Policy> parse_policy(const PolicyFile& file) {
   return p;
 }
 
-Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files) {
+Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files, const std::optional<Date>& today) {
   PolicyPack pack;
   for (const auto& f : files) {
     auto p = parse_policy(f);
     if (!p.ok()) return p.error();
+    if (today) {
+      auto verified = Date::parse(p.value().last_verified, "last_verified");
+      if (verified.ok() && verified.value() > *today)
+        return make_error(
+            ErrorCode::policy_invalid, f.path + "#/last_verified",
+            "last_verified（" + p.value().last_verified + "）晚于今天（" + today->iso() + "）：请填实际核对来源的日期",
+            "last_verified (" + p.value().last_verified + ") is after today (" + today->iso() +
+                "): give the date the figures were actually read against their sources");
+    }
     pack.policies.push_back(std::move(p.value()));
   }
   for (std::size_t i = 0; i < pack.policies.size(); ++i) {
@@ -635,7 +753,39 @@ Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files) {
       }
     }
   }
+  // Versions of a region must follow each other without a gap: each one that ends is followed by one that starts
+  // on that day.
+  for (std::size_t i = 0; i < pack.policies.size(); ++i) {
+    const Policy& a = pack.policies[i];
+    if (!a.effective_to) continue;
+    bool followed = false;
+    for (const Policy& b : pack.policies)
+      if (b.region == a.region && b.effective_from == *a.effective_to) followed = true;
+    bool later_exists = false;
+    for (const Policy& b : pack.policies)
+      if (b.region == a.region && b.effective_from > a.effective_from) later_exists = true;
+    if (later_exists && !followed)
+      return make_error(ErrorCode::policy_invalid, files[i].path + "#/effective_to",
+                        "同一地区的政策版本之间有空档：" + a.id() + " 结束于 " + a.effective_to->iso() +
+                            "，但下一个版本不是从这一天开始；请让下一个版本的 effective_from 等于这一天",
+                        "versions of one region leave a gap: " + a.id() + " ends on " + a.effective_to->iso() +
+                            " but the next version does not start that day; make the next version's effective_from "
+                            "equal to it");
+  }
   return pack;
+}
+
+std::vector<std::string> stale_regions(const PolicyPack& pack, const Date& today) {
+  std::vector<std::string> out;
+  const Date limit = today.plus_months_clamped(-12);
+  for (const Policy& p : pack.policies) {
+    if (pack.latest(p.region) != &p) continue;
+    auto verified = Date::parse(p.last_verified, "last_verified");
+    if (verified.ok() && verified.value() < limit)
+      out.push_back(p.id() + ": last verified " + p.last_verified + ", more than 12 months before " + today.iso() +
+                    "; read its figures against the sources again");
+  }
+  return out;
 }
 
 }  // namespace claimcalc::codec

@@ -194,7 +194,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
       if (!disease->annual_cap.empty()) figures.annual_cap = &disease->annual_cap;
     }
     const FundShare fund =
-        settle_fund(claim, figures, *adj.in_scope, ctx, cross.multiplier, trace, est.cannot_estimate);
+        settle_fund(claim, figures, *adj.in_scope, ctx, cross.multiplier, cross.cut, trace, est.cannot_estimate);
     split.deductible_applied = fund.deductible_applied;
     split.fund_paid = fund.fund_paid;
     if (!fund.fund_paid) return est;
