@@ -74,20 +74,23 @@ std::optional<OrderProblem> check_ratio_order(const std::vector<Figure<RatioSche
           ctx.date_of_care = date;
           for (Person person : persons) {
             ctx.person = person;
-            for (std::size_t lo = 0; lo + 1 < std::size(kLevels); ++lo) {
-              ctx.level = kLevels[lo];
-              const auto low = pick(ratios, ctx);
-              ctx.level = kLevels[lo + 1];
-              const auto high = pick(ratios, ctx);
-              Ratio rl, rh;
-              if (!low || !high || *low == *high || !ratios[*high].note.empty() || !ratios[*low].note.empty()) continue;
-              if (below(ratios[*low].value, ratios[*high].value, rl, rh))
-                return OrderProblem{*high,
-                                    "较高等级医院的支付比例（" + format_percent(rh) + "）高于较低等级（" +
-                                        format_percent(rl) + "）；如原文确实如此，请在其中一项加 note 说明",
-                                    "the ratio at a higher hospital level (" + format_percent(rh) +
-                                        ") is above a lower level's (" + format_percent(rl) +
-                                        "); if the text says so, add a note to either figure"};
+            for (std::size_t lo = 0; lo < std::size(kLevels); ++lo) {
+              for (std::size_t hi = lo + 1; hi < std::size(kLevels); ++hi) {
+                ctx.level = kLevels[lo];
+                const auto low = pick(ratios, ctx);
+                ctx.level = kLevels[hi];
+                const auto high = pick(ratios, ctx);
+                Ratio rl, rh;
+                if (!low || !high || *low == *high || !ratios[*high].note.empty() || !ratios[*low].note.empty())
+                  continue;
+                if (below(ratios[*low].value, ratios[*high].value, rl, rh))
+                  return OrderProblem{*high,
+                                      "较高等级医院的支付比例（" + format_percent(rh) + "）高于较低等级（" +
+                                          format_percent(rl) + "）；如原文确实如此，请在其中一项加 note 说明",
+                                      "the ratio at a higher hospital level (" + format_percent(rh) +
+                                          ") is above a lower level's (" + format_percent(rl) +
+                                          "); if the text says so, add a note to either figure"};
+              }
             }
           }
           if (!retirees) continue;
