@@ -2,7 +2,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -76,14 +75,6 @@ int print_envelope(const std::string& envelope) {
   return kExitBadInput;
 }
 
-// The validate command's "today", for last_verified checks: the system clock, in UTC.
-claimcalc::Date today_utc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  return claimcalc::Date::unchecked(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 Engine load_engine_or_exit(const std::string& dir, const std::optional<claimcalc::Date>& today = std::nullopt) {
   auto engine = [&]() {
     if (dir.empty()) return Engine::builtin();
@@ -135,7 +126,7 @@ int main(int argc, char** argv) {
 
   if (command == "policies" && operand == "validate") {
     const std::string dir = rest.size() > 2 ? rest[2] : policy_dir;
-    const claimcalc::Date today = today_utc();
+    const claimcalc::Date today = claimcalc::tools::host_today();
     const Engine engine = load_engine_or_exit(dir, today);
     for (const auto& line : engine.stale_regions(today)) std::cerr << "warning: stale: " << line << "\n";
     std::cout << "ok: " << engine.pack().policies.size() << " policy file(s) valid\n";

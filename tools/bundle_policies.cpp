@@ -1,6 +1,5 @@
 // Build step: validates every file under policies/ and writes them into a C++ source as the built-in pack.
 // A policy that fails validation fails the build, with the file, JSON pointer and reason.
-#include <ctime>
 #include <fstream>
 #include <iostream>
 
@@ -17,10 +16,7 @@ int main(int argc, char** argv) {
     std::cerr << files.error().field << ": " << files.error().message_en << "\n";
     return 1;
   }
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  const auto today = claimcalc::Date::unchecked(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  const claimcalc::Date today = claimcalc::tools::host_today();
   auto pack = claimcalc::codec::load_pack(files.value(), today);
   if (!pack.ok()) {
     std::cerr << "policy validation failed: " << pack.error().field << ": " << pack.error().message_en << "\n";

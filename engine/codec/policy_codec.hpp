@@ -17,7 +17,8 @@ struct PolicyFile {
   std::string bytes;
 };
 
-Result<Policy> parse_policy(const PolicyFile& file);
+// today (the host's date, when it has one; engine/core has no clock) refuses a last_verified in the future.
+Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& today = std::nullopt);
 
 // Parses every file and checks the pack as a whole: one region id per folder, file names equal to
 // effective_from, versions of a region that neither overlap nor leave a gap. With today (the build's or the

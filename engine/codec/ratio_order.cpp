@@ -1,119 +1,72 @@
 #include "engine/codec/ratio_order.hpp"
 
 #include <algorithm>
-#include <set>
-
-#include "engine/core/figure_lookup.hpp"
+#include <map>
 
 namespace claimcalc::codec {
 
 namespace {
 
-constexpr HospitalLevel kLevels[] = {HospitalLevel::primary, HospitalLevel::level1, HospitalLevel::level2,
-                                     HospitalLevel::level3};
+constexpr int kAnyLevel = -1;
 
-std::optional<std::size_t> pick(const std::vector<Figure<RatioSchedule>>& ratios, const LookupContext& ctx) {
-  const Lookup<RatioSchedule> l = find_figure(ratios, ctx);
-  if (l.figure == nullptr) return std::nullopt;
-  return static_cast<std::size_t>(l.figure - ratios.data());
+bool flat(const Figure<RatioSchedule>& f) { return f.value.bands.size() == 1; }
+
+template <class E>
+bool has(const std::vector<E>& list, E v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
 }
 
-// a < b band by band; only schedules with the same edges are comparable.
-bool below(const RatioSchedule& a, const RatioSchedule& b, Ratio& ra, Ratio& rb) {
-  if (a.bands.size() != b.bands.size() || a.measure != b.measure) return false;
-  for (std::size_t i = 0; i < a.bands.size(); ++i) {
-    if (a.bands[i].from != b.bands[i].from || a.bands[i].to != b.bands[i].to) return false;
-  }
-  for (std::size_t i = 0; i < a.bands.size(); ++i) {
-    if (a.bands[i].ratio < b.bands[i].ratio) {
-      ra = a.bands[i].ratio;
-      rb = b.bands[i].ratio;
-      return true;
-    }
-  }
-  return false;
-}
-
-std::vector<std::optional<int>> ages_of(const std::vector<Figure<RatioSchedule>>& ratios) {
-  std::set<int> ages{40};
-  for (const auto& f : ratios) {
-    for (auto edge : {f.when.age_min, f.when.age_max}) {
-      if (!edge) continue;
-      ages.insert(*edge);
-      if (*edge > 0) ages.insert(*edge - 1);
-      ages.insert(*edge + 1);
-    }
-  }
-  return {ages.begin(), ages.end()};
-}
-
-std::vector<Date> dates_of(const std::vector<Figure<RatioSchedule>>& ratios, const Date& effective_from) {
-  std::vector<Date> dates{effective_from};
-  for (const auto& f : ratios)
-    if (f.when.care_from) dates.push_back(*f.when.care_from);
-  return dates;
+// Everything a figure depends on except the person and the hospital level.
+std::string group_of(const Condition& w) {
+  std::string key;
+  for (auto v : w.tiers) key += std::to_string(static_cast<int>(v)) + ",";
+  for (const auto& v : {w.stay_from, w.stay_to, w.age_min, w.age_max}) key += ";" + (v ? std::to_string(*v) : "-");
+  key += ";" + (w.care_from ? w.care_from->iso() : "-") + ";" + (w.care_to ? w.care_to->iso() : "-");
+  return key;
 }
 
 }  // namespace
 
-std::optional<OrderProblem> check_ratio_order(const std::vector<Figure<RatioSchedule>>& ratios,
-                                              const std::vector<Person>& persons, const std::vector<Tier>& tiers,
-                                              const Date& effective_from) {
-  std::vector<std::optional<Tier>> tier_values(tiers.begin(), tiers.end());
-  if (tier_values.empty()) tier_values.push_back(std::nullopt);
-  const bool retirees = std::count(persons.begin(), persons.end(), Person::retired) > 0 &&
-                        std::count(persons.begin(), persons.end(), Person::active) > 0;
-  for (const Date& date : dates_of(ratios, effective_from)) {
-    for (const auto& age : ages_of(ratios)) {
-      for (const auto& tier : tier_values) {
-        for (int stay : {1, 2}) {
-          LookupContext ctx;
-          ctx.tier = tier;
-          ctx.stay = stay;
-          ctx.age = age;
-          ctx.date_of_care = date;
-          for (Person person : persons) {
-            ctx.person = person;
-            for (std::size_t lo = 0; lo < std::size(kLevels); ++lo) {
-              for (std::size_t hi = lo + 1; hi < std::size(kLevels); ++hi) {
-                ctx.level = kLevels[lo];
-                const auto low = pick(ratios, ctx);
-                ctx.level = kLevels[hi];
-                const auto high = pick(ratios, ctx);
-                Ratio rl, rh;
-                if (!low || !high || *low == *high || !ratios[*high].note.empty() || !ratios[*low].note.empty())
-                  continue;
-                if (below(ratios[*low].value, ratios[*high].value, rl, rh))
-                  return OrderProblem{*high,
-                                      "较高等级医院的支付比例（" + format_percent(rh) + "）高于较低等级（" +
-                                          format_percent(rl) + "）；如原文确实如此，请在其中一项加 note 说明",
-                                      "the ratio at a higher hospital level (" + format_percent(rh) +
-                                          ") is above a lower level's (" + format_percent(rl) +
-                                          "); if the text says so, add a note to either figure"};
-              }
-            }
-          }
-          if (!retirees) continue;
-          for (HospitalLevel level : kLevels) {
-            ctx.level = level;
-            ctx.person = Person::retired;
-            const auto retired = pick(ratios, ctx);
-            ctx.person = Person::active;
-            const auto active = pick(ratios, ctx);
-            Ratio rr, ra;
-            if (!retired || !active || *retired == *active || !ratios[*retired].note.empty() ||
-                !ratios[*active].note.empty())
-              continue;
-            if (below(ratios[*retired].value, ratios[*active].value, rr, ra))
-              return OrderProblem{*retired,
-                                  "退休人员的支付比例（" + format_percent(rr) + "）低于在职职工（" +
-                                      format_percent(ra) + "）；如原文确实如此，请在其中一项加 note 说明",
-                                  "a retiree's ratio (" + format_percent(rr) + ") is below an active worker's (" +
-                                      format_percent(ra) + "); if the text says so, add a note to either figure"};
-          }
-        }
-      }
+std::optional<OrderProblem> check_retiree_order(const std::vector<Figure<RatioSchedule>>& ratios) {
+  // Highest active ratio per (group, level), kAnyLevel for figures without a level condition.
+  std::map<std::pair<std::string, int>, Ratio> active;
+  std::map<std::string, Ratio> active_any_level;  // highest over every level of the group
+  for (const auto& f : ratios) {
+    if (!flat(f) || !f.note.empty()) continue;
+    if (!f.when.persons.empty() && !has(f.when.persons, Person::active)) continue;
+    const std::string g = group_of(f.when);
+    const Ratio r = f.value.bands[0].ratio;
+    std::vector<int> levels;
+    for (auto l : f.when.levels) levels.push_back(static_cast<int>(l));
+    if (levels.empty()) levels.push_back(kAnyLevel);
+    for (int l : levels) {
+      auto& best = active[{g, l}];
+      best = std::max(best, r);
     }
+    auto& any = active_any_level[g];
+    any = std::max(any, r);
+  }
+  for (std::size_t i = 0; i < ratios.size(); ++i) {
+    const auto& f = ratios[i];
+    if (!flat(f) || !f.note.empty() || f.when.persons.size() != 1 || f.when.persons[0] != Person::retired) continue;
+    const std::string g = group_of(f.when);
+    Ratio highest;
+    if (f.when.levels.empty()) {
+      if (auto it = active_any_level.find(g); it != active_any_level.end()) highest = it->second;
+    } else {
+      for (auto l : f.when.levels)
+        for (int key : {static_cast<int>(l), kAnyLevel})
+          if (auto it = active.find({g, key}); it != active.end()) highest = std::max(highest, it->second);
+    }
+    const Ratio r = f.value.bands[0].ratio;
+    if (r < highest)
+      return OrderProblem{i,
+                          "退休人员的支付比例（" + format_percent(r) + "）低于相同条件下在职职工的（" +
+                              format_percent(highest) + "）；如原文确实如此，请在其中一项加 note 说明",
+                          "a retiree's ratio (" + format_percent(r) + ") is below an active worker's (" +
+                              format_percent(highest) +
+                              ") under the same conditions; if the text says so, add a note "
+                              "to either figure"};
   }
   return std::nullopt;
 }

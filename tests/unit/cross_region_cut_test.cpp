@@ -12,7 +12,7 @@ claimcalc::api::Engine cut_engine(const char* cuts) {
   json p = json::parse(R"({
     "schema_version": 1, "region": "x", "name_zh": "某市", "name_en": "X", "province": "p",
     "effective_from": "2024-01-01", "last_verified": "2026-01-01",
-    "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "u", "confidence": "official"}],
+    "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "https://example.invalid/u", "confidence": "official"}],
     "schemes": {"employee": {"persons": ["active"], "inpatient": {
       "deductible": [{"amount": "1000", "source": "s", "quote": "起付标准1000元。"}],
       "ratio": [{"ratio": "90%", "source": "s", "quote": "支付比例90%。"}],
@@ -63,7 +63,9 @@ TEST_CASE("a cut needs exactly one of points and points_max, and not beside mult
   auto policy = [&](const json& cross) {
     json base = json::parse(R"({"schema_version": 1, "region": "x", "name_zh": "某市", "name_en": "X",
       "province": "p", "effective_from": "2024-01-01", "last_verified": "2026-01-01",
-      "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "u", "confidence": "official"}]})");
+      "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "https://example.invalid/u", "confidence": "official"}],
+      "schemes": {"employee": {"persons": ["active"], "inpatient": {
+        "ratio": [{"ratio": "90%", "source": "s", "quote": "q"}]}}}})");
     base["cross_region"] = cross;
     return claimcalc::api::Engine::from_files({{"x/2024-01-01.json", base.dump()}});
   };
