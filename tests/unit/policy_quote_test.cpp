@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "engine/codec/policy_codec.hpp"
 #include "support.hpp"
 
 using test::json;
@@ -105,7 +106,7 @@ TEST_CASE("a source date is a date, a month or undated") {
 }
 
 TEST_CASE("last_verified may not be after today; old ones are stale warnings") {
-  const std::vector<claimcalc::codec::PolicyFile> files{{kFile, minimal().dump()}};
+  const std::vector<claimcalc::PolicyFile> files{{kFile, minimal().dump()}};
   const auto today = claimcalc::Date::unchecked(2025, 12, 31);
   auto pack = claimcalc::codec::load_pack(files, today);
   REQUIRE_FALSE(pack.ok());
