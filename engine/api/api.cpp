@@ -42,7 +42,11 @@ Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::str
   return Engine(std::make_shared<const PolicyPack>(std::move(pack.value())));
 }
 
-std::vector<std::string> Engine::stale_regions(const Date& today) const { return codec::stale_regions(*pack_, today); }
+std::vector<std::string> Engine::stale_regions(std::string_view today_iso) const {
+  auto today = Date::parse(today_iso, "today");
+  if (!today.ok()) return {};
+  return codec::stale_regions(*pack_, today.value());
+}
 
 Result<Engine> Engine::from_pack_json(std::string_view pack) {
   auto parsed = codec::parse_json(pack, limits::kMaxBatchBytes, "pack");
