@@ -99,7 +99,7 @@ TEST_CASE("versions of one region must not overlap") {
 
 TEST_CASE("insurance_year start must be MM-DD in digits") {
   json p = minimal();
-  p["insurance_year"] = {{"start", "1a-01"}, {"source", "s"}};
+  p["insurance_year"] = {{"start", "1a-01"}, {"source", "s"}, {"quote", "医保年度自7月1日起。"}};
   CHECK(refuse(p).field == "x/2024-01-01.json#/insurance_year/start");
   p["insurance_year"]["start"] = "07-01";
   CHECK(claimcalc::api::Engine::from_files({{"x/2024-01-01.json", p.dump()}}).ok());
