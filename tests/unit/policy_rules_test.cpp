@@ -59,7 +59,9 @@ TEST_CASE("schemes missing or empty") {
   p["schemes"] = json::object();
   CHECK(refused(p) == "x/2024-01-01.json#/schemes");
   p.erase("schemes");
-  p["processes"] = json::object();  // a layer (national, a province) that others inherit from
+  // a layer (national, a province) that others inherit from; its source is cited by a process step
+  p["processes"] = json::parse(R"({"manual_claim": {"title_zh": "t", "title_en": "t",
+      "steps": [{"text_zh": "x", "text_en": "x", "source": "s"}]}})");
   CHECK(load(p).ok());
 }
 
