@@ -27,6 +27,7 @@ let engine = null;
 let figures = [];   // [{level, part, el}] in the order the draft lists them
 let pointers = [];  // [{ptr, el}]: where an error's JSON pointer lands in the form
 let timer = 0;
+let generation = 0;  // only the latest check writes the verdict
 
 function el(tag, props = {}, ...kids) {
   const e = document.createElement(tag);
@@ -160,14 +161,18 @@ async function validate() {
   const p = draft();
   const content = text(p);
   $('preview').textContent = content;
-  for (const e of document.querySelectorAll('[aria-invalid]')) e.removeAttribute('aria-invalid');
+  const mine = ++generation;
   const env = await engine.call({ op: 'validate_policy', path: path(p), content });
+  if (mine !== generation) return env;
   const v = $('verdict');
   if (env.ok) {
+    delete v.dataset.field;
+    for (const x of document.querySelectorAll('[aria-invalid]')) x.removeAttribute('aria-invalid');
     v.dataset.state = 'ok';
     v.textContent = `✓ 草稿通过校验 The draft is valid (SHA-256 ${env.result.sha256.slice(0, 16)}…)`;
     return env;
   }
+  for (const x of document.querySelectorAll('[aria-invalid]')) x.removeAttribute('aria-invalid');
   const e = env.error;
   const ptr = (e.field || '').includes('#') ? e.field.slice(e.field.indexOf('#') + 1) : '';
   const node = ptr ? elementFor(ptr) : null;
