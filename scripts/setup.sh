@@ -18,6 +18,7 @@ fi
 # ask apt for npm only when no npm is on the PATH.
 if ! command -v npm >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
   apt-get install -y -qq npm >/dev/null
 fi
 echo "setup: ok"
