@@ -5,6 +5,7 @@
 #include "engine/codec/process_codec.hpp"
 #include "engine/codec/reader.hpp"
 #include "engine/codec/request_codec.hpp"
+#include "engine/codec/vocabulary_codec.hpp"
 #include "engine/core/diagnosis.hpp"
 #include "engine/core/estimate.hpp"
 #include "engine/core/guide.hpp"
@@ -265,7 +266,17 @@ std::string Engine::call(std::string_view envelope) const {
       return dump(
           codec::error_envelope(make_error(ErrorCode::missing_field, "request", "缺少 request", "request is missing")));
     if (name == "estimate") return dump(estimate_value(*req));
-    return explain(codec::dump_json(*req), codec::TextLanguage::both);
+    // "lang": "zh"|"en" (else both); "brief": true for what an operator reads out (result_codec.hpp).
+    const json* lang = payload("lang");
+    const std::string l = lang != nullptr && lang->is_string() ? lang->get<std::string>() : "";
+    const codec::TextLanguage tl = l == "zh"   ? codec::TextLanguage::zh
+                                   : l == "en" ? codec::TextLanguage::en
+                                               : codec::TextLanguage::both;
+    const json* brief = payload("brief");
+    if (brief == nullptr || !brief->is_boolean() || !brief->get<bool>()) return explain(codec::dump_json(*req), tl);
+    auto est = run(*req, pack_);
+    if (!est.ok()) return dump(codec::error_envelope(est.error()));
+    return dump(codec::ok_envelope(json{{"text", codec::explain_text(est.value(), tl, true)}}));
   }
   if (name == "estimate_many") {
     const json* reqs = payload("requests");
@@ -284,6 +295,7 @@ std::string Engine::call(std::string_view envelope) const {
     const json* region = payload("region");
     return policy(region != nullptr && region->is_string() ? region->get<std::string>() : "");
   }
+  if (name == "vocabulary") return dump(codec::ok_envelope(codec::vocabulary_json(pack_)));
   if (name == "version") return dump(codec::ok_envelope(json{{"engine_version", engine_version()}}));
   return dump(
       codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
