@@ -2,24 +2,22 @@
 // The format is described in docs/policy-format.md.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/core/error.hpp"
 #include "engine/core/policy.hpp"
+#include "engine/core/policy_file.hpp"
 
 namespace claimcalc::codec {
 
-struct PolicyFile {
-  std::string path;  // relative to the policy folder: "<region>/<effective-from>.json"
-  std::string bytes;
-};
-
-Result<Policy> parse_policy(const PolicyFile& file);
+// today (the host's date, when it has one; engine/core has no clock) refuses a last_verified in the future.
+Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& today = std::nullopt);
 
 // Parses every file and checks the pack as a whole: one region id per folder, file names equal to
 // effective_from, versions of a region that do not overlap.
-Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files);
+Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files, const std::optional<Date>& today = std::nullopt);
 
 }  // namespace claimcalc::codec
