@@ -45,7 +45,7 @@ async function reloadAloud() {
 }
 
 // ---- estimating ------------------------------------------------------------------------------------------------
-function schedule() { clearTimeout(schedule.timer); schedule.timer = setTimeout(() => run({ all: false }), 250); }
+function schedule() { clearTimeout(state.timer); state.timer = setTimeout(() => run({ all: false }), 250); }
 state.schedule = schedule;
 
 // A date after today, or before the region's first policy version, is said in a sentence above the answer.
@@ -59,7 +59,7 @@ function dateNote(request) {
 
 async function run({ all, announce, focusResult }) {
   if (!state.engine) return;
-  clearTimeout(schedule.timer);
+  clearTimeout(state.timer);
   const request = collect();
   const my = ++state.seq;
   if (mode() === 'paste' && tooMany()) {

@@ -1,4 +1,6 @@
 // Small DOM helpers shared by every part of the page. Never a style attribute or innerHTML (the CSP forbids them).
+import { state } from './state.js';
+
 export const $ = (id) => document.getElementById(id);
 
 // A DOM node: h('p', {class: 'x', text: 'y', href: ...}, child, ...). on* attributes become listeners.
@@ -52,9 +54,8 @@ export function showBox(id, kids) {
 }
 
 // Marks an input as wrong, with the message in `span`, for screen readers too.
-let errId = 0;
 export function markInvalid(input, span, msg) {
-  span.id = span.id || 'err' + ++errId;
+  span.id = span.id || 'err' + ++state.errId;
   span.textContent = msg;
   span.hidden = false;
   if (input) { input.setAttribute('aria-invalid', 'true'); input.setAttribute('aria-describedby', span.id); }

@@ -16,6 +16,8 @@ export const state = {
   pendingRows: null, // bill rows still to be shown (a long bill fills in in chunks) // parseBill() of the paste box
   touched: new WeakSet(), // inputs the person has edited (their errors show while typing)
   firstDone: false,
+  timer: 0, // the estimate scheduled after an edit
+  errId: 0, // ids given to error messages (aria-describedby)
   elder: false, // 长辈模式: one screen at a time
   screen: 0,
   tools: { guide: null, diag: null, rev: null }, // what each tool shows
