@@ -16,7 +16,7 @@ export function backKind(s) {
 // The one question that would settle the most: the engine's first next question, else what the missing part needs.
 function settlingQuestion(r) {
   const q = (r.next_questions || [])[0];
-  if (q) return { field: q.field, text: pick(q, 'question') };
+  if (q) return { field: q.field, text: pick(q, 'question'), narrows: q.narrows && q.narrows.by };
   const c = (r.cannot_estimate || []).find((x) => x.part === 'fund_paid' && x.needs && !/^policy:/.test(x.needs));
   return c ? { field: c.needs, text: t('answer_needs', { what: plain(c.needs) }) } : null;
 }
@@ -43,15 +43,15 @@ export function renderAnswer() {
   const where = mats.length
     ? (ch && ch.list.length ? ch.list.map((c) => h('li', { 'data-kind': c.kind }, h('span', { class: 'tag kind ' + c.kind, text: t(c.kind === 'online' ? 'online' : 'offline') }), ' ', pick(c, 'name')))
       : [h('li', { class: 'none', text: t('answer_where_unknown') })])
-    : [h('li', { text: t(request.settlement === 'manual' ? 'answer_where_unknown' : 'answer_where_direct') })];
-  $('answer').replaceChildren(
+    : [h('li', { text: t(request.settlement && request.settlement !== 'direct' ? 'answer_where_unknown' : 'answer_where_direct') })];
+  $('answer').replaceChildren(...[
     h('p', { id: 'answer_back', class: 'back ' + kind, 'data-kind': kind }, line),
     s.patient_pays != null ? h('p', { class: 'pays' }, t('answer_pays', { v: money(s.patient_pays) })) : null,
     kind === 'in_scope' || kind === 'none' ? h('div', { class: 'missing' },
       missing.length ? h('p', { class: 'hint', text: t('answer_missing') + missing.map((c) => plain(pick(c, 'reason'))).join(' ') }) : null) : null,
     q ? h('p', { class: 'next', id: 'answer_next' }, h('strong', { text: t('answer_ask') }), go
       ? h('button', { type: 'button', class: 'link q-go', 'data-field': q.field, onclick: go, text: q.text })
-      : q.text) : null,
+      : q.text, q.narrows ? h('span', { class: 'hint', text: ' ' + t('answer_narrows', { v: money(q.narrows) }) }) : null) : null,
     h('h3', { text: t('answer_bring') }),
     h('ul', { id: 'answer_materials', class: 'compact' }, mats.length ? mats.map((m) => h('li', { text: pick(m, 'name') }))
       : [h('li', { class: 'none', text: t('materials_none') })]),
@@ -61,7 +61,7 @@ export function renderAnswer() {
     h('ul', { id: 'answer_channels', class: 'channels' }, where),
     h('div', { class: 'answer-actions' },
       h('button', { type: 'button', id: 'copy_answer', text: t('copy_answer') }),
-      h('button', { type: 'button', id: 'show_aloud', text: t('aloud') })));
+      h('button', { type: 'button', id: 'show_aloud', text: t('aloud') }))].filter(Boolean));
   $('answer').dataset.settlement = label('settlements', request.settlement || 'direct');
 }
 

@@ -77,7 +77,7 @@ export function refreshChoices() {
 export function settleForFiling() {
   const cross = !$('filing_box').hidden;
   if (cross && $('filing').value === 'none' && $('settlement').value === 'direct') {
-    $('settlement').value = 'manual';
+    $('settlement').value = names('settlements').find((n) => n !== 'direct');
     $('settlement_note').hidden = false;
   } else if (!cross || $('filing').value !== 'none') $('settlement_note').hidden = true;
 }

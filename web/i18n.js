@@ -257,6 +257,7 @@ export const WORDS = {
   answer_missing: ['缺少：', 'Missing: '],
   answer_needs: ['需要确认：{what}', 'Needs: {what}'],
   answer_ask: ['还要问一句：', 'One question to ask: '],
+  answer_narrows: ['（答案最多能把范围缩小 {v}）', '(the answer narrows the range by up to {v})'],
   answer_bring: ['要带的材料', 'What to bring'],
   answer_by: ['什么时候前办', 'By when'],
   answer_where: ['去哪里办', 'Where to apply'],

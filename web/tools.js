@@ -187,7 +187,7 @@ export async function runRev() {
 
 function verdict(r) {
   const pays = r.difference && r.difference.patient_pays;
-  const v = pays == null ? null : t('yuan', { v: fromFen(Math.abs(toFen(pays)), true) });
+  const v = pays == null || typeof pays === 'object' ? null : t('yuan', { v: fromFen(Math.abs(toFen(pays)), true) });
   if (r.direction === 'refund_to_patient') return t('rev_refund_to_patient', { v });
   if (r.direction === 'patient_pays_more') return t('rev_patient_pays_more', { v });
   if (r.direction === 'none') return t('rev_none');
@@ -209,14 +209,14 @@ export function renderRev() {
   keepSources(r);
   keepSources(r.corrected);
   const o = r.original || {}, c = (r.corrected && r.corrected.split) || {}, d = r.difference || {};
-  // difference.fund_paid is corrected minus first (the fund pays more when positive); difference.patient_pays is
-  // first minus corrected (refunded to the patient when positive). Shown in words, as the engine gave them.
+  // difference.fund_paid is corrected minus first (the fund pays more when positive). The patient's row is said by
+  // the engine's direction, so its words do not hang on which way that difference is subtracted.
   const words = (k, v) => {
-    if (v == null) return t('cannot');
+    if (v == null || typeof v === 'object') return v == null ? t('cannot') : '—';
     const f = toFen(v);
     if (f === 0) return t('same');
     const abs = fromFen(Math.abs(f), true);
-    if (k === 'patient_pays') return t(f > 0 ? 'rev_refund' : 'rev_topup', { v: abs });
+    if (k === 'patient_pays') return t(r.direction === 'refund_to_patient' ? 'rev_refund' : 'rev_topup', { v: abs });
     return t(f > 0 ? 'rev_fund_more' : 'rev_fund_less', { v: abs });
   };
   const cell = (v) => (v == null ? t('cannot') : typeof v === 'object' ? '—' : num(v));

@@ -9,7 +9,6 @@
 #include "engine/codec/process_codec.hpp"
 #include "engine/codec/request_codec.hpp"
 #include "engine/codec/result_codec.hpp"
-#include "engine/codec/vocabulary_codec.hpp"
 #include "engine/core/estimate.hpp"
 #include "engine/core/limits.hpp"
 
@@ -193,7 +192,7 @@ std::string Engine::call(std::string_view envelope) const {
       const std::string r = region != nullptr && region->is_string() ? region->get<std::string>() : "";
       return ops::policies(*pack_, &r);
     }
-    if (name == "vocabulary") return codec::ok_envelope(codec::vocabulary_json(*pack_));
+    if (name == "vocabulary") return ops::vocabulary(*pack_);
     if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});
     return codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
                                             "unknown operation \"" + name.substr(0, 64) + "\""));

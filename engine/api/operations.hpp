@@ -16,5 +16,6 @@ json guide(const json& input, const PolicyPack& pack);
 json diagnose(const json& input, const PolicyPack& pack);
 json reverse(const json& input, const PolicyPack& pack);
 json policies(const PolicyPack& pack, const std::string* region);  // all regions, or one
+json vocabulary(const PolicyPack& pack);  // every choice's name and zh/en label, the regions, the limits
 
 }  // namespace claimcalc::api::ops

@@ -11,15 +11,11 @@ namespace claimcalc::codec {
 
 namespace {
 
-// Every name of E in the engine's own order (names_list is "a, b, c"), with its labels.
+// Every name of E in the engine's order, with its labels.
 template <class E>
 json labelled() {
   json out = json::array();
-  std::string_view list = names_list<E>();
-  while (!list.empty()) {
-    const std::size_t cut = list.find(", ");
-    const std::string_view name = list.substr(0, cut);
-    list = cut == std::string_view::npos ? std::string_view{} : list.substr(cut + 2);
+  for (const std::string_view name : Vocabulary<E>::names()) {
     const auto v = from_name<E>(name);
     if (!v) continue;
     out.push_back({{"name", std::string(name)}, {"zh", std::string(label_zh(*v))}, {"en", std::string(label_en(*v))}});

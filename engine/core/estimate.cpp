@@ -9,8 +9,10 @@
 #include "engine/core/eligibility.hpp"
 #include "engine/core/next_questions.hpp"
 #include "engine/core/process_lookup.hpp"
+#include "engine/core/ranges.hpp"
 #include "engine/core/settlement.hpp"
 #include "engine/core/unknowns.hpp"
+#include "engine/core/year_to_date.hpp"
 
 namespace claimcalc {
 
@@ -98,7 +100,7 @@ std::vector<BillItem> items_for_catalogue(const Claim& claim, const CrossRegionO
   return items;
 }
 
-Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
+Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume) {
   if (!pack.has_region(claim.insured_region)) {
     return make_error(ErrorCode::unknown_region, "insured_region",
                       "暂不支持参保地「" + claim.insured_region + "」：没有该地区的政策数据",
@@ -148,7 +150,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
 
   // 就医地目录、参保地政策: direct settlement takes the items' classes from the care region's bill; the insured
   // region's own rule for care elsewhere sets the share of the local ratio.
-  const CrossRegionOutcome cross = assess_cross_region(claim, *policy, pack, trace, est.warnings);
+  const CrossRegionOutcome cross = assess_cross_region(claim, *policy, pack, assume, trace, est.warnings);
   if (cross.manual_claim) attach_manual_claim(claim, *policy, pack, est);
   Adjudication adj = adjudicate(items_for_catalogue(claim, cross, est.warnings), setting, ctx, trace);
   Split& split = est.split;
@@ -191,10 +193,14 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
       }
       if (!disease->deductible.empty()) figures.deductible = &disease->deductible;
       if (!disease->ratio.empty()) figures.ratio = &disease->ratio;
-      if (!disease->annual_cap.empty()) figures.annual_cap = &disease->annual_cap;
+      if (!disease->annual_cap.empty()) {
+        figures.annual_cap = &disease->annual_cap;
+        figures.disease_cap = true;
+      }
     }
     const FundShare fund =
         settle_fund(claim, figures, *adj.in_scope, ctx, cross.multiplier, trace, est.cannot_estimate);
+    warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
     split.deductible_applied = fund.deductible_applied;
     split.fund_paid = fund.fund_paid;
     if (!fund.fund_paid) return est;
@@ -204,6 +210,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
     parts.over_cap = fund.over_cap;
     split.critical_illness_paid =
         settle_critical_illness(claim, scheme->critical_illness, parts, ctx, trace, est.cannot_estimate);
+    warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
   }
 
   // A critical-illness payment we cannot estimate counts as zero here, and cannot_estimate says the
@@ -222,8 +229,10 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
 }  // namespace
 
 Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack) {
-  Result<Estimate> r = run(claim, pack);
+  Result<Estimate> r = run(claim, pack, Assumptions{});
   if (r.ok()) {
+    bound_ranges(
+        claim, [&pack](const Claim& c, const Assumptions& a) { return run(c, pack, a); }, r.value());
     warn_secondary_sources(*r.value().policy, r.value().trace, r.value().warnings);
     r.value().next_questions = next_questions(claim, r.value());
   }

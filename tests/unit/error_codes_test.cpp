@@ -98,7 +98,11 @@ TEST_CASE("invalid_date and inconsistent dates") {
   expect_error(err(with("date_of_care", "2025-13-01").dump()), "invalid_date", "date_of_care");
   expect_error(err(with("date_of_care", "25-03-01").dump()), "invalid_date", "date_of_care");
   expect_error(err(with("discharge_date", "2025-02-28").dump()), "inconsistent", "discharge_date");
-  expect_error(err(with("filing_date", "2025-02-28").dump()), "inconsistent", "filing_date");
+  // A filing date without the kind of filing asks for the filing (it used to say "filing is none").
+  expect_error(err(with("filing_date", "2025-02-28").dump()), "missing_field", "filing");
+  json none = with("filing_date", "2025-02-28");
+  none["filing"] = "none";
+  expect_error(err(none.dump()), "inconsistent", "filing_date");
   expect_error(err(with("age", 200).dump()), "inconsistent", "age");
 }
 

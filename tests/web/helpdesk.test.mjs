@@ -2,7 +2,7 @@
 // much comes back (or what is known and what is missing), what to bring, by when and where, with text to read out
 // and to paste into a chat; a region's required choice (Shenzhen's 缴费档次) gives the answer for each value.
 import { test } from 'node:test';
-import { assert, withPage, openPage, openCase, submit, cli, cliRun, unfiled, UNFILED, shot, shown, focused, bare } from './helpers.mjs';
+import { assert, withPage, openPage, openCase, submit, cli, cliRun, unfiled, UNFILED, shot, shown, focused, bare, MANUAL } from './helpers.mjs';
 
 test('help desk: the unfiled Shenzhen stay on one screen, typed in as an operator would', () => withPage(async ({ page, consoleErrors }) => {
   await openPage(page);
@@ -10,7 +10,7 @@ test('help desk: the unfiled Shenzhen stay on one screen, typed in as an operato
   await page.selectOption('#care_region', 'shenzhen');
   // Not filed (the default): settlement moves to a manual claim, and says so.
   await page.waitForSelector('#settlement_note:not([hidden])');
-  assert.equal(await page.inputValue('#settlement'), 'manual');
+  assert.equal(await page.inputValue('#settlement'), MANUAL());
   await page.selectOption('#person', unfiled.person);
   await page.selectOption('#hospital_level', unfiled.hospital_level);
   await page.fill('#date_of_care', unfiled.date_of_care);

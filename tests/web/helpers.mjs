@@ -112,6 +112,9 @@ export async function shot(page, name, selector) {
   await page.screenshot({ path: join(SHOTS, name + '.png') });
 }
 
+// The settlement that is not direct (its name is the engine's: see the vocabulary).
+export const MANUAL = () => cliRun(['call', '-'], { op: 'vocabulary' }).result.settlements.find((x) => x.name !== 'direct').name;
+
 const json = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
 export const example = json('examples/guangzhou-level3-inpatient.json');
 export const UNFILED = join(root, 'examples/guangzhou-insured-shenzhen-unfiled.json');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assert, withPage, openPage, fillGuangzhou, submit, estimate, headline, expectSplit, cli, example, shot, SHOTS,
-  bare, shown, focused, openCase, reverseCase } from './helpers.mjs';
+  bare, shown, focused, openCase, reverseCase, MANUAL } from './helpers.mjs';
 
 const exampleCli = cli(example);
 
@@ -45,9 +45,9 @@ test('what-if: the same bill at each hospital level, with the differences and th
 test('still to answer, materials as a checklist, deadlines with a calendar file', () => withPage(async ({ page }) => {
   await openPage(page);
   await fillGuangzhou(page);
-  await page.selectOption('#settlement', 'manual');
+  await page.selectOption('#settlement', MANUAL());
   await page.selectOption('#hospital_level', '');
-  const noLevel = cli({ ...example, settlement: 'manual', hospital_level: undefined });
+  const noLevel = cli({ ...example, settlement: MANUAL(), hospital_level: undefined });
   await submit(page);
   const nq = noLevel.result.next_questions || [];
   assert.equal(await page.isVisible('#next_box'), nq.length > 0);
@@ -58,7 +58,7 @@ test('still to answer, materials as a checklist, deadlines with a calendar file'
   }
   await page.selectOption('#hospital_level', 'level3');
   await submit(page);
-  const want = cli({ ...example, settlement: 'manual' }).result;
+  const want = cli({ ...example, settlement: MANUAL() }).result;
   assert.equal(await page.locator('#materials input[type=checkbox]').count(), want.materials.length, 'one checkbox per document');
   for (const m of want.materials) assert.ok((await page.textContent('#materials')).includes(m.name_zh));
   const dl = await page.textContent('#deadlines');

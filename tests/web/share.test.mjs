@@ -1,7 +1,7 @@
 // Share links: the whole request in the URL fragment, opened at the answer; unreadable links and regions without
 // data said in a sentence.
 import { test } from 'node:test';
-import { assert, browser, openPage, ready, fillGuangzhou, submit, headline, server, link, shot } from './helpers.mjs';
+import { assert, browser, openPage, ready, fillGuangzhou, submit, headline, server, link, shot, MANUAL } from './helpers.mjs';
 
 test('the whole request travels in the URL fragment and opens to the same result, at the result', async () => {
   const a = await browser();
@@ -9,7 +9,7 @@ test('the whole request travels in the URL fragment and opens to the same result
   try {
     await openPage(a.page);
     await fillGuangzhou(a.page);
-    await a.page.selectOption('#settlement', 'manual');
+    await a.page.selectOption('#settlement', MANUAL());
     await a.page.fill('#ytd_deductible_paid', '1,000');
     await submit(a.page);
     await a.page.click('#share');
