@@ -92,9 +92,13 @@ BillItem read_item(Reader& r, const json& it, const std::string& p) {
 void read_bill(Reader& r, const json& req, Claim& c) {
   const json* items = Reader::get(req, "items");
   const json* totals = Reader::get(req, "totals");
-  if ((items == nullptr) == (totals == nullptr)) {
-    r.fail(ErrorCode::missing_field, "items", "须填写 items（费用明细）或 totals（按类别合计）之一",
-           "give exactly one of items (the bill) or totals (by class)");
+  if (items == nullptr && totals == nullptr) {
+    c.bill_given = false;  // materials, deadlines and channels still follow from the situation
+    return;
+  }
+  if (items != nullptr && totals != nullptr) {
+    r.fail(ErrorCode::inconsistent, "items", "items（费用明细）与 totals（按类别合计）只能填写其一",
+           "give only one of items (the bill) or totals (by class)");
     return;
   }
   if (items != nullptr) {

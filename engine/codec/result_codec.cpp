@@ -49,19 +49,22 @@ json figure_json(const Estimate& est, const char* part, const std::optional<Fen>
               {"reasons", std::move(reasons)}};
 }
 
+// Without a bill every figure is null: cannot_estimate's "split" entry says the amounts need it.
+json bill_or_null(const Estimate& est, Fen v) { return est.bill_given ? json(format_money(v)) : json(nullptr); }
+
 json split_json(const Estimate& est) {
   const Split& s = est.split;
   json j = json::object();
-  j["total"] = format_money(s.total);
-  j["out_of_catalogue"] = format_money(s.out_of_catalogue);
-  j["over_ceiling"] = format_money(s.over_ceiling);
+  j["total"] = bill_or_null(est, s.total);
+  j["out_of_catalogue"] = bill_or_null(est, s.out_of_catalogue);
+  j["over_ceiling"] = bill_or_null(est, s.over_ceiling);
   j["class_b_upfront"] = figure_json(est, "class_b_upfront", s.class_b_upfront);
   j["in_scope"] = figure_json(est, "in_scope", s.in_scope);
   j["deductible_applied"] = figure_json(est, "deductible_applied", s.deductible_applied);
   j["fund_paid"] = figure_json(est, "fund_paid", s.fund_paid);
   j["critical_illness_paid"] = figure_json(est, "critical_illness_paid", s.critical_illness_paid);
   j["self_pay"] = figure_json(est, "self_pay", s.self_pay);
-  j["self_funded"] = format_money(s.self_funded);
+  j["self_funded"] = bill_or_null(est, s.self_funded);
   j["patient_pays"] = figure_json(est, "patient_pays", s.patient_pays);
   return j;
 }
@@ -71,9 +74,9 @@ json split_json(const Estimate& est) {
 json national_json(const Estimate& est) {
   const Split& s = est.split;
   json j = json::object();
-  j["medfee_sumamt"] = format_money(s.total);
-  j["fulamt_ownpay_amt"] = format_money(s.out_of_catalogue);
-  j["overlmt_selfpay"] = format_money(s.over_ceiling);
+  j["medfee_sumamt"] = bill_or_null(est, s.total);
+  j["fulamt_ownpay_amt"] = bill_or_null(est, s.out_of_catalogue);
+  j["overlmt_selfpay"] = bill_or_null(est, s.over_ceiling);
   j["preselfpay_amt"] = figure_json(est, "class_b_upfront", s.class_b_upfront);
   j["inscp_scp_amt"] = figure_json(est, "in_scope", s.in_scope);
   j["act_pay_dedc"] = figure_json(est, "deductible_applied", s.deductible_applied);
@@ -162,6 +165,17 @@ json estimate_to_json(const Estimate& est, const std::string& engine_version) {
   const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : policy;
   r["materials"] = materials_json(process_policy, est.materials);
   r["deadlines"] = deadlines_json(process_policy, est.deadlines);
+  json channels = json::array();
+  for (const auto& c : est.channels) {
+    json ch = {{"name_zh", c.name_zh},
+               {"name_en", c.name_en},
+               {"kind", c.online ? "online" : "offline"},
+               {"source", source_json(process_policy, c.cite)}};
+    if (!c.note_zh.empty()) ch["note_zh"] = c.note_zh;
+    if (!c.note_en.empty()) ch["note_en"] = c.note_en;
+    channels.push_back(std::move(ch));
+  }
+  r["channels"] = std::move(channels);
   json questions = json::array();
   for (const auto& q : est.next_questions) {
     json j = {{"field", q.field}, {"question_zh", q.question_zh}, {"question_en", q.question_en}};
@@ -245,7 +259,10 @@ std::string cite_text(const Policy& policy, const Citation& cite, bool zh) {
 void explain_one(const Estimate& est, bool zh, bool brief, std::string& out) {
   const Split& s = est.split;
   const auto f = [&](const char* part, const std::optional<Fen>& v) { return figure_text(est, part, v, zh); };
-  if (zh) {
+  if (!est.bill_given) {
+    out += zh ? "没有费用清单：金额需要账单才能测算；以下是按情况给出的材料、时限与办理渠道。\n"
+              : "No bill: the amounts need it; below are the documents, deadlines and channels for the situation.\n";
+  } else if (zh) {
     out += "总费用 " + money_text(s.total, true) + "：统筹基金支付 " + f("fund_paid", s.fund_paid) + "，大病保险支付 " +
            f("critical_illness_paid", s.critical_illness_paid) + "，个人负担 " + f("patient_pays", s.patient_pays) +
            "（个人自付 " + f("self_pay", s.self_pay) + " + 个人自费 " + money_text(s.self_funded, true) + "）。\n";
@@ -277,6 +294,9 @@ void explain_one(const Estimate& est, bool zh, bool brief, std::string& out) {
            (brief ? "" : (zh ? "；" : "; ") + (zh ? d.rule_zh : d.rule_en) + cite_text(process_policy, d.cite, zh)) +
            "\n";
   }
+  for (const auto& c : est.channels)
+    out +=
+        (zh ? "办理渠道：" : "Channel: ") + (zh ? c.name_zh : c.name_en) + cite_text(process_policy, c.cite, zh) + "\n";
   for (const auto& q : est.next_questions)
     out += (zh ? "还需确认：" : "Still to ask: ") + (zh ? q.question_zh : q.question_en) + "\n";
   if (!brief)

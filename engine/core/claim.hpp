@@ -66,6 +66,7 @@ struct Claim {
   YearToDate year_to_date;
   std::vector<BillItem> items;
   bool items_are_totals = false;  // the request gave totals by class, not a bill
+  bool bill_given = true;         // false: no items and no totals (a question about the process, not the amounts)
 };
 
 }  // namespace claimcalc

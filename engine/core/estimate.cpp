@@ -100,6 +100,38 @@ std::vector<BillItem> items_for_catalogue(const Claim& claim, const CrossRegionO
   return items;
 }
 
+// No bill: what the situation decides (materials, deadlines, channels, the policy and cross-region steps, warnings)
+// stays; every amount is marked as waiting for the bill.
+void without_amounts(Estimate& est) {
+  est.bill_given = false;
+  Split& s = est.split;
+  s.class_b_upfront.reset();
+  s.in_scope.reset();
+  s.deductible_applied.reset();
+  s.fund_paid.reset();
+  s.critical_illness_paid.reset();
+  s.self_pay.reset();
+  s.patient_pays.reset();
+  est.ranges.clear();
+  est.narrowings.clear();
+  est.items.clear();
+  Trace kept;
+  for (const auto& step : est.trace.steps()) {
+    if (step.rule == Rule::policy_version || step.rule == Rule::cross_region || step.rule == Rule::waiting_period ||
+        step.rule == Rule::enrolment_not_active)
+      kept.add(step.rule, step.values, step.cite);
+  }
+  est.trace = std::move(kept);
+  std::vector<CannotEstimate> unknown;
+  for (auto& u : est.cannot_estimate)
+    if (u.part == "materials" || u.part == "deadlines") unknown.push_back(std::move(u));
+  unknown.push_back({"split", "items",
+                     "没有费用清单或按类别合计：金额需要账单才能测算；材料、时限与办理渠道已按情况给出。",
+                     "No bill or totals: the amounts need the bill; the documents, deadlines and channels follow from "
+                     "the situation and are given."});
+  est.cannot_estimate = std::move(unknown);
+}
+
 Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume) {
   if (!pack.has_region(claim.insured_region)) {
     return make_error(ErrorCode::unknown_region, "insured_region",
@@ -233,6 +265,7 @@ Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack) {
   if (r.ok()) {
     bound_ranges(
         claim, [&pack](const Claim& c, const Assumptions& a) { return run(c, pack, a); }, r.value());
+    if (!claim.bill_given) without_amounts(r.value());
     warn_secondary_sources(*r.value().policy, r.value().trace, r.value().warnings);
     r.value().next_questions = next_questions(claim, r.value());
   }

@@ -97,6 +97,8 @@ struct Estimate {
   const Policy* process_policy = nullptr;
   std::vector<Material> materials;
   std::vector<Deadline> deadlines;
+  std::vector<Channel> channels;  // where the manual claim is made
+  bool bill_given = true;         // false: every amount waits for the bill (cannot_estimate part "split")
   std::vector<Question> next_questions;
   // Split parts that are ranges (they are absent from split). Keyed by the split's field name.
   std::map<std::string, Range> ranges;

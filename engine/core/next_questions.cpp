@@ -15,6 +15,8 @@ struct Asked {
 
 // In the order they decide the most money: without the first, nothing else can be estimated.
 constexpr Asked kQuestions[] = {
+    {"items", "有费用清单吗？请填写各项费用（或按甲类、乙类、目录外的合计）。",
+     "Is there a bill? Give its items (or the totals for class A, class B and out of catalogue)."},
     {"person", "参保人是在职、退休，还是居民（成年人、老年人、未成年人、学生）？",
      "Is the insured person active, retired, or a resident (adult, senior, child, student)?"},
     {"tier", "职工医保参加的是一档还是二档？", "Is the employee enrolled in tier 1 or tier 2?"},
@@ -65,6 +67,7 @@ std::vector<Question> next_questions(const Claim& claim, const Estimate& est) {
   for (const auto& u : est.cannot_estimate)
     if (u.needs.compare(0, 7, "policy:") != 0) wanted.insert(u.needs);
   for (const auto& n : est.narrowings) wanted.insert(n.field);
+  if (!claim.bill_given) wanted.insert("items");
   const bool elsewhere = !claim.care_region.empty() && claim.care_region != claim.insured_region;
   if (elsewhere && !claim.filing_given) wanted.insert("filing");
   if (elsewhere && !claim.settlement_given) wanted.insert("settlement");

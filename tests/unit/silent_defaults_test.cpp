@@ -130,3 +130,35 @@ TEST_CASE("the English explanation uses ASCII punctuation around the weekday") {
   CHECK(en.find("（Tuesday）") == std::string::npos);
   CHECK(en.find(" (Tuesday); ") != std::string::npos);
 }
+
+TEST_CASE("no bill: materials, dated deadlines and the next question come from the situation alone") {
+  const json req = {{"insured_region", "guangzhou"},
+                    {"care_region", "shenzhen"},
+                    {"scheme", "employee"},
+                    {"person", "active"},
+                    {"setting", "inpatient"},
+                    {"hospital_level", "level3"},
+                    {"date_of_care", "2025-08-04"},
+                    {"discharge_date", "2025-08-15"},
+                    {"filing", "none"}};
+  const json r = estimate(builtin_engine(), req);
+  REQUIRE(r["ok"] == true);
+  CHECK(r["result"]["split"]["total"].is_null());
+  CHECK(r["result"]["split"]["fund_paid"].is_null());
+  CHECK(r["result"]["national"]["hifp_pay"].is_null());
+  REQUIRE(r["result"]["cannot_estimate"].size() == 1);
+  CHECK(r["result"]["cannot_estimate"][0]["part"] == "split");
+  CHECK(r["result"]["cannot_estimate"][0]["needs"] == "items");
+  CHECK_FALSE(r["result"]["materials"].empty());
+  REQUIRE(r["result"]["deadlines"].size() == 1);
+  CHECK(r["result"]["deadlines"][0]["date"] == "2028-08-15");  // 36 months from discharge
+  CHECK(r["result"]["next_questions"][0]["field"] == "items");
+  // A guide with that request needs no bill either.
+  const json g = json::parse(builtin_engine().guide(json{{"scenario", "manual_claim"}, {"request", req}}.dump()));
+  CHECK(g["ok"] == true);
+  // Both a bill and totals is still refused.
+  json both = req;
+  both["items"] = json::array({json{{"name", "a"}, {"class", "class_a"}, {"amount", "1"}}});
+  both["totals"] = {{"class_a", "1"}};
+  CHECK(estimate(builtin_engine(), both)["error"]["field"] == "items");
+}
