@@ -232,7 +232,7 @@ export function renderRev() {
         h('tbody', {}, REV.map((k) => h('tr', { 'data-k': k },
           h('th', { scope: 'row', text: t(k === 'patient_pays' ? 'rev_patient' : k) }),
           h('td', { class: 'num', text: cell(o[k]) }), h('td', { class: 'num', text: cell(c[k]) }),
-          h('td', { class: 'num diff', 'data-v': d[k] ?? '', text: words(k, d[k]) })))))),
+          h('td', { class: 'num diff', 'data-v': d[k] && typeof d[k] === 'object' ? JSON.stringify(d[k]) : d[k] ?? '', text: words(k, d[k]) })))))),
     ce.length ? h('ul', { class: 'cannot' }, ce.map((x) => h('li', {}, pick(x, 'reason'), needButton(x.needs)))) : null,
     ((r.corrected && r.corrected.warnings) || []).length ? h('ul', { class: 'warnings' }, warningItems(r.corrected.warnings)) : null,
     h('details', { class: 'rev-steps' }, h('summary', { text: t('rev_steps') }),

@@ -115,7 +115,7 @@ test('reverse settlement: the difference per fund and the direction equal the CL
       { cells: [...tr.querySelectorAll('td')].map((td) => td.textContent), v: tr.querySelector('td.diff').dataset.v }])));
     const num = (v) => shown(v).replace(/ 元$/, '');
     for (const k of ['fund_paid', 'critical_illness_paid', 'patient_pays']) {
-      assert.equal(rows[k].v, r.difference[k] ?? '', `${name}: difference.${k}`);
+      assert.equal(rows[k].v, typeof r.difference[k] === 'object' && r.difference[k] ? JSON.stringify(r.difference[k]) : r.difference[k] ?? '', `${name}: difference.${k}`);
       assert.equal(rows[k].cells[0], num(r.original[k]), `${name}: original ${k}`);
       assert.equal(rows[k].cells[1], num(r.corrected.split[k]), `${name}: corrected ${k}`);
     }
