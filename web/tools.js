@@ -3,7 +3,7 @@
 // dates), else the insured region alone, and says which.
 import { $, h, status, download, showBox, markInvalid, clearInvalid } from './dom.js';
 import { state } from './state.js';
-import { t, pick, num, regionName } from './words.js';
+import { t, pick, num, money, regionName } from './words.js';
 import { toFen, fromFen, cleanMoney } from './bill.js';
 import { collect } from './form.js';
 import { errorText } from './errors.js';
@@ -219,7 +219,7 @@ export function renderRev() {
     if (k === 'patient_pays') return t(r.direction === 'refund_to_patient' ? 'rev_refund' : 'rev_topup', { v: abs });
     return t(f > 0 ? 'rev_fund_more' : 'rev_fund_less', { v: abs });
   };
-  const cell = (v) => (v == null ? t('cannot') : typeof v === 'object' ? '—' : num(v));
+  const cell = (v) => (v == null ? t('cannot') : typeof v === 'object' ? money(v).replace(/\s*元$/, '') : num(v));
   const ce = (r.corrected && r.corrected.cannot_estimate) || [];
   const off = sumCheck(cur.original, c.total);
   setOut('rev', [

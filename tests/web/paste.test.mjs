@@ -73,8 +73,6 @@ test('5,000 pasted lines are previewed, used and estimated as the CLI does; one 
   const want = cli({ ...example, year_to_date: { stays: 0 }, person: 'active', settlement: 'direct', items });
   assert.ok(want.ok, JSON.stringify(want.error));
   expectSplit(await headline(page), want.result.split, '5,000 items');
-  await page.waitForFunction((n) => document.querySelectorAll('#items > li').length === n, limit, { timeout: 120000 });
-  assert.equal(await page.getAttribute('#items > li:last-child', 'data-field'), `items[${limit - 1}]`);
   // 5,001: said in the preview, and 使用 is off.
   await page.check('input[name=mode][value=paste]');
   await paste(page, bill(limit + 1).text);

@@ -89,8 +89,8 @@ test('large print, English, print, calendar', () => withPage(async ({ page }) =>
   // Large radios and checkboxes; the pager on one line.
   const box = await page.$eval('input[name=mode]', (el) => parseFloat(getComputedStyle(el).width));
   assert.ok(box >= 24, `radio ${box}px wide`);
-  const pager = await page.$$eval('#pager > *', (els) => new Set(els.map((e) => Math.round(e.getBoundingClientRect().top))).size);
-  assert.equal(pager, 1, 'pager buttons on one line');
+  const [bar, button] = await page.$$eval('#pager, #next', (els) => els.map((e) => e.getBoundingClientRect().height));
+  assert.ok(bar < 2 * button, `pager on one line (${bar}px high, a button ${button}px)`);
   // Back to the bill and on: the last form step estimates and shows the first result screen.
   for (let i = 0; i < 3; i++) await page.click('#next');
   await estimate(page, () => page.click('#next'));

@@ -102,11 +102,13 @@ test('diagnosis: a settlement error message with the case gives the CLI causes i
 }));
 
 test('reverse settlement: the difference per fund and the direction equal the CLI', () => withPage(async ({ page }) => {
-  for (const [name, verdict] of [['r01-cross-region-not-settled-then-re-recorded.json', '退还个人'], ['r04-corrected-costs-more.json', '个人补缴']]) {
+  const VERDICT = { refund_to_patient: '退还个人', patient_pays_more: '个人补缴', none: '无差额', unknown: '无法测算' };
+  for (const name of ['r01-cross-region-not-settled-then-re-recorded.json', 'r04-corrected-costs-more.json']) {
     const input = reverseCase(name);
     const want = cliRun(['call', '-'], { op: 'reverse', ...input });
     assert.ok(want.ok, name);
     const r = want.result;
+    const verdict = VERDICT[r.direction];
     await openCase(page, input.request);
     for (const k of ['fund_paid', 'critical_illness_paid', 'patient_pays']) await page.fill('#rev_' + k, input.original[k] ?? '');
     await page.click('#rev_go');
@@ -120,9 +122,11 @@ test('reverse settlement: the difference per fund and the direction equal the CL
       assert.equal(rows[k].cells[1], num(r.corrected.split[k]), `${name}: corrected ${k}`);
     }
     const pays = r.difference.patient_pays;
-    assert.equal((await page.textContent('#rev_title')).trim(), `${verdict} ${shown(pays.replace(/^-/, ''))}`);
-    assert.equal(r.direction, verdict === '退还个人' ? 'refund_to_patient' : 'patient_pays_more');
-    assert.equal(rows.patient_pays.cells[2], `${verdict === '退还个人' ? '退还' : '补缴'} ${num(pays.replace(/^-/, ''))}`);
+    assert.ok((await page.textContent('#rev_title')).trim().startsWith(verdict));
+    if (typeof pays === 'string' && r.direction !== 'unknown') {
+      assert.equal((await page.textContent('#rev_title')).trim(), `${verdict} ${shown(pays.replace(/^-/, ''))}`);
+      assert.equal(rows.patient_pays.cells[2], `${verdict === '退还个人' ? '退还' : '补缴'} ${num(pays.replace(/^-/, ''))}`);
+    }
     // The corrected estimate's explanation
     const steps = await page.$$eval('#rev_steps > li > p:first-child', (ps) => ps.map((p) => p.textContent));
     assert.deepEqual(steps, r.corrected.steps.map((x) => x.text_zh));
