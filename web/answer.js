@@ -68,7 +68,8 @@ export function renderAnswer() {
 // The answer as a chat message: the engine's brief text, and where to apply.
 export function answerText() {
   const ch = state.channels;
-  const where = ch && ch.list.length ? t('answer_where') + t('colon') + ch.list.map((c) => pick(c, 'name')).join('；') : '';
+  const said = /办理渠道|Channel:/.test(state.last.aloud || '');
+  const where = ch && ch.list.length && !said ? t('answer_where') + t('colon') + ch.list.map((c) => pick(c, 'name')).join('；') : '';
   return [state.last.aloud || '', where].filter(Boolean).join('\n');
 }
 
@@ -76,6 +77,8 @@ export function answerText() {
 export async function loadChannels(request, result) {
   state.channels = null;
   if (!(result.materials || []).length) return;
+  // The estimate names the channels itself where the policy data has them.
+  if ((result.channels || []).length) { state.channels = { list: result.channels, gaps: [] }; return; }
   const env = await state.engine.guide({ scenario: 'manual_claim', request });
   if (env.ok) state.channels = { list: env.result.channels || [], gaps: env.result.not_in_data || [] };
 }

@@ -308,8 +308,8 @@ void explain_one(const Estimate& est, bool zh, bool brief, std::string& out) {
            "\n";
   }
   for (const auto& c : est.channels)
-    out +=
-        (zh ? "办理渠道：" : "Channel: ") + (zh ? c.name_zh : c.name_en) + cite_text(process_policy, c.cite, zh) + "\n";
+    out += (zh ? "办理渠道：" : "Channel: ") + (zh ? c.name_zh : c.name_en) +
+           (brief ? "" : cite_text(process_policy, c.cite, zh)) + "\n";
   for (const auto& q : est.next_questions)
     out += (zh ? "还需确认：" : "Still to ask: ") + (zh ? q.question_zh : q.question_en) + "\n";
   if (!brief)
