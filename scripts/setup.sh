@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake nlohmann-json3-dev libboost-dev doctest-dev emscripten binaryen brotli nodejs npm clang
+packages=(build-essential cmake nlohmann-json3-dev libboost-dev doctest-dev emscripten binaryen brotli nodejs clang
           libclang-rt-14-dev chromium fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
@@ -15,10 +15,15 @@ if ((${#missing[@]})); then
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# Debian's nodejs comes without npm, while NodeSource's nodejs carries it and conflicts with Debian's npm package:
+# ask apt for npm only when no npm is on the PATH.
+if ! command -v npm >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq npm >/dev/null
+fi
 # The browser tests' one npm package (playwright-core, driving Debian's chromium: no browser download).
 if [ ! -d tests/web/node_modules/playwright-core ]; then
-  # Debian's nodejs comes without npm; a node from elsewhere usually brings its own.
-  command -v npm >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq npm >/dev/null; }
   echo "setup: npm ci in tests/web (playwright-core)"
   (cd tests/web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
 fi
