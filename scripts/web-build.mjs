@@ -15,8 +15,9 @@ const args = { src: join(root, 'web'), dist: join(root, 'build/dist'), out: null
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = resolve(process.argv[i + 1]);
 args.out = args.out || join(args.dist, 'web');
 
-// The page's own files, in web/. sw.js is a template; CMakeLists.txt and anything else are not shipped.
-const PAGE = ['index.html', 'app.css', 'app.js', 'bill.js', 'i18n.js', 'share.js', 'ics.js', 'manifest.webmanifest', 'icon.svg'];
+// The page's own files: everything in web/ but the sw.js template and the notes for developers.
+const NOT_SHIPPED = new Set(['sw.js', 'CMakeLists.txt', 'README.md']);
+const PAGE = ['index.html', ...readdirSync(args.src).filter((f) => f !== 'index.html' && !NOT_SHIPPED.has(f)).sort()];
 // From the wasm build: the ES-module loader and the module. claimcalc.asm.js is shipped for runtimes without
 // WebAssembly but is not kept offline up front (2 MB; fetched, then kept, only where it is needed).
 const ENGINE = ['claimcalc.mjs', 'claimcalc.wasm'];

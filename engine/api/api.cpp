@@ -22,13 +22,17 @@ const char* engine_version() { return "0.1.0"; }
 
 std::string error_envelope(const Error& error) { return codec::dump_json(codec::error_envelope(error)); }
 
-Result<Engine> Engine::builtin() {
+namespace {
+std::vector<PolicyFile> builtin_files() {
   std::vector<PolicyFile> files;
   for (std::size_t i = 0; i < kEmbeddedPolicyCount; ++i) {
     files.push_back({kEmbeddedPolicies[i].path, std::string(kEmbeddedPolicies[i].bytes, kEmbeddedPolicies[i].size)});
   }
-  return from_files(files);
+  return files;
 }
+}  // namespace
+
+Result<Engine> Engine::builtin() { return from_files(builtin_files()); }
 
 Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::string_view today) {
   std::optional<Date> day;
@@ -40,6 +44,12 @@ Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::str
   auto pack = codec::load_pack(files, day);
   if (!pack.ok()) return pack.error();
   return Engine(std::make_shared<const PolicyPack>(std::move(pack.value())));
+}
+
+std::vector<std::string> Engine::stale_regions(std::string_view today_iso) const {
+  auto today = Date::parse(today_iso, "today");
+  if (!today.ok()) return {};
+  return codec::stale_regions(*pack_, today.value());
 }
 
 Result<Engine> Engine::from_pack_json(std::string_view pack) {
@@ -107,14 +117,14 @@ json text_envelope(std::string text) {
   return codec::ok_envelope(std::move(r));
 }
 
-json explain_value(const json& request, const PolicyPack& pack, std::string_view lang) {
+json explain_value(const json& request, const PolicyPack& pack, std::string_view lang, bool brief = false) {
   const auto tl = language_of(lang);
   if (!tl) return language_error();
   auto claim = codec::parse_claim(request);
   if (!claim.ok()) return codec::error_envelope(claim.error());
   auto est = claimcalc::estimate(claim.value(), pack);
   if (!est.ok()) return codec::error_envelope(est.error());
-  return text_envelope(codec::explain_text(est.value(), *tl));
+  return text_envelope(codec::explain_text(est.value(), *tl, brief));
 }
 
 // A guide or diagnosis answer rendered as text: Chinese, English, or both with a blank line between.
@@ -211,7 +221,13 @@ std::string Engine::call(std::string_view envelope) const {
             make_error(ErrorCode::missing_field, "request", "缺少 request", "request is missing"));
       if (name == "estimate") return ops::estimate(*req, *pack_);
       const json* lang = payload("lang");
-      return explain_value(*req, *pack_, lang == nullptr ? "both" : lang->is_string() ? lang->get<std::string>() : "");
+      // "brief": true gives what an operator reads out (result_codec.hpp).
+      const json* brief = payload("brief");
+      return explain_value(*req, *pack_,
+                           lang == nullptr     ? "both"
+                           : lang->is_string() ? lang->get<std::string>()
+                                               : "",
+                           brief != nullptr && brief->is_boolean() && brief->get<bool>());
     }
     if (name == "guide") return ops::guide(j, *pack_);
     if (name == "diagnose") return ops::diagnose(j, *pack_);
@@ -222,6 +238,8 @@ std::string Engine::call(std::string_view envelope) const {
       const std::string r = region != nullptr && region->is_string() ? region->get<std::string>() : "";
       return ops::policies(*pack_, &r);
     }
+    if (name == "vocabulary") return ops::vocabulary(*pack_);
+    if (name == "validate_policy") return ops::validate_policy(j, builtin_files());
     if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});
     return codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
                                             "unknown operation \"" + name.substr(0, 64) + "\""));
