@@ -585,8 +585,9 @@ class PolicyParser {
   SettlementErrorCause error_cause(const json& e, const std::string& ep) {
     SettlementErrorCause c;
     if (!r_.expect_object(e, ep)) return c;
-    r_.known_fields(
-        e, ep, {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "likely_when", "source", "clause", "quote"});
+    r_.known_fields(e, ep,
+                    {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "likely_when", "source",
+                     "clause", "quote"});
     c.id = r_.text(e, "id", ep, true, 64).value_or("");
     c.title_zh = r_.text(e, "title_zh", ep, true, kMaxPolicyText).value_or("");
     c.title_en = r_.text(e, "title_en", ep, true, kMaxPolicyText).value_or("");

@@ -92,7 +92,7 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured
     // the manual claim is already chosen, the note says what to do, not that direct settlement fails.
     const std::optional<CareScope> where = scope_of(claim, insured, pack);
     const bool cross_province = where != CareScope::in_province;
-    const bool chose_manual = claim.settlement == SettlementMode::manual;
+    const bool chose_manual = claim.settlement == SettlementMode::manual_claim;
     std::string zh = chose_manual
                          ? "未备案的异地就医按手工报销测算：出院自费结算后按规定补办备案，再按参保地规定手工报销"
                          : "未备案的异地就医一般不能直接结算：出院自费结算后按规定补办备案，可按参保地规定手工报销";

@@ -46,7 +46,8 @@ TEST_CASE("bands: no gaps, no overlaps, start at zero, ratios within [0, 1]") {
   auto& ratio = p["schemes"]["employee"]["inpatient"]["ratio"];
   ratio = json::array(
       {{{"bands", {{{"from", "0"}, {"to", "1000"}, {"ratio", "90%"}}, {{"from", "2000"}, {"ratio", "95%"}}}},
-        {"source", "s"}, {"quote", "q"}}});
+        {"source", "s"},
+        {"quote", "q"}}});
   CHECK(refuse(p).field == "x/2024-01-01.json#/schemes/employee/inpatient/ratio/0/bands/1");
   ratio[0]["bands"][1]["from"] = "500";
   CHECK(refuse(p).message_en.find("overlap") != std::string::npos);
