@@ -197,6 +197,8 @@ int main(int argc, char** argv) {
     return print_envelope(engine.reverse(input));
   }
   if (command == "batch") {
+    // C++ streams synchronised with stdio read a character at a time: a fifth of a batch's time went there.
+    std::ios::sync_with_stdio(false);
     std::string line;
     bool all_ok = true;
     while (std::getline(std::cin, line)) {

@@ -1,6 +1,7 @@
 #include "engine/api/api.hpp"
 
 #include "engine/api/builtin_policies.hpp"
+#include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/process_codec.hpp"
 #include "engine/codec/reader.hpp"
@@ -55,33 +56,62 @@ Result<Engine> Engine::from_pack_json(std::string_view pack) {
 
 namespace {
 
-Result<Estimate> run(const json& request, const PolicyPack& pack) {
+// figures_default: the batch's "detail" was "figures", for requests that give none of their own.
+Result<Estimate> run(const json& request, const PolicyPack& pack, bool figures_default) {
   auto claim = codec::parse_claim(request);
   if (!claim.ok()) return claim.error();
+  if (figures_default && !request.contains("detail")) claim.value().step_texts = false;
   return claimcalc::estimate(claim.value(), pack);
 }
 
 std::string dump(const json& j) { return codec::dump_json(j); }
 
+// An ok envelope around a JSON array whose elements are already text.
+constexpr std::string_view kOkArrayOpen = "{\"ok\":true,\"result\":[";
+constexpr std::string_view kOkArrayClose = "]}";
+
+// The batch's "detail": absent, "full" or "figures"; anything else is an error naming it.
+Result<bool> figures_default_of(const json& envelope) {
+  if (!envelope.is_object() || !envelope.contains("detail")) return false;
+  const json& d = envelope["detail"];
+  if (d.is_string() && d.get_ref<const std::string&>() == "figures") return true;
+  if (d.is_string() && d.get_ref<const std::string&>() == "full") return false;
+  return make_error(ErrorCode::unknown_value, "detail", "取值无效，可选：full, figures",
+                    "unknown value; expected one of: full, figures");
+}
+
 }  // namespace
 
-json Engine::estimate_value(const json& request) const {
-  auto est = run(request, pack_);
-  if (!est.ok()) return codec::error_envelope(est.error());
-  return codec::ok_envelope(codec::estimate_to_json(est.value(), engine_version()));
+void Engine::append_estimate(const json& request, bool figures_default, std::string& out) const {
+  auto est = run(request, pack_, figures_default);
+  if (!est.ok()) {
+    out += dump(codec::error_envelope(est.error()));
+  } else if (!est.value().trace.texts()) {
+    codec::append_figures_envelope(out, est.value(), engine_version());
+  } else {
+    out += dump(codec::ok_envelope(codec::estimate_to_json(est.value(), engine_version())));
+  }
 }
 
 std::string Engine::estimate(std::string_view request) const {
   auto parsed = codec::parse_json(request, limits::kMaxRequestBytes, "request");
   if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
-  return dump(estimate_value(parsed.value()));
+  std::string out;
+  append_estimate(parsed.value(), false, out);
+  return out;
 }
 
 std::string Engine::explain(std::string_view request, codec::TextLanguage lang) const {
   auto parsed = codec::parse_json(request, limits::kMaxRequestBytes, "request");
   if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
-  auto est = run(parsed.value(), pack_);
+  auto est = run(parsed.value(), pack_, false);
   if (!est.ok()) return dump(codec::error_envelope(est.error()));
+  if (!est.value().trace.texts()) {
+    // explain is the sentences: figures only would leave nothing to read.
+    return dump(codec::error_envelope(make_error(ErrorCode::inconsistent, "detail",
+                                                 "explain 需要完整结果，不能使用 detail: figures",
+                                                 "explain needs the full answer; detail cannot be figures")));
+  }
   json r = json::object();
   r["text"] = codec::explain_text(est.value(), lang);
   return dump(codec::ok_envelope(std::move(r)));
@@ -95,13 +125,21 @@ std::string Engine::estimate_many(std::string_view requests) const {
     return dump(codec::error_envelope(make_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
                                                  "expected an array of requests ([...])")));
   }
+  return many(list, false);
+}
+
+std::string Engine::many(const json& list, bool figures_default) const {
   if (list.size() > limits::kMaxBatchRequests) {
     return dump(codec::error_envelope(
         make_error(ErrorCode::too_large, "requests", "批量请求过多", "too many requests in one batch")));
   }
-  json out = json::array();
-  for (const auto& req : list) out.push_back(estimate_value(req));
-  return dump(codec::ok_envelope(std::move(out)));
+  std::string out(kOkArrayOpen);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i != 0) out += ',';
+    append_estimate(list[i], figures_default, out);
+  }
+  out += kOkArrayClose;
+  return out;
 }
 
 namespace {
@@ -264,7 +302,11 @@ std::string Engine::call(std::string_view envelope) const {
     if (req == nullptr)
       return dump(
           codec::error_envelope(make_error(ErrorCode::missing_field, "request", "缺少 request", "request is missing")));
-    if (name == "estimate") return dump(estimate_value(*req));
+    if (name == "estimate") {
+      std::string out;
+      append_estimate(*req, false, out);
+      return out;
+    }
     return explain(codec::dump_json(*req), codec::TextLanguage::both);
   }
   if (name == "estimate_many") {
@@ -272,9 +314,9 @@ std::string Engine::call(std::string_view envelope) const {
     if (reqs == nullptr || !reqs->is_array())
       return dump(codec::error_envelope(
           make_error(ErrorCode::wrong_type, "requests", "应为请求数组", "expected an array of requests")));
-    json out = json::array();
-    for (const auto& req : *reqs) out.push_back(estimate_value(req));
-    return dump(codec::ok_envelope(std::move(out)));
+    const auto figures = figures_default_of(j);
+    if (!figures.ok()) return dump(codec::error_envelope(figures.error()));
+    return many(*reqs, figures.value());
   }
   if (name == "guide") return dump(guide_value(j));
   if (name == "diagnose") return dump(diagnose_value(j));

@@ -45,7 +45,9 @@ class Engine {
 
  private:
   explicit Engine(PolicyPack pack) : pack_(std::move(pack)) {}
-  codec::json estimate_value(const codec::json& request) const;
+  // Appends one response envelope; figures_default applies "detail": "figures" when the request gives no detail.
+  void append_estimate(const codec::json& request, bool figures_default, std::string& out) const;
+  std::string many(const codec::json& list, bool figures_default) const;
   codec::json guide_value(const codec::json& input) const;
   codec::json diagnose_value(const codec::json& input) const;
   codec::json reverse_value(const codec::json& input) const;

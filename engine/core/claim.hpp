@@ -58,6 +58,9 @@ struct Claim {
   YearToDate year_to_date;
   std::vector<BillItem> items;
   bool items_are_totals = false;  // the request gave totals by class, not a bill
+  // "detail": "figures" clears it: steps keep their figures and sources (the secondary-source warning reads them)
+  // but get no sentences, which are most of the cost of an answer.
+  bool step_texts = true;
 };
 
 }  // namespace claimcalc

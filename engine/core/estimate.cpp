@@ -114,6 +114,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
   Estimate est;
   est.policy = policy;
   est.date_of_care = claim.date_of_care;
+  est.trace = Trace(claim.step_texts);
   Trace& trace = est.trace;
   trace.add(Rule::policy_version,
             {text_value("region_zh", policy->name_zh), text_value("region_en", policy->name_en),
