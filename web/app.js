@@ -368,6 +368,23 @@ function isTouched(el) {
   return [...el.querySelectorAll('input, select, textarea')].some((x) => touched.has(x));
 }
 
+// An estimate lists each source once (result.sources) and its uses point at it ({ref, clause}); the page reads
+// them whole, so every answer's refs are resolved here, once, as it arrives.
+function resolveRefs(x, sources) {
+  if (Array.isArray(x)) return x.map((v) => resolveRefs(v, sources));
+  if (!x || typeof x !== 'object') return x;
+  const table = x.sources && !Array.isArray(x.sources) ? x.sources : sources;
+  const out = {};
+  for (const [k, v] of Object.entries(x)) {
+    out[k] = k === 'source' && v && v.ref && table && table[v.ref] ? { ...table[v.ref], ...v } : resolveRefs(v, table);
+  }
+  return out;
+}
+function inlineSources(e) {
+  const wrap = (f) => async (...args) => resolveRefs(await f(...args), null);
+  return { ...e, estimate: wrap(e.estimate), estimateMany: wrap(e.estimateMany), reverse: wrap(e.reverse) };
+}
+
 // ---- estimating ------------------------------------------------------------------------------------------------
 let timer = 0;
 function schedule() { clearTimeout(timer); timer = setTimeout(() => run({ all: false }), 250); }
@@ -1064,7 +1081,7 @@ async function boot() {
   wire();
   applyLang();
   try {
-    engine = await loadEngine();
+    engine = inlineSources(await loadEngine());
     const [pol, ver] = await Promise.all([engine.policies(), engine.version()]);
     policies = pol.ok ? pol.result : [];
     engineVersion = ver.ok ? ver.result.engine_version : '';
