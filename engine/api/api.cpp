@@ -1,16 +1,16 @@
 #include "engine/api/api.hpp"
 
+#include <optional>
+
 #include "engine/api/builtin_policies.hpp"
-#include "engine/codec/figures_codec.hpp"
+#include "engine/api/operations.hpp"
 #include "engine/codec/json_input.hpp"
+#include "engine/codec/policy_codec.hpp"
 #include "engine/codec/process_codec.hpp"
-#include "engine/codec/reader.hpp"
 #include "engine/codec/request_codec.hpp"
-#include "engine/core/diagnosis.hpp"
+#include "engine/codec/result_codec.hpp"
 #include "engine/core/estimate.hpp"
-#include "engine/core/guide.hpp"
 #include "engine/core/limits.hpp"
-#include "engine/core/reverse.hpp"
 
 namespace claimcalc::api {
 
@@ -18,18 +18,20 @@ using codec::json;
 
 const char* engine_version() { return "0.1.0"; }
 
+std::string error_envelope(const Error& error) { return codec::dump_json(codec::error_envelope(error)); }
+
 Result<Engine> Engine::builtin() {
-  std::vector<codec::PolicyFile> files;
+  std::vector<PolicyFile> files;
   for (std::size_t i = 0; i < kEmbeddedPolicyCount; ++i) {
     files.push_back({kEmbeddedPolicies[i].path, std::string(kEmbeddedPolicies[i].bytes, kEmbeddedPolicies[i].size)});
   }
   return from_files(files);
 }
 
-Result<Engine> Engine::from_files(const std::vector<codec::PolicyFile>& files) {
+Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files) {
   auto pack = codec::load_pack(files);
   if (!pack.ok()) return pack.error();
-  return Engine(std::move(pack.value()));
+  return Engine(std::make_shared<const PolicyPack>(std::move(pack.value())));
 }
 
 Result<Engine> Engine::from_pack_json(std::string_view pack) {
@@ -41,7 +43,7 @@ Result<Engine> Engine::from_pack_json(std::string_view pack) {
     return make_error(ErrorCode::wrong_type, "pack.files", "应为 {\"files\":[{\"path\",\"content\"}]}",
                       "expected {\"files\":[{\"path\",\"content\"}]}");
   }
-  std::vector<codec::PolicyFile> list;
+  std::vector<PolicyFile> list;
   for (std::size_t i = 0; i < files->size(); ++i) {
     const json& f = (*files)[i];
     if (!f.is_object() || !f.contains("path") || !f["path"].is_string() || !f.contains("content") ||
@@ -54,21 +56,58 @@ Result<Engine> Engine::from_pack_json(std::string_view pack) {
   return from_files(list);
 }
 
-namespace {
+std::size_t Engine::policy_count() const { return pack_->policies.size(); }
 
-// figures_default: the batch's "detail" was "figures", for requests that give none of their own.
-Result<Estimate> run(const json& request, const PolicyPack& pack, bool figures_default) {
-  auto claim = codec::parse_claim(request);
-  if (!claim.ok()) return claim.error();
-  if (figures_default && !request.contains("detail")) claim.value().step_texts = false;
-  return claimcalc::estimate(claim.value(), pack);
-}
+namespace {
 
 std::string dump(const json& j) { return codec::dump_json(j); }
 
-// An ok envelope around a JSON array whose elements are already text.
-constexpr std::string_view kOkArrayOpen = "{\"ok\":true,\"result\":[";
-constexpr std::string_view kOkArrayClose = "]}";
+std::optional<codec::TextLanguage> language_of(std::string_view lang) {
+  if (lang == "zh") return codec::TextLanguage::zh;
+  if (lang == "en") return codec::TextLanguage::en;
+  if (lang == "both") return codec::TextLanguage::both;
+  return std::nullopt;
+}
+
+json language_error() {
+  return codec::error_envelope(
+      make_error(ErrorCode::unknown_value, "lang", "语言应为 zh、en 或 both", "lang must be zh, en or both"));
+}
+
+json text_envelope(std::string text) {
+  json r = json::object();
+  r["text"] = std::move(text);
+  return codec::ok_envelope(std::move(r));
+}
+
+json explain_value(const json& request, const PolicyPack& pack, std::string_view lang) {
+  const auto tl = language_of(lang);
+  if (!tl) return language_error();
+  auto claim = codec::parse_claim(request);
+  if (!claim.ok()) return codec::error_envelope(claim.error());
+  if (!claim.value().step_texts) {
+    // explain is the sentences: a figures-only answer would leave nothing to read.
+    return codec::error_envelope(make_error(ErrorCode::inconsistent, "detail",
+                                            "explain 需要完整结果，不能使用 detail: figures",
+                                            "explain needs the full answer; detail cannot be figures"));
+  }
+  auto est = claimcalc::estimate(claim.value(), pack);
+  if (!est.ok()) return codec::error_envelope(est.error());
+  return text_envelope(codec::explain_text(est.value(), *tl));
+}
+
+// A guide or diagnosis answer rendered as text: Chinese, English, or both with a blank line between.
+json as_text(const json& envelope, std::string_view lang, std::string (*render)(const json&, bool)) {
+  const auto tl = language_of(lang);
+  if (!tl) return language_error();
+  if (!envelope.contains("ok") || !envelope["ok"].get<bool>()) return envelope;
+  const json& result = envelope["result"];
+  std::string out;
+  if (*tl != codec::TextLanguage::en) out += render(result, true);
+  if (*tl == codec::TextLanguage::both) out += "\n";
+  if (*tl != codec::TextLanguage::zh) out += render(result, false);
+  return text_envelope(std::move(out));
+}
 
 // The batch's "detail": absent, "full" or "figures"; anything else is an error naming it.
 Result<bool> figures_default_of(const json& envelope) {
@@ -80,256 +119,126 @@ Result<bool> figures_default_of(const json& envelope) {
                     "unknown value; expected one of: full, figures");
 }
 
+// Parses an operation's input within its byte limit and runs the operation on it; the operation answers text.
+template <class Op>
+std::string with_input_text(std::string_view text, std::size_t max_bytes, const char* field, Op op) {
+  auto parsed = codec::parse_json(text, max_bytes, field);
+  return parsed.ok() ? op(parsed.value()) : dump(codec::error_envelope(parsed.error()));
+}
+
+// Parses an operation's input within its byte limit and runs the operation on it.
+template <class Op>
+std::string with_input(std::string_view text, std::size_t max_bytes, const char* field, Op op) {
+  auto parsed = codec::parse_json(text, max_bytes, field);
+  return dump(parsed.ok() ? op(parsed.value()) : codec::error_envelope(parsed.error()));
+}
+
 }  // namespace
 
-void Engine::append_estimate(const json& request, bool figures_default, std::string& out) const {
-  auto est = run(request, pack_, figures_default);
-  if (!est.ok()) {
-    out += dump(codec::error_envelope(est.error()));
-  } else if (!est.value().trace.texts()) {
-    codec::append_figures_envelope(out, est.value(), engine_version());
-  } else {
-    out += dump(codec::ok_envelope(codec::estimate_to_json(est.value(), engine_version())));
-  }
-}
-
 std::string Engine::estimate(std::string_view request) const {
-  auto parsed = codec::parse_json(request, limits::kMaxRequestBytes, "request");
-  if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
-  std::string out;
-  append_estimate(parsed.value(), false, out);
-  return out;
+  if (plain_path_) {
+    if (auto answer = ops::plain_estimate(request, *pack_)) return std::move(*answer);
+  }
+  return with_input_text(request, limits::kMaxRequestBytes, "request", [&](const json& j) {
+    std::string out;
+    ops::append_estimate(j, false, *pack_, out);
+    return out;
+  });
 }
 
-std::string Engine::explain(std::string_view request, codec::TextLanguage lang) const {
-  auto parsed = codec::parse_json(request, limits::kMaxRequestBytes, "request");
-  if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
-  auto est = run(parsed.value(), pack_, false);
-  if (!est.ok()) return dump(codec::error_envelope(est.error()));
-  if (!est.value().trace.texts()) {
-    // explain is the sentences: figures only would leave nothing to read.
-    return dump(codec::error_envelope(make_error(ErrorCode::inconsistent, "detail",
-                                                 "explain 需要完整结果，不能使用 detail: figures",
-                                                 "explain needs the full answer; detail cannot be figures")));
-  }
-  json r = json::object();
-  r["text"] = codec::explain_text(est.value(), lang);
-  return dump(codec::ok_envelope(std::move(r)));
+std::string Engine::explain(std::string_view request, std::string_view lang) const {
+  return with_input(request, limits::kMaxRequestBytes, "request",
+                    [&](const json& j) { return explain_value(j, *pack_, lang); });
 }
 
 std::string Engine::estimate_many(std::string_view requests) const {
-  auto parsed = codec::parse_json(requests, limits::kMaxBatchBytes, "requests");
-  if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
-  const json& list = parsed.value();
-  if (!list.is_array()) {
-    return dump(codec::error_envelope(make_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
-                                                 "expected an array of requests ([...])")));
-  }
-  return many(list, false);
+  return with_input_text(requests, limits::kMaxBatchBytes, "requests",
+                         [&](const json& j) { return ops::estimate_many(j, false, *pack_); });
 }
 
-std::string Engine::many(const json& list, bool figures_default) const {
-  if (list.size() > limits::kMaxBatchRequests) {
-    return dump(codec::error_envelope(
-        make_error(ErrorCode::too_large, "requests", "批量请求过多", "too many requests in one batch")));
-  }
-  std::string out(kOkArrayOpen);
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (i != 0) out += ',';
-    append_estimate(list[i], figures_default, out);
-  }
-  out += kOkArrayClose;
-  return out;
+std::string Engine::guide(std::string_view input) const {
+  return with_input(input, limits::kMaxRequestBytes, "input", [&](const json& j) { return ops::guide(j, *pack_); });
+}
+
+std::string Engine::guide_text(std::string_view input, std::string_view lang) const {
+  return with_input(input, limits::kMaxRequestBytes, "input",
+                    [&](const json& j) { return as_text(ops::guide(j, *pack_), lang, codec::guide_text); });
+}
+
+std::string Engine::diagnose(std::string_view input) const {
+  return with_input(input, limits::kMaxRequestBytes, "input", [&](const json& j) { return ops::diagnose(j, *pack_); });
+}
+
+std::string Engine::diagnosis_text(std::string_view input, std::string_view lang) const {
+  return with_input(input, limits::kMaxRequestBytes, "input",
+                    [&](const json& j) { return as_text(ops::diagnose(j, *pack_), lang, codec::diagnosis_text); });
+}
+
+std::string Engine::reverse(std::string_view input) const {
+  return with_input(input, limits::kMaxRequestBytes, "input", [&](const json& j) { return ops::reverse(j, *pack_); });
+}
+
+std::string Engine::policies() const { return dump(ops::policies(*pack_, nullptr)); }
+
+std::string Engine::policy(std::string_view region) const {
+  const std::string r(region);
+  return dump(ops::policies(*pack_, &r));
 }
 
 namespace {
 
-json input_error(ErrorCode code, const std::string& field, const std::string& zh, const std::string& en) {
-  return codec::error_envelope(make_error(code, field, zh, en));
-}
-
-// The optional "request" of a guide or diagnosis: parsed and, when present, its region's policy in force.
-struct Context {
-  std::optional<Claim> claim;
-  const Policy* region = nullptr;
-  const Policy* national = nullptr;
-  std::optional<Error> error;
-};
-
-Context context_of(const json& input, const PolicyPack& pack, std::string region_id) {
-  Context ctx;
-  if (input.contains("request") && !input["request"].is_null()) {
-    auto claim = codec::parse_claim(input["request"]);
-    if (!claim.ok()) {
-      Error e = claim.error();
-      e.field = "request." + e.field;
-      ctx.error = e;
-      return ctx;
-    }
-    ctx.claim = claim.value();
-    region_id = ctx.claim->insured_region;
+std::string call_value(const json& j, const PolicyPack& pack) {
+  // The estimates answer as text (figures-only answers have no tree); every other operation answers a tree.
+  const json* op0 = j.is_object() && j.contains("op") ? &j["op"] : nullptr;
+  if (op0 != nullptr && op0->is_string() && *op0 == "estimate" && j.contains("request")) {
+    std::string out;
+    ops::append_estimate(j["request"], false, pack, out);
+    return out;
   }
-  if (!region_id.empty() && region_id != "national") {
-    if (!pack.has_region(region_id)) {
-      ctx.error =
-          make_error(ErrorCode::unknown_region, ctx.claim ? "request.insured_region" : "region",
-                     "没有地区「" + region_id + "」的政策数据", "no policy data for region \"" + region_id + "\"");
-      return ctx;
-    }
-    ctx.region = ctx.claim ? pack.in_force(region_id, ctx.claim->date_of_care) : pack.latest(region_id);
-    if (ctx.region == nullptr) {
-      ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
-                             "no policy version in force on that date");
-      return ctx;
-    }
+  if (op0 != nullptr && op0->is_string() && *op0 == "estimate_many" && j.contains("requests")) {
+    const auto figures = figures_default_of(j);
+    if (!figures.ok()) return dump(codec::error_envelope(figures.error()));
+    return ops::estimate_many(j["requests"], figures.value(), pack);
   }
-  ctx.national = ctx.claim ? pack.national(ctx.claim->date_of_care) : pack.latest("national");
-  return ctx;
+  return dump([&]() -> json {
+    const json* op = j.is_object() && j.contains("op") ? &j["op"] : nullptr;
+    const std::string name = op != nullptr && op->is_string() ? op->get<std::string>() : "";
+    auto payload = [&](const char* key) -> const json* { return j.contains(key) ? &j[key] : nullptr; };
+    if (name == "estimate" || name == "explain") {
+      const json* req = payload("request");
+      if (req == nullptr)
+        return codec::error_envelope(
+            make_error(ErrorCode::missing_field, "request", "缺少 request", "request is missing"));
+      const json* lang = payload("lang");
+      return explain_value(*req, pack, lang == nullptr ? "both" : lang->is_string() ? lang->get<std::string>() : "");
+    }
+    if (name == "estimate_many") {  // with requests, answered above
+      return codec::error_envelope(
+          make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing"));
+    }
+    if (name == "guide") return ops::guide(j, pack);
+    if (name == "diagnose") return ops::diagnose(j, pack);
+    if (name == "reverse") return ops::reverse(j, pack);
+    if (name == "policies") return ops::policies(pack, nullptr);
+    if (name == "policy") {
+      const json* region = payload("region");
+      const std::string r = region != nullptr && region->is_string() ? region->get<std::string>() : "";
+      return ops::policies(pack, &r);
+    }
+    if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});
+    return codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
+                                            "unknown operation \"" + name.substr(0, 64) + "\""));
+  }());
 }
 
 }  // namespace
 
-json Engine::guide_value(const json& input) const {
-  codec::Reader r(codec::Reader::Style::dotted, "");
-  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
-  r.known_fields(input, "", {"op", "scenario", "region", "request"});
-  const auto scenario = r.text(input, "scenario", "", true, 64);
-  const auto region = r.text(input, "region", "", false, 64).value_or("");
-  if (r.failed()) return codec::error_envelope(r.error());
-  if (!is_scenario(*scenario)) {
-    return input_error(ErrorCode::unknown_value, "scenario", std::string("未知的办理事项，可选：") + scenario_list(),
-                       std::string("unknown scenario; expected one of: ") + scenario_list());
-  }
-  const Context ctx = context_of(input, pack_, region);
-  if (ctx.error) return codec::error_envelope(*ctx.error);
-  const Guide g = build_guide(*scenario, ctx.region, ctx.national, ctx.claim ? &*ctx.claim : nullptr);
-  return codec::ok_envelope(codec::guide_to_json(g));
-}
-
-json Engine::diagnose_value(const json& input) const {
-  codec::Reader r(codec::Reader::Style::dotted, "");
-  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
-  r.known_fields(input, "", {"op", "symptom", "region", "request"});
-  const auto symptom = r.text(input, "symptom", "", true, 2000);
-  const auto region = r.text(input, "region", "", false, 64).value_or("");
-  if (r.failed()) return codec::error_envelope(r.error());
-  const Context ctx = context_of(input, pack_, region);
-  if (ctx.error) return codec::error_envelope(*ctx.error);
-  return codec::ok_envelope(codec::diagnosis_to_json(
-      claimcalc::diagnose(*symptom, ctx.claim ? &*ctx.claim : nullptr, ctx.region, ctx.national)));
-}
-
-json Engine::reverse_value(const json& input) const {
-  codec::Reader r(codec::Reader::Style::dotted, "");
-  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
-  r.known_fields(input, "", {"op", "original", "request"});
-  const json* original = codec::Reader::get(input, "original");
-  if (original == nullptr)
-    return input_error(ErrorCode::missing_field, "original", "缺少原结算结果 original", "original is missing");
-  if (!r.expect_object(*original, "original")) return codec::error_envelope(r.error());
-  r.known_fields(*original, "original", {"fund_paid", "critical_illness_paid", "patient_pays", "total"});
-  Settled settled;
-  settled.fund_paid = r.money(*original, "fund_paid", "original", true).value_or(Fen::zero());
-  settled.critical_illness_paid = r.money(*original, "critical_illness_paid", "original", false).value_or(Fen::zero());
-  settled.patient_pays = r.money(*original, "patient_pays", "original", true).value_or(Fen::zero());
-  const auto total = r.money(*original, "total", "original", false);
-  if (r.failed()) return codec::error_envelope(r.error());
-  if (total && settled.fund_paid + settled.critical_illness_paid + settled.patient_pays != *total) {
-    return input_error(ErrorCode::inconsistent, "original.total", "原结算的统筹、大病与个人支付之和不等于总费用",
-                       "the original fund, critical-illness and patient parts do not add up to its total");
-  }
-  const json* req = codec::Reader::get(input, "request");
-  if (req == nullptr)
-    return input_error(ErrorCode::missing_field, "request", "缺少更正后的请求 request", "request is missing");
-  auto claim = codec::parse_claim(*req);
-  if (!claim.ok()) {
-    Error e = claim.error();
-    e.field = "request." + e.field;
-    return codec::error_envelope(e);
-  }
-  auto est = claimcalc::estimate(claim.value(), pack_);
-  if (!est.ok()) {
-    Error e = est.error();
-    e.field = "request." + e.field;
-    return codec::error_envelope(e);
-  }
-  return codec::ok_envelope(
-      codec::reverse_to_json(reverse_settlement(settled, std::move(est.value())), engine_version()));
-}
-
-std::string Engine::guide(std::string_view input) const {
-  auto parsed = codec::parse_json(input, limits::kMaxRequestBytes, "input");
-  return dump(parsed.ok() ? guide_value(parsed.value()) : codec::error_envelope(parsed.error()));
-}
-
-std::string Engine::diagnose(std::string_view input) const {
-  auto parsed = codec::parse_json(input, limits::kMaxRequestBytes, "input");
-  return dump(parsed.ok() ? diagnose_value(parsed.value()) : codec::error_envelope(parsed.error()));
-}
-
-std::string Engine::reverse(std::string_view input) const {
-  auto parsed = codec::parse_json(input, limits::kMaxRequestBytes, "input");
-  return dump(parsed.ok() ? reverse_value(parsed.value()) : codec::error_envelope(parsed.error()));
-}
-
-std::string Engine::policies() const {
-  json list = json::array();
-  for (const auto& p : pack_.policies) list.push_back(codec::policy_summary(p));
-  return dump(codec::ok_envelope(std::move(list)));
-}
-
-std::string Engine::policy(std::string_view region) const {
-  json list = json::array();
-  for (const auto& p : pack_.policies)
-    if (p.region == region) list.push_back(codec::policy_summary(p));
-  if (list.empty()) {
-    return dump(codec::error_envelope(make_error(ErrorCode::unknown_region, "region",
-                                                 "没有地区「" + std::string(region) + "」的政策数据",
-                                                 "no policy data for region \"" + std::string(region) + "\"")));
-  }
-  return dump(codec::ok_envelope(std::move(list)));
-}
-
 std::string Engine::call(std::string_view envelope) const {
-  auto parsed = codec::parse_json(envelope, limits::kMaxBatchBytes, "call");
-  if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
-  const json& j = parsed.value();
-  const json* op = j.is_object() && j.contains("op") ? &j["op"] : nullptr;
-  const std::string name = op != nullptr && op->is_string() ? op->get<std::string>() : "";
-  auto payload = [&](const char* key) -> const json* { return j.contains(key) ? &j[key] : nullptr; };
-  if (name == "estimate" || name == "explain") {
-    const json* req = payload("request");
-    if (req == nullptr)
-      return dump(
-          codec::error_envelope(make_error(ErrorCode::missing_field, "request", "缺少 request", "request is missing")));
-    if (name == "estimate") {
-      std::string out;
-      append_estimate(*req, false, out);
-      return out;
-    }
-    return explain(codec::dump_json(*req), codec::TextLanguage::both);
+  if (plain_path_) {
+    if (auto answer = ops::plain_call(envelope, *pack_)) return std::move(*answer);
   }
-  if (name == "estimate_many") {
-    const json* reqs = payload("requests");
-    if (reqs == nullptr || !reqs->is_array())
-      return dump(codec::error_envelope(
-          make_error(ErrorCode::wrong_type, "requests", "应为请求数组", "expected an array of requests")));
-    const auto figures = figures_default_of(j);
-    if (!figures.ok()) return dump(codec::error_envelope(figures.error()));
-    return many(*reqs, figures.value());
-  }
-  if (name == "guide") return dump(guide_value(j));
-  if (name == "diagnose") return dump(diagnose_value(j));
-  if (name == "reverse") return dump(reverse_value(j));
-  if (name == "policies") return policies();
-  if (name == "policy") {
-    const json* region = payload("region");
-    return policy(region != nullptr && region->is_string() ? region->get<std::string>() : "");
-  }
-  if (name == "version") return dump(codec::ok_envelope(json{{"engine_version", engine_version()}}));
-  return dump(
-      codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
-                                       "unknown operation \"" + name.substr(0, 64) + "\"")));
+  return with_input_text(envelope, limits::kMaxBatchBytes, "call",
+                         [&](const json& j) { return call_value(j, *pack_); });
 }
 
 }  // namespace claimcalc::api

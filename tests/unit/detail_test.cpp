@@ -86,6 +86,6 @@ TEST_CASE("estimate_many takes a batch-level detail that a request's own detail 
 TEST_CASE("explain refuses detail: figures, which has no sentences to read") {
   json r = json::parse(test::read_file(test::source_dir() + "/examples/guangzhou-level3-inpatient.json"));
   r["detail"] = "figures";
-  const json out = json::parse(test::builtin_engine().explain(r.dump(), claimcalc::codec::TextLanguage::both));
+  const json out = json::parse(test::builtin_engine().explain(r.dump(), "both"));
   CHECK(out["error"]["field"] == "detail");
 }

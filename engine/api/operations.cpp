@@ -1,0 +1,212 @@
+#include "engine/api/operations.hpp"
+
+#include "engine/api/api.hpp"
+#include "engine/codec/figures_codec.hpp"
+#include "engine/codec/plain_request.hpp"
+#include "engine/codec/process_codec.hpp"
+#include "engine/codec/reader.hpp"
+#include "engine/codec/request_codec.hpp"
+#include "engine/codec/result_codec.hpp"
+#include "engine/core/diagnosis.hpp"
+#include "engine/core/estimate.hpp"
+#include "engine/core/guide.hpp"
+#include "engine/core/limits.hpp"
+#include "engine/core/reverse.hpp"
+
+namespace claimcalc::api::ops {
+
+namespace {
+
+json input_error(ErrorCode code, const std::string& field, const std::string& zh, const std::string& en) {
+  return codec::error_envelope(make_error(code, field, zh, en));
+}
+
+// An error met inside the nested "request" of a guide, diagnosis or reverse input names its field from the top.
+json request_error(Error e) {
+  e.field = "request." + e.field;
+  return codec::error_envelope(e);
+}
+
+// The optional "request" of a guide or diagnosis: parsed and, when present, its region's policy in force.
+struct Context {
+  std::optional<Claim> claim;
+  const Policy* region = nullptr;
+  const Policy* national = nullptr;
+  std::optional<Error> error;
+};
+
+Context context_of(const json& input, const PolicyPack& pack, std::string region_id) {
+  Context ctx;
+  if (input.contains("request") && !input["request"].is_null()) {
+    auto claim = codec::parse_claim(input["request"]);
+    if (!claim.ok()) {
+      Error e = claim.error();
+      e.field = "request." + e.field;
+      ctx.error = e;
+      return ctx;
+    }
+    ctx.claim = claim.value();
+    region_id = ctx.claim->insured_region;
+  }
+  if (!region_id.empty() && region_id != "national") {
+    if (!pack.has_region(region_id)) {
+      ctx.error =
+          make_error(ErrorCode::unknown_region, ctx.claim ? "request.insured_region" : "region",
+                     "没有地区「" + region_id + "」的政策数据", "no policy data for region \"" + region_id + "\"");
+      return ctx;
+    }
+    ctx.region = ctx.claim ? pack.in_force(region_id, ctx.claim->date_of_care) : pack.latest(region_id);
+    if (ctx.region == nullptr) {
+      ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
+                             "no policy version in force on that date");
+      return ctx;
+    }
+  }
+  ctx.national = ctx.claim ? pack.national(ctx.claim->date_of_care) : pack.latest("national");
+  return ctx;
+}
+
+}  // namespace
+
+void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out) {
+  auto est = claimcalc::estimate(claim, pack);
+  if (!est.ok()) {
+    out += codec::dump_json(codec::error_envelope(est.error()));
+  } else if (!est.value().trace.texts()) {
+    codec::append_figures_envelope(out, est.value(), engine_version());
+  } else {
+    out += codec::dump_json(codec::ok_envelope(codec::estimate_to_json(est.value(), engine_version())));
+  }
+}
+
+void append_estimate(const json& request, bool figures_default, const PolicyPack& pack, std::string& out) {
+  auto claim = codec::parse_claim(request);
+  if (!claim.ok()) {
+    out += codec::dump_json(codec::error_envelope(claim.error()));
+    return;
+  }
+  if (figures_default && !request.contains("detail")) claim.value().step_texts = false;
+  append_answer(claim.value(), pack, out);
+}
+
+namespace {
+
+// An ok envelope around an array whose elements are already text, as dump_json would write it.
+constexpr std::string_view kOkArrayOpen = "{\"ok\":true,\"result\":[";
+constexpr std::string_view kOkArrayClose = "]}";
+
+}  // namespace
+
+std::string estimate_many(const json& requests, bool figures_default, const PolicyPack& pack) {
+  if (!requests.is_array()) {
+    return codec::dump_json(input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
+                                        "expected an array of requests ([...])"));
+  }
+  if (requests.size() > limits::kMaxBatchRequests) {
+    return codec::dump_json(
+        input_error(ErrorCode::too_large, "requests", "批量请求过多", "too many requests in one batch"));
+  }
+  std::string out(kOkArrayOpen);
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (i != 0) out += ',';
+    append_estimate(requests[i], figures_default, pack, out);
+  }
+  out += kOkArrayClose;
+  return out;
+}
+
+std::optional<std::string> plain_call(std::string_view envelope, const PolicyPack& pack) {
+  auto call = codec::read_plain_call(envelope);
+  if (!call) return std::nullopt;
+  std::string out;
+  if (call->many) out += kOkArrayOpen;
+  for (std::size_t i = 0; i < call->requests.size(); ++i) {
+    auto& r = call->requests[i];
+    if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
+    if (i != 0) out += ',';
+    append_answer(r.claim, pack, out);
+  }
+  if (call->many) out += kOkArrayClose;
+  return out;
+}
+
+std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack) {
+  auto plain = codec::read_plain_request(request);
+  if (!plain) return std::nullopt;
+  std::string out;
+  append_answer(plain->claim, pack, out);
+  return out;
+}
+
+json guide(const json& input, const PolicyPack& pack) {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "scenario", "region", "request"});
+  const auto scenario = r.text(input, "scenario", "", true, 64);
+  const auto region = r.text(input, "region", "", false, 64).value_or("");
+  if (r.failed()) return codec::error_envelope(r.error());
+  if (!is_scenario(*scenario)) {
+    return input_error(ErrorCode::unknown_value, "scenario", std::string("未知的办理事项，可选：") + scenario_list(),
+                       std::string("unknown scenario; expected one of: ") + scenario_list());
+  }
+  const Context ctx = context_of(input, pack, region);
+  if (ctx.error) return codec::error_envelope(*ctx.error);
+  const Guide g = build_guide(*scenario, ctx.region, ctx.national, ctx.claim ? &*ctx.claim : nullptr);
+  return codec::ok_envelope(codec::guide_to_json(g));
+}
+
+json diagnose(const json& input, const PolicyPack& pack) {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "symptom", "region", "request"});
+  const auto symptom = r.text(input, "symptom", "", true, 2000);
+  const auto region = r.text(input, "region", "", false, 64).value_or("");
+  if (r.failed()) return codec::error_envelope(r.error());
+  const Context ctx = context_of(input, pack, region);
+  if (ctx.error) return codec::error_envelope(*ctx.error);
+  return codec::ok_envelope(codec::diagnosis_to_json(
+      claimcalc::diagnose(*symptom, ctx.claim ? &*ctx.claim : nullptr, ctx.region, ctx.national)));
+}
+
+json reverse(const json& input, const PolicyPack& pack) {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "original", "request"});
+  const json* original = codec::Reader::get(input, "original");
+  if (original == nullptr)
+    return input_error(ErrorCode::missing_field, "original", "缺少原结算结果 original", "original is missing");
+  if (!r.expect_object(*original, "original")) return codec::error_envelope(r.error());
+  r.known_fields(*original, "original", {"fund_paid", "critical_illness_paid", "patient_pays", "total"});
+  Settled settled;
+  settled.fund_paid = r.money(*original, "fund_paid", "original", true).value_or(Fen::zero());
+  settled.critical_illness_paid = r.money(*original, "critical_illness_paid", "original", false).value_or(Fen::zero());
+  settled.patient_pays = r.money(*original, "patient_pays", "original", true).value_or(Fen::zero());
+  const auto total = r.money(*original, "total", "original", false);
+  if (r.failed()) return codec::error_envelope(r.error());
+  if (total && settled.fund_paid + settled.critical_illness_paid + settled.patient_pays != *total) {
+    return input_error(ErrorCode::inconsistent, "original.total", "原结算的统筹、大病与个人支付之和不等于总费用",
+                       "the original fund, critical-illness and patient parts do not add up to its total");
+  }
+  const json* req = codec::Reader::get(input, "request");
+  if (req == nullptr)
+    return input_error(ErrorCode::missing_field, "request", "缺少更正后的请求 request", "request is missing");
+  auto claim = codec::parse_claim(*req);
+  if (!claim.ok()) return request_error(claim.error());
+  auto est = claimcalc::estimate(claim.value(), pack);
+  if (!est.ok()) return request_error(est.error());
+  return codec::ok_envelope(
+      codec::reverse_to_json(reverse_settlement(settled, std::move(est.value())), engine_version()));
+}
+
+json policies(const PolicyPack& pack, const std::string* region) {
+  json list = json::array();
+  for (const auto& p : pack.policies)
+    if (region == nullptr || p.region == *region) list.push_back(codec::policy_summary(p));
+  if (region != nullptr && list.empty()) {
+    return input_error(ErrorCode::unknown_region, "region", "没有地区「" + *region + "」的政策数据",
+                       "no policy data for region \"" + *region + "\"");
+  }
+  return codec::ok_envelope(std::move(list));
+}
+
+}  // namespace claimcalc::api::ops
