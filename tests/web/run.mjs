@@ -173,7 +173,7 @@ test('form: a Guangzhou inpatient bill typed in shows the CLI figures', async ()
     expectSplit(await headline(page), exampleCli.result.split, 'headline');
     assert.equal(await page.locator('#item_table tbody tr').count(), example.items.length, 'one table row per item');
     assert.equal(await page.locator('#steps > li').count(), exampleCli.result.steps.length, 'one list entry per step');
-    const secondary = exampleCli.result.steps.filter((x) => x.source && x.source.confidence === 'secondary').length;
+    const secondary = exampleCli.result.steps.filter((x) => x.source && exampleCli.result.sources[x.source.ref].confidence === 'secondary').length;
     assert.equal(await page.locator('#steps .badge.secondary').count(), secondary, 'secondary sources marked 二手资料');
     if (secondary) assert.equal((await page.locator('#steps .badge.secondary').first().textContent()).trim(), '二手资料');
     for (const c of exampleCli.result.cannot_estimate) assert.ok((await page.textContent('#cannot')).includes(c.reason_zh), 'cannot_estimate shown');
