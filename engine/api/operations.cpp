@@ -179,11 +179,16 @@ json reverse(const json& input, const PolicyPack& pack) {
   r.known_fields(*original, "original", {"fund_paid", "critical_illness_paid", "patient_pays", "total"});
   Settled settled;
   settled.fund_paid = r.money(*original, "fund_paid", "original", true).value_or(Fen::zero());
-  settled.critical_illness_paid = r.money(*original, "critical_illness_paid", "original", false).value_or(Fen::zero());
+  settled.critical_illness_paid = r.money(*original, "critical_illness_paid", "original", false);
   settled.patient_pays = r.money(*original, "patient_pays", "original", true).value_or(Fen::zero());
   const auto total = r.money(*original, "total", "original", false);
   if (r.failed()) return codec::error_envelope(r.error());
-  if (total && settled.fund_paid + settled.critical_illness_paid + settled.patient_pays != *total) {
+  // Without the critical-illness figure, a total on the settlement gives it by difference; otherwise it stays
+  // unknown (a zero taken for granted would misstate that fund's difference).
+  if (total && !settled.critical_illness_paid && *total >= settled.fund_paid + settled.patient_pays)
+    settled.critical_illness_paid = *total - settled.fund_paid - settled.patient_pays;
+  if (total &&
+      settled.fund_paid + settled.critical_illness_paid.value_or(Fen::zero()) + settled.patient_pays != *total) {
     return input_error(ErrorCode::inconsistent, "original.total", "原结算的统筹、大病与个人支付之和不等于总费用",
                        "the original fund, critical-illness and patient parts do not add up to its total");
   }

@@ -1,6 +1,7 @@
 #include "engine/codec/plain_request.hpp"
 
 #include "engine/core/limits.hpp"
+#include "engine/core/provinces.hpp"
 
 namespace claimcalc::codec {
 
@@ -249,7 +250,8 @@ constexpr std::string_view kYearKeys[] = {"stays",
                                           "critical_illness_base",
                                           "critical_illness_paid",
                                           "outpatient_pool_paid",
-                                          "outpatient_pool_paid_this_month"};
+                                          "outpatient_pool_paid_this_month",
+                                          "disease_fund_paid"};
 
 bool year_to_date(Scanner& s, YearToDate& y) {
   Seen seen;
@@ -262,15 +264,18 @@ bool year_to_date(Scanner& s, YearToDate& y) {
       y.stays = static_cast<int>(stays);
       return true;
     }
-    Fen* const fields[] = {nullptr,
-                           &y.deductible_paid,
-                           &y.in_scope,
-                           &y.fund_paid,
-                           &y.critical_illness_base,
-                           &y.critical_illness_paid,
-                           &y.outpatient_pool_paid,
-                           &y.outpatient_pool_paid_this_month};
-    return money(s, *fields[k]);
+    YearToDate::Given& g = y.given;
+    const std::pair<Fen*, bool*> fields[] = {{nullptr, nullptr},
+                                             {&y.deductible_paid, &g.deductible_paid},
+                                             {&y.in_scope, &g.in_scope},
+                                             {&y.fund_paid, &g.fund_paid},
+                                             {&y.critical_illness_base, &g.critical_illness_base},
+                                             {&y.critical_illness_paid, &g.critical_illness_paid},
+                                             {&y.outpatient_pool_paid, &g.outpatient_pool_paid},
+                                             {&y.outpatient_pool_paid_this_month, &g.outpatient_pool_paid_this_month},
+                                             {&y.disease_fund_paid, &g.disease_fund_paid}};
+    *fields[k].second = true;
+    return money(s, *fields[k].first);
   });
   return ok && !(y.outpatient_pool_paid_this_month > y.outpatient_pool_paid);
 }
@@ -387,7 +392,8 @@ std::optional<PlainRequest> read_plain_request_at(PlainScan& scan) {
     if (sum.value() > limits::kMaxMoneyFen) return std::nullopt;
   }
   if (c.discharge_date && *c.discharge_date < c.date_of_care) return std::nullopt;
-  if (c.filing_date && c.filing == Filing::none) return std::nullopt;
+  if (c.filing_date && (!c.filing_given || c.filing == Filing::none)) return std::nullopt;
+  if (!c.care_province.empty() && !is_province_id(c.care_province)) return std::nullopt;
   if (!has_care_region) c.care_region = c.insured_region;
   out.detail_given = figures.has_value();
   c.step_texts = !figures.value_or(false);

@@ -359,10 +359,11 @@ class PolicyParser {
           const json& v = (*list)[i];
           const std::string vp = r_.index(p, i);
           if (!r_.expect_object(v, vp)) break;
-          r_.known_fields(v, vp, {"filing", "months", "source", "clause", "note"});
+          r_.known_fields(v, vp, {"filing", "months", "at_least", "source", "clause", "note"});
           FilingValidity fv;
           fv.filings = r_.enum_list<Filing>(v, "filing", vp);
           if (auto m = r_.integer(v, "months", vp, false, 1, 1200)) fv.months = static_cast<int>(*m);
+          fv.at_least = r_.boolean(v, "at_least", vp, false).value_or(false);
           fv.cite = citation(v, vp);
           c.validity.push_back(fv);
         }
@@ -582,7 +583,11 @@ Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& t
       r.known_fields(*y, "/insurance_year", {"start", "source", "clause", "note"});
       const auto start = r.text(*y, "start", "/insurance_year", true, 8);
       InsuranceYear iy;
-      if (start && start->size() == 5 && (*start)[2] == '-' &&
+      const auto digits = [](const std::string& t) {
+        return std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+      };
+      if (start && start->size() == 5 && (*start)[2] == '-' && digits(start->substr(0, 2)) &&
+          digits(start->substr(3, 2)) &&
           Date::valid(2000, std::atoi(start->substr(0, 2).c_str()), std::atoi(start->substr(3, 2).c_str()))) {
         iy.start_month = std::atoi(start->substr(0, 2).c_str());
         iy.start_day = std::atoi(start->substr(3, 2).c_str());

@@ -9,8 +9,10 @@
 #include "engine/core/eligibility.hpp"
 #include "engine/core/next_questions.hpp"
 #include "engine/core/process_lookup.hpp"
+#include "engine/core/ranges.hpp"
 #include "engine/core/settlement.hpp"
 #include "engine/core/unknowns.hpp"
+#include "engine/core/year_to_date.hpp"
 
 namespace claimcalc {
 
@@ -61,10 +63,12 @@ bool any_stay_condition(const std::vector<Figure<Fen>>& figures) {
 }
 
 void warn_secondary_sources(const Policy& policy, const Trace& trace, std::vector<Warning>& warnings) {
-  std::set<std::string> seen;
+  std::vector<const std::string*> seen;  // a handful of sources per answer: a list beats a set
   for (const auto& step : trace.steps()) {
-    if (!step.cite || seen.count(step.cite->source_id) != 0) continue;
-    seen.insert(step.cite->source_id);
+    if (!step.cite) continue;
+    const std::string& id = step.cite->source_id;
+    if (std::any_of(seen.begin(), seen.end(), [&](const std::string* s) { return *s == id; })) continue;
+    seen.push_back(&id);
     const Source* src = policy.source(step.cite->source_id);
     if (src == nullptr || src->confidence != Confidence::secondary) continue;
     warnings.push_back(
@@ -98,7 +102,39 @@ std::vector<BillItem> items_for_catalogue(const Claim& claim, const CrossRegionO
   return items;
 }
 
-Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
+// No bill: what the situation decides (materials, deadlines, channels, the policy and cross-region steps, warnings)
+// stays; every amount is marked as waiting for the bill.
+void without_amounts(Estimate& est) {
+  est.bill_given = false;
+  Split& s = est.split;
+  s.class_b_upfront.reset();
+  s.in_scope.reset();
+  s.deductible_applied.reset();
+  s.fund_paid.reset();
+  s.critical_illness_paid.reset();
+  s.self_pay.reset();
+  s.patient_pays.reset();
+  est.ranges.clear();
+  est.narrowings.clear();
+  est.items.clear();
+  Trace kept;
+  for (const auto& step : est.trace.steps()) {
+    if (step.rule == Rule::policy_version || step.rule == Rule::cross_region || step.rule == Rule::waiting_period ||
+        step.rule == Rule::enrolment_not_active)
+      kept.add(step.rule, step.values, step.cite);
+  }
+  est.trace = std::move(kept);
+  std::vector<CannotEstimate> unknown;
+  for (auto& u : est.cannot_estimate)
+    if (u.part == "materials" || u.part == "deadlines") unknown.push_back(std::move(u));
+  unknown.push_back({"split", "items",
+                     "没有费用清单或按类别合计：金额需要账单才能测算；材料、时限与办理渠道已按情况给出。",
+                     "No bill or totals: the amounts need the bill; the documents, deadlines and channels follow from "
+                     "the situation and are given."});
+  est.cannot_estimate = std::move(unknown);
+}
+
+Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume) {
   if (!pack.has_region(claim.insured_region)) {
     return make_error(ErrorCode::unknown_region, "insured_region",
                       "暂不支持参保地「" + claim.insured_region + "」：没有该地区的政策数据",
@@ -116,10 +152,13 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
   est.date_of_care = claim.date_of_care;
   est.trace = Trace(claim.step_texts);
   Trace& trace = est.trace;
-  trace.add(Rule::policy_version,
-            {text_value("region_zh", policy->name_zh), text_value("region_en", policy->name_en),
-             date_value("effective_from", policy->effective_from), text_value("policy_id", policy->id()),
-             date_value("date_of_care", claim.date_of_care)});
+  // Steps without a source exist only to be read; a figures-only answer skips building them.
+  if (trace.texts()) {
+    trace.add(Rule::policy_version,
+              {text_value("region_zh", policy->name_zh), text_value("region_en", policy->name_en),
+               date_value("effective_from", policy->effective_from), text_value("policy_id", policy->id()),
+               date_value("date_of_care", claim.date_of_care)});
+  }
 
   const auto scheme_it = policy->schemes.find(claim.scheme);
   const SchemePolicy* scheme = scheme_it != policy->schemes.end() ? &scheme_it->second : nullptr;
@@ -149,7 +188,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
 
   // 就医地目录、参保地政策: direct settlement takes the items' classes from the care region's bill; the insured
   // region's own rule for care elsewhere sets the share of the local ratio.
-  const CrossRegionOutcome cross = assess_cross_region(claim, *policy, pack, trace, est.warnings);
+  const CrossRegionOutcome cross = assess_cross_region(claim, *policy, pack, assume, trace, est.warnings);
   if (cross.manual_claim) attach_manual_claim(claim, *policy, pack, est);
   Adjudication adj = adjudicate(items_for_catalogue(claim, cross, est.warnings), setting, ctx, trace);
   Split& split = est.split;
@@ -192,10 +231,14 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
       }
       if (!disease->deductible.empty()) figures.deductible = &disease->deductible;
       if (!disease->ratio.empty()) figures.ratio = &disease->ratio;
-      if (!disease->annual_cap.empty()) figures.annual_cap = &disease->annual_cap;
+      if (!disease->annual_cap.empty()) {
+        figures.annual_cap = &disease->annual_cap;
+        figures.disease_cap = true;
+      }
     }
     const FundShare fund =
         settle_fund(claim, figures, *adj.in_scope, ctx, cross.multiplier, trace, est.cannot_estimate);
+    warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
     split.deductible_applied = fund.deductible_applied;
     split.fund_paid = fund.fund_paid;
     if (!fund.fund_paid) return est;
@@ -205,6 +248,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
     parts.over_cap = fund.over_cap;
     split.critical_illness_paid =
         settle_critical_illness(claim, scheme->critical_illness, parts, ctx, trace, est.cannot_estimate);
+    warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
   }
 
   // A critical-illness payment we cannot estimate counts as zero here, and cannot_estimate says the
@@ -212,21 +256,27 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
   const Fen ci = split.critical_illness_paid.value_or(Fen::zero());
   split.self_pay = *adj.class_b_upfront + *adj.in_scope - *split.fund_paid - ci;
   split.patient_pays = *split.self_pay + split.self_funded;
-  std::vector<StepValue> summary{
-      money_value("patient_pays", *split.patient_pays), money_value("self_pay", *split.self_pay),
-      money_value("self_funded", split.self_funded), money_value("fund_paid", *split.fund_paid)};
-  if (split.critical_illness_paid) summary.push_back(money_value("critical_illness_paid", ci));
-  trace.add(Rule::patient_pays, std::move(summary));
+  if (trace.texts()) {
+    std::vector<StepValue> summary{
+        money_value("patient_pays", *split.patient_pays), money_value("self_pay", *split.self_pay),
+        money_value("self_funded", split.self_funded), money_value("fund_paid", *split.fund_paid)};
+    if (split.critical_illness_paid) summary.push_back(money_value("critical_illness_paid", ci));
+    trace.add(Rule::patient_pays, std::move(summary));
+  }
   return est;
 }
 
 }  // namespace
 
 Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack) {
-  Result<Estimate> r = run(claim, pack);
+  Result<Estimate> r = run(claim, pack, Assumptions{});
   if (r.ok()) {
+    bound_ranges(
+        claim, [&pack](const Claim& c, const Assumptions& a) { return run(c, pack, a); }, r.value());
+    if (!claim.bill_given) without_amounts(r.value());
     warn_secondary_sources(*r.value().policy, r.value().trace, r.value().warnings);
-    r.value().next_questions = next_questions(claim, r.value());
+    // next_questions belong to the full answer only.
+    if (claim.step_texts) r.value().next_questions = next_questions(claim, r.value());
   }
   return r;
 }

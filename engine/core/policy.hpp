@@ -132,6 +132,7 @@ struct RatioMultiplier {
 struct FilingValidity {
   std::vector<Filing> filings;
   std::optional<int> months;  // absent: open-ended
+  bool at_least = false;      // the text gives a minimum ("不少于6个月"): valid at least that long, maybe longer
   Citation cite;
 };
 

@@ -59,6 +59,9 @@ TEST_CASE("missing_field") {
   expect_error(err(r.dump()), "missing_field", "insured_region");
   r = with("tier", "tier1");
   r.erase("items");
+  // No bill is not an error (the answer is the process, the amounts wait for the bill); an empty one is.
+  CHECK(err(r.dump())["ok"] == true);
+  r["items"] = json::array();
   expect_error(err(r.dump()), "missing_field", "items");
   r = with("tier", "tier1");
   r["items"][0] = {{"class", "class_a"}, {"quantity", 2}};
@@ -98,7 +101,11 @@ TEST_CASE("invalid_date and inconsistent dates") {
   expect_error(err(with("date_of_care", "2025-13-01").dump()), "invalid_date", "date_of_care");
   expect_error(err(with("date_of_care", "25-03-01").dump()), "invalid_date", "date_of_care");
   expect_error(err(with("discharge_date", "2025-02-28").dump()), "inconsistent", "discharge_date");
-  expect_error(err(with("filing_date", "2025-02-28").dump()), "inconsistent", "filing_date");
+  // A filing date without the kind of filing asks for the filing (it used to say "filing is none").
+  expect_error(err(with("filing_date", "2025-02-28").dump()), "missing_field", "filing");
+  json none = with("filing_date", "2025-02-28");
+  none["filing"] = "none";
+  expect_error(err(none.dump()), "inconsistent", "filing_date");
   expect_error(err(with("age", 200).dump()), "inconsistent", "age");
 }
 
