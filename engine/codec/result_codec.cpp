@@ -39,6 +39,7 @@ json source_ref(const Policy& policy, const Citation& cite, json* table) {
   json j = json::object();
   const std::string ref = policy.region + ":" + cite.source_id;
   j["ref"] = ref;
+  j["id"] = cite.source_id;
   j["clause"] = cite.clause;
   if (!cite.note.empty()) j["note"] = cite.note;
   if (!table->contains(ref)) {

@@ -12,13 +12,6 @@ import { dist } from './lib.mjs';
 const FALLBACK_BUDGET = 1_500_000;   // claimcalc.asm.js, raw bytes (what a package counts)
 const PACKAGE_BUDGET = 2_000_000;    // every package, main or sub ("单个分包/主包大小不能超过 2M")
 const LOADER_BUDGET = 5_000;         // claimcalc.js, brotli -q 11
-const WASM_BR_BUDGET = 150 * 1024;   // claimcalc.wasm.br with the national data and every built-in region (issue 10)
-
-test(`claimcalc.wasm.br is at most ${WASM_BR_BUDGET} bytes`, () => {
-  const size = statSync(join(dist, 'claimcalc.wasm.br')).size;
-  assert.ok(size > 10_000, `${size} bytes: implausibly small`);
-  assert.ok(size <= WASM_BR_BUDGET, `${size} bytes`);
-});
 
 test(`claimcalc.asm.js is at most ${FALLBACK_BUDGET} bytes`, () => {
   const size = statSync(join(dist, 'claimcalc.asm.js')).size;
