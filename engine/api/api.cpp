@@ -1,12 +1,14 @@
 #include "engine/api/api.hpp"
 
 #include <optional>
+#include <set>
 
 #include "engine/api/builtin_policies.hpp"
 #include "engine/api/operations.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/policy_codec.hpp"
 #include "engine/codec/process_codec.hpp"
+#include "engine/codec/reader.hpp"
 #include "engine/codec/request_codec.hpp"
 #include "engine/codec/result_codec.hpp"
 #include "engine/core/estimate.hpp"
@@ -28,8 +30,14 @@ Result<Engine> Engine::builtin() {
   return from_files(files);
 }
 
-Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files) {
-  auto pack = codec::load_pack(files);
+Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::string_view today) {
+  std::optional<Date> day;
+  if (!today.empty()) {
+    auto parsed = Date::parse(today, "today");
+    if (!parsed.ok()) return parsed.error();
+    day = parsed.value();
+  }
+  auto pack = codec::load_pack(files, day);
   if (!pack.ok()) return pack.error();
   return Engine(std::make_shared<const PolicyPack>(std::move(pack.value())));
 }
@@ -38,11 +46,19 @@ Result<Engine> Engine::from_pack_json(std::string_view pack) {
   auto parsed = codec::parse_json(pack, limits::kMaxBatchBytes, "pack");
   if (!parsed.ok()) return parsed.error();
   const json& j = parsed.value();
-  const json* files = j.is_object() && j.contains("files") ? &j["files"] : nullptr;
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(j, "pack")) return r.error();
+  r.known_fields(j, "pack", {"files", "replace", "today"});
+  const bool replace = r.boolean(j, "replace", "pack", false).value_or(false);
+  const std::string today = r.text(j, "today", "pack", false, 16).value_or("");
+  if (r.failed()) return r.error();
+  const json* files = codec::Reader::get(j, "files");
   if (files == nullptr || !files->is_array()) {
     return make_error(ErrorCode::wrong_type, "pack.files", "应为 {\"files\":[{\"path\",\"content\"}]}",
                       "expected {\"files\":[{\"path\",\"content\"}]}");
   }
+  if (files->empty())
+    return make_error(ErrorCode::missing_field, "pack.files", "政策包没有文件", "the pack holds no files");
   std::vector<PolicyFile> list;
   for (std::size_t i = 0; i < files->size(); ++i) {
     const json& f = (*files)[i];
@@ -53,7 +69,18 @@ Result<Engine> Engine::from_pack_json(std::string_view pack) {
     }
     list.push_back({f["path"].get<std::string>(), f["content"].get<std::string>()});
   }
-  return from_files(list);
+  // A pack adds regions or replaces the built-in versions of the regions it holds; only "replace": true drops the
+  // built-in regions it does not hold (so an empty or national-only pack cannot wipe them by accident).
+  if (!replace) {
+    std::set<std::string> regions;
+    for (const auto& f : list) regions.insert(f.path.substr(0, f.path.find('/')));
+    for (std::size_t i = 0; i < kEmbeddedPolicyCount; ++i) {
+      const std::string path = kEmbeddedPolicies[i].path;
+      if (regions.count(path.substr(0, path.find('/'))) == 0)
+        list.push_back({path, std::string(kEmbeddedPolicies[i].bytes, kEmbeddedPolicies[i].size)});
+    }
+  }
+  return from_files(list, today);
 }
 
 std::size_t Engine::policy_count() const { return pack_->policies.size(); }
@@ -119,13 +146,6 @@ Result<bool> figures_default_of(const json& envelope) {
                     "unknown value; expected one of: full, figures");
 }
 
-// Parses an operation's input within its byte limit and runs the operation on it; the operation answers text.
-template <class Op>
-std::string with_input_text(std::string_view text, std::size_t max_bytes, const char* field, Op op) {
-  auto parsed = codec::parse_json(text, max_bytes, field);
-  return parsed.ok() ? op(parsed.value()) : dump(codec::error_envelope(parsed.error()));
-}
-
 // Parses an operation's input within its byte limit and runs the operation on it.
 template <class Op>
 std::string with_input(std::string_view text, std::size_t max_bytes, const char* field, Op op) {
@@ -139,11 +159,11 @@ std::string Engine::estimate(std::string_view request) const {
   if (plain_path_) {
     if (auto answer = ops::plain_estimate(request, *pack_)) return std::move(*answer);
   }
-  return with_input_text(request, limits::kMaxRequestBytes, "request", [&](const json& j) {
-    std::string out;
-    ops::append_estimate(j, false, *pack_, out);
-    return out;
-  });
+  auto parsed = codec::parse_json(request, limits::kMaxRequestBytes, "request");
+  if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
+  std::string out;
+  ops::append_estimate(parsed.value(), false, *pack_, out);
+  return out;
 }
 
 std::string Engine::explain(std::string_view request, std::string_view lang) const {
@@ -152,8 +172,9 @@ std::string Engine::explain(std::string_view request, std::string_view lang) con
 }
 
 std::string Engine::estimate_many(std::string_view requests) const {
-  return with_input_text(requests, limits::kMaxBatchBytes, "requests",
-                         [&](const json& j) { return ops::estimate_many(j, false, *pack_); });
+  auto parsed = codec::parse_json(requests, limits::kMaxBatchBytes, "requests");
+  return parsed.ok() ? ops::estimate_many(parsed.value(), false, *pack_)
+                     : dump(codec::error_envelope(parsed.error()));
 }
 
 std::string Engine::guide(std::string_view input) const {
@@ -185,60 +206,58 @@ std::string Engine::policy(std::string_view region) const {
   return dump(ops::policies(*pack_, &r));
 }
 
-namespace {
-
-std::string call_value(const json& j, const PolicyPack& pack) {
-  // The estimates answer as text (figures-only answers have no tree); every other operation answers a tree.
-  const json* op0 = j.is_object() && j.contains("op") ? &j["op"] : nullptr;
-  if (op0 != nullptr && op0->is_string() && *op0 == "estimate" && j.contains("request")) {
-    std::string out;
-    ops::append_estimate(j["request"], false, pack, out);
-    return out;
+std::string Engine::call(std::string_view envelope) const {
+  if (plain_path_) {
+    if (auto answer = ops::plain_call(envelope, *pack_)) return std::move(*answer);
   }
-  if (op0 != nullptr && op0->is_string() && *op0 == "estimate_many" && j.contains("requests")) {
+  auto parsed = codec::parse_json(envelope, limits::kMaxBatchBytes, "call");
+  if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
+  const json& j = parsed.value();
+  const json* op = j.is_object() && j.contains("op") ? &j["op"] : nullptr;
+  const std::string name = op != nullptr && op->is_string() ? op->get<std::string>() : "";
+  auto payload = [&](const char* key) -> const json* { return j.contains(key) ? &j[key] : nullptr; };
+  // The same byte limits as each op's own entry point: only a batch may be bigger than one request.
+  if (name != "estimate_many" && envelope.size() > limits::kMaxRequestBytes) {
+    return dump(codec::error_envelope(make_error(
+        ErrorCode::too_large, "call", "输入过大：超过 " + std::to_string(limits::kMaxRequestBytes) + " 字节上限",
+        "input too large: over the limit of " + std::to_string(limits::kMaxRequestBytes) + " bytes")));
+  }
+  if (name == "estimate_many") {
+    const json* reqs = payload("requests");
+    if (reqs == nullptr)
+      return dump(codec::error_envelope(
+          make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing")));
     const auto figures = figures_default_of(j);
     if (!figures.ok()) return dump(codec::error_envelope(figures.error()));
-    return ops::estimate_many(j["requests"], figures.value(), pack);
+    return ops::estimate_many(*reqs, figures.value(), *pack_);
+  }
+  if (name == "estimate" && payload("request") != nullptr) {
+    std::string out;
+    ops::append_estimate(*payload("request"), false, *pack_, out);
+    return out;
   }
   return dump([&]() -> json {
-    const json* op = j.is_object() && j.contains("op") ? &j["op"] : nullptr;
-    const std::string name = op != nullptr && op->is_string() ? op->get<std::string>() : "";
-    auto payload = [&](const char* key) -> const json* { return j.contains(key) ? &j[key] : nullptr; };
     if (name == "estimate" || name == "explain") {
       const json* req = payload("request");
       if (req == nullptr)
         return codec::error_envelope(
             make_error(ErrorCode::missing_field, "request", "缺少 request", "request is missing"));
       const json* lang = payload("lang");
-      return explain_value(*req, pack, lang == nullptr ? "both" : lang->is_string() ? lang->get<std::string>() : "");
+      return explain_value(*req, *pack_, lang == nullptr ? "both" : lang->is_string() ? lang->get<std::string>() : "");
     }
-    if (name == "estimate_many") {  // with requests, answered above
-      return codec::error_envelope(
-          make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing"));
-    }
-    if (name == "guide") return ops::guide(j, pack);
-    if (name == "diagnose") return ops::diagnose(j, pack);
-    if (name == "reverse") return ops::reverse(j, pack);
-    if (name == "policies") return ops::policies(pack, nullptr);
+    if (name == "guide") return ops::guide(j, *pack_);
+    if (name == "diagnose") return ops::diagnose(j, *pack_);
+    if (name == "reverse") return ops::reverse(j, *pack_);
+    if (name == "policies") return ops::policies(*pack_, nullptr);
     if (name == "policy") {
       const json* region = payload("region");
       const std::string r = region != nullptr && region->is_string() ? region->get<std::string>() : "";
-      return ops::policies(pack, &r);
+      return ops::policies(*pack_, &r);
     }
     if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});
     return codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
                                             "unknown operation \"" + name.substr(0, 64) + "\""));
   }());
-}
-
-}  // namespace
-
-std::string Engine::call(std::string_view envelope) const {
-  if (plain_path_) {
-    if (auto answer = ops::plain_call(envelope, *pack_)) return std::move(*answer);
-  }
-  return with_input_text(envelope, limits::kMaxBatchBytes, "call",
-                         [&](const json& j) { return call_value(j, *pack_); });
 }
 
 }  // namespace claimcalc::api

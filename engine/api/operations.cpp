@@ -103,8 +103,9 @@ std::string estimate_many(const json& requests, bool figures_default, const Poli
                                         "expected an array of requests ([...])"));
   }
   if (requests.size() > limits::kMaxBatchRequests) {
-    return codec::dump_json(
-        input_error(ErrorCode::too_large, "requests", "批量请求过多", "too many requests in one batch"));
+    return codec::dump_json(input_error(
+        ErrorCode::too_large, "requests", "批量请求过多：最多 " + std::to_string(limits::kMaxBatchRequests) + " 个",
+        "too many requests in one batch: at most " + std::to_string(limits::kMaxBatchRequests)));
   }
   std::string out(kOkArrayOpen);
   for (std::size_t i = 0; i < requests.size(); ++i) {

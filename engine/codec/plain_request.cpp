@@ -438,7 +438,8 @@ std::optional<PlainCall> read_plain_call(std::string_view text) {
   });
   if (!ok || !s.at_end()) return std::nullopt;
   const auto given = [&](int k) { return (seen.bits >> k & 1) != 0; };
-  if (op == "estimate" && given(2) && !given(1) && !given(3)) return call;
+  // One request in an envelope has the one-request byte limit (api.cpp's call).
+  if (op == "estimate" && given(2) && !given(1) && !given(3) && text.size() <= limits::kMaxRequestBytes) return call;
   if (op == "estimate_many" && given(3) && !given(2)) {
     call.many = true;
     return call;

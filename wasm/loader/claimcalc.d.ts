@@ -226,7 +226,19 @@ export interface Receipt {
   date_of_care: DateText;
 }
 
+/** A cited document, when a result lists its documents once (Estimate.sources) and each use refers to it. */
+export interface SourceDocument {
+  title: string;
+  doc_no: string;
+  office: string;
+  date: string;
+  url: string;
+  confidence: 'official' | 'secondary';
+}
+
 export interface Estimate {
+  /** The documents cited, by Source.ref, when the engine lists them once. */
+  sources?: { [ref: string]: SourceDocument };
   split: Split;
   national: NationalSplit;
   items: ResultItem[];
@@ -352,8 +364,8 @@ export interface Engine {
   estimate(request: Request): Promise<Envelope<Estimate>>;
   /** One crossing for the whole list; result[i] is the envelope of requests[i]. */
   estimateMany(requests: Request[]): Promise<Envelope<Array<Envelope<Estimate>>>>;
-  /** The steps as sentences, Chinese then English. */
-  explain(request: Request): Promise<Envelope<{ text: string }>>;
+  /** The steps as sentences: Chinese, English, or both (the default, Chinese first). */
+  explain(request: Request, lang?: 'zh' | 'en' | 'both'): Promise<Envelope<{ text: string }>>;
   /** Steps, documents, dated deadlines and channels for a process. */
   guide(input: { scenario: Scenario; region?: string; request?: Request }): Promise<Envelope<Guide>>;
   /** Likely causes of a settlement error or filing failure, most likely first. */
