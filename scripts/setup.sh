@@ -2,7 +2,7 @@
 # Installs what claimcalc needs on Debian 12 (run as root). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(build-essential cmake nlohmann-json3-dev libboost-dev doctest-dev emscripten binaryen brotli nodejs npm clang
+packages=(build-essential cmake nlohmann-json3-dev libboost-dev doctest-dev emscripten binaryen brotli nodejs clang
           libclang-rt-14-dev chromium fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
@@ -13,5 +13,12 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# Debian's nodejs comes without npm, while NodeSource's nodejs carries it and conflicts with Debian's npm package:
+# ask apt for npm only when no npm is on the PATH.
+if ! command -v npm >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq npm >/dev/null
 fi
 echo "setup: ok"
