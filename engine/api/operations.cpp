@@ -10,6 +10,7 @@
 #include "engine/codec/reader.hpp"
 #include "engine/codec/request_codec.hpp"
 #include "engine/codec/result_codec.hpp"
+#include "engine/codec/vocabulary_codec.hpp"
 #include "engine/core/diagnosis.hpp"
 #include "engine/core/estimate.hpp"
 #include "engine/core/guide.hpp"
@@ -219,6 +220,7 @@ json policies(const PolicyPack& pack, const std::string* region) {
   return codec::ok_envelope(std::move(list));
 }
 
+json vocabulary(const PolicyPack& pack) { return codec::ok_envelope(codec::vocabulary_json(pack)); }
 json validate_policy(const json& input, std::vector<PolicyFile> base) {
   codec::Reader r(codec::Reader::Style::dotted, "");
   if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());

@@ -30,6 +30,7 @@ json guide(const json& input, const PolicyPack& pack);
 json diagnose(const json& input, const PolicyPack& pack);
 json reverse(const json& input, const PolicyPack& pack);
 json policies(const PolicyPack& pack, const std::string* region);  // all regions, or one
+json vocabulary(const PolicyPack& pack);  // every choice's name and zh/en label, the regions, the limits
 // {path, content, request?}: a draft policy file checked by the pack's own validator beside `base` (the built-in
 // files, so its province and national layers resolve); with a request, an estimate by that pack, which says it used
 // an unreviewed local file (warning unreviewed_local_policy, with the file's SHA-256).

@@ -34,6 +34,4 @@ struct CrossRegionOutcome {
 CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured, const PolicyPack& pack,
                                        const Assumptions& assume, Trace& trace, std::vector<Warning>& warnings);
 
-std::string_view filing_label_zh(Filing f);
-
 }  // namespace claimcalc
