@@ -183,8 +183,7 @@ std::string Engine::explain(std::string_view request, std::string_view lang) con
 
 std::string Engine::estimate_many(std::string_view requests) const {
   auto parsed = codec::parse_json(requests, limits::kMaxBatchBytes, "requests");
-  return parsed.ok() ? ops::estimate_many(parsed.value(), false, *pack_)
-                     : dump(codec::error_envelope(parsed.error()));
+  return parsed.ok() ? ops::estimate_many(parsed.value(), false, *pack_) : dump(codec::error_envelope(parsed.error()));
 }
 
 std::string Engine::guide(std::string_view input) const {
