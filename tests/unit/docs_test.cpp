@@ -73,8 +73,13 @@ void collect_keys(const json& j, std::set<std::string>& out) {
   if (j.is_object()) {
     for (const auto& kv : j.items()) {
       out.insert(kv.key());
-      // "amounts" of a step are named by the step's rule (deductible, in_scope, ...): values, not fields.
-      if (kv.key() != "amounts") collect_keys(kv.value(), out);
+      // "amounts" of a step are named by the step's rule (deductible, in_scope, ...) and an estimate's "sources" by
+      // their refs (shenzhen:s1): values, not fields. The documents inside sources are fields.
+      if (kv.key() == "sources" && kv.value().is_object()) {
+        for (const auto& doc : kv.value()) collect_keys(doc, out);
+      } else if (kv.key() != "amounts") {
+        collect_keys(kv.value(), out);
+      }
     }
   } else if (j.is_array()) {
     for (const auto& x : j) collect_keys(x, out);
