@@ -5,6 +5,7 @@ import { $ } from './dom.js';
 import { markInvalid, clearInvalid } from './dom.js';
 import { state } from './state.js';
 import { t, pick, regionName } from './words.js';
+import { showRows } from './form.js';
 
 const MAX_ERRORS = 12;
 
@@ -13,6 +14,9 @@ const visible = (el) => !el.closest('[hidden]');
 // "items[2].amount" -> the input holding it; tries "items[2]" and then "items" when nothing holds the full name.
 export function fieldElement(field) {
   let f = (field || '').replace(/^request\./, '');
+  // A row of a long bill not shown yet is shown first.
+  const row = /^items\[(\d+)\]/.exec(f);
+  if (row && state.pendingRows) showRows(Number(row[1]));
   while (f) {
     const el = [...document.querySelectorAll('#form [data-field]')].find((e) => visible(e) && e.dataset.field.split(' ').includes(f));
     if (el) return el;

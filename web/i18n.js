@@ -58,6 +58,8 @@ export const WORDS = {
   remove: ['删除', 'Remove'],
   remove_item: ['删除这一项', 'Remove this item'],
   add_item: ['＋ 添加一项', '+ Add an item'],
+  item_table_more: ['共 {n} 项，上面列出前 {shown} 项：列出全部', '{n} items, the first {shown} listed: list all'],
+  items_more: ['已显示 {shown} 项，还有 {left} 项（都已计入测算）：显示更多', '{shown} items shown, {left} more (all counted in the estimate): show more'],
   paste_label: ['把医院费用清单（从表格或网页复制）粘贴到这里', 'Paste the hospital itemised bill here (copied from a spreadsheet or web page)'],
   paste_ph: ['项目名称	类别	数量	单价	金额	自付比例', 'Item	Class	Quantity	Unit price	Amount	Self-pay ratio'],
   paste_use: ['使用这些项目', 'Use these items'],
