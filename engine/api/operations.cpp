@@ -79,24 +79,24 @@ json estimate(const json& request, const PolicyPack& pack) {
   return codec::ok_envelope(codec::estimate_to_json(est.value(), engine_version()));
 }
 
-std::string estimate_many(const json& requests, const PolicyPack& pack) {
+void estimate_many(const json& requests, const PolicyPack& pack, const Emit& emit) {
   if (!requests.is_array()) {
-    return codec::dump_json(input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
-                                        "expected an array of requests ([...])"));
+    emit(codec::dump_json(input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
+                                      "expected an array of requests ([...])")));
+    return;
   }
   if (requests.size() > limits::kMaxBatchRequests) {
-    return codec::dump_json(input_error(
+    emit(codec::dump_json(input_error(
         ErrorCode::too_large, "requests", "批量请求过多：最多 " + std::to_string(limits::kMaxBatchRequests) + " 个",
-        "too many requests in one batch: at most " + std::to_string(limits::kMaxBatchRequests)));
+        "too many requests in one batch: at most " + std::to_string(limits::kMaxBatchRequests))));
+    return;
   }
   // The same bytes as dump_json(ok_envelope(array)): keys sorted, "ok" before "result".
-  std::string out = "{\"ok\":true,\"result\":[";
+  emit("{\"ok\":true,\"result\":[");
   for (std::size_t i = 0; i < requests.size(); ++i) {
-    if (i > 0) out += ',';
-    out += codec::dump_json(estimate(requests[i], pack));
+    emit((i > 0 ? "," : "") + codec::dump_json(estimate(requests[i], pack)));
   }
-  out += "]}";
-  return out;
+  emit("]}");
 }
 
 json guide(const json& input, const PolicyPack& pack) {

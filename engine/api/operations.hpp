@@ -6,6 +6,8 @@
 #include "engine/core/policy.hpp"
 #include "engine/core/policy_file.hpp"
 
+#include <functional>
+#include <string_view>
 #include <vector>
 
 namespace claimcalc::api::ops {
@@ -14,9 +16,12 @@ using codec::json;
 
 // Each returns a response envelope.
 json estimate(const json& request, const PolicyPack& pack);
-// The one batch path, with its limits; the envelope as text, each answer written out as soon as it is made (only
-// one answer's tree exists at a time: a batch's memory is its input and its answer text).
-std::string estimate_many(const json& requests, const PolicyPack& pack);
+// Receives an answer's text in pieces (Engine::call with a sink).
+using Emit = std::function<void(std::string_view)>;
+// The one batch path, with its limits: the envelope as text, handed to `emit` answer by answer as each is made
+// (the opening, each request's envelope with its separating comma, the closing), so only one answer exists at a
+// time: a batch's memory is its input and one answer.
+void estimate_many(const json& requests, const PolicyPack& pack, const Emit& emit);
 json guide(const json& input, const PolicyPack& pack);
 json diagnose(const json& input, const PolicyPack& pack);
 json reverse(const json& input, const PolicyPack& pack);
