@@ -63,10 +63,12 @@ bool any_stay_condition(const std::vector<Figure<Fen>>& figures) {
 }
 
 void warn_secondary_sources(const Policy& policy, const Trace& trace, std::vector<Warning>& warnings) {
-  std::set<std::string> seen;
+  std::vector<const std::string*> seen;  // a handful of sources per answer: a list beats a set
   for (const auto& step : trace.steps()) {
-    if (!step.cite || seen.count(step.cite->source_id) != 0) continue;
-    seen.insert(step.cite->source_id);
+    if (!step.cite) continue;
+    const std::string& id = step.cite->source_id;
+    if (std::any_of(seen.begin(), seen.end(), [&](const std::string* s) { return *s == id; })) continue;
+    seen.push_back(&id);
     const Source* src = policy.source(step.cite->source_id);
     if (src == nullptr || src->confidence != Confidence::secondary) continue;
     warnings.push_back(
@@ -148,11 +150,15 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   Estimate est;
   est.policy = policy;
   est.date_of_care = claim.date_of_care;
+  est.trace = Trace(claim.step_texts);
   Trace& trace = est.trace;
-  trace.add(Rule::policy_version,
-            {text_value("region_zh", policy->name_zh), text_value("region_en", policy->name_en),
-             date_value("effective_from", policy->effective_from), text_value("policy_id", policy->id()),
-             date_value("date_of_care", claim.date_of_care)});
+  // Steps without a source exist only to be read; a figures-only answer skips building them.
+  if (trace.texts()) {
+    trace.add(Rule::policy_version,
+              {text_value("region_zh", policy->name_zh), text_value("region_en", policy->name_en),
+               date_value("effective_from", policy->effective_from), text_value("policy_id", policy->id()),
+               date_value("date_of_care", claim.date_of_care)});
+  }
 
   const auto scheme_it = policy->schemes.find(claim.scheme);
   const SchemePolicy* scheme = scheme_it != policy->schemes.end() ? &scheme_it->second : nullptr;
@@ -250,11 +256,13 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   const Fen ci = split.critical_illness_paid.value_or(Fen::zero());
   split.self_pay = *adj.class_b_upfront + *adj.in_scope - *split.fund_paid - ci;
   split.patient_pays = *split.self_pay + split.self_funded;
-  std::vector<StepValue> summary{
-      money_value("patient_pays", *split.patient_pays), money_value("self_pay", *split.self_pay),
-      money_value("self_funded", split.self_funded), money_value("fund_paid", *split.fund_paid)};
-  if (split.critical_illness_paid) summary.push_back(money_value("critical_illness_paid", ci));
-  trace.add(Rule::patient_pays, std::move(summary));
+  if (trace.texts()) {
+    std::vector<StepValue> summary{
+        money_value("patient_pays", *split.patient_pays), money_value("self_pay", *split.self_pay),
+        money_value("self_funded", split.self_funded), money_value("fund_paid", *split.fund_paid)};
+    if (split.critical_illness_paid) summary.push_back(money_value("critical_illness_paid", ci));
+    trace.add(Rule::patient_pays, std::move(summary));
+  }
   return est;
 }
 
@@ -267,7 +275,8 @@ Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack) {
         claim, [&pack](const Claim& c, const Assumptions& a) { return run(c, pack, a); }, r.value());
     if (!claim.bill_given) without_amounts(r.value());
     warn_secondary_sources(*r.value().policy, r.value().trace, r.value().warnings);
-    r.value().next_questions = next_questions(claim, r.value());
+    // next_questions belong to the full answer only.
+    if (claim.step_texts) r.value().next_questions = next_questions(claim, r.value());
   }
   return r;
 }
