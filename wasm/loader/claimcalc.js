@@ -65,6 +65,28 @@
 
   function fail(what) { throw new Error('claimcalc: ' + what); }
 
+  // The host's calendar date, "YYYY-MM-DD": a pack's `today`, so that a policy file verified "in the future" (a
+  // wrong last_verified) is refused as the CLI refuses it.
+  function today() {
+    var d = new Date(), two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  }
+
+  // A pack with the host's date as `today` unless it names its own. Text gets the member written in front, unless
+  // it mentions "today": at all (then it is sent as it is: the engine, not the loader, reads JSON text).
+  function withToday(p) {
+    if (typeof p === 'string') {
+      var at = p.search(/\S/), rest = p.slice(at + 1);
+      if (p.charAt(at) !== '{' || /"today"\s*:/.test(p)) return p;
+      return '{"today":"' + today() + '"' + (/^\s*\}/.test(rest) ? '' : ',') + rest;
+    }
+    if (!p || typeof p !== 'object' || Array.isArray(p) || Object.prototype.hasOwnProperty.call(p, 'today')) return p;
+    var out = {};
+    for (var k in p) if (Object.prototype.hasOwnProperty.call(p, k)) out[k] = p[k];
+    out.today = today();
+    return out;
+  }
+
   // Nesting the loader writes before it cuts: far deeper than the engine accepts (32), far shallower than what
   // overflows JSON.stringify's stack. A cut value is still too deep, so the engine's verdict (too_large) stands.
   var kWriteDepth = 1000;
@@ -289,12 +311,15 @@
         // {original, request}: what was settled against what should have been, per fund.
         reverse: with_fields('reverse'),
         policies: op('policies'),
+        // Every choice's name and zh/en labels, the pack's regions and the limits: what a form offers.
+        vocabulary: op('vocabulary'),
         policy: op('policy', 'region'),
         version: op('version'),
-        // pack: {files:[{path, content}]} (object or JSON text). On success it replaces the pack in use, and is
-        // applied again to any fresh instance.
+        // pack: {files:[{path, content}], replace?, today?} (object or JSON text), sent with the host's date as
+        // today unless it has one. On success it is the pack in use (merged over the built-in regions unless
+        // replace), and is applied again to any fresh instance.
         loadPolicies: guard(function (p) {
-          var text = typeof p === 'string' ? p : json(p);
+          var text = typeof p === 'string' ? withToday(p) : json(withToday(p));
           return run(function (x) { return JSON.parse(loadPack(x, text)); }).then(function (env) {
             if (env.ok) pack = text;
             return env;
