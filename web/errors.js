@@ -5,6 +5,7 @@ import { $ } from './dom.js';
 import { markInvalid, clearInvalid } from './dom.js';
 import { state } from './state.js';
 import { t, pick, regionName } from './words.js';
+import { showRows } from './form.js';
 
 const MAX_ERRORS = 12;
 
@@ -13,6 +14,9 @@ const visible = (el) => !el.closest('[hidden]');
 // "items[2].amount" -> the input holding it; tries "items[2]" and then "items" when nothing holds the full name.
 export function fieldElement(field) {
   let f = (field || '').replace(/^request\./, '');
+  // A row of a long bill not shown yet is shown first.
+  const row = /^items\[(\d+)\]/.exec(f);
+  if (row && state.pendingRows) showRows(Number(row[1]));
   while (f) {
     const el = [...document.querySelectorAll('#form [data-field]')].find((e) => visible(e) && e.dataset.field.split(' ').includes(f));
     if (el) return el;
@@ -37,7 +41,7 @@ export function fieldLabel(field) {
 // Engine text without request field names: "（请求字段 tier）" goes, "discharge_date" reads 「出院日期」.
 export function plain(text) {
   return String(text || '').replace(/[（(](?:请求字段|request field) [\w.[\]]+[）)]/g, '')
-    .replace(/\b(?:[a-z]+(?:_[a-z]+)+|tier|age|filing|scheme|person|setting)\b/g, (m) => {
+    .replace(/\b(?:[a-z]+(?:_[a-z]+)+|tier|age|filing|scheme|person|setting|disease)\b/g, (m) => {
       const l = fieldLabel(m);
       return l ? `「${l}」` : m;
     });

@@ -333,7 +333,15 @@ export interface PolicySummary {
   effective_to: DateText | null;
   last_verified: string;
   hash: string;
-  schemes: Array<{ scheme: Scheme; persons: Person[]; tiers: Tier[]; settings: Setting[]; critical_illness: boolean }>;
+  schemes: Array<{
+    scheme: Scheme;
+    persons: Person[];
+    tiers: Tier[];
+    settings: Setting[];
+    /** The chronic/special diseases a setting lists (ids for the request's `disease`). */
+    diseases: Array<{ id: string; zh: string; en: string; setting: Setting }>;
+    critical_illness: boolean;
+  }>;
   sources: Array<{
     id: string;
     title: string;
