@@ -53,8 +53,9 @@ export function errorText(err) {
   const msg = plain(pick(err, 'message'));
   const pol = err.code === 'no_policy_for_date' && state.policies.filter((p) => p.region === $('insured_region').value);
   const fix = pol && pol.length ? t('fix_no_policy_for_date', { region: regionName(pol[0].region), from: pol.map((p) => p.effective_from).sort()[0] })
-    : t('fix_' + err.code);
-  return (name && !msg.includes(name) ? name + t('colon') : '') + msg + (fix === 'fix_' + err.code ? '' : t('sep') + fix);
+    : t('fix_' + (err.code === 'inconsistent' && /^out of range/.test(err.message_en || '') ? 'out_of_range' : err.code));
+  const told = fix.startsWith('fix_') ? '' : (/[。．.！!？?]$/.test(msg) ? '' : t('stop')) + t('sep') + fix;
+  return (name && !msg.includes(name) ? name + t('colon') : '') + msg + told;
 }
 
 // A value that lets the engine look past a wrong field to the next one.
