@@ -34,70 +34,52 @@ CrossRegionPolicy PolicyParser::cross_region(const json& obj, const std::string&
   if (Reader::get(obj, "ratio_multipliers") != nullptr && Reader::get(obj, "ratio_cuts") != nullptr)
     fail(r_.child(path, "ratio_cuts"), "ratio_multipliers 与 ratio_cuts 只能用一种：按原文的写法选择",
          "give either ratio_multipliers or ratio_cuts, as the text states the rule, not both");
-  if (const json* list = Reader::get(obj, "ratio_cuts")) {
-    const std::string p = r_.child(path, "ratio_cuts");
-    if (r_.expect_array(*list, p)) {
-      for (std::size_t i = 0; i < list->size() && !r_.failed(); ++i) {
-        const json& m = (*list)[i];
-        const std::string mp = r_.index(p, i);
-        if (!r_.expect_object(m, mp)) break;
-        r_.known_fields(m, mp, {"when", "points", "points_max", "source", "clause", "quote", "also", "note"});
-        RatioMultiplier rm;
-        rm.in_points = true;
-        rm.when = cross_condition(m, mp);
-        const bool exact = Reader::get(m, "points") != nullptr;
-        if (exact == (Reader::get(m, "points_max") != nullptr)) {
-          fail(mp, "每项须有且只有 points（降低的百分点）或 points_max（原文只给上限）之一",
-               "give exactly one of points (the cut in percentage points) or points_max (the text gives only a "
-               "ceiling)");
-          break;
-        }
-        auto pts = points(m, exact ? "points" : "points_max", mp);
-        if (!pts) break;
-        if (exact)
-          rm.cut = *pts;
-        else
-          rm.cut_max = *pts;
-        rm.cite = citation(m, mp, true);
-        rm.cite.note = r_.text(m, "note", mp, false, kMaxPolicyText).value_or("");
-        c.ratio_multipliers.push_back(rm);
-      }
+  c.ratio_multipliers = list_of<RatioMultiplier>(obj, "ratio_cuts", path, [&](const json& m, const std::string& mp) {
+    RatioMultiplier rm;
+    rm.in_points = true;
+    if (!r_.expect_object(m, mp)) return rm;
+    r_.known_fields(m, mp, {"when", "points", "points_max", "source", "clause", "quote", "also", "note"});
+    rm.when = cross_condition(m, mp);
+    const bool exact = Reader::get(m, "points") != nullptr;
+    if (exact == (Reader::get(m, "points_max") != nullptr)) {
+      fail(mp, "每项须有且只有 points（降低的百分点）或 points_max（原文只给上限）之一",
+           "give exactly one of points (the cut in percentage points) or points_max (the text gives only a ceiling)");
+      return rm;
     }
-  }
-  if (const json* list = Reader::get(obj, "ratio_multipliers")) {
-    const std::string p = r_.child(path, "ratio_multipliers");
-    if (r_.expect_array(*list, p)) {
-      for (std::size_t i = 0; i < list->size() && !r_.failed(); ++i) {
-        const json& m = (*list)[i];
-        const std::string mp = r_.index(p, i);
-        if (!r_.expect_object(m, mp)) break;
-        r_.known_fields(m, mp, {"when", "multiplier", "source", "clause", "quote", "also", "note"});
-        RatioMultiplier rm;
-        rm.when = cross_condition(m, mp);
-        rm.multiplier = r_.ratio(m, "multiplier", mp, true).value_or(Ratio::zero());
-        rm.cite = citation(m, mp, true);
-        rm.cite.note = r_.text(m, "note", mp, false, kMaxPolicyText).value_or("");
-        c.ratio_multipliers.push_back(rm);
-      }
+    auto pts = points(m, exact ? "points" : "points_max", mp);
+    if (!pts) return rm;
+    if (exact) {
+      rm.cut = *pts;
+    } else {
+      rm.cut_max = *pts;
     }
+    rm.cite = citation(m, mp, true);
+    rm.cite.note = r_.text(m, "note", mp, false, kMaxPolicyText).value_or("");
+    return rm;
+  });
+  if (c.ratio_multipliers.empty()) {
+    c.ratio_multipliers =
+        list_of<RatioMultiplier>(obj, "ratio_multipliers", path, [&](const json& m, const std::string& mp) {
+          RatioMultiplier rm;
+          if (!r_.expect_object(m, mp)) return rm;
+          r_.known_fields(m, mp, {"when", "multiplier", "source", "clause", "quote", "also", "note"});
+          rm.when = cross_condition(m, mp);
+          rm.multiplier = r_.ratio(m, "multiplier", mp, true).value_or(Ratio::zero());
+          rm.cite = citation(m, mp, true);
+          rm.cite.note = r_.text(m, "note", mp, false, kMaxPolicyText).value_or("");
+          return rm;
+        });
   }
-  if (const json* list = Reader::get(obj, "validity")) {
-    const std::string p = r_.child(path, "validity");
-    if (r_.expect_array(*list, p)) {
-      for (std::size_t i = 0; i < list->size() && !r_.failed(); ++i) {
-        const json& v = (*list)[i];
-        const std::string vp = r_.index(p, i);
-        if (!r_.expect_object(v, vp)) break;
-        r_.known_fields(v, vp, {"filing", "months", "at_least", "source", "clause", "quote", "also", "note"});
-        FilingValidity fv;
-        fv.filings = r_.enum_list<Filing>(v, "filing", vp);
-        if (auto m = r_.integer(v, "months", vp, false, 1, 1200)) fv.months = static_cast<int>(*m);
-        fv.at_least = r_.boolean(v, "at_least", vp, false).value_or(false);
-        fv.cite = citation(v, vp, true);
-        c.validity.push_back(fv);
-      }
-    }
-  }
+  c.validity = list_of<FilingValidity>(obj, "validity", path, [&](const json& v, const std::string& vp) {
+    FilingValidity fv;
+    if (!r_.expect_object(v, vp)) return fv;
+    r_.known_fields(v, vp, {"filing", "months", "at_least", "source", "clause", "quote", "also", "note"});
+    fv.filings = r_.enum_list<Filing>(v, "filing", vp);
+    if (auto m = r_.integer(v, "months", vp, false, 1, 1200)) fv.months = static_cast<int>(*m);
+    fv.at_least = r_.boolean(v, "at_least", vp, false).value_or(false);
+    fv.cite = citation(v, vp, true);
+    return fv;
+  });
   if (const json* ex = Reader::get(obj, "critical_illness_excludes_reduction")) {
     const std::string p = r_.child(path, "critical_illness_excludes_reduction");
     if (r_.expect_object(*ex, p)) {
