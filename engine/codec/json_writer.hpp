@@ -19,6 +19,8 @@ class JsonWriter {
   void end_array() { close(']'); }
   // A member name (plain ASCII, written as is); the value written next belongs to it.
   void key(std::string_view name);
+  // A member name from data (a source ref, an amount's name): escaped like any string.
+  void key_text(std::string_view name);
   void string(std::string_view text);
   void raw(std::string_view json_text);
   void integer(std::int64_t value);
@@ -33,6 +35,11 @@ class JsonWriter {
   bool first_ = true;  // no comma before the next value
   bool after_key_ = false;
 };
+
+// Makes room for `more` bytes after out's end, at least doubling the capacity when it grows: a batch appends answer
+// after answer to one string, and libc++ (the wasm build) reserves exactly what is asked, so reserving
+// size() + more each time copied the whole batch once per answer.
+void reserve_more(std::string& out, std::size_t more);
 
 // Appends text as a JSON string (quotes included), escaped as nlohmann's dump escapes it; invalid UTF-8 is
 // replaced by U+FFFD as dump_json does.
