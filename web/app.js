@@ -8,7 +8,7 @@ import { t, pick, regionName } from './words.js';
 import { collect, fillForm, fillRegions, fillTemplate, refreshChoices, setMode, mode, addItems, removeItem, remember, settleForFiling, STORE } from './form.js';
 import { readPaste, showPaste, usePasted, tooMany, maxItems } from './paste.js';
 import { allErrors, clearErrors, errorText, showError, fieldElement } from './errors.js';
-import { renderResult } from './result.js';
+import { renderResult, isBillless } from './result.js';
 import { renderAnswer, answerText, loadChannels } from './answer.js';
 import { runWhatIf, renderWhatIf } from './whatif.js';
 import { wireTools, renderGuide, renderDiag, renderRev, clearTools } from './tools.js';
@@ -81,10 +81,12 @@ async function run({ all, announce, focusResult }) {
     $('date_note').hidden = !$('date_note').textContent;
     $('stale').hidden = true;
     remember();
-    if (announce) status(t('status_ok', { pays: pickMoney(env.result.split.patient_pays), fund: pickMoney(env.result.split.fund_paid) }));
+    const billless = isBillless(env.result);
+    if (announce) status(billless ? t('status_billless') : t('status_ok', { pays: pickMoney(env.result.split.patient_pays), fund: pickMoney(env.result.split.fund_paid) }));
     if (!state.firstDone) { state.firstDone = true; performance.mark('claimcalc:first-estimate'); document.documentElement.dataset.estimated = '1'; }
     $('choices').hidden = true;
-    await runWhatIf(request, my);
+    // Without a bill every comparison would be 无法测算: none is made.
+    if (billless) { state.whatIf = null; $('whatif_box').hidden = true; } else await runWhatIf(request, my);
     if (focusResult) gotoScreen('r_head', true);
   } else {
     const errors = all ? await allErrors(request, env.error) : [env.error];

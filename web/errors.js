@@ -37,7 +37,7 @@ export function fieldLabel(field) {
 // Engine text without request field names: "（请求字段 tier）" goes, "discharge_date" reads 「出院日期」.
 export function plain(text) {
   return String(text || '').replace(/[（(](?:请求字段|request field) [\w.[\]]+[）)]/g, '')
-    .replace(/\b(?:[a-z]+(?:_[a-z]+)+|tier|age|filing|scheme|person|setting)\b/g, (m) => {
+    .replace(/\b(?:[a-z]+(?:_[a-z]+)+|tier|age|filing|scheme|person|setting|disease)\b/g, (m) => {
       const l = fieldLabel(m);
       return l ? `「${l}」` : m;
     });

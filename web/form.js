@@ -57,6 +57,9 @@ export function refreshChoices() {
   setOptions($('filing'), names('filings'), (v) => label('filings', v));
   setOptions($('settlement'), names('settlements'), (v) => label('settlements', v));
   $('discharge_box').hidden = $('setting').value !== 'inpatient';
+  const diseases = ((s && s.diseases) || []).filter((d) => d.setting === $('setting').value);
+  setOptions($('disease'), diseases.map((d) => d.id), (id) => { const d = diseases.find((x) => x.id === id); return state.lang === 'en' ? d.en : d.zh; }, t('choose'));
+  $('disease_box').hidden = !diseases.length;
   const care = $('care_region').value;
   const insured = $('insured_region').value;
   $('filing_box').hidden = !care || care === insured;
@@ -215,6 +218,7 @@ export function collect() {
   put('enrolment_date', v('enrolment_date'));
   put('setting', v('setting'));
   put('hospital_level', v('hospital_level'));
+  if (!$('disease_box').hidden) put('disease', v('disease'));
   put('date_of_care', v('date_of_care'));
   if (r.setting === 'inpatient') put('discharge_date', v('discharge_date'));
   put('settlement', v('settlement'));
@@ -224,18 +228,20 @@ export function collect() {
     if (s) ytd[k] = k === 'stays' ? (/^\d+$/.test(s) ? Number(s) : s) : cleanMoney(s);
   }
   if (Object.keys(ytd).length) r.year_to_date = ytd;
+  // No amount typed at all is a question without a bill (no items, no totals): the engine answers what to bring, by
+  // when and where. A pasted text in which nothing was read still goes, so the engine says what is missing.
   const m = mode();
   if (m === 'totals') {
     const tot = {};
     for (const k of TOTALS) { const s = $('total_' + k).value.trim(); if (s) tot[k] = cleanMoney(s); }
-    r.totals = tot;
+    if (Object.keys(tot).length) r.totals = tot;
   } else if (m === 'paste') {
-    r.items = (state.pasted ? state.pasted.items : []).map(pastedItem);
+    if (state.pasted) r.items = state.pasted.items.map(pastedItem);
   } else {
-    r.items = [...$('items').children].map(rowItem).concat((state.pendingRows || []).map(pastedItem));
-    // A blank row left at the end is not an item; a list with nothing in it still goes, so the engine says what is missing.
-    while (r.items.length > 1 && !Object.keys(r.items[r.items.length - 1]).length) r.items.pop();
-    if (r.items.length === 1 && !Object.keys(r.items[0]).length) r.items = [];
+    const items = [...$('items').children].map(rowItem).concat((state.pendingRows || []).map(pastedItem));
+    // A blank row left at the end is not an item.
+    while (items.length && !Object.keys(items[items.length - 1]).length) items.pop();
+    if (items.length) r.items = items;
   }
   return r;
 }
@@ -267,6 +273,7 @@ export function fillForm(r) {
   addItems(Array.isArray(r.items) && r.items.length ? r.items : [null]);
   setMode(r.totals && !r.items ? 'totals' : 'items');
   refreshChoices();
+  set('disease', r.disease);
   $('settlement_note').hidden = true;
 }
 

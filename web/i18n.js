@@ -1,4 +1,4 @@
-// UI words, Chinese first. Names of things follow ../shared/GLOSSARY.md. Keys used by data-t (text) and data-ta
+// UI words, Chinese first. Names of things follow docs/glossary.md. Keys used by data-t (text) and data-ta
 // (aria-label / placeholder) in index.html, and by app.js through t().
 export const WORDS = {
   title: ['医保报销测算', 'Medical insurance claim estimate'],
@@ -27,6 +27,9 @@ export const WORDS = {
   h_care: ['就医情况', 'The care'],
   setting: ['就医类型', 'Setting'],
   hospital_level: ['医院等级', 'Hospital level'],
+  disease: ['门诊慢特病病种', 'Chronic or special disease'],
+  disease_hint: ['见门诊慢特病待遇认定（备案）凭证。不选时，结果按各病种的最低到最高列出。',
+    'See the chronic/special disease approval. Not chosen: the result runs from the lowest to the highest over the diseases.'],
   date_of_care: ['就医（入院）日期', 'Date of care (admission)'],
   discharge_date: ['出院日期', 'Discharge date'],
   settlement: ['结算方式', 'Settlement'],
@@ -252,6 +255,9 @@ export const WORDS = {
   answer_back: ['医保统筹基金支付 {v}', 'The fund pays {v}'],
   answer_ci: ['，大病保险再付 {v}', '; critical-illness insurance adds {v}'],
   answer_in_scope: ['报销金额还算不出。已知：政策范围内费用 {v}，医保按比例报销的是这一部分。', 'What comes back cannot be worked out yet. Known: the in-scope amount is {v}, the part the fund pays a share of.'],
+  answer_billless: ['报销多少要看费用清单，填上就能算出。下面这些不需要账单：', 'How much comes back depends on the bill: give it to work it out. These need no bill:'],
+  statutory_day: ['期限本应到 {d}（{w}），逢法定节假日顺延。', 'The period as counted ends {d} ({w}), a statutory day off, so it moves to the next working day.'],
+  status_billless: ['已给出要带的材料、截止日期和办理渠道；报销金额需要费用清单。', 'What to bring, by when and where are shown; the amounts need the bill.'],
   answer_none: ['报销金额还算不出。', 'What comes back cannot be worked out yet.'],
   answer_pays: ['你自己负担 {v}', 'You pay {v}'],
   answer_missing: ['缺少：', 'Missing: '],

@@ -57,9 +57,28 @@ export function materialSources(mats) {
 
 export const deadlineDate = (d) => h('time', { datetime: d.date, class: 'date', text: `${d.date} ${pick(d, 'weekday')}` });
 
+const WEEKDAYS = { zh: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] };
+const weekday = (iso) => WEEKDAYS[state.lang === 'en' ? 'en' : 'zh'][new Date(iso + 'T00:00:00Z').getUTCDay()];
+
+// A last day moved past statutory days off (民法典 art. 203): the day as counted, its weekday, and why it moved (the
+// engine's sentence, in full unless short is asked for).
+export function deadlineShift(d, short) {
+  const note = pick(d, 'holiday_note');
+  const moved = d.statutory_date && d.statutory_date !== d.date;
+  if (!note && !moved) return null;
+  return h('span', { class: 'shift hint', 'data-statutory': d.statutory_date || '', title: short ? note : null },
+    moved ? h('strong', { text: t('statutory_day', { d: d.statutory_date, w: weekday(d.statutory_date) }) }) : null,
+    moved && !short ? ' ' : null, short && moved ? null : note);
+}
+
+// A question without a bill: the engine answers what to bring, by when and where, and no figure.
+export const isBillless = (r) => (r.cannot_estimate || []).some((c) => c.part === 'split');
+
 export function deadlineItems(dls) {
   return dls.length ? dls.map((d) => h('li', {}, deadlineDate(d), ' ', h('strong', { text: pick(d, 'label') }),
-    h('p', { class: 'hint', text: [pick(d, 'rule'), d.counted_from && !pick(d, 'rule').includes(d.counted_from) ? t('counted_from', { d: d.counted_from }) : '', pick(d, 'holiday_note')].filter(Boolean).join('；') }),
+    h('p', { class: 'hint', text: [pick(d, 'rule'), d.counted_from && !pick(d, 'rule').includes(d.counted_from) ? t('counted_from', { d: d.counted_from }) : ''].filter(Boolean).join('；') }),
+    deadlineShift(d),
     sourceLine(d.source))) : [h('li', { class: 'none', text: t('deadlines_none') })];
 }
 
@@ -139,8 +158,12 @@ export function renderResult() {
   const s = r.split || {};
   keepSources(r);
   $('result').hidden = false;
-  renderFigures(s);
-  const { missing, notes } = unknownParts(r);
+  const billless = isBillless(r);
+  // Without a bill there is no figure to show: the help-desk answer above says what the amounts need.
+  $('headline').hidden = $('bar_box').hidden = billless;
+  if (!billless) renderFigures(s);
+  const { missing, notes: all } = unknownParts(r);
+  const notes = billless ? all.filter((c) => c.part !== 'split') : all;
   const reasonItem = (c) => h('li', { 'data-part': c.part }, plain(pick(c, 'reason')), needButton(c.needs));
   $('cannot').replaceChildren(...(missing.length ? [h('h3', { id: 'cannot_h', tabindex: '-1', text: t('cannot_h') }),
     h('ul', { class: 'cannot' }, missing.map(reasonItem))] : []));
@@ -163,6 +186,7 @@ export function renderResult() {
 
   $('steps').replaceChildren(...(r.steps || []).map(stepItem));
   renderItems(r.items || []);
+  $('items_box').hidden = !(r.items || []).length;
 
   const mats = r.materials || [];
   const dls = r.deadlines || [];

@@ -380,6 +380,15 @@ json policy_summary(const Policy& p) {
     json settings = json::array();
     for (const auto& kv : sp.settings) settings.push_back(std::string(name_of(kv.first)));
     s["settings"] = settings;
+    // The chronic/special diseases a setting lists: the page offers them as a choice (the request's `disease`).
+    json diseases = json::array();
+    for (const auto& kv : sp.settings) {
+      for (const auto& d : kv.second.diseases) {
+        diseases.push_back(
+            {{"id", d.id}, {"zh", d.name_zh}, {"en", d.name_en}, {"setting", std::string(name_of(kv.first))}});
+      }
+    }
+    s["diseases"] = std::move(diseases);
     s["critical_illness"] = sp.critical_illness.has_value();
     schemes.push_back(std::move(s));
   }

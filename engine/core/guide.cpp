@@ -72,9 +72,9 @@ Guide build_guide(const std::string& scenario, const Policy* region, const Polic
     }
   }
   // What no source gave: the region's own gaps, and the national ones where the region has no rule of its own.
-  if (local != nullptr) g.unknown.insert(g.unknown.end(), local->unknown.begin(), local->unknown.end());
+  if (local != nullptr) g.not_in_data.insert(g.not_in_data.end(), local->not_in_data.begin(), local->not_in_data.end());
   if (common != nullptr && (local == nullptr || local->deadlines.empty()))
-    g.unknown.insert(g.unknown.end(), common->unknown.begin(), common->unknown.end());
+    g.not_in_data.insert(g.not_in_data.end(), common->not_in_data.begin(), common->not_in_data.end());
   return g;
 }
 

@@ -19,7 +19,8 @@ struct Run {
 };
 
 Run run(const std::string& args, const std::string& input = "") {
-  const std::string in_path = "/tmp/claimcalc_cli_test_input";
+  // One file per process: several worktrees run these tests at the same time on one machine.
+  const std::string in_path = "/tmp/claimcalc_cli_test_input." + std::to_string(::getpid());
   {
     std::ofstream f(in_path, std::ios::binary);
     f << input;
@@ -32,6 +33,7 @@ Run run(const std::string& args, const std::string& input = "") {
   std::size_t n;
   while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
   const int st = pclose(p);
+  std::remove(in_path.c_str());
   return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
 }
 
@@ -112,7 +114,7 @@ TEST_CASE("batch: every input line gets an answer carrying its line number, blan
 }
 
 TEST_CASE("files are read with a cap: a 300 MB file or /dev/zero is refused as too large (issue 14 row 12)") {
-  const std::string path = "/tmp/claimcalc_cli_test_sparse";
+  const std::string path = "/tmp/claimcalc_cli_test_sparse." + std::to_string(::getpid());
   { std::ofstream f(path, std::ios::binary); }
   REQUIRE(::truncate(path.c_str(), 300LL << 20) == 0);  // sparse: no disk used
   for (const std::string& file : {path, std::string("/dev/zero")}) {

@@ -3,6 +3,7 @@
 // through the wasm and wasm2js builds.
 #include <doctest/doctest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -33,7 +34,8 @@ std::string call_field(const json& e) {
 }
 
 std::string cli(const std::string& args, const std::string& input) {
-  const std::string path = "/tmp/claimcalc_hostile_input";
+  // One file per process: several worktrees run these tests at the same time on one machine.
+  const std::string path = "/tmp/claimcalc_hostile_input." + std::to_string(::getpid());
   {
     std::ofstream f(path, std::ios::binary);
     f << input;
@@ -45,6 +47,7 @@ std::string cli(const std::string& args, const std::string& input) {
   std::size_t n;
   while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
   pclose(p);
+  std::remove(path.c_str());
   return out;
 }
 

@@ -47,7 +47,7 @@ json generate(std::mt19937& rng, const Region& region) {
     r["care_region"] = pick({"guangzhou", "shenzhen", "beijing"});
     if (r["care_region"] == "beijing") r["care_province"] = "beijing";
     r["filing"] = pick({"none", "long_term", "temporary", "referral", "emergency"});
-    r["settlement"] = pick({"direct", "manual"});
+    r["settlement"] = pick({"direct", "manual_claim"});
     r["discharge_date"] = region.date;
   }
   r["year_to_date"] = {{"stays", static_cast<int>(rng() % 3)},

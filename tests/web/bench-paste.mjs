@@ -34,7 +34,7 @@ try {
     await page.focus('#paste');
     const t0 = Date.now();
     await page.keyboard.press('Control+V');
-    await page.waitForFunction((k) => document.querySelectorAll('#paste_report tbody tr').length === k, n, { timeout: 600000 });
+    await page.waitForFunction((k) => new RegExp(`识别出 ${k} 项`).test(document.getElementById('paste_report').textContent), n, { timeout: 600000 });
     const t1 = Date.now();
     await page.click('#paste_use');
     await page.waitForFunction((k) => document.querySelectorAll('#items > li').length === k, n, { timeout: 600000 });
