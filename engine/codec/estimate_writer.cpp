@@ -73,7 +73,7 @@ void write_source_ref(JsonWriter& w, const Policy& policy, const Citation& cite)
 void write_value(JsonWriter& w, const StepValue& v) {
   switch (v.kind) {
     case StepValue::Kind::money:
-      w.string(format_money(v.fen));
+      w.money(v.fen);
       return;
     case StepValue::Kind::ratio:
       w.string(format_percent(v.ratio));
@@ -214,7 +214,7 @@ void write_next_questions(JsonWriter& w, const std::vector<Question>& questions)
       w.begin_object();
       w.key("by");
       if (q.narrows->by) {
-        w.string(format_money(*q.narrows->by));
+        w.money(*q.narrows->by);
       } else {
         w.null();
       }

@@ -8,13 +8,13 @@ namespace {
 
 void money(JsonWriter& w, const char* key, Fen v) {
   w.key(key);
-  w.string(format_money(v));
+  w.money(v);
 }
 
 void money(JsonWriter& w, const char* key, const std::optional<Fen>& v) {
   w.key(key);
   if (v) {
-    w.string(format_money(*v));
+    w.money(*v);
   } else {
     w.null();
   }
@@ -51,7 +51,7 @@ void figure(JsonWriter& w, const Estimate& est, const char* key, const char* par
 void bill(JsonWriter& w, const Estimate& est, const char* key, Fen v) {
   w.key(key);
   if (est.bill_given) {
-    w.string(format_money(v));
+    w.money(v);
   } else {
     w.null();
   }

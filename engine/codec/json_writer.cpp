@@ -1,6 +1,7 @@
 #include "engine/codec/json_writer.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 
 namespace claimcalc::codec {
@@ -52,44 +53,50 @@ bool any_special(std::uint64_t v) {
           ((backslash - kOnes) & ~backslash & kHigh)) != 0;
 }
 
-void escape(std::string& out, unsigned char c) {
+// Writes the escape of an ASCII byte that needs one at p; returns the end.
+char* escape(char* p, unsigned char c) {
   static const char kHex[] = "0123456789abcdef";
+  *p++ = '\\';
   switch (c) {
     case '"':
-      out += "\\\"";
+      *p++ = '"';
       break;
     case '\\':
-      out += "\\\\";
+      *p++ = '\\';
       break;
     case '\b':
-      out += "\\b";
+      *p++ = 'b';
       break;
     case '\f':
-      out += "\\f";
+      *p++ = 'f';
       break;
     case '\n':
-      out += "\\n";
+      *p++ = 'n';
       break;
     case '\r':
-      out += "\\r";
+      *p++ = 'r';
       break;
     case '\t':
-      out += "\\t";
+      *p++ = 't';
       break;
     default:
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
+      std::memcpy(p, "u00", 3);
+      p[3] = kHex[c >> 4];
+      p[4] = kHex[c & 15];
+      p += 5;
   }
+  return p;
 }
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
+void JsonWriter::escaped(std::string_view text) {
   const std::size_t size = text.size();
+  need(2 + 6 * size);  // the most an input byte can become is \u00XX
+  char* p = p_;
+  *p++ = '"';
   std::size_t i = 0;
-  std::size_t run = 0;  // start of the text not yet appended: it needs no escape
+  std::size_t run = 0;  // start of the text not yet copied: it needs no escape
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   while (i < size) {
     const unsigned char c = byte(i);
@@ -118,17 +125,26 @@ void append_json_string(std::string& out, std::string_view text) {
       }
       n = seq.length;
     }
-    out.append(text.data() + run, i - run);
+    std::memcpy(p, text.data() + run, i - run);
+    p += i - run;
     if (c >= 0x80) {
-      out += "\xEF\xBF\xBD";  // invalid UTF-8, replaced as dump_json does
+      std::memcpy(p, "\xEF\xBF\xBD", 3);  // invalid UTF-8, replaced as dump_json does
+      p += 3;
     } else {
-      escape(out, c);
+      p = escape(p, c);
     }
     i += n;
     run = i;
   }
-  out.append(text.data() + run, size - run);
-  out += '"';
+  if (size != run) std::memcpy(p, text.data() + run, size - run);
+  p += size - run;
+  *p++ = '"';
+  p_ = p;
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  JsonWriter w(out);
+  w.string(text);
 }
 
 void reserve_more(std::string& out, std::size_t more) {
@@ -136,54 +152,79 @@ void reserve_more(std::string& out, std::size_t more) {
   if (need > out.capacity()) out.reserve(std::max(need, 2 * out.capacity()));
 }
 
+JsonWriter::JsonWriter(std::string& out) : out_(out), p_(out.data() + out.size()), end_(p_) {}
+
+JsonWriter::~JsonWriter() { out_.resize(static_cast<std::size_t>(p_ - out_.data())); }
+
+void JsonWriter::grow(std::size_t n) {
+  const auto used = static_cast<std::size_t>(p_ - out_.data());
+  // resize grows the capacity geometrically (unlike reserve in libc++); the new room is written before it is read.
+  out_.resize(used + std::max<std::size_t>(n, 4096));
+  p_ = out_.data() + used;
+  end_ = out_.data() + out_.size();
+}
+
 void JsonWriter::separate() {
   if (after_key_) {
     after_key_ = false;
     return;
   }
-  if (!first_) out_ += ',';
+  if (!first_) put(',');
   first_ = false;
 }
 
 void JsonWriter::open(char c) {
   separate();
-  out_ += c;
+  put(c);
   first_ = true;
 }
 
 void JsonWriter::close(char c) {
-  out_ += c;
+  put(c);
   first_ = false;
 }
 
 void JsonWriter::key(std::string_view name) {
   separate();
-  out_ += '"';
-  out_ += name;
-  out_ += "\":";
+  need(name.size() + 3);
+  *p_++ = '"';
+  std::memcpy(p_, name.data(), name.size());
+  p_ += name.size();
+  *p_++ = '"';
+  *p_++ = ':';
   after_key_ = true;
 }
 
 void JsonWriter::key_text(std::string_view name) {
   separate();
-  append_json_string(out_, name);
-  out_ += ':';
+  escaped(name);
+  put(':');
   after_key_ = true;
 }
 
 void JsonWriter::string(std::string_view text) {
   separate();
-  append_json_string(out_, text);
+  escaped(text);
+}
+
+void JsonWriter::money(Fen fen) {
+  separate();
+  need(kMoneyChars + 2);
+  *p_++ = '"';
+  p_ += write_money(fen, p_);
+  *p_++ = '"';
 }
 
 void JsonWriter::raw(std::string_view json_text) {
   separate();
-  out_ += json_text;
+  put(json_text);
 }
 
 void JsonWriter::integer(std::int64_t value) {
   separate();
-  out_ += std::to_string(value);
+  need(24);
+  const auto r = std::to_chars(p_, p_ + 24, value);
+  p_ = r.ptr;
 }
 
 }  // namespace claimcalc::codec
