@@ -5,10 +5,10 @@ import ClaimCalc from './claimcalc.mjs';
 import { $, h, status, copyText, download } from './dom.js';
 import { state } from './state.js';
 import { t, pick, regionName } from './words.js';
-import { collect, fillForm, fillRegions, fillTemplate, refreshChoices, setMode, mode, addItems, removeItem, remember, settleForFiling, STORE } from './form.js';
+import { collect, fillForm, fillRegions, fillTemplate, refreshChoices, setMode, mode, addItems, showRows, removeItem, remember, settleForFiling, STORE } from './form.js';
 import { readPaste, showPaste, usePasted, tooMany, maxItems } from './paste.js';
 import { allErrors, clearErrors, errorText, showError, fieldElement } from './errors.js';
-import { renderResult, isBillless } from './result.js';
+import { renderResult, isBillless, allItemRows } from './result.js';
 import { renderAnswer, answerText, loadChannels } from './answer.js';
 import { runWhatIf, renderWhatIf } from './whatif.js';
 import { wireTools, renderGuide, renderDiag, renderRev, clearTools } from './tools.js';
@@ -177,7 +177,9 @@ function wire() {
   form.addEventListener('change', (e) => { if (e.target.matches('select, input[type=date], input[type=radio], input[type=checkbox]')) onEdit(e); });
   $('items').addEventListener('click', (e) => { const b = e.target.closest('.i-del'); if (b) removeItem(b.closest('li')); });
   wireTools();
-  $('add_item').addEventListener('click', () => { addItems([null], true); });
+  $('add_item').addEventListener('click', () => { showRows(Infinity); addItems([null], true); });
+  $('items_more').addEventListener('click', () => showRows());
+  $('item_table_more').addEventListener('click', allItemRows);
   $('paste_use').addEventListener('click', usePasted);
   // 清空 asks first: a whole bill typed in is a lot to lose to one tap.
   $('clear').addEventListener('click', () => { $('clear_confirm').hidden = false; $('clear_yes').focus(); });
@@ -209,7 +211,7 @@ function wire() {
   window.addEventListener('hashchange', () => openHash(true));
   // Printing shows everything: open the folded parts for the printout, and close them again afterwards.
   let opened = [];
-  window.addEventListener('beforeprint', () => { opened = [...document.querySelectorAll('#result details:not([open]), #tools details:not([open])')]; for (const d of opened) d.open = true; });
+  window.addEventListener('beforeprint', () => { allItemRows(); opened = [...document.querySelectorAll('#result details:not([open]), #tools details:not([open])')]; for (const d of opened) d.open = true; });
   window.addEventListener('afterprint', () => { for (const d of opened) d.open = false; opened = []; });
 }
 

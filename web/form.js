@@ -121,17 +121,15 @@ function itemRow(item, i, cross) {
   return li;
 }
 
-// Adds rows numbered and set up before they enter the page. A long bill shows its first rows at once and the rest
-// in chunks between events, so the page answers while a 5,000-line bill fills in; collect() reads the rows not
-// shown yet from state.pendingRows.
-const CHUNK = 200;
+// Adds rows numbered and set up before they enter the page. A long bill shows its first rows at once; the rest
+// stay data (state.pendingRows) until the person scrolls to them (or presses 显示更多, or an error names one), so a
+// 5,000-line bill is in the form at once: collect() reads the rows not shown yet from state.pendingRows.
+const CHUNK = 100;
 export function addItems(items, focus) {
-  const first = items.slice(0, CHUNK);
-  appendRows(first, focus);
-  if (items.length > CHUNK) {
-    state.pendingRows = items.slice(CHUNK);
-    setTimeout(fillPending, 0);
-  }
+  if (state.pendingRows) { state.pendingRows.push(...items); showMore(); return; }
+  appendRows(items.slice(0, CHUNK), focus);
+  state.pendingRows = items.length > CHUNK ? items.slice(CHUNK) : null;
+  showMore();
 }
 
 function appendRows(items, focus) {
@@ -144,18 +142,38 @@ function appendRows(items, focus) {
   if (focus && rows.length) rows[rows.length - 1].querySelector('input').focus();
 }
 
-function fillPending() {
+// Shows the next rows of a long bill (through row index `through` when given).
+export function showRows(through = $('items').children.length + CHUNK - 1) {
   const rest = state.pendingRows;
   if (!rest) return;
-  appendRows(rest.splice(0, CHUNK));
-  if (rest.length) setTimeout(fillPending, 0);
-  else state.pendingRows = null;
+  const n = Math.max(0, through - $('items').children.length + 1);
+  appendRows(rest.splice(0, Math.ceil(n / CHUNK) * CHUNK));
+  if (!rest.length) state.pendingRows = null;
+  showMore();
+}
+
+let watcher = null;
+function showMore() {
+  const more = $('items_more');
+  const left = state.pendingRows ? state.pendingRows.length : 0;
+  more.hidden = !left;
+  more.textContent = t('items_more', { shown: $('items').children.length, left });
+  // Rows come in as the list is scrolled to its end.
+  if (!watcher && 'IntersectionObserver' in window) {
+    watcher = new IntersectionObserver((es) => { if (es.some((e) => e.isIntersecting)) showRows(); }, { rootMargin: '600px 0px' });
+    watcher.observe(more);
+  }
+}
+
+export function clearRows() {
+  $('items').replaceChildren();
+  state.pendingRows = null;
 }
 
 export function removeItem(li) {
   const next = li.nextElementSibling || li.previousElementSibling;
   li.remove();
-  if (!$('items').children.length) addItems([null]);
+  if (!$('items').children.length) { if (state.pendingRows) showRows(); else addItems([null]); }
   numberItems();
   (next || $('items').firstElementChild).querySelector('input').focus();
   state.schedule();
@@ -268,8 +286,7 @@ export function fillForm(r) {
   for (const k of YTD) set('ytd_' + k, r.year_to_date ? r.year_to_date[k] : '');
   $('ytd').open = !!(r.year_to_date && Object.keys(r.year_to_date).length);
   for (const k of TOTALS) set('total_' + k, r.totals ? r.totals[k] : '');
-  $('items').replaceChildren();
-  state.pendingRows = null;
+  clearRows();
   addItems(Array.isArray(r.items) && r.items.length ? r.items : [null]);
   setMode(r.totals && !r.items ? 'totals' : 'items');
   refreshChoices();

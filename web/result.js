@@ -137,20 +137,41 @@ function renderFigures(s) {
   $('bar_desc').replaceChildren(h('span', { class: 'sr-only', text: t('bar_desc', { total: fromFen(total, true) }) }), h('ul', { class: 'legend' }, legend));
 }
 
-// Each item as a card on a phone (CSS), a table row on a wide screen: every cell carries its column name.
-function renderItems(items) {
-  const cols = [['name', 'th_name'], ['class', 'th_class'], ['total', 'th_total'], ['selfpay_ratio', 'th_ratio'],
-    ['class_b_upfront', 'th_upfront'], ['over_ceiling', 'th_over'], ['out_of_catalogue', 'th_ooc'], ['in_scope', 'th_in_scope']];
-  const table = $('item_table');
-  table.tHead.replaceChildren(h('tr', {}, cols.map(([, k]) => h('th', { scope: 'col', text: t(k) }))));
+// Each item as a card on a phone (CSS), a table row on a wide screen: every cell carries its column name. A long
+// bill lists its first rows; the rest come on request (or for printing): 5,000 rows would slow every estimate.
+const ITEM_ROWS = 200;
+const ITEM_COLS = [['name', 'th_name'], ['class', 'th_class'], ['total', 'th_total'], ['selfpay_ratio', 'th_ratio'],
+  ['class_b_upfront', 'th_upfront'], ['over_ceiling', 'th_over'], ['out_of_catalogue', 'th_ooc'], ['in_scope', 'th_in_scope']];
+
+function itemRows(items, from, to) {
   const frag = document.createDocumentFragment();
-  items.forEach((it, i) => frag.append(h('tr', {}, cols.map(([k, head]) => {
-    const v = it[k];
-    if (k === 'name') return h('th', { scope: 'row', text: v || `#${i + 1}` });
-    const text = k === 'class' ? (v ? label('classes', v) : '') : k === 'selfpay_ratio' ? v ?? '—' : v == null ? '—' : num(v);
-    return h('td', { class: k === 'class' ? '' : 'num', 'data-label': t(head), text });
-  }))));
-  table.tBodies[0].replaceChildren(frag);
+  for (let i = from; i < to; i++) {
+    const it = items[i];
+    frag.append(h('tr', {}, ITEM_COLS.map(([k, head]) => {
+      const v = it[k];
+      if (k === 'name') return h('th', { scope: 'row', text: v || `#${i + 1}` });
+      const text = k === 'class' ? (v ? label('classes', v) : '') : k === 'selfpay_ratio' ? v ?? '—' : v == null ? '—' : num(v);
+      return h('td', { class: k === 'class' ? '' : 'num', 'data-label': t(head), text });
+    })));
+  }
+  return frag;
+}
+
+function renderItems(items) {
+  const table = $('item_table');
+  table.tHead.replaceChildren(h('tr', {}, ITEM_COLS.map(([, k]) => h('th', { scope: 'col', text: t(k) }))));
+  table.tBodies[0].replaceChildren(itemRows(items, 0, Math.min(items.length, ITEM_ROWS)));
+  const more = $('item_table_more');
+  more.hidden = items.length <= ITEM_ROWS;
+  more.textContent = t('item_table_more', { n: items.length, shown: ITEM_ROWS });
+}
+
+// The rows of the item table not listed yet (a long bill): on request, and before printing.
+export function allItemRows() {
+  const items = (state.last && state.last.result.items) || [];
+  const body = $('item_table').tBodies[0];
+  if (body.rows.length < items.length) body.append(itemRows(items, body.rows.length, items.length));
+  $('item_table_more').hidden = true;
 }
 
 export function renderResult() {

@@ -89,6 +89,13 @@ test('errors name the field in Chinese, say how to fix it, and come all at once'
   assert.ok(dateErr.includes('就医（入院）日期') && dateErr.includes('请'), dateErr);
   const body = await page.textContent('#form');
   assert.ok(!/\b(date_of_care|discharge_date|hospital_level)\b/.test(body), 'no request field names on screen');
+  // The engine's sentence ends before the page's advice begins.
+  assert.match(dateErr, /缺少必填字段。请填写这一项。$/);
+  // A number out of range is said as such (the engine's code is `inconsistent`, its words say the range).
+  await page.fill('#age', '200');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#age[aria-invalid=true]');
+  assert.equal(await page.textContent('#age + .err'), '年龄：数值超出范围：应在 0 到 150 之间。请改成这个范围之内的数。');
 }));
 
 test('keyboard: every control reachable with Tab, Enter estimates, the result is announced', () => withPage(async ({ page }) => {

@@ -57,6 +57,11 @@ test('help desk: the unfiled Shenzhen stay on one screen, typed in as an operato
   await page.click('#copy_answer');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(copied.startsWith(brief.trim().slice(0, 20)), copied);
+  // What cannot be estimated is said in words, never as a place in the policy data (processes.manual_claim.deadlines).
+  for (const sel of ['#answer', '#cannot', '#notes', '#warnings']) {
+    const text = await page.textContent(sel);
+    assert.ok(!/[a-z]+[._][a-z_.]+/.test(text), `${sel}: ${text}`);
+  }
   // No what-if table of 无法测算 rows
   assert.equal(await page.isVisible('#whatif_box'), false, 'no table of 无法测算');
   await shot(page, '21-helpdesk-answer', '#h-result');
