@@ -80,7 +80,9 @@ char* escape(char* p, unsigned char c) {
       *p++ = 't';
       break;
     default:
-      std::memcpy(p, "u00", 3);
+      p[0] = 'u';
+      p[1] = '0';
+      p[2] = '0';
       p[3] = kHex[c >> 4];
       p[4] = kHex[c & 15];
       p += 5;
@@ -128,7 +130,10 @@ void JsonWriter::escaped(std::string_view text) {
     std::memcpy(p, text.data() + run, i - run);
     p += i - run;
     if (c >= 0x80) {
-      std::memcpy(p, "\xEF\xBF\xBD", 3);  // invalid UTF-8, replaced as dump_json does
+      // Invalid UTF-8, replaced by U+FFFD as dump_json does.
+      p[0] = '\xEF';
+      p[1] = '\xBF';
+      p[2] = '\xBD';
       p += 3;
     } else {
       p = escape(p, c);
