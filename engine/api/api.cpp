@@ -1,5 +1,6 @@
 #include "engine/api/api.hpp"
 
+#include "engine/api/builtin_divisions.hpp"
 #include "engine/api/builtin_policies.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/process_codec.hpp"
@@ -9,6 +10,7 @@
 #include "engine/core/estimate.hpp"
 #include "engine/core/guide.hpp"
 #include "engine/core/limits.hpp"
+#include "engine/core/region_resolve.hpp"
 #include "engine/core/reverse.hpp"
 
 namespace claimcalc::api {
@@ -16,6 +18,8 @@ namespace claimcalc::api {
 using codec::json;
 
 const char* engine_version() { return "0.1.0"; }
+
+DivisionRegistry builtin_divisions() { return {kDivisions, kDivisionCount, kDivisionSource}; }
 
 Result<Engine> Engine::builtin() {
   std::vector<codec::PolicyFile> files;
@@ -28,6 +32,8 @@ Result<Engine> Engine::builtin() {
 Result<Engine> Engine::from_files(const std::vector<codec::PolicyFile>& files) {
   auto pack = codec::load_pack(files);
   if (!pack.ok()) return pack.error();
+  pack.value().divisions = builtin_divisions();
+  if (auto err = check_places(pack.value())) return *err;
   return Engine(std::move(pack.value()));
 }
 
@@ -110,42 +116,48 @@ json input_error(ErrorCode code, const std::string& field, const std::string& zh
   return codec::error_envelope(make_error(code, field, zh, en));
 }
 
-// The optional "request" of a guide or diagnosis: parsed and, when present, its region's policy in force.
+// The optional "request" of a guide or diagnosis: parsed, its places resolved, and the layers of rules in force
+// for its insured place (a city without a policy still has its province's and the national rules).
 struct Context {
   std::optional<Claim> claim;
-  const Policy* region = nullptr;
-  const Policy* national = nullptr;
+  Layers layers;
   std::optional<Error> error;
 };
 
 Context context_of(const json& input, const PolicyPack& pack, std::string region_id) {
   Context ctx;
+  const auto with_prefix = [](Error e) {
+    e.field = "request." + e.field;
+    return e;
+  };
   if (input.contains("request") && !input["request"].is_null()) {
     auto claim = codec::parse_claim(input["request"]);
     if (!claim.ok()) {
-      Error e = claim.error();
-      e.field = "request." + e.field;
-      ctx.error = e;
+      ctx.error = with_prefix(claim.error());
       return ctx;
     }
-    ctx.claim = claim.value();
+    auto resolved = resolve_claim_places(claim.value(), pack);
+    if (!resolved.ok()) {
+      ctx.error = with_prefix(resolved.error());
+      return ctx;
+    }
+    ctx.claim = resolved.value();
     region_id = ctx.claim->insured_region;
-  }
-  if (!region_id.empty() && region_id != "national") {
-    if (!pack.has_region(region_id)) {
-      ctx.error =
-          make_error(ErrorCode::unknown_region, ctx.claim ? "request.insured_region" : "region",
-                     "没有地区「" + region_id + "」的政策数据", "no policy data for region \"" + region_id + "\"");
+  } else if (!region_id.empty() && region_id != "national") {
+    auto place = resolve_place(region_id, pack, "region");
+    if (!place.ok()) {
+      ctx.error = place.error();
       return ctx;
     }
-    ctx.region = ctx.claim ? pack.in_force(region_id, ctx.claim->date_of_care) : pack.latest(region_id);
-    if (ctx.region == nullptr) {
-      ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
-                             "no policy version in force on that date");
-      return ctx;
-    }
+    region_id = place.value().id();
   }
-  ctx.national = ctx.claim ? pack.national(ctx.claim->date_of_care) : pack.latest("national");
+  if (region_id == "national") region_id.clear();
+  ctx.layers = layers_for(region_id, pack, ctx.claim ? &ctx.claim->date_of_care : nullptr);
+  const Policy* any_version = region_id.empty() ? nullptr : pack.latest(region_id);
+  if (any_version != nullptr && any_version->layer == Layer::city && ctx.layers.city == nullptr) {
+    ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
+                           "no policy version in force on that date");
+  }
   return ctx;
 }
 
@@ -164,7 +176,7 @@ json Engine::guide_value(const json& input) const {
   }
   const Context ctx = context_of(input, pack_, region);
   if (ctx.error) return codec::error_envelope(*ctx.error);
-  const Guide g = build_guide(*scenario, ctx.region, ctx.national, ctx.claim ? &*ctx.claim : nullptr);
+  const Guide g = build_guide(*scenario, ctx.layers, ctx.claim ? &*ctx.claim : nullptr);
   return codec::ok_envelope(codec::guide_to_json(g));
 }
 
@@ -177,8 +189,8 @@ json Engine::diagnose_value(const json& input) const {
   if (r.failed()) return codec::error_envelope(r.error());
   const Context ctx = context_of(input, pack_, region);
   if (ctx.error) return codec::error_envelope(*ctx.error);
-  return codec::ok_envelope(codec::diagnosis_to_json(
-      claimcalc::diagnose(*symptom, ctx.claim ? &*ctx.claim : nullptr, ctx.region, ctx.national)));
+  return codec::ok_envelope(
+      codec::diagnosis_to_json(claimcalc::diagnose(*symptom, ctx.claim ? &*ctx.claim : nullptr, ctx.layers)));
 }
 
 json Engine::reverse_value(const json& input) const {

@@ -14,6 +14,8 @@
 namespace claimcalc::api {
 
 const char* engine_version();
+// Every province- and prefecture-level division, generated at build time (policies/national/divisions/).
+DivisionRegistry builtin_divisions();
 
 class Engine {
  public:

@@ -19,6 +19,11 @@ const FilingValidity* find_validity(const Policy* policy, Filing filing) {
 }
 
 std::optional<CareScope> scope_of(const Claim& claim, const Policy& insured, const PolicyPack& pack) {
+  if (claim.care_province_code != 0 && claim.insured_province_code != 0) {
+    return claim.care_province_code == claim.insured_province_code ? CareScope::in_province
+                                                                   : CareScope::out_of_province;
+  }
+  // A pack without registry entries (test packs): the province ids of the files, or the request's.
   std::string province = claim.care_province;
   for (const auto& p : pack.policies)
     if (p.region == claim.care_region) province = p.province;
@@ -112,7 +117,8 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured
     out.multiplier = m.multiplier;
     trace.add(Rule::cross_region,
               {text_value("filing_zh", std::string(filing_label_zh(filing))),
-               text_value("filing", std::string(name_of(filing))), text_value("care_region", claim.care_region),
+               text_value("filing", std::string(name_of(filing))),
+               text_value("care_region", claim.care_name_zh.empty() ? claim.care_region : claim.care_name_zh),
                text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),
                text_value("settlement_zh", settlement == SettlementMode::direct ? "直接结算" : "手工报销"),
                text_value("settlement", std::string(name_of(settlement))), ratio_value("multiplier", m.multiplier)},

@@ -9,6 +9,7 @@
 #include "engine/core/eligibility.hpp"
 #include "engine/core/next_questions.hpp"
 #include "engine/core/process_lookup.hpp"
+#include "engine/core/region_resolve.hpp"
 #include "engine/core/settlement.hpp"
 #include "engine/core/unknowns.hpp"
 
@@ -99,11 +100,7 @@ std::vector<BillItem> items_for_catalogue(const Claim& claim, const CrossRegionO
 }
 
 Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
-  if (!pack.has_region(claim.insured_region)) {
-    return make_error(ErrorCode::unknown_region, "insured_region",
-                      "暂不支持参保地「" + claim.insured_region + "」：没有该地区的政策数据",
-                      "no policy data for insured region \"" + claim.insured_region + "\"");
-  }
+  if (!pack.has_region(claim.insured_region)) return no_city_policy(claim.insured_region, pack);
   const Policy* policy = pack.in_force(claim.insured_region, claim.date_of_care);
   if (policy == nullptr) {
     return make_error(ErrorCode::no_policy_for_date, "date_of_care",
@@ -221,7 +218,10 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
 
 }  // namespace
 
-Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack) {
+Result<Estimate> estimate(const Claim& request, const PolicyPack& pack) {
+  const Result<Claim> resolved = resolve_claim_places(request, pack);
+  if (!resolved.ok()) return resolved.error();
+  const Claim& claim = resolved.value();
   Result<Estimate> r = run(claim, pack);
   if (r.ok()) {
     warn_secondary_sources(*r.value().policy, r.value().trace, r.value().warnings);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/core/date.hpp"
+#include "engine/core/division.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/vocabulary.hpp"
 
@@ -234,11 +235,17 @@ struct InsuranceYear {
   Citation cite;
 };
 
+// Which layer a policy file is: national rules apply everywhere, a province's rules to its cities, a city's
+// figures override both (docs/policy-format.md).
+enum class Layer { national, province, city };
+
 struct Policy {
   std::string region;
   std::string name_zh;
   std::string name_en;
-  std::string province;
+  std::string province;  // the region id of its province's layer (a province file names itself)
+  Layer layer = Layer::city;
+  std::int32_t region_code = 0;  // GB/T 2260; 0 where the file gives none (national, test fixtures)
   Date effective_from = Date::unchecked(1990, 1, 1);
   std::optional<Date> effective_to;  // exclusive: the next version's effective_from
   std::string last_verified;
@@ -258,6 +265,7 @@ struct Policy {
 // All versions of all regions known to one engine instance.
 struct PolicyPack {
   std::vector<Policy> policies;
+  DivisionRegistry divisions;  // every city and province, for requests that name a place without a policy
   bool has_region(const std::string& region) const;
   const Policy* in_force(const std::string& region, const Date& date) const;
   // The national rules (region "national") in force on a date, if the pack has them.
