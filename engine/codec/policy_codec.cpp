@@ -13,10 +13,18 @@ namespace {
 
 constexpr std::size_t kMaxPolicyText = 4096;
 
+std::string file_region(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return "";
+  const auto prev = path.rfind('/', slash - 1);
+  return path.substr(prev == std::string::npos ? 0 : prev + 1, slash - (prev == std::string::npos ? 0 : prev + 1));
+}
+
 class PolicyParser {
  public:
-  explicit PolicyParser(const PolicyFile& file) : r_(Reader::Style::pointer, file.path) {}
+  PolicyParser(const PolicyFile& file, std::string region) : r_(Reader::Style::pointer, file.path), region_(region) {}
   Reader r_;
+  std::string region_;  // the folder's region id: every citation of the file resolves in it
   std::set<std::string> source_ids_;
 
   void fail(const std::string& path, const std::string& zh, const std::string& en) {
@@ -52,6 +60,7 @@ class PolicyParser {
 
   Citation citation(const json& obj, const std::string& path) {
     Citation c;
+    c.layer = region_;
     if (auto s = r_.text(obj, "source", path, true, 64)) {
       c.source_id = *s;
       if (!r_.failed() && source_ids_.count(*s) == 0)
@@ -266,7 +275,7 @@ class PolicyParser {
                     {"persons", "tiers", "waiting_period", "inpatient", "outpatient", "chronic_outpatient",
                      "critical_illness", "note"});
     s.persons = r_.enum_list<Person>(obj, "persons", path);
-    if (s.persons.empty() && !r_.failed()) fail(r_.child(path, "persons"), "缺少 persons", "persons is missing");
+    // persons may be left to the province's layer (docs/policy-format.md, Layers).
     s.tiers = r_.enum_list<Tier>(obj, "tiers", path);
     if (const json* w = Reader::get(obj, "waiting_period")) {
       const std::string wp = r_.child(path, "waiting_period");
@@ -519,13 +528,6 @@ class PolicyParser {
   }
 };
 
-std::string file_region(const std::string& path) {
-  const auto slash = path.rfind('/');
-  if (slash == std::string::npos) return "";
-  const auto prev = path.rfind('/', slash - 1);
-  return path.substr(prev == std::string::npos ? 0 : prev + 1, slash - (prev == std::string::npos ? 0 : prev + 1));
-}
-
 std::string file_stem(const std::string& path) {
   const auto slash = path.rfind('/');
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -543,7 +545,7 @@ Result<Policy> parse_policy(const PolicyFile& file) {
     return e;
   }
   const json& root = parsed.value();
-  PolicyParser pp(file);
+  PolicyParser pp(file, file_region(file.path));
   Reader& r = pp.r_;
   Policy p;
   if (!r.expect_object(root, "")) return r.error();

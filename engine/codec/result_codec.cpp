@@ -141,7 +141,7 @@ json estimate_to_json(const Estimate& est, const std::string& engine_version) {
     json values = json::object();
     for (const auto& v : s.values) values[v.name] = value_json(v);
     j["amounts"] = std::move(values);
-    j["source"] = s.cite ? source_json(policy, *s.cite) : json(nullptr);
+    j["source"] = s.cite ? source_json(*est.layers.holding(*s.cite, &policy), *s.cite) : json(nullptr);
     steps.push_back(std::move(j));
   }
   r["steps"] = std::move(steps);
@@ -229,7 +229,7 @@ void explain_one(const Estimate& est, bool zh, std::string& out) {
   int n = 0;
   for (const auto& step : est.trace.steps()) {
     out += std::to_string(++n) + ". " + (zh ? step.text_zh : step.text_en);
-    if (step.cite) out += cite_text(*est.policy, *step.cite, zh);
+    if (step.cite) out += cite_text(*est.layers.holding(*step.cite, est.policy), *step.cite, zh);
     out += "\n";
   }
   for (const auto& u : est.cannot_estimate)

@@ -49,19 +49,20 @@ std::string_view filing_label_zh(Filing f) {
   return "?";
 }
 
-CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured, const PolicyPack& pack, Trace& trace,
+CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack, Trace& trace,
                                        std::vector<Warning>& warnings) {
   CrossRegionOutcome out;
   out.manual_claim = claim.settlement == SettlementMode::manual;
   if (claim.care_region.empty() || claim.care_region == claim.insured_region) return out;
   out.applies = true;
-  const Policy* national = pack.national(claim.date_of_care);
+  const Policy& insured = *layers.city;
   const Date care_end = claim.discharge_date.value_or(claim.date_of_care);
 
   Filing filing = claim.filing;
   if (filing != Filing::none && filing != Filing::emergency && claim.filing_date) {
-    const FilingValidity* v = find_validity(&insured, filing);
-    if (v == nullptr) v = find_validity(national, filing);
+    const FilingValidity* v = nullptr;
+    for (const Policy* layer : layers.ordered())
+      if (v == nullptr) v = find_validity(layer, filing);
     if (v != nullptr && v->months && claim.date_of_care > claim.filing_date->plus_months_clamped(*v->months)) {
       warnings.push_back({"filing_expired",
                           "备案自 " + claim.filing_date->iso() + " 起有效 " + std::to_string(*v->months) +
@@ -96,34 +97,34 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured
 
   const SettlementMode settlement = out.manual_claim ? SettlementMode::manual : claim.settlement;
   const std::optional<CareScope> scope = scope_of(claim, insured, pack);
-  if (!insured.cross_region) {
-    out.multiplier_known = false;
-    out.needs = "policy:cross_region";
-    return out;
-  }
-  out.critical_illness_excludes_reduction = insured.cross_region->critical_illness_excludes_reduction;
-  for (const auto& m : insured.cross_region->ratio_multipliers) {
-    if (!matches(m.when.filings, filing) || !matches(m.when.settings, claim.setting) ||
-        !matches(m.when.settlements, settlement))
-      continue;
-    if (m.when.scope) {
-      if (!scope) {
-        out.multiplier_known = false;
-        out.needs = "care_province";
-        return out;
+  // The city's own rule for the case wins; where it has none, its province's (then a national one) applies.
+  for (const Policy* layer : layers.ordered()) {
+    if (layer == nullptr || !layer->cross_region) continue;
+    if (!out.critical_illness_excludes_reduction)
+      out.critical_illness_excludes_reduction = layer->cross_region->critical_illness_excludes_reduction;
+    for (const auto& m : layer->cross_region->ratio_multipliers) {
+      if (!matches(m.when.filings, filing) || !matches(m.when.settings, claim.setting) ||
+          !matches(m.when.settlements, settlement))
+        continue;
+      if (m.when.scope) {
+        if (!scope) {
+          out.multiplier_known = false;
+          out.needs = "care_province";
+          return out;
+        }
+        if (*m.when.scope != *scope) continue;
       }
-      if (*m.when.scope != *scope) continue;
+      out.multiplier = m.multiplier;
+      trace.add(Rule::cross_region,
+                {text_value("filing_zh", std::string(filing_label_zh(filing))),
+                 text_value("filing", std::string(name_of(filing))),
+                 text_value("care_region", claim.care_name_zh.empty() ? claim.care_region : claim.care_name_zh),
+                 text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),
+                 text_value("settlement_zh", settlement == SettlementMode::direct ? "直接结算" : "手工报销"),
+                 text_value("settlement", std::string(name_of(settlement))), ratio_value("multiplier", m.multiplier)},
+                m.cite);
+      return out;
     }
-    out.multiplier = m.multiplier;
-    trace.add(Rule::cross_region,
-              {text_value("filing_zh", std::string(filing_label_zh(filing))),
-               text_value("filing", std::string(name_of(filing))),
-               text_value("care_region", claim.care_name_zh.empty() ? claim.care_region : claim.care_name_zh),
-               text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),
-               text_value("settlement_zh", settlement == SettlementMode::direct ? "直接结算" : "手工报销"),
-               text_value("settlement", std::string(name_of(settlement))), ratio_value("multiplier", m.multiplier)},
-              m.cite);
-    return out;
   }
   out.multiplier_known = false;
   out.needs = "policy:cross_region";

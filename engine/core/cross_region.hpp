@@ -22,7 +22,9 @@ struct CrossRegionOutcome {
   std::optional<Citation> critical_illness_excludes_reduction;
 };
 
-CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured, const PolicyPack& pack, Trace& trace,
+// layers.city is the insured region's policy (never null here); its province's and the national layers supply the
+// filing validity and the rule for the case where the city has none.
+CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack, Trace& trace,
                                        std::vector<Warning>& warnings);
 
 std::string_view filing_label_zh(Filing f);

@@ -7,6 +7,7 @@
 #include "engine/core/critical_illness.hpp"
 #include "engine/core/cross_region.hpp"
 #include "engine/core/eligibility.hpp"
+#include "engine/core/layered_rules.hpp"
 #include "engine/core/next_questions.hpp"
 #include "engine/core/process_lookup.hpp"
 #include "engine/core/region_resolve.hpp"
@@ -61,12 +62,12 @@ bool any_stay_condition(const std::vector<Figure<Fen>>& figures) {
                      [](const Figure<Fen>& f) { return f.when.stay_from || f.when.stay_to; });
 }
 
-void warn_secondary_sources(const Policy& policy, const Trace& trace, std::vector<Warning>& warnings) {
+void warn_secondary_sources(const Estimate& est, const Trace& trace, std::vector<Warning>& warnings) {
   std::set<std::string> seen;
   for (const auto& step : trace.steps()) {
-    if (!step.cite || seen.count(step.cite->source_id) != 0) continue;
-    seen.insert(step.cite->source_id);
-    const Source* src = policy.source(step.cite->source_id);
+    if (!step.cite || !seen.insert(step.cite->layer + ":" + step.cite->source_id).second) continue;
+    const Policy* layer = est.layers.holding(*step.cite, est.policy);
+    const Source* src = layer != nullptr ? layer->source(step.cite->source_id) : nullptr;
     if (src == nullptr || src->confidence != Confidence::secondary) continue;
     warnings.push_back(
         {"secondary_source",
@@ -110,6 +111,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
 
   Estimate est;
   est.policy = policy;
+  est.layers = layers_for(claim.insured_region, pack, &claim.date_of_care);
   est.date_of_care = claim.date_of_care;
   Trace& trace = est.trace;
   trace.add(Rule::policy_version,
@@ -117,15 +119,12 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
              date_value("effective_from", policy->effective_from), text_value("policy_id", policy->id()),
              date_value("date_of_care", claim.date_of_care)});
 
-  const auto scheme_it = policy->schemes.find(claim.scheme);
-  const SchemePolicy* scheme = scheme_it != policy->schemes.end() ? &scheme_it->second : nullptr;
+  LayeredRules rules;
+  layered_rules(est.layers, claim.scheme, claim.setting, rules);
+  const SchemePolicy* scheme = rules.scheme;
+  const SettingPolicy* setting = rules.setting;
   if (scheme != nullptr) {
     if (auto err = check_person_and_tier(claim, *scheme, est.warnings)) return *err;
-  }
-  const SettingPolicy* setting = nullptr;
-  if (scheme != nullptr) {
-    const auto it = scheme->settings.find(claim.setting);
-    if (it != scheme->settings.end()) setting = &it->second;
   }
   if (!claim.disease.empty() && claim.setting != Setting::chronic_outpatient) {
     est.warnings.push_back({"disease_ignored", "只有门诊慢特病需要病种，已忽略 disease。",
@@ -145,8 +144,8 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
 
   // 就医地目录、参保地政策: direct settlement takes the items' classes from the care region's bill; the insured
   // region's own rule for care elsewhere sets the share of the local ratio.
-  const CrossRegionOutcome cross = assess_cross_region(claim, *policy, pack, trace, est.warnings);
-  if (cross.manual_claim) attach_manual_claim(claim, *policy, pack, est);
+  const CrossRegionOutcome cross = assess_cross_region(claim, est.layers, pack, trace, est.warnings);
+  if (cross.manual_claim) attach_manual_claim(claim, est.layers, est);
   Adjudication adj = adjudicate(items_for_catalogue(claim, cross, est.warnings), setting, ctx, trace);
   Split& split = est.split;
   split.total = adj.total;
@@ -162,7 +161,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
     return est;
   }
   if (scheme == nullptr || setting == nullptr) {
-    est.cannot_estimate.push_back(cannot_estimate("fund_paid", scheme == nullptr ? "policy:scheme" : "policy:setting"));
+    est.cannot_estimate.push_back(missing_benefit_rules(claim.scheme, claim.setting));
     return est;
   }
   if (!cross.multiplier_known) {
@@ -224,7 +223,7 @@ Result<Estimate> estimate(const Claim& request, const PolicyPack& pack) {
   const Claim& claim = resolved.value();
   Result<Estimate> r = run(claim, pack);
   if (r.ok()) {
-    warn_secondary_sources(*r.value().policy, r.value().trace, r.value().warnings);
+    warn_secondary_sources(r.value(), r.value().trace, r.value().warnings);
     r.value().next_questions = next_questions(claim, r.value());
   }
   return r;

@@ -3,6 +3,7 @@
 // "cannot estimate" for what depends on it.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -32,6 +33,7 @@ struct Source {
 
 // Where one figure came from: a source id and the clause inside it.
 struct Citation {
+  std::string layer;  // the region id of the file the figure is in (where source_id resolves)
   std::string source_id;
   std::string clause;
   std::string note;  // the figure's note (limits of the figure, conflicts), shown beside the source
@@ -260,6 +262,17 @@ struct Policy {
   std::string id() const { return region + "/" + effective_from.iso(); }
   const Source* source(const std::string& id) const;
   bool in_force_on(const Date& d) const;
+};
+
+// The rules that apply to an insured place, most specific first: a city inherits its province's rules and the
+// national ones, each cited at its own layer; a city's figure overrides. Any may be null.
+struct Layers {
+  const Policy* city = nullptr;
+  const Policy* province = nullptr;
+  const Policy* national = nullptr;
+  std::array<const Policy*, 3> ordered() const { return {city, province, national}; }
+  // The layer a citation belongs to (fallback when none of them is its file).
+  const Policy* holding(const Citation& cite, const Policy* fallback) const;
 };
 
 // All versions of all regions known to one engine instance.

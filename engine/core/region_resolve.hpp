@@ -32,14 +32,6 @@ Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, con
 // An insured place without a policy is not an error here (the process answers still apply).
 Result<Claim> resolve_claim_places(Claim claim, const PolicyPack& pack);
 
-// The rules for an insured place on a date, most specific first. Any may be null.
-struct Layers {
-  const Policy* city = nullptr;
-  const Policy* province = nullptr;
-  const Policy* national = nullptr;
-  std::array<const Policy*, 3> ordered() const { return {city, province, national}; }
-};
-
 // date null: the newest version of each layer (questions without a date of care).
 Layers layers_for(const std::string& insured_region, const PolicyPack& pack, const Date* on);
 
