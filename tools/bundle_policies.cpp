@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
     std::cerr << files.error().field << ": " << files.error().message_en << "\n";
     return 1;
   }
-  auto pack = claimcalc::codec::load_pack(files.value());
+  auto pack = claimcalc::codec::load_pack(files.value(), claimcalc::tools::host_today());
   if (!pack.ok()) {
     std::cerr << "policy validation failed: " << pack.error().field << ": " << pack.error().message_en << "\n";
     return 1;

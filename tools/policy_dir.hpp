@@ -12,4 +12,7 @@ namespace claimcalc::tools {
 
 Result<std::vector<codec::PolicyFile>> read_policy_dir(const std::string& dir);
 
+// Today's date (UTC) by this machine's clock: a policy's last_verified may not be later.
+Date host_today();
+
 }  // namespace claimcalc::tools

@@ -1,5 +1,9 @@
 #include "engine/codec/json_input.hpp"
 
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,88 +13,245 @@ namespace claimcalc::codec {
 
 namespace {
 
-// A SAX handler that builds the tree itself, to keep fractional numbers as text and to stop at the depth limit before
-// anything recursive (the tree's destructor) can meet hostile nesting.
+// Marks a binary value as "a number's source text" (the byte is arbitrary; nothing else in claimcalc makes binaries).
+constexpr std::uint8_t kFractionSubtype = 0x46;
+
+json fraction(const std::string& text) {
+  return json::binary(json::binary_t::container_type(text.begin(), text.end()), kFractionSubtype);
+}
+
+// Where a value sits: an object's key or an array's index, one per open container plus the value itself.
+struct Step {
+  std::string key;
+  std::size_t index = 0;
+  bool in_array = false;
+};
+
+std::string place(const std::vector<Step>& steps, JsonPaths paths) {
+  std::string out;
+  for (const auto& s : steps) {
+    if (paths == JsonPaths::pointer) {
+      out += "/" + (s.in_array ? std::to_string(s.index) : s.key);
+    } else if (s.in_array) {
+      out += "[" + std::to_string(s.index) + "]";
+    } else {
+      out += (out.empty() ? "" : ".") + s.key;
+    }
+  }
+  return out;
+}
+
+// A SAX handler that builds the tree itself: to keep fractional numbers as text, to refuse a key given twice, and to
+// stop at the depth limit before anything recursive (the tree's destructor) can meet hostile nesting.
 class DomBuilder {
  public:
-  explicit DomBuilder(json& root) : root_(root) {}
+  DomBuilder(json& root, const std::vector<std::size_t>& quoted_numbers) : root_(root), quoted_(quoted_numbers) {}
   bool too_deep = false;
+  bool number_overflow = false;
+  std::optional<std::vector<Step>> duplicate;  // where the second copy of a key sits
+  std::size_t error_at = 0;
 
-  bool null() { return put(json(nullptr)) != nullptr; }
-  bool boolean(bool v) { return put(json(v)) != nullptr; }
-  bool number_integer(json::number_integer_t v) { return put(json(v)) != nullptr; }
-  bool number_unsigned(json::number_unsigned_t v) { return put(json(v)) != nullptr; }
-  bool number_float(json::number_float_t /*v*/, const json::string_t& text) { return put(json(text)) != nullptr; }
-  bool string(json::string_t& v) { return put(json(std::move(v))) != nullptr; }
+  bool null() { return put(json(nullptr)); }
+  bool boolean(bool v) { return put(json(v)); }
+  bool number_integer(json::number_integer_t v) { return put(json(v)); }
+  bool number_unsigned(json::number_unsigned_t v) { return put(json(v)); }
+  bool number_float(json::number_float_t /*v*/, const json::string_t& text) { return put(fraction(text)); }
+  bool string(json::string_t& v) {
+    // A number too big for a double was quoted before this parse (see quote_overflowing_numbers); it is still a number.
+    const std::size_t ordinal = strings_seen_++;
+    if (next_quoted_ < quoted_.size() && quoted_[next_quoted_] == ordinal) {
+      ++next_quoted_;
+      return put(fraction(v));
+    }
+    return put(json(std::move(v)));
+  }
   bool binary(json::binary_t& /*v*/) { return false; }
   bool start_object(std::size_t /*n*/) { return open(json::object()); }
   bool start_array(std::size_t /*n*/) { return open(json::array()); }
-  bool end_object() {
-    stack_.pop_back();
-    return true;
-  }
-  bool end_array() {
-    stack_.pop_back();
-    return true;
-  }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
   bool key(json::string_t& k) {
-    key_ = k;
+    ++strings_seen_;
+    key_ = std::move(k);
     return true;
   }
-  bool parse_error(std::size_t /*pos*/, const std::string& /*token*/, const nlohmann::detail::exception& /*ex*/) {
+  bool parse_error(std::size_t pos, const std::string& /*token*/, const nlohmann::detail::exception& ex) {
+    error_at = pos;
+    number_overflow = ex.id == 406;
     return false;
   }
 
  private:
-  json* put(json v) {
+  // The step of the value about to be placed in the innermost open container.
+  Step next_step() const {
+    Step s;
+    const json* top = stack_.back();
+    s.in_array = top->is_array();
+    s.index = s.in_array ? top->size() : 0;
+    s.key = key_;
+    return s;
+  }
+  bool put(json v) {
     if (stack_.empty()) {
       root_ = std::move(v);
-      return &root_;
+      return true;
     }
     json* top = stack_.back();
     if (top->is_array()) {
       top->push_back(std::move(v));
-      return &top->back();
+      return true;
     }
-    json& slot = (*top)[key_];
-    slot = std::move(v);
-    return &slot;
+    if (top->contains(key_)) {
+      auto where = steps_;
+      where.push_back(next_step());
+      duplicate = std::move(where);
+      return false;
+    }
+    (*top)[key_] = std::move(v);
+    return true;
   }
   bool open(json v) {
     if (static_cast<int>(stack_.size()) >= limits::kMaxJsonDepth) {
       too_deep = true;
       return false;
     }
-    stack_.push_back(put(std::move(v)));
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      stack_.push_back(&root_);
+      return true;
+    }
+    const Step step = next_step();
+    if (!put(std::move(v))) return false;
+    json* top = stack_.back();
+    stack_.push_back(top->is_array() ? &top->back() : &(*top)[step.key]);
+    steps_.push_back(step);
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    if (!steps_.empty()) steps_.pop_back();
     return true;
   }
 
   json& root_;
+  const std::vector<std::size_t>& quoted_;
+  std::size_t next_quoted_ = 0;
+  std::size_t strings_seen_ = 0;
   std::vector<json*> stack_;
+  std::vector<Step> steps_;
   std::string key_;
 };
 
+bool is_number_char(char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// The JSON library refuses a number beyond a double (1e309) as if the whole input were not JSON. Only then, this
+// one linear pass puts such numbers in quotes and returns the ordinals (among all string tokens, keys included) of
+// the strings it made, so the builder can turn them back into numbers and the field's reader can name the field.
+std::vector<std::size_t> quote_overflowing_numbers(std::string_view text, std::string& out) {
+  std::vector<std::size_t> quoted;
+  std::size_t strings = 0;
+  bool in_string = false;
+  out.reserve(text.size() + 16);
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < text.size()) {
+        out += text[i + 1];
+        i += 2;
+        continue;
+      }
+      in_string = c != '"';
+      ++i;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      ++strings;
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      std::size_t end = i;
+      while (end < text.size() && is_number_char(text[end])) ++end;
+      const std::string number(text.substr(i, end - i));
+      if (!std::isfinite(std::strtod(number.c_str(), nullptr))) {
+        quoted.push_back(strings++);
+        out += '"' + number + '"';
+      } else {
+        out += number;
+      }
+      i = end;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+  return quoted;
+}
+
+Error malformed(std::string_view field, std::size_t at, const char* zh_why, const char* en_why) {
+  return make_error(ErrorCode::malformed_json, std::string(field),
+                    std::string("输入不是有效的 JSON：") + zh_why + "（第 " + std::to_string(at) + " 字节附近）",
+                    std::string("input is not valid JSON: ") + en_why + " (near byte " + std::to_string(at) + ")");
+}
+
 }  // namespace
 
-Result<json> parse_json(std::string_view text, std::size_t max_bytes, std::string_view field) {
+Result<json> parse_json(std::string_view text, std::size_t max_bytes, std::string_view field, JsonPaths paths) {
   if (text.size() > max_bytes) {
     return make_error(ErrorCode::too_large, std::string(field),
                       "输入过大：超过 " + std::to_string(max_bytes) + " 字节上限",
                       "input too large: over the limit of " + std::to_string(max_bytes) + " bytes");
   }
+  // The JSON library takes a NUL byte for the end of the input, so "{...}\0garbage" would pass.
+  if (const void* nul = std::memchr(text.data(), 0, text.size())) {
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - text.data());
+    return malformed(field, at, "含有 NUL 字节", "it holds a NUL byte");
+  }
+  std::string requoted;
+  std::vector<std::size_t> quoted;
   json root;
-  DomBuilder builder(root);
-  const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true, false);
-  if (builder.too_deep) {
-    return make_error(ErrorCode::too_large, std::string(field),
-                      "输入嵌套过深：超过 " + std::to_string(limits::kMaxJsonDepth) + " 层",
-                      "input nested too deeply: over " + std::to_string(limits::kMaxJsonDepth) + " levels");
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const std::string_view source = attempt == 0 ? text : std::string_view(requoted);
+    root = json();
+    DomBuilder builder(root, quoted);
+    const bool ok = json::sax_parse(source.begin(), source.end(), &builder, json::input_format_t::json, true, false);
+    if (ok) return root;
+    if (builder.too_deep) {
+      return make_error(ErrorCode::too_large, std::string(field),
+                        "输入嵌套过深：超过 " + std::to_string(limits::kMaxJsonDepth) + " 层",
+                        "input nested too deeply: over " + std::to_string(limits::kMaxJsonDepth) + " levels");
+    }
+    if (builder.duplicate) {
+      const std::string where = place(*builder.duplicate, paths);
+      const std::string name = builder.duplicate->back().key.substr(0, 64);
+      const std::string f = paths == JsonPaths::pointer        ? std::string(field) + "#" + where
+                            : where.empty() || where[0] == '[' ? std::string(field) + where
+                                                               : where;
+      return make_error(ErrorCode::malformed_json, f, "键「" + name + "」出现了两次：不知道该用哪一个",
+                        "the key \"" + name + "\" appears twice: which one is meant is ambiguous");
+    }
+    if (!builder.number_overflow || attempt == 1) {
+      return malformed(field, builder.error_at, "语法错误、值之后还有多余内容，或含有无效的 UTF-8 字符",
+                       "a syntax error, bytes after the value, or invalid UTF-8");
+    }
+    quoted = quote_overflowing_numbers(text, requoted);
   }
-  if (!ok) {
-    return make_error(ErrorCode::malformed_json, std::string(field), "输入不是有效的 JSON（或含有无效的 UTF-8 字符）",
-                      "input is not valid JSON (or holds invalid UTF-8)");
-  }
-  return root;
+  return malformed(field, 0, "无法解析", "cannot be parsed");
+}
+
+bool is_fraction(const json& j) {
+  return j.is_binary() && j.get_binary().has_subtype() && j.get_binary().subtype() == kFractionSubtype;
+}
+
+std::string fraction_text(const json& j) {
+  if (!is_fraction(j)) return {};
+  const auto& bytes = j.get_binary();
+  return std::string(bytes.begin(), bytes.end());
 }
 
 std::string dump_json(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }

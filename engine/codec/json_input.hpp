@@ -1,9 +1,12 @@
-// Turns bytes into a JSON tree without exceptions, within the size and depth limits. Floating-point numbers
-// are kept as their source text (a JSON string), so money like 12.30 is read exactly and 0.1+0.2 never
-// happens; integers stay integers.
+// Turns bytes into a JSON tree without exceptions, within the size and depth limits, refusing what is
+// ambiguous: duplicate keys, a NUL byte, anything after the value. Fractional numbers (and numbers beyond a
+// double, such as 1e309) are kept as their source text in a tagged binary value, so money like 12.30 is read
+// exactly and 0.1+0.2 never happens, and a reader can tell 12.5 from "12.5" (a name or an id must be a string);
+// integers stay integers.
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 
 #include "engine/core/error.hpp"
@@ -12,7 +15,17 @@ namespace claimcalc::codec {
 
 using json = nlohmann::json;
 
-Result<json> parse_json(std::string_view text, std::size_t max_bytes, std::string_view field);
+// How an error inside the input names its place: "items[3].amount" (requests) or "file#/json/pointer" (policies).
+enum class JsonPaths { dotted, pointer };
+
+// field names the input as a whole (e.g. "request", or a policy file's path).
+Result<json> parse_json(std::string_view text, std::size_t max_bytes, std::string_view field,
+                        JsonPaths paths = JsonPaths::dotted);
+
+// A number written with a fraction or an exponent, as parse_json keeps it.
+bool is_fraction(const json& j);
+// Its source text ("12.30", "1e309"); empty for anything else.
+std::string fraction_text(const json& j);
 
 // Serialises without ever aborting: invalid UTF-8 (impossible after parse_json, but cheap to guard) is replaced.
 std::string dump_json(const json& j, int indent = -1);

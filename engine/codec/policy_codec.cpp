@@ -1,6 +1,8 @@
 #include "engine/codec/policy_codec.hpp"
 
 #include <algorithm>
+#include <array>
+#include <map>
 #include <set>
 
 #include "engine/codec/reader.hpp"
@@ -18,6 +20,36 @@ std::string file_region(const std::string& path) {
   if (slash == std::string::npos) return "";
   const auto prev = path.rfind('/', slash - 1);
   return path.substr(prev == std::string::npos ? 0 : prev + 1, slash - (prev == std::string::npos ? 0 : prev + 1));
+}
+
+// A source's date: a calendar date, or an explicit statement that the page carries none.
+bool is_source_date(const std::string& d) {
+  if (d == "undated" || d == "unknown") return true;
+  return Date::parse(d, "date").ok();
+}
+
+// A source's address: a web page (never javascript:, data: or a file), or an explicit statement that there is none.
+bool is_source_url(const std::string& u) {
+  if (u.rfind("unknown", 0) == 0) return true;
+  const bool web = u.rfind("https://", 0) == 0 || u.rfind("http://", 0) == 0;
+  if (!web) return false;
+  for (const char ch : u) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= ' ' || c == 0x7f) return false;
+  }
+  return u.size() > u.find("//") + 2;
+}
+
+// "<region>/<effective-from>.json", the region a plain id: a pack path never climbs out of its folder.
+bool is_pack_path(const std::string& path) {
+  const auto slash = path.find('/');
+  if (slash == std::string::npos || slash == 0 || path.find('/', slash + 1) != std::string::npos) return false;
+  for (std::size_t i = 0; i < slash; ++i) {
+    const char c = path[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  }
+  const std::string name = path.substr(slash + 1);
+  return name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0 && name.find("..") == std::string::npos;
 }
 
 class PolicyParser {
@@ -55,6 +87,12 @@ class PolicyParser {
     if (auto v = r_.integer(*w, "age_max", p, false, 0, limits::kMaxAge)) c.age_max = static_cast<int>(*v);
     c.care_from = r_.date(*w, "care_from", p, false);
     c.care_to = r_.date(*w, "care_to", p, false);
+    if (r_.failed()) return c;
+    if (c.age_min && c.age_max && *c.age_min > *c.age_max)
+      fail(r_.child(p, "age_min"), "age_min 大于 age_max：没有人能符合", "age_min is above age_max: no one can match");
+    if (c.care_from && c.care_to && *c.care_to < *c.care_from)
+      fail(r_.child(p, "care_from"), "care_from 晚于 care_to：没有日期能符合",
+           "care_from is after care_to: no date can match");
     return c;
   }
 
@@ -174,19 +212,35 @@ class PolicyParser {
                                   });
   }
 
-  // Flat ratios that differ only by hospital level must not rise with the level unless a note says why.
+  // Flat ratios that differ only by hospital level must not rise with the level unless a note says why. Linear in
+  // the number of figures (a file may hold tens of thousands): figures are grouped by everything but the level, and
+  // each group keeps the lowest ratio seen at each level.
   void check_level_order(const std::vector<Figure<RatioSchedule>>& list, const std::string& path) {
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      for (std::size_t j = 0; j < list.size(); ++j) {
-        const auto& a = list[i];
-        const auto& b = list[j];
-        if (a.value.bands.size() != 1 || b.value.bands.size() != 1) continue;
-        if (a.when.levels.size() != 1 || b.when.levels.size() != 1) continue;
-        if (a.when.persons != b.when.persons || a.when.tiers != b.when.tiers || a.when.stay_from != b.when.stay_from ||
-            a.when.age_min != b.when.age_min || a.when.age_max != b.when.age_max)
-          continue;
-        if (a.when.levels[0] < b.when.levels[0] && a.value.bands[0].ratio < b.value.bands[0].ratio && a.note.empty() &&
-            b.note.empty()) {
+    constexpr std::size_t kLevels = static_cast<std::size_t>(HospitalLevel::level3) + 1;
+    using Lowest = std::array<std::optional<Ratio>, kLevels>;
+    const auto checked = [](const Figure<RatioSchedule>& f) {
+      return f.value.bands.size() == 1 && f.when.levels.size() == 1 && f.note.empty();
+    };
+    const auto group_of = [](const Condition& w) {
+      std::string key;
+      for (auto v : w.persons) key += std::to_string(static_cast<int>(v)) + ",";
+      key += ";";
+      for (auto v : w.tiers) key += std::to_string(static_cast<int>(v)) + ",";
+      for (const auto& v : {w.stay_from, w.age_min, w.age_max}) key += ";" + (v ? std::to_string(*v) : "-");
+      return key;
+    };
+    std::map<std::string, Lowest> groups;
+    for (const auto& f : list) {
+      if (!checked(f)) continue;
+      auto& low = groups[group_of(f.when)][static_cast<std::size_t>(f.when.levels[0])];
+      if (!low || f.value.bands[0].ratio < *low) low = f.value.bands[0].ratio;
+    }
+    for (std::size_t j = 0; j < list.size(); ++j) {
+      const auto& b = list[j];
+      if (!checked(b)) continue;
+      const Lowest& low = groups[group_of(b.when)];
+      for (std::size_t level = 0; level < static_cast<std::size_t>(b.when.levels[0]); ++level) {
+        if (low[level] && *low[level] < b.value.bands[0].ratio) {
           fail(r_.index(path, j), "较高等级医院的支付比例高于较低等级，且未加 note 说明",
                "the ratio at a higher hospital level is above a lower level's, without a note explaining why");
           return;
@@ -243,6 +297,9 @@ class PolicyParser {
     if (!r_.expect_object(obj, path)) return std::nullopt;
     r_.known_fields(obj, path, {"applies_to", "base_parts", "ratio", "annual_cap", "note"});
     ci.applies_to = r_.enum_list<Setting>(obj, "applies_to", path);
+    if (ci.applies_to.empty() && !r_.failed())
+      fail(r_.child(path, "applies_to"), "applies_to 不能缺少或为空：大病保险总要适用于某种就医",
+           "applies_to must name at least one setting: otherwise the critical-illness insurance never applies");
     const json* parts = Reader::get(obj, "base_parts");
     const std::string pp = r_.child(path, "base_parts");
     if (parts == nullptr)
@@ -515,6 +572,12 @@ class PolicyParser {
       src.office = r_.text(s, "office", sp, true, kMaxPolicyText).value_or("");
       src.date = r_.text(s, "date", sp, true, 16).value_or("");
       src.url = r_.text(s, "url", sp, true, kMaxPolicyText).value_or("");
+      if (!r_.failed() && !is_source_date(src.date))
+        fail(r_.child(sp, "date"), "来源日期应为 YYYY-MM-DD 日期，或明确写 \"undated\"",
+             "a source's date must be a YYYY-MM-DD date, or say \"undated\" explicitly");
+      if (!r_.failed() && !is_source_url(src.url))
+        fail(r_.child(sp, "url"), "来源网址须以 http:// 或 https:// 开头（或明确写 \"unknown …\"）",
+             "a source's url must start with http:// or https:// (or say \"unknown …\" explicitly)");
       src.note = r_.text(s, "note", sp, false, kMaxPolicyText).value_or("");
       const auto conf = r_.text(s, "confidence", sp, true, 16);
       if (conf && *conf == "secondary")
@@ -537,8 +600,13 @@ std::string file_stem(const std::string& path) {
 
 }  // namespace
 
-Result<Policy> parse_policy(const PolicyFile& file) {
-  auto parsed = parse_json(file.bytes, limits::kMaxPolicyBytes, file.path);
+Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& today) {
+  if (!is_pack_path(file.path)) {
+    return make_error(ErrorCode::policy_invalid, file.path.substr(0, 256),
+                      "政策文件路径须为 <地区>/<生效日期>.json（地区只含小写字母、数字、_ 和 -）",
+                      "a policy file's path must be <region>/<effective-from>.json (the region of a-z, 0-9, _ and -)");
+  }
+  auto parsed = parse_json(file.bytes, limits::kMaxPolicyBytes, file.path, JsonPaths::pointer);
   if (!parsed.ok()) {
     Error e = parsed.error();
     e.code = e.code == ErrorCode::too_large ? ErrorCode::too_large : ErrorCode::policy_invalid;
@@ -577,7 +645,12 @@ Result<Policy> parse_policy(const PolicyFile& file) {
   }
   if (auto d = r.date(root, "effective_from", "", true)) p.effective_from = *d;
   p.effective_to = r.date(root, "effective_to", "", false);
-  if (auto d = r.date(root, "last_verified", "", true)) p.last_verified = d->iso();
+  if (auto d = r.date(root, "last_verified", "", true)) {
+    p.last_verified = d->iso();
+    if (today && *today < *d)
+      pp.fail("/last_verified", "last_verified 晚于今天（" + today->iso() + "）：核对日期不能在未来",
+              "last_verified is after today (" + today->iso() + "): figures cannot be checked in the future");
+  }
   if (r.failed()) return r.error();
   (void)version;
   if (p.effective_to && *p.effective_to <= p.effective_from)
@@ -600,6 +673,13 @@ Result<Policy> parse_policy(const PolicyFile& file) {
     }
   }
   const json* schemes = Reader::get(root, "schemes");
+  // Only the national file holds no scheme of its own (it carries the cross-region rules and processes).
+  if (schemes == nullptr && p.region != "national")
+    pp.fail("/schemes", "缺少 schemes：地区政策至少须有一种险种（employee 或 resident）",
+            "schemes is missing: a region's policy needs at least one scheme (employee or resident)");
+  if (schemes != nullptr && schemes->is_object() && schemes->empty())
+    pp.fail("/schemes", "schemes 为空：至少须有一种险种（employee 或 resident）",
+            "schemes is empty: give at least one scheme (employee or resident)");
   if (schemes != nullptr && r.expect_object(*schemes, "/schemes")) {
     r.known_fields(*schemes, "/schemes", {"employee", "resident"});
     for (Scheme s : {Scheme::employee, Scheme::resident}) {
@@ -631,27 +711,30 @@ Result<Policy> parse_policy(const PolicyFile& file) {
   return p;
 }
 
-Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files) {
+Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files, const std::optional<Date>& today) {
   PolicyPack pack;
   for (const auto& f : files) {
-    auto p = parse_policy(f);
+    auto p = parse_policy(f, today);
     if (!p.ok()) return p.error();
     pack.policies.push_back(std::move(p.value()));
   }
-  for (std::size_t i = 0; i < pack.policies.size(); ++i) {
-    for (std::size_t j = i + 1; j < pack.policies.size(); ++j) {
-      const Policy& a = pack.policies[i];
-      const Policy& b = pack.policies[j];
-      if (a.region != b.region) continue;
-      const Policy& early = a.effective_from < b.effective_from ? a : b;
-      const Policy& late = a.effective_from < b.effective_from ? b : a;
-      if (!early.effective_to || *early.effective_to > late.effective_from) {
-        return make_error(
-            ErrorCode::policy_invalid, files[i].path + "#/effective_to",
-            "同一地区的政策版本时间重叠：" + early.id() + " 应以 effective_to 结束于 " + late.effective_from.iso(),
-            "versions of one region overlap: " + early.id() + " must end (effective_to) by " +
-                late.effective_from.iso());
-      }
+  // Versions of a region in date order: an overlap anywhere shows between neighbours.
+  std::vector<std::size_t> order(pack.policies.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const Policy& a = pack.policies[x];
+    const Policy& b = pack.policies[y];
+    return a.region != b.region ? a.region < b.region : a.effective_from < b.effective_from;
+  });
+  for (std::size_t k = 0; k + 1 < order.size(); ++k) {
+    const Policy& early = pack.policies[order[k]];
+    const Policy& late = pack.policies[order[k + 1]];
+    if (early.region != late.region) continue;
+    if (!early.effective_to || *early.effective_to > late.effective_from) {
+      return make_error(
+          ErrorCode::policy_invalid, files[order[k]].path + "#/effective_to",
+          "同一地区的政策版本时间重叠：" + early.id() + " 应以 effective_to 结束于 " + late.effective_from.iso(),
+          "versions of one region overlap: " + early.id() + " must end (effective_to) by " + late.effective_from.iso());
     }
   }
   return pack;

@@ -2,6 +2,7 @@
 // The format is described in docs/policy-format.md.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,10 +17,11 @@ struct PolicyFile {
   std::string bytes;
 };
 
-Result<Policy> parse_policy(const PolicyFile& file);
+// today (the host's date, when it has one; engine/core has no clock) refuses a last_verified in the future.
+Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& today = std::nullopt);
 
 // Parses every file and checks the pack as a whole: one region id per folder, file names equal to
 // effective_from, versions of a region that do not overlap.
-Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files);
+Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files, const std::optional<Date>& today = std::nullopt);
 
 }  // namespace claimcalc::codec

@@ -135,6 +135,7 @@ std::optional<std::string> Reader::decimal_text(const json& obj, std::string_vie
   }
   if (v->is_string()) return v->get_ref<const std::string&>();
   if (v->is_number_integer()) return v->dump();
+  if (is_fraction(*v)) return fraction_text(*v);
   wrong_type(p, what_zh, what_en);
   return std::nullopt;
 }

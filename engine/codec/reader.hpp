@@ -82,7 +82,7 @@ class Reader {
   }
 
   void wrong_type(const std::string& path, const std::string& expected_zh, const std::string& expected_en);
-  // The text of a field that holds a decimal (a string, or a JSON integer); floats arrive as text already.
+  // The text of a field that holds a decimal: a string, or a JSON number (fractions keep their source text).
   std::optional<std::string> decimal_text(const json& obj, std::string_view key, const std::string& path, bool required,
                                           const char* what_zh, const char* what_en);
   void unknown_value(const std::string& path, const std::string& got, std::string_view expected);

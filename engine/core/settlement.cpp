@@ -80,8 +80,13 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   }
   const RatioSchedule& schedule = ratio.figure->value;
   const Fen start = schedule.measure == BandMeasure::year ? claim.year_to_date.in_scope : Fen::zero();
-  Fen local_fund;
-  for (const auto& p : pay_bands(schedule.bands, start + applied, start + in_scope)) local_fund += p.paid;
+  // What the multiplier takes off, from the exact shares and rounded once. Not the difference of two rounded
+  // figures (local fund minus fund): that difference can grow by a fen while the fund does too, and the
+  // critical-illness base (which leaves the reduction out) then makes the patient pay a fen less for a fen more
+  // of bill (issue 14 row 6). With one rounding, each fen of bill goes to at most one of fund or base.
+  Wide taken = 0;
+  for (const auto& p : pay_bands(schedule.bands, start + applied, start + in_scope))
+    taken += Wide(p.portion.value()) * (p.band->ratio.units() - multiply(p.band->ratio, multiplier).units());
   std::vector<Band> bands = schedule.bands;
   for (auto& b : bands) b.ratio = multiply(b.ratio, multiplier);
   const auto payments = pay_bands(bands, start + applied, start + in_scope);
@@ -94,7 +99,7 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   trace_bands(shown, schedule.bands.size(), multiplier, ratio.figure->cite, trace);
   Fen fund;
   for (const auto& p : payments) fund += p.paid;
-  s.reduction = local_fund - fund;
+  s.reduction = round_div(taken, Ratio::kScale);
   s.fund_before_caps = fund;
   s.copay = in_scope - applied - fund;
 

@@ -11,7 +11,7 @@ json minimal() {
   return json::parse(R"({
     "schema_version": 1, "region": "x", "name_zh": "某市", "name_en": "X", "province": "p",
     "effective_from": "2024-01-01", "last_verified": "2026-01-01",
-    "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "u", "confidence": "official"}],
+    "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "https://example.invalid/s", "confidence": "official"}],
     "schemes": {"employee": {"persons": ["active"], "inpatient": {
       "deductible": [{"amount": "100", "source": "s"}],
       "ratio": [{"when": {"level": "level1"}, "ratio": "90%", "source": "s"},
