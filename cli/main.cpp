@@ -40,6 +40,9 @@ const char* kUsage =
     "  claimcalc [--policies DIR] policies list            the regions and versions known\n"
     "  claimcalc [--policies DIR] policies show REGION     one region's versions, schemes and sources\n"
     "  claimcalc policies validate [DIR]                   check a policy folder (default: the built-in pack)\n"
+    "  claimcalc [--policies DIR] policies coverage [--json|--markdown]\n"
+    "                                                      per region and scheme: parts present, official or\n"
+    "                                                      secondary, effective date, last verified\n"
     "  claimcalc --version\n"
     "\n"
     "exit status: 0 ok, 2 bad input (the envelope on stdout names the field), 1 the tool could not run.\n";
@@ -206,6 +209,16 @@ int main(int argc, char** argv) {
       std::cout << out << "\n";
     }
     return all_ok ? kExitOk : kExitBadInput;
+  }
+  if (command == "policies" && operand == "coverage") {
+    const std::string format = rest.size() > 2 ? rest[2] : "";
+    if (format == "--json") return print_envelope(engine.coverage("json"));
+    if (!format.empty() && format != "--markdown") {
+      std::cerr << kUsage;
+      return kExitBadInput;
+    }
+    std::cout << engine.coverage(format.empty() ? "table" : "markdown");
+    return kExitOk;
   }
   if (command == "policies" && operand == "list") {
     std::cout << engine.policies() << "\n";

@@ -2,6 +2,7 @@
 
 #include "engine/api/builtin_divisions.hpp"
 #include "engine/api/builtin_policies.hpp"
+#include "engine/codec/coverage_codec.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/process_codec.hpp"
 #include "engine/codec/reader.hpp"
@@ -252,6 +253,13 @@ std::string Engine::policies() const {
   return dump(codec::ok_envelope(std::move(list)));
 }
 
+std::string Engine::coverage(std::string_view format) const {
+  const auto regions = pack_coverage(pack_);
+  if (format == "table") return codec::coverage_table(regions);
+  if (format == "markdown") return codec::coverage_markdown(regions, pack_.divisions);
+  return dump(codec::ok_envelope(codec::coverage_json(regions, pack_.divisions)));
+}
+
 std::string Engine::policy(std::string_view region) const {
   json list = json::array();
   for (const auto& p : pack_.policies)
@@ -296,6 +304,7 @@ std::string Engine::call(std::string_view envelope) const {
     const json* region = payload("region");
     return policy(region != nullptr && region->is_string() ? region->get<std::string>() : "");
   }
+  if (name == "coverage") return coverage("json");
   if (name == "version") return dump(codec::ok_envelope(json{{"engine_version", engine_version()}}));
   return dump(
       codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",

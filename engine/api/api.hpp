@@ -39,6 +39,9 @@ class Engine {
   // {"original": {fund_paid, critical_illness_paid, patient_pays}, "request"} -> the difference per fund.
   std::string reverse(std::string_view input) const;
   std::string policies() const;
+  // What the pack covers per region and scheme: {"ok":true,"result":{registry, regions}} for "json"; the text
+  // itself for "table" (a terminal) and "markdown" (policies/COVERAGE.md).
+  std::string coverage(std::string_view format) const;
   std::string policy(std::string_view region) const;
   // {"op": "estimate"|"explain"|"estimate_many"|"policies"|"policy"|"version", ...}: the wasm ABI's one call.
   std::string call(std::string_view envelope) const;

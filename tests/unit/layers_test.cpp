@@ -116,3 +116,19 @@ TEST_CASE("layers: a city with no file gets the province's process answers and a
     national_step = national_step || s["source"]["id"] == "seed_remote_settlement";
   CHECK(national_step);
 }
+
+TEST_CASE("layers: coverage shows what a city inherits and from which layer") {
+  const json r = json::parse(layered_engine().coverage("json"));
+  REQUIRE(r["ok"] == true);
+  for (const auto& reg : r["result"]["regions"]) {
+    if (reg["region"] != "fx-bare") continue;
+    for (const auto& p : reg["schemes"]["employee"]) {
+      if (p["part"] == "inpatient.deductible") CHECK(p["layer"] == "fx-province");
+      if (p["part"] == "inpatient.ratio") CHECK(p["present"] == false);
+    }
+    for (const auto& p : reg["common"]) {
+      if (p["part"] == "cross_region.ratio") CHECK(p["layer"] == "fx-province");
+      if (p["part"] == "processes.late_claim") CHECK(p["layer"] == "national");
+    }
+  }
+}
