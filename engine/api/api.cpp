@@ -7,6 +7,7 @@
 #include "engine/codec/process_codec.hpp"
 #include "engine/codec/reader.hpp"
 #include "engine/codec/request_codec.hpp"
+#include "engine/codec/scaffold_codec.hpp"
 #include "engine/core/diagnosis.hpp"
 #include "engine/core/estimate.hpp"
 #include "engine/core/guide.hpp"
@@ -260,6 +261,27 @@ std::string Engine::coverage(std::string_view format) const {
   return dump(codec::ok_envelope(codec::coverage_json(regions, pack_.divisions)));
 }
 
+json Engine::scaffold_value(const json& input) const {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "region", "effective_from", "today", "id"});
+  const auto region = r.text(input, "region", "", true, 64);
+  const auto from = r.date(input, "effective_from", "", true);
+  const auto today = r.date(input, "today", "", true);
+  const auto id = r.text(input, "id", "", false, 64).value_or("");
+  if (r.failed()) return codec::error_envelope(r.error());
+  auto s = codec::scaffold_policy(*region, *from, id, *today, pack_);
+  if (!s.ok()) return codec::error_envelope(s.error());
+  json out = {{"path", s.value().path}, {"content", s.value().content}};
+  out["previous"] = s.value().previous.empty() ? json(nullptr) : json(s.value().previous);
+  return codec::ok_envelope(std::move(out));
+}
+
+std::string Engine::scaffold(std::string_view input) const {
+  auto parsed = codec::parse_json(input, limits::kMaxRequestBytes, "input");
+  return dump(parsed.ok() ? scaffold_value(parsed.value()) : codec::error_envelope(parsed.error()));
+}
+
 std::string Engine::policy(std::string_view region) const {
   json list = json::array();
   for (const auto& p : pack_.policies)
@@ -305,6 +327,7 @@ std::string Engine::call(std::string_view envelope) const {
     return policy(region != nullptr && region->is_string() ? region->get<std::string>() : "");
   }
   if (name == "coverage") return coverage("json");
+  if (name == "new_version") return dump(scaffold_value(j));
   if (name == "version") return dump(codec::ok_envelope(json{{"engine_version", engine_version()}}));
   return dump(
       codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",

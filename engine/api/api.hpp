@@ -42,6 +42,9 @@ class Engine {
   // What the pack covers per region and scheme: {"ok":true,"result":{registry, regions}} for "json"; the text
   // itself for "table" (a terminal) and "markdown" (policies/COVERAGE.md).
   std::string coverage(std::string_view format) const;
+  // {"region": name|code|id, "effective_from", "today", "id"?} -> {path, content, previous}: a new policy version
+  // scaffolded from the registry with every part listed as absent (`claimcalc policies new`).
+  std::string scaffold(std::string_view input) const;
   std::string policy(std::string_view region) const;
   // {"op": "estimate"|"explain"|"estimate_many"|"policies"|"policy"|"version", ...}: the wasm ABI's one call.
   std::string call(std::string_view envelope) const;
@@ -54,6 +57,7 @@ class Engine {
   codec::json guide_value(const codec::json& input) const;
   codec::json diagnose_value(const codec::json& input) const;
   codec::json reverse_value(const codec::json& input) const;
+  codec::json scaffold_value(const codec::json& input) const;
   PolicyPack pack_;
 };
 
