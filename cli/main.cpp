@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "engine/api/api.hpp"
-#include "engine/codec/process_codec.hpp"
 #include "tools/policy_dir.hpp"
 
 namespace {
@@ -81,6 +80,13 @@ int print_envelope(const std::string& envelope) {
   return kExitBadInput;
 }
 
+// A {"text"} answer printed as plain text; an error envelope as print_envelope prints it.
+int print_text(const std::string& envelope) {
+  if (!envelope_ok(envelope)) return print_envelope(envelope);
+  std::cout << json::parse(envelope)["result"]["text"].get<std::string>();
+  return kExitOk;
+}
+
 Engine load_engine_or_exit(const std::string& dir) {
   auto engine = [&]() {
     if (dir.empty()) return Engine::builtin();
@@ -139,7 +145,7 @@ int main(int argc, char** argv) {
   if (command == "policies" && operand == "validate") {
     const std::string dir = rest.size() > 2 ? rest[2] : policy_dir;
     const Engine engine = load_engine_or_exit(dir);
-    std::cout << "ok: " << engine.pack().policies.size() << " policy file(s) valid\n";
+    std::cout << "ok: " << engine.policy_count() << " policy file(s) valid\n";
     return kExitOk;
   }
   const Engine engine = load_engine_or_exit(policy_dir);
@@ -151,19 +157,7 @@ int main(int argc, char** argv) {
       return kExitBadInput;
     }
     if (command == "estimate") return print_envelope(engine.estimate(input));
-    claimcalc::codec::TextLanguage tl = claimcalc::codec::TextLanguage::both;
-    if (lang == "zh")
-      tl = claimcalc::codec::TextLanguage::zh;
-    else if (lang == "en")
-      tl = claimcalc::codec::TextLanguage::en;
-    else if (lang != "both") {
-      std::cerr << "claimcalc: --lang must be zh, en or both\n";
-      return kExitBadInput;
-    }
-    const std::string envelope = engine.explain(input, tl);
-    if (!envelope_ok(envelope)) return print_envelope(envelope);
-    std::cout << json::parse(envelope)["result"]["text"].get<std::string>();
-    return kExitOk;
+    return print_text(engine.explain(input, lang));
   }
   if (command == "guide" || command == "diagnose") {
     if (operand.empty()) {
@@ -183,15 +177,10 @@ int main(int argc, char** argv) {
       if (request.is_discarded()) return print_envelope(engine.estimate(text));  // the parse error, as an envelope
       input["request"] = request;
     }
-    const std::string envelope = command == "guide" ? engine.guide(input.dump()) : engine.diagnose(input.dump());
-    if (!as_text || !envelope_ok(envelope)) return print_envelope(envelope);
-    const json result = json::parse(envelope)["result"];
-    for (const bool zh : {true, false}) {
-      if ((zh && lang == "en") || (!zh && lang == "zh")) continue;
-      std::cout << (command == "guide" ? claimcalc::codec::guide_text(result, zh)
-                                       : claimcalc::codec::diagnosis_text(result, zh));
-    }
-    return kExitOk;
+    if (!as_text)
+      return print_envelope(command == "guide" ? engine.guide(input.dump()) : engine.diagnose(input.dump()));
+    return print_text(command == "guide" ? engine.guide_text(input.dump(), lang)
+                                         : engine.diagnosis_text(input.dump(), lang));
   }
   if (command == "call") {
     std::string input;

@@ -53,8 +53,8 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 std::size_t characters(const std::string& s) {
   std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
+  for (char ch : s)
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
   return n;
 }
 

@@ -36,8 +36,8 @@ Result<std::vector<fs::path>> entries(const fs::path& dir) {
 
 }  // namespace
 
-Result<std::vector<codec::PolicyFile>> read_policy_dir(const std::string& dir) {
-  std::vector<codec::PolicyFile> files;
+Result<std::vector<PolicyFile>> read_policy_dir(const std::string& dir) {
+  std::vector<PolicyFile> files;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     return make_error(ErrorCode::policy_invalid, dir, "政策文件夹不存在", "policy folder does not exist");

@@ -5,12 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "engine/codec/policy_codec.hpp"
+#include "engine/core/date.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/policy_file.hpp"
 
 namespace claimcalc::tools {
 
-Result<std::vector<codec::PolicyFile>> read_policy_dir(const std::string& dir);
+Result<std::vector<PolicyFile>> read_policy_dir(const std::string& dir);
 
 // Today's date (UTC) by this machine's clock: a policy's last_verified may not be later.
 Date host_today();

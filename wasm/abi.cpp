@@ -38,7 +38,7 @@ std::string engine_or_error(const Engine** out) {
   auto& slot = engine_slot();
   if (!slot) {
     auto built = Engine::builtin();
-    if (!built.ok()) return claimcalc::codec::dump_json(claimcalc::codec::error_envelope(built.error()));
+    if (!built.ok()) return claimcalc::api::error_envelope(built.error());
     slot.emplace(std::move(built.value()));
   }
   *out = &*slot;
@@ -85,7 +85,7 @@ __attribute__((export_name("cc_version"))) std::uint8_t* cc_version() {
 // engine's pack; or an error envelope, and the pack in use stays.
 __attribute__((export_name("cc_load_policies"))) std::uint8_t* cc_load_policies(const char* ptr, std::uint32_t len) {
   auto loaded = Engine::from_pack_json(input(ptr, len));
-  if (!loaded.ok()) return block(claimcalc::codec::dump_json(claimcalc::codec::error_envelope(loaded.error())));
+  if (!loaded.ok()) return block(claimcalc::api::error_envelope(loaded.error()));
   auto& slot = engine_slot();
   slot.reset();
   slot.emplace(std::move(loaded.value()));

@@ -1,64 +1,72 @@
 // The one entry point: request JSON in, response envelope JSON out. The CLI, the wasm ABI and the tests all
-// come through here, so they cannot disagree.
+// come through here, so they cannot disagree. Only strings and plain values cross this header: a caller compiles
+// neither nlohmann/json nor the policy model (tests/layers.cmake checks it).
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "engine/codec/policy_codec.hpp"
-#include "engine/codec/result_codec.hpp"
-#include "engine/core/error.hpp"
-#include "engine/core/policy.hpp"
+#include "engine/core/error.hpp"        // Error, ErrorCode, Result: plain values
+#include "engine/core/policy_file.hpp"  // PolicyFile: a path and its text
+
+namespace claimcalc {
+struct PolicyPack;
+}
 
 namespace claimcalc::api {
 
 const char* engine_version();
-// Every province- and prefecture-level division, generated at build time (policies/national/divisions/).
-DivisionRegistry builtin_divisions();
+
+// {"ok":false,"error":{...}} for an error met before any engine exists (a pack that does not load).
+std::string error_envelope(const Error& error);
 
 class Engine {
  public:
   // The policy pack compiled into this build (policies/ at build time).
   static Result<Engine> builtin();
-  static Result<Engine> from_files(const std::vector<codec::PolicyFile>& files);
+  static Result<Engine> from_files(const std::vector<PolicyFile>& files);
   // A policy pack sent as JSON: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}]}.
   // Lets a page or mini-program take newer policies without new code.
   static Result<Engine> from_pack_json(std::string_view pack);
 
-  // One request -> {"ok":true,"result":{...}} or {"ok":false,"error":{...}}.
+  // Every operation below answers {"ok":true,"result":...} or {"ok":false,"error":{...}} (docs/api.md).
+  // `lang` is "zh", "en" or "both" (Chinese, a blank line, English); anything else is an unknown_value error.
+
+  // One request -> its result.
   std::string estimate(std::string_view request) const;
-  // {"ok":true,"result":{"text":"..."}}: the trace as plain sentences to read aloud.
-  std::string explain(std::string_view request, codec::TextLanguage lang) const;
-  // A JSON array of requests -> {"ok":true,"result":[envelope, ...]}: one bad request gets its own error.
+  // {"text":"..."}: the trace as plain sentences to read aloud.
+  std::string explain(std::string_view request, std::string_view lang) const;
+  // A JSON array of requests -> [envelope, ...]: one bad request gets its own error.
   std::string estimate_many(std::string_view requests) const;
-  // {"scenario", "region"?, "request"?} -> the scenario guide (docs/api.md).
+  // {"scenario", "region"?, "request"?} -> the scenario guide; guide_text: the same as {"text":"..."}.
   std::string guide(std::string_view input) const;
-  // {"symptom", "request"?} -> likely causes of a settlement error, in order.
+  std::string guide_text(std::string_view input, std::string_view lang) const;
+  // {"symptom", "region"?, "request"?} -> likely causes of a settlement error, in order; diagnosis_text: as text.
   std::string diagnose(std::string_view input) const;
+  std::string diagnosis_text(std::string_view input, std::string_view lang) const;
   // {"original": {fund_paid, critical_illness_paid, patient_pays}, "request"} -> the difference per fund.
   std::string reverse(std::string_view input) const;
   std::string policies() const;
-  // What the pack covers per region and scheme: {"ok":true,"result":{registry, regions}} for "json"; the text
-  // itself for "table" (a terminal) and "markdown" (policies/COVERAGE.md).
+  std::string policy(std::string_view region) const;
+  // What the pack covers per region and scheme: the envelope {registry, regions} for "json"; the text itself for
+  // "table" (a terminal) and "markdown" (policies/COVERAGE.md).
   std::string coverage(std::string_view format) const;
   // {"region": name|code|id, "effective_from", "today", "id"?} -> {path, content, previous}: a new policy version
   // scaffolded from the registry with every part listed as absent (`claimcalc policies new`).
   std::string scaffold(std::string_view input) const;
-  std::string policy(std::string_view region) const;
-  // {"op": "estimate"|"explain"|"estimate_many"|"policies"|"policy"|"version", ...}: the wasm ABI's one call.
+  // {"op": "estimate"|"explain"|"estimate_many"|"guide"|"diagnose"|"reverse"|"policies"|"policy"|"version", ...}:
+  // the wasm ABI's one call.
   std::string call(std::string_view envelope) const;
 
-  const PolicyPack& pack() const { return pack_; }
+  // How many policy files (region versions) the pack holds.
+  std::size_t policy_count() const;
 
  private:
-  explicit Engine(PolicyPack pack) : pack_(std::move(pack)) {}
-  codec::json estimate_value(const codec::json& request) const;
-  codec::json guide_value(const codec::json& input) const;
-  codec::json diagnose_value(const codec::json& input) const;
-  codec::json reverse_value(const codec::json& input) const;
-  codec::json scaffold_value(const codec::json& input) const;
-  PolicyPack pack_;
+  explicit Engine(std::shared_ptr<const PolicyPack> pack) : pack_(std::move(pack)) {}
+  std::shared_ptr<const PolicyPack> pack_;  // shared and immutable: copying an engine copies no policy
 };
 
 }  // namespace claimcalc::api

@@ -40,7 +40,7 @@ std::string cell(const PartCoverage& p, const std::string& region) {
 
 std::string pad(const std::string& s, std::size_t width) {
   std::size_t chars = 0;
-  for (unsigned char c : s) chars += (c & 0xC0) != 0x80 ? 1 : 0;
+  for (char ch : s) chars += (static_cast<unsigned char>(ch) & 0xC0) != 0x80 ? 1 : 0;
   return chars >= width ? s + " " : s + std::string(width - chars, ' ');
 }
 

@@ -73,15 +73,9 @@ class PolicyParser {
     c.levels = r_.enum_list<HospitalLevel>(*w, "level", p);
     c.persons = r_.enum_list<Person>(*w, "person", p);
     c.tiers = r_.enum_list<Tier>(*w, "tier", p);
-    if (auto stay = r_.text(*w, "stay", p, false, 16)) {
-      if (*stay == "first") {
-        c.stay_from = 1;
-        c.stay_to = 1;
-      } else if (*stay == "later") {
-        c.stay_from = 2;
-      } else {
-        r_.unknown_value(r_.child(p, "stay"), *stay, "first, later");
-      }
+    if (const auto stay = r_.enumeration<StayOrder>(*w, "stay", p, false)) {
+      c.stay_from = *stay == StayOrder::first ? 1 : 2;
+      if (*stay == StayOrder::first) c.stay_to = 1;
     }
     if (auto v = r_.integer(*w, "age_min", p, false, 0, limits::kMaxAge)) c.age_min = static_cast<int>(*v);
     if (auto v = r_.integer(*w, "age_max", p, false, 0, limits::kMaxAge)) c.age_max = static_cast<int>(*v);
@@ -183,33 +177,29 @@ class PolicyParser {
 
   std::vector<Figure<RatioSchedule>> schedules(const json& obj, std::string_view key, const std::string& path,
                                                bool must_start_at_zero) {
-    return figures<RatioSchedule>(obj, key, path, {"ratio", "bands", "band_measure"},
-                                  [&](const json& f, const std::string& fp) -> std::optional<RatioSchedule> {
-                                    RatioSchedule s;
-                                    const json* flat = Reader::get(f, "ratio");
-                                    const json* banded = Reader::get(f, "bands");
-                                    if ((flat == nullptr) == (banded == nullptr)) {
-                                      fail(fp, "每项须有且只有 ratio（固定比例）或 bands（分段）之一",
-                                           "give exactly one of ratio (flat) or bands");
-                                      return std::nullopt;
-                                    }
-                                    if (flat != nullptr) {
-                                      auto ratio = r_.ratio(f, "ratio", fp, true);
-                                      if (!ratio) return std::nullopt;
-                                      s.bands.push_back(Band{Fen::zero(), std::nullopt, *ratio});
-                                    } else {
-                                      auto b = bands(*banded, r_.child(fp, "bands"), must_start_at_zero);
-                                      if (!b) return std::nullopt;
-                                      s.bands = std::move(*b);
-                                    }
-                                    if (auto m = r_.text(f, "band_measure", fp, false, 16)) {
-                                      if (*m == "year")
-                                        s.measure = BandMeasure::year;
-                                      else if (*m != "stay")
-                                        r_.unknown_value(r_.child(fp, "band_measure"), *m, "stay, year");
-                                    }
-                                    return s;
-                                  });
+    return figures<RatioSchedule>(
+        obj, key, path, {"ratio", "bands", "band_measure"},
+        [&](const json& f, const std::string& fp) -> std::optional<RatioSchedule> {
+          RatioSchedule s;
+          const json* flat = Reader::get(f, "ratio");
+          const json* banded = Reader::get(f, "bands");
+          if ((flat == nullptr) == (banded == nullptr)) {
+            fail(fp, "每项须有且只有 ratio（固定比例）或 bands（分段）之一",
+                 "give exactly one of ratio (flat) or bands");
+            return std::nullopt;
+          }
+          if (flat != nullptr) {
+            auto ratio = r_.ratio(f, "ratio", fp, true);
+            if (!ratio) return std::nullopt;
+            s.bands.push_back(Band{Fen::zero(), std::nullopt, *ratio});
+          } else {
+            auto b = bands(*banded, r_.child(fp, "bands"), must_start_at_zero);
+            if (!b) return std::nullopt;
+            s.bands = std::move(*b);
+          }
+          s.measure = r_.enumeration<BandMeasure>(f, "band_measure", fp, false).value_or(BandMeasure::stay);
+          return s;
+        });
   }
 
   // Flat ratios that differ only by hospital level must not rise with the level unless a note says why. Linear in
@@ -258,12 +248,8 @@ class PolicyParser {
     s.class_b_upfront_share =
         figures<Ratio>(obj, "class_b_upfront_share", path, {"ratio"},
                        [&](const json& f, const std::string& fp) { return r_.ratio(f, "ratio", fp, true); });
-    if (auto b = r_.text(obj, "deductible_basis", path, false, 16)) {
-      if (*b == "per_year")
-        s.deductible_basis = DeductibleBasis::per_year;
-      else if (*b != "per_stay")
-        r_.unknown_value(r_.child(path, "deductible_basis"), *b, "per_stay, per_year");
-    }
+    s.deductible_basis =
+        r_.enumeration<DeductibleBasis>(obj, "deductible_basis", path, false).value_or(DeductibleBasis::per_stay);
     s.deductible = amounts(obj, "deductible", path);
     s.ratio = schedules(obj, "ratio", path, true);
     if (!r_.failed()) check_level_order(s.ratio, r_.child(path, "ratio"));
@@ -300,26 +286,9 @@ class PolicyParser {
     if (ci.applies_to.empty() && !r_.failed())
       fail(r_.child(path, "applies_to"), "applies_to 不能缺少或为空：大病保险总要适用于某种就医",
            "applies_to must name at least one setting: otherwise the critical-illness insurance never applies");
-    const json* parts = Reader::get(obj, "base_parts");
-    const std::string pp = r_.child(path, "base_parts");
-    if (parts == nullptr)
-      fail(pp, "缺少 base_parts", "base_parts is missing");
-    else if (r_.expect_array(*parts, pp)) {
-      for (std::size_t i = 0; i < parts->size() && !r_.failed(); ++i) {
-        const json& v = (*parts)[i];
-        const std::string name = v.is_string() ? v.get<std::string>() : "";
-        if (name == "deductible")
-          ci.base_parts.push_back(CriticalIllnessPart::deductible);
-        else if (name == "copay")
-          ci.base_parts.push_back(CriticalIllnessPart::copay);
-        else if (name == "over_cap")
-          ci.base_parts.push_back(CriticalIllnessPart::over_cap);
-        else if (name == "class_b_upfront")
-          ci.base_parts.push_back(CriticalIllnessPart::class_b_upfront);
-        else
-          r_.unknown_value(r_.index(pp, i), name, "deductible, copay, over_cap, class_b_upfront");
-      }
-    }
+    if (Reader::get(obj, "base_parts") == nullptr)
+      fail(r_.child(path, "base_parts"), "缺少 base_parts", "base_parts is missing");
+    ci.base_parts = r_.enum_list<CriticalIllnessPart>(obj, "base_parts", path);
     ci.ratio = schedules(obj, "ratio", path, false);
     ci.annual_cap = amounts(obj, "annual_cap", path);
     return ci;
@@ -367,14 +336,7 @@ class PolicyParser {
     c.filings = r_.enum_list<Filing>(*w, "filing", p);
     c.settings = r_.enum_list<Setting>(*w, "setting", p);
     c.settlements = r_.enum_list<SettlementMode>(*w, "settlement", p);
-    if (auto sc = r_.text(*w, "scope", p, false, 32)) {
-      if (*sc == "in_province")
-        c.scope = CareScope::in_province;
-      else if (*sc == "out_of_province")
-        c.scope = CareScope::out_of_province;
-      else
-        r_.unknown_value(r_.child(p, "scope"), *sc, "in_province, out_of_province");
-    }
+    c.scope = r_.enumeration<CareScope>(*w, "scope", p, false);
     return c;
   }
 
@@ -406,10 +368,11 @@ class PolicyParser {
           const json& v = (*list)[i];
           const std::string vp = r_.index(p, i);
           if (!r_.expect_object(v, vp)) break;
-          r_.known_fields(v, vp, {"filing", "months", "source", "clause", "note"});
+          r_.known_fields(v, vp, {"filing", "months", "at_least", "source", "clause", "note"});
           FilingValidity fv;
           fv.filings = r_.enum_list<Filing>(v, "filing", vp);
           if (auto m = r_.integer(v, "months", vp, false, 1, 1200)) fv.months = static_cast<int>(*m);
+          fv.at_least = r_.boolean(v, "at_least", vp, false).value_or(false);
           fv.cite = citation(v, vp);
           c.validity.push_back(fv);
         }
@@ -448,24 +411,8 @@ class PolicyParser {
     rule.id = r_.text(d, "id", dp, true, 64).value_or("");
     rule.label_zh = r_.text(d, "label_zh", dp, true, kMaxPolicyText).value_or("");
     rule.label_en = r_.text(d, "label_en", dp, true, kMaxPolicyText).value_or("");
-    const auto from = r_.text(d, "from", dp, true, 32).value_or("expense");
-    if (from == "expense")
-      rule.from = DeadlineFrom::expense;
-    else if (from == "date_of_care")
-      rule.from = DeadlineFrom::date_of_care;
-    else if (from == "discharge")
-      rule.from = DeadlineFrom::discharge;
-    else if (from == "enrolment")
-      rule.from = DeadlineFrom::enrolment;
-    else
-      r_.unknown_value(r_.child(dp, "from"), from, "expense, date_of_care, discharge, enrolment");
-    const auto count = r_.text(d, "count", dp, true, 32).value_or("months");
-    if (count == "months")
-      rule.count = DeadlineCount::months;
-    else if (count == "calendar_days")
-      rule.count = DeadlineCount::calendar_days;
-    else
-      r_.unknown_value(r_.child(dp, "count"), count, "months, calendar_days");
+    rule.from = r_.enumeration<DeadlineFrom>(d, "from", dp, true).value_or(DeadlineFrom::expense);
+    rule.count = r_.enumeration<DeadlineCount>(d, "count", dp, true).value_or(DeadlineCount::months);
     rule.n = static_cast<int>(r_.integer(d, "n", dp, true, 1, 3650).value_or(1));
     rule.cite = citation(d, dp);
     rule.cite.note = r_.text(d, "note", dp, false, kMaxPolicyText).value_or("");
@@ -520,9 +467,7 @@ class PolicyParser {
       r_.known_fields(c, cp, {"name_zh", "name_en", "kind", "note_zh", "note_en", "source", "clause"});
       ch.name_zh = r_.text(c, "name_zh", cp, true, kMaxPolicyText).value_or("");
       ch.name_en = r_.text(c, "name_en", cp, true, kMaxPolicyText).value_or("");
-      const auto kind = r_.text(c, "kind", cp, true, 16).value_or("offline");
-      if (kind != "online" && kind != "offline") r_.unknown_value(r_.child(cp, "kind"), kind, "online, offline");
-      ch.online = kind == "online";
+      ch.online = r_.enumeration<ChannelKind>(c, "kind", cp, true) == ChannelKind::online;
       ch.note_zh = r_.text(c, "note_zh", cp, false, kMaxPolicyText).value_or("");
       ch.note_en = r_.text(c, "note_en", cp, false, kMaxPolicyText).value_or("");
       ch.cite = citation(c, cp);
@@ -579,11 +524,7 @@ class PolicyParser {
         fail(r_.child(sp, "url"), "来源网址须以 http:// 或 https:// 开头（或明确写 \"unknown …\"）",
              "a source's url must start with http:// or https:// (or say \"unknown …\" explicitly)");
       src.note = r_.text(s, "note", sp, false, kMaxPolicyText).value_or("");
-      const auto conf = r_.text(s, "confidence", sp, true, 16);
-      if (conf && *conf == "secondary")
-        src.confidence = Confidence::secondary;
-      else if (conf && *conf != "official")
-        r_.unknown_value(r_.child(sp, "confidence"), *conf, "official, secondary");
+      src.confidence = r_.enumeration<Confidence>(s, "confidence", sp, true).value_or(Confidence::official);
       if (!r_.failed() && !source_ids_.insert(src.id).second)
         fail(r_.child(sp, "id"), "来源编号重复", "duplicate source id");
       p.sources.push_back(std::move(src));
@@ -661,7 +602,11 @@ Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& t
       r.known_fields(*y, "/insurance_year", {"start", "source", "clause", "note"});
       const auto start = r.text(*y, "start", "/insurance_year", true, 8);
       InsuranceYear iy;
-      if (start && start->size() == 5 && (*start)[2] == '-' &&
+      const auto digits = [](const std::string& t) {
+        return std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+      };
+      if (start && start->size() == 5 && (*start)[2] == '-' && digits(start->substr(0, 2)) &&
+          digits(start->substr(3, 2)) &&
           Date::valid(2000, std::atoi(start->substr(0, 2).c_str()), std::atoi(start->substr(3, 2).c_str()))) {
         iy.start_month = std::atoi(start->substr(0, 2).c_str());
         iy.start_day = std::atoi(start->substr(3, 2).c_str());

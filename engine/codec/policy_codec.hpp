@@ -9,13 +9,9 @@
 
 #include "engine/core/error.hpp"
 #include "engine/core/policy.hpp"
+#include "engine/core/policy_file.hpp"
 
 namespace claimcalc::codec {
-
-struct PolicyFile {
-  std::string path;  // relative to the policy folder: "<region>/<effective-from>.json"
-  std::string bytes;
-};
 
 // today (the host's date, when it has one; engine/core has no clock) refuses a last_verified in the future.
 Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& today = std::nullopt);

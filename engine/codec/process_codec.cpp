@@ -79,12 +79,16 @@ json diagnosis_to_json(const std::vector<Diagnosis>& causes) {
 json reverse_to_json(const ReverseOutcome& r, const std::string& engine_version) {
   json j = json::object();
   j["original"] = {{"fund_paid", format_money(r.original.fund_paid)},
-                   {"critical_illness_paid", format_money(r.original.critical_illness_paid)},
+                   {"critical_illness_paid", fen_or_null(r.original.critical_illness_paid)},
                    {"patient_pays", format_money(r.original.patient_pays)}};
   j["corrected"] = estimate_to_json(r.corrected, engine_version);
-  j["difference"] = {{"fund_paid", fen_or_null(r.fund_difference)},
+  const auto diff = [](const std::optional<Fen>& exact, const std::optional<Range>& range) {
+    if (!range) return fen_or_null(exact);
+    return json{{"low", fen_or_null(range->low)}, {"high", fen_or_null(range->high)}};
+  };
+  j["difference"] = {{"fund_paid", diff(r.fund_difference, r.fund_difference_range)},
                      {"critical_illness_paid", fen_or_null(r.critical_illness_difference)},
-                     {"patient_pays", fen_or_null(r.patient_difference)}};
+                     {"patient_pays", diff(r.patient_difference, r.patient_difference_range)}};
   j["direction"] = direction_name(r.direction);
   return j;
 }

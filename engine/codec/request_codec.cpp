@@ -13,15 +13,21 @@ void read_year_to_date(Reader& r, const json& req, YearToDate& y) {
   const std::string p = "year_to_date";
   r.known_fields(*v, p,
                  {"stays", "deductible_paid", "in_scope", "fund_paid", "critical_illness_base", "critical_illness_paid",
-                  "outpatient_pool_paid", "outpatient_pool_paid_this_month"});
+                  "outpatient_pool_paid", "outpatient_pool_paid_this_month", "disease_fund_paid"});
   if (auto s = r.integer(*v, "stays", p, false, 0, limits::kMaxStays)) y.stays = static_cast<int>(*s);
-  y.deductible_paid = r.money(*v, "deductible_paid", p, false).value_or(Fen::zero());
-  y.in_scope = r.money(*v, "in_scope", p, false).value_or(Fen::zero());
-  y.fund_paid = r.money(*v, "fund_paid", p, false).value_or(Fen::zero());
-  y.critical_illness_base = r.money(*v, "critical_illness_base", p, false).value_or(Fen::zero());
-  y.critical_illness_paid = r.money(*v, "critical_illness_paid", p, false).value_or(Fen::zero());
-  y.outpatient_pool_paid = r.money(*v, "outpatient_pool_paid", p, false).value_or(Fen::zero());
-  y.outpatient_pool_paid_this_month = r.money(*v, "outpatient_pool_paid_this_month", p, false).value_or(Fen::zero());
+  const auto read = [&](const char* key, Fen& to, bool& given) {
+    const auto m = r.money(*v, key, p, false);
+    to = m.value_or(Fen::zero());
+    given = m.has_value();
+  };
+  read("deductible_paid", y.deductible_paid, y.given.deductible_paid);
+  read("in_scope", y.in_scope, y.given.in_scope);
+  read("fund_paid", y.fund_paid, y.given.fund_paid);
+  read("critical_illness_base", y.critical_illness_base, y.given.critical_illness_base);
+  read("critical_illness_paid", y.critical_illness_paid, y.given.critical_illness_paid);
+  read("outpatient_pool_paid", y.outpatient_pool_paid, y.given.outpatient_pool_paid);
+  read("outpatient_pool_paid_this_month", y.outpatient_pool_paid_this_month, y.given.outpatient_pool_paid_this_month);
+  read("disease_fund_paid", y.disease_fund_paid, y.given.disease_fund_paid);
   if (!r.failed() && y.outpatient_pool_paid_this_month > y.outpatient_pool_paid) {
     r.fail(ErrorCode::inconsistent, "year_to_date.outpatient_pool_paid_this_month", "本月已支付不能多于本年已支付",
            "paid this month cannot exceed paid this year");
@@ -85,9 +91,13 @@ BillItem read_item(Reader& r, const json& it, const std::string& p) {
 void read_bill(Reader& r, const json& req, Claim& c) {
   const json* items = Reader::get(req, "items");
   const json* totals = Reader::get(req, "totals");
-  if ((items == nullptr) == (totals == nullptr)) {
-    r.fail(ErrorCode::missing_field, "items", "须填写 items（费用明细）或 totals（按类别合计）之一",
-           "give exactly one of items (the bill) or totals (by class)");
+  if (items == nullptr && totals == nullptr) {
+    c.bill_given = false;  // materials, deadlines and channels still follow from the situation
+    return;
+  }
+  if (items != nullptr && totals != nullptr) {
+    r.fail(ErrorCode::inconsistent, "items", "items（费用明细）与 totals（按类别合计）只能填写其一",
+           "give only one of items (the bill) or totals (by class)");
     return;
   }
   if (items != nullptr) {
@@ -179,10 +189,16 @@ Result<Claim> parse_claim(const json& req) {
     return make_error(ErrorCode::inconsistent, "discharge_date", "出院日期不能早于就医（入院）日期",
                       "discharge_date cannot be before date_of_care");
   }
+  if (c.filing_date && !c.filing_given) {
+    return make_error(ErrorCode::missing_field, "filing", "填写了备案日期（filing_date）时须同时填写备案类型 filing",
+                      "filing_date needs filing (the kind of filing) beside it");
+  }
   if (c.filing_date && c.filing == Filing::none) {
     return make_error(ErrorCode::inconsistent, "filing_date", "未备案（filing 为 none）时不应填写备案日期",
                       "filing_date given while filing is none");
   }
+  // care_province is checked where places are resolved (engine/core/region_resolve.cpp): a mistyped province
+  // would silently count as out of province and change the ratio.
   return c;
 }
 

@@ -37,36 +37,53 @@ json value_json(const StepValue& v) {
   return nullptr;
 }
 
-json split_json(const Split& s) {
+// A split figure: exact ("1234.56"), a range ({low, high, reasons}, an open end null), or null.
+json figure_json(const Estimate& est, const char* part, const std::optional<Fen>& exact) {
+  const auto it = est.ranges.find(part);
+  if (it == est.ranges.end()) return money_or_null(exact);
+  json reasons = json::array();
+  for (const auto& r : it->second.reasons)
+    reasons.push_back({{"needs", r.needs}, {"reason_zh", r.reason_zh}, {"reason_en", r.reason_en}});
+  return json{{"low", money_or_null(it->second.low)},
+              {"high", money_or_null(it->second.high)},
+              {"reasons", std::move(reasons)}};
+}
+
+// Without a bill every figure is null: cannot_estimate's "split" entry says the amounts need it.
+json bill_or_null(const Estimate& est, Fen v) { return est.bill_given ? json(format_money(v)) : json(nullptr); }
+
+json split_json(const Estimate& est) {
+  const Split& s = est.split;
   json j = json::object();
-  j["total"] = format_money(s.total);
-  j["out_of_catalogue"] = format_money(s.out_of_catalogue);
-  j["over_ceiling"] = format_money(s.over_ceiling);
-  j["class_b_upfront"] = money_or_null(s.class_b_upfront);
-  j["in_scope"] = money_or_null(s.in_scope);
-  j["deductible_applied"] = money_or_null(s.deductible_applied);
-  j["fund_paid"] = money_or_null(s.fund_paid);
-  j["critical_illness_paid"] = money_or_null(s.critical_illness_paid);
-  j["self_pay"] = money_or_null(s.self_pay);
-  j["self_funded"] = format_money(s.self_funded);
-  j["patient_pays"] = money_or_null(s.patient_pays);
+  j["total"] = bill_or_null(est, s.total);
+  j["out_of_catalogue"] = bill_or_null(est, s.out_of_catalogue);
+  j["over_ceiling"] = bill_or_null(est, s.over_ceiling);
+  j["class_b_upfront"] = figure_json(est, "class_b_upfront", s.class_b_upfront);
+  j["in_scope"] = figure_json(est, "in_scope", s.in_scope);
+  j["deductible_applied"] = figure_json(est, "deductible_applied", s.deductible_applied);
+  j["fund_paid"] = figure_json(est, "fund_paid", s.fund_paid);
+  j["critical_illness_paid"] = figure_json(est, "critical_illness_paid", s.critical_illness_paid);
+  j["self_pay"] = figure_json(est, "self_pay", s.self_pay);
+  j["self_funded"] = bill_or_null(est, s.self_funded);
+  j["patient_pays"] = figure_json(est, "patient_pays", s.patient_pays);
   return j;
 }
 
 // The national settlement list's names (医保结算清单 / 结算单), so a patient can lay the result beside one.
 // No personal account is modelled, so the cash payment equals the patient's part.
-json national_json(const Split& s) {
+json national_json(const Estimate& est) {
+  const Split& s = est.split;
   json j = json::object();
-  j["medfee_sumamt"] = format_money(s.total);
-  j["fulamt_ownpay_amt"] = format_money(s.out_of_catalogue);
-  j["overlmt_selfpay"] = format_money(s.over_ceiling);
-  j["preselfpay_amt"] = money_or_null(s.class_b_upfront);
-  j["inscp_scp_amt"] = money_or_null(s.in_scope);
-  j["act_pay_dedc"] = money_or_null(s.deductible_applied);
-  j["hifp_pay"] = money_or_null(s.fund_paid);
-  j["hifmi_pay"] = money_or_null(s.critical_illness_paid);
-  j["psn_part_amt"] = money_or_null(s.patient_pays);
-  j["psn_cash_pay"] = money_or_null(s.patient_pays);
+  j["medfee_sumamt"] = bill_or_null(est, s.total);
+  j["fulamt_ownpay_amt"] = bill_or_null(est, s.out_of_catalogue);
+  j["overlmt_selfpay"] = bill_or_null(est, s.over_ceiling);
+  j["preselfpay_amt"] = figure_json(est, "class_b_upfront", s.class_b_upfront);
+  j["inscp_scp_amt"] = figure_json(est, "in_scope", s.in_scope);
+  j["act_pay_dedc"] = figure_json(est, "deductible_applied", s.deductible_applied);
+  j["hifp_pay"] = figure_json(est, "fund_paid", s.fund_paid);
+  j["hifmi_pay"] = figure_json(est, "critical_illness_paid", s.critical_illness_paid);
+  j["psn_part_amt"] = figure_json(est, "patient_pays", s.patient_pays);
+  j["psn_cash_pay"] = figure_json(est, "patient_pays", s.patient_pays);
   return j;
 }
 
@@ -115,8 +132,8 @@ json source_of(const Policy& policy, const Citation& cite) { return source_json(
 json estimate_to_json(const Estimate& est, const std::string& engine_version) {
   const Policy& policy = *est.policy;
   json r = json::object();
-  r["split"] = split_json(est.split);
-  r["national"] = national_json(est.split);
+  r["split"] = split_json(est);
+  r["national"] = national_json(est);
   json items = json::array();
   for (const auto& it : est.items) {
     json j = json::object();
@@ -148,9 +165,23 @@ json estimate_to_json(const Estimate& est, const std::string& engine_version) {
   const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : policy;
   r["materials"] = materials_json(process_policy, est.materials);
   r["deadlines"] = deadlines_json(process_policy, est.deadlines);
+  json channels = json::array();
+  for (const auto& c : est.channels) {
+    json ch = {{"name_zh", c.name_zh},
+               {"name_en", c.name_en},
+               {"kind", c.online ? "online" : "offline"},
+               {"source", source_json(process_policy, c.cite)}};
+    if (!c.note_zh.empty()) ch["note_zh"] = c.note_zh;
+    if (!c.note_en.empty()) ch["note_en"] = c.note_en;
+    channels.push_back(std::move(ch));
+  }
+  r["channels"] = std::move(channels);
   json questions = json::array();
-  for (const auto& q : est.next_questions)
-    questions.push_back({{"field", q.field}, {"question_zh", q.question_zh}, {"question_en", q.question_en}});
+  for (const auto& q : est.next_questions) {
+    json j = {{"field", q.field}, {"question_zh", q.question_zh}, {"question_en", q.question_en}};
+    if (q.narrows) j["narrows"] = {{"part", q.narrows->part}, {"by", money_or_null(q.narrows->by)}};
+    questions.push_back(std::move(j));
+  }
   r["next_questions"] = std::move(questions);
   json warnings = json::array();
   for (const auto& w : est.warnings)
@@ -200,6 +231,18 @@ std::string money_text(const std::optional<Fen>& v, bool zh) {
   return zh ? format_money(*v) + "元" : "¥" + format_money(*v);
 }
 
+// A figure as text: exact, a range (8200.00–9808.32元), one end (至多/至少), or not estimated.
+std::string figure_text(const Estimate& est, const char* part, const std::optional<Fen>& exact, bool zh) {
+  const auto it = est.ranges.find(part);
+  if (it == est.ranges.end()) return money_text(exact, zh);
+  const Range& r = it->second;
+  if (r.low && r.high)
+    return zh ? format_money(*r.low) + "–" + format_money(*r.high) + "元"
+              : "¥" + format_money(*r.low) + "–¥" + format_money(*r.high);
+  if (r.high) return (zh ? "至多 " : "at most ") + money_text(r.high, zh);
+  return (zh ? "至少 " : "at least ") + money_text(r.low, zh);
+}
+
 std::string cite_text(const Policy& policy, const Citation& cite, bool zh) {
   const Source* s = policy.source(cite.source_id);
   if (s == nullptr) return "";
@@ -215,15 +258,18 @@ std::string cite_text(const Policy& policy, const Citation& cite, bool zh) {
 
 void explain_one(const Estimate& est, bool zh, std::string& out) {
   const Split& s = est.split;
-  if (zh) {
-    out += "总费用 " + money_text(s.total, true) + "：统筹基金支付 " + money_text(s.fund_paid, true) +
-           "，大病保险支付 " + money_text(s.critical_illness_paid, true) + "，个人负担 " +
-           money_text(s.patient_pays, true) + "（个人自付 " + money_text(s.self_pay, true) + " + 个人自费 " +
-           money_text(s.self_funded, true) + "）。\n";
+  const auto f = [&](const char* part, const std::optional<Fen>& v) { return figure_text(est, part, v, zh); };
+  if (!est.bill_given) {
+    out += zh ? "没有费用清单：金额需要账单才能测算；以下是按情况给出的材料、时限与办理渠道。\n"
+              : "No bill: the amounts need it; below are the documents, deadlines and channels for the situation.\n";
+  } else if (zh) {
+    out += "总费用 " + money_text(s.total, true) + "：统筹基金支付 " + f("fund_paid", s.fund_paid) + "，大病保险支付 " +
+           f("critical_illness_paid", s.critical_illness_paid) + "，个人负担 " + f("patient_pays", s.patient_pays) +
+           "（个人自付 " + f("self_pay", s.self_pay) + " + 个人自费 " + money_text(s.self_funded, true) + "）。\n";
   } else {
-    out += "Total " + money_text(s.total, false) + ": the fund pays " + money_text(s.fund_paid, false) +
-           ", critical-illness insurance " + money_text(s.critical_illness_paid, false) + ", the patient " +
-           money_text(s.patient_pays, false) + " (self-pay " + money_text(s.self_pay, false) + " + self-funded " +
+    out += "Total " + money_text(s.total, false) + ": the fund pays " + f("fund_paid", s.fund_paid) +
+           ", critical-illness insurance " + f("critical_illness_paid", s.critical_illness_paid) + ", the patient " +
+           f("patient_pays", s.patient_pays) + " (self-pay " + f("self_pay", s.self_pay) + " + self-funded " +
            money_text(s.self_funded, false) + ").\n";
   }
   int n = 0;
@@ -240,10 +286,14 @@ void explain_one(const Estimate& est, bool zh, std::string& out) {
   for (const auto& m : est.materials)
     out += "  - " + (zh ? m.name_zh : m.name_en) + cite_text(process_policy, m.cite, zh) + "\n";
   for (const auto& d : est.deadlines) {
-    out += (zh ? "截止日期：" : "Deadline: ") + (zh ? d.label_zh : d.label_en) + " " + d.date.iso() + "（" +
-           (zh ? weekday_name_zh(d.date.weekday()) : weekday_name_en(d.date.weekday())) + "）；" +
+    out += (zh ? "截止日期：" : "Deadline: ") + (zh ? d.label_zh : d.label_en) + " " + d.date.iso() +
+           (zh ? "（" + std::string(weekday_name_zh(d.date.weekday())) + "）；"
+               : " (" + std::string(weekday_name_en(d.date.weekday())) + "); ") +
            (zh ? d.rule_zh : d.rule_en) + cite_text(process_policy, d.cite, zh) + "\n";
   }
+  for (const auto& c : est.channels)
+    out +=
+        (zh ? "办理渠道：" : "Channel: ") + (zh ? c.name_zh : c.name_en) + cite_text(process_policy, c.cite, zh) + "\n";
   for (const auto& q : est.next_questions)
     out += (zh ? "还需确认：" : "Still to ask: ") + (zh ? q.question_zh : q.question_en) + "\n";
   for (const auto& w : est.warnings) out += (zh ? "提示：" : "Note: ") + (zh ? w.message_zh : w.message_en) + "\n";

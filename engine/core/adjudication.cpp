@@ -54,6 +54,8 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
       all_at_policy_share = false;
     }
     if (!ratio && item.item_class == ItemClass::class_a) ratio = Ratio::zero();
+    // A share of nothing is nothing: an unknown upfront share cannot change a zero amount.
+    const bool share_irrelevant = !ratio && allowable == Fen::zero();
 
     if (item.item_class == ItemClass::class_b) class_b_total += allowable;
     if (ratio) {
@@ -62,6 +64,9 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
       r.in_scope = allowable - *r.class_b_upfront;
       upfront_total += *r.class_b_upfront;
       if (item.item_class == ItemClass::class_a && item.selfpay_ratio) all_at_policy_share = false;
+    } else if (share_irrelevant) {
+      r.class_b_upfront = Fen::zero();
+      r.in_scope = Fen::zero();
     } else {
       upfront_known = false;
     }

@@ -32,6 +32,14 @@ struct YearToDate {
   Fen critical_illness_paid;
   Fen outpatient_pool_paid;
   Fen outpatient_pool_paid_this_month;
+  Fen disease_fund_paid;  // chronic outpatient: what the fund paid this year for this disease (its own cap)
+  // Which amounts the request gave: an absent one is zero in the figures above, and the engine says so (or gives a
+  // range) wherever the result depends on it.
+  struct Given {
+    bool deductible_paid = false, in_scope = false, fund_paid = false, critical_illness_base = false,
+         critical_illness_paid = false, outpatient_pool_paid = false, outpatient_pool_paid_this_month = false,
+         disease_fund_paid = false;
+  } given;
 };
 
 struct Claim {
@@ -62,6 +70,7 @@ struct Claim {
   YearToDate year_to_date;
   std::vector<BillItem> items;
   bool items_are_totals = false;  // the request gave totals by class, not a bill
+  bool bill_given = true;         // false: no items and no totals (a question about the process, not the amounts)
 };
 
 }  // namespace claimcalc

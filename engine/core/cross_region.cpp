@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/core/provinces.hpp"
+
 namespace claimcalc {
 
 namespace {
@@ -25,6 +27,7 @@ std::optional<CareScope> scope_of(const Claim& claim, const Policy& insured, con
   }
   // A pack without registry entries (test packs): the province ids of the files, or the request's.
   std::string province = claim.care_province;
+  if (province.empty() && is_municipality(claim.care_region)) province = claim.care_region;
   for (const auto& p : pack.policies)
     if (p.region == claim.care_region) province = p.province;
   if (province.empty()) return std::nullopt;
@@ -49,8 +52,8 @@ std::string_view filing_label_zh(Filing f) {
   return "?";
 }
 
-CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack, Trace& trace,
-                                       std::vector<Warning>& warnings) {
+CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack,
+                                       const Assumptions& assume, Trace& trace, std::vector<Warning>& warnings) {
   CrossRegionOutcome out;
   out.manual_claim = claim.settlement == SettlementMode::manual;
   if (claim.care_region.empty() || claim.care_region == claim.insured_region) return out;
@@ -63,7 +66,22 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
     const FilingValidity* v = nullptr;
     for (const Policy* layer : layers.ordered())
       if (v == nullptr) v = find_validity(layer, filing);
-    if (v != nullptr && v->months && claim.date_of_care > claim.filing_date->plus_months_clamped(*v->months)) {
+    const bool past =
+        v != nullptr && v->months && claim.date_of_care > claim.filing_date->plus_months_clamped(*v->months);
+    if (past && v->at_least && assume.filing_still_valid.value_or(true)) {
+      // A stated minimum is not an end date: the filing may still hold. Without an assumption the range driver
+      // computes both cases.
+      out.filing_validity_open = !assume.filing_still_valid.has_value();
+      if (out.filing_validity_open)
+        warnings.push_back(
+            {"filing_validity_minimum",
+             "备案自 " + claim.filing_date->iso() + " 起，政策规定有效期不少于 " + std::to_string(*v->months) +
+                 " 个月，就医时已超过该期限：备案是否仍有效需向参保地确认（国家医保服务平台可查），"
+                 "结果按仍有效与已失效两种情况给出区间。",
+             "The filing of " + claim.filing_date->iso() + " is valid for at least " + std::to_string(*v->months) +
+                 " months by its policy, and that minimum had passed by the date of care: ask the "
+                 "insured region whether it still holds. The result is a range over both cases."});
+    } else if (past) {
       warnings.push_back({"filing_expired",
                           "备案自 " + claim.filing_date->iso() + " 起有效 " + std::to_string(*v->months) +
                               " 个月，就医时已过期，按未备案处理；请重新备案。",

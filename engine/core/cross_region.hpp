@@ -13,6 +13,13 @@
 
 namespace claimcalc {
 
+// What the engine takes as given when it computes one end of a range (never for an exact answer).
+struct Assumptions {
+  // A filing past the minimum validity its policy states ("不少于6个月"): nullopt = undecided (the answer is a range
+  // over both), true = still valid, false = expired.
+  std::optional<bool> filing_still_valid;
+};
+
 struct CrossRegionOutcome {
   bool applies = false;             // care outside the insured region
   bool manual_claim = false;        // the case ends in a manual claim to the insured region
@@ -20,12 +27,13 @@ struct CrossRegionOutcome {
   bool multiplier_known = true;     // false: the fund's share cannot be estimated (needs says why)
   std::string needs;
   std::optional<Citation> critical_illness_excludes_reduction;
+  bool filing_validity_open = false;  // past a minimum validity: whether the filing still holds is not known
 };
 
 // layers.city is the insured region's policy (never null here); its province's and the national layers supply the
 // filing validity and the rule for the case where the city has none.
-CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack, Trace& trace,
-                                       std::vector<Warning>& warnings);
+CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack,
+                                       const Assumptions& assume, Trace& trace, std::vector<Warning>& warnings);
 
 std::string_view filing_label_zh(Filing f);
 

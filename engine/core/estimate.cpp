@@ -10,9 +10,11 @@
 #include "engine/core/layered_rules.hpp"
 #include "engine/core/next_questions.hpp"
 #include "engine/core/process_lookup.hpp"
+#include "engine/core/ranges.hpp"
 #include "engine/core/region_resolve.hpp"
 #include "engine/core/settlement.hpp"
 #include "engine/core/unknowns.hpp"
+#include "engine/core/year_to_date.hpp"
 
 namespace claimcalc {
 
@@ -100,7 +102,39 @@ std::vector<BillItem> items_for_catalogue(const Claim& claim, const CrossRegionO
   return items;
 }
 
-Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
+// No bill: what the situation decides (materials, deadlines, channels, the policy and cross-region steps, warnings)
+// stays; every amount is marked as waiting for the bill.
+void without_amounts(Estimate& est) {
+  est.bill_given = false;
+  Split& s = est.split;
+  s.class_b_upfront.reset();
+  s.in_scope.reset();
+  s.deductible_applied.reset();
+  s.fund_paid.reset();
+  s.critical_illness_paid.reset();
+  s.self_pay.reset();
+  s.patient_pays.reset();
+  est.ranges.clear();
+  est.narrowings.clear();
+  est.items.clear();
+  Trace kept;
+  for (const auto& step : est.trace.steps()) {
+    if (step.rule == Rule::policy_version || step.rule == Rule::cross_region || step.rule == Rule::waiting_period ||
+        step.rule == Rule::enrolment_not_active)
+      kept.add(step.rule, step.values, step.cite);
+  }
+  est.trace = std::move(kept);
+  std::vector<CannotEstimate> unknown;
+  for (auto& u : est.cannot_estimate)
+    if (u.part == "materials" || u.part == "deadlines") unknown.push_back(std::move(u));
+  unknown.push_back({"split", "items",
+                     "没有费用清单或按类别合计：金额需要账单才能测算；材料、时限与办理渠道已按情况给出。",
+                     "No bill or totals: the amounts need the bill; the documents, deadlines and channels follow from "
+                     "the situation and are given."});
+  est.cannot_estimate = std::move(unknown);
+}
+
+Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume) {
   if (!pack.has_region(claim.insured_region)) return no_city_policy(claim.insured_region, pack);
   const Policy* policy = pack.in_force(claim.insured_region, claim.date_of_care);
   if (policy == nullptr) {
@@ -144,7 +178,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
 
   // 就医地目录、参保地政策: direct settlement takes the items' classes from the care region's bill; the insured
   // region's own rule for care elsewhere sets the share of the local ratio.
-  const CrossRegionOutcome cross = assess_cross_region(claim, est.layers, pack, trace, est.warnings);
+  const CrossRegionOutcome cross = assess_cross_region(claim, est.layers, pack, assume, trace, est.warnings);
   if (cross.manual_claim) attach_manual_claim(claim, est.layers, est);
   Adjudication adj = adjudicate(items_for_catalogue(claim, cross, est.warnings), setting, ctx, trace);
   Split& split = est.split;
@@ -187,10 +221,14 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
       }
       if (!disease->deductible.empty()) figures.deductible = &disease->deductible;
       if (!disease->ratio.empty()) figures.ratio = &disease->ratio;
-      if (!disease->annual_cap.empty()) figures.annual_cap = &disease->annual_cap;
+      if (!disease->annual_cap.empty()) {
+        figures.annual_cap = &disease->annual_cap;
+        figures.disease_cap = true;
+      }
     }
     const FundShare fund =
         settle_fund(claim, figures, *adj.in_scope, ctx, cross.multiplier, trace, est.cannot_estimate);
+    warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
     split.deductible_applied = fund.deductible_applied;
     split.fund_paid = fund.fund_paid;
     if (!fund.fund_paid) return est;
@@ -200,6 +238,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack) {
     parts.over_cap = fund.over_cap;
     split.critical_illness_paid =
         settle_critical_illness(claim, scheme->critical_illness, parts, ctx, trace, est.cannot_estimate);
+    warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
   }
 
   // A critical-illness payment we cannot estimate counts as zero here, and cannot_estimate says the
@@ -221,8 +260,11 @@ Result<Estimate> estimate(const Claim& request, const PolicyPack& pack) {
   const Result<Claim> resolved = resolve_claim_places(request, pack);
   if (!resolved.ok()) return resolved.error();
   const Claim& claim = resolved.value();
-  Result<Estimate> r = run(claim, pack);
+  Result<Estimate> r = run(claim, pack, Assumptions{});
   if (r.ok()) {
+    bound_ranges(
+        claim, [&pack](const Claim& c, const Assumptions& a) { return run(c, pack, a); }, r.value());
+    if (!claim.bill_given) without_amounts(r.value());
     warn_secondary_sources(r.value(), r.value().trace, r.value().warnings);
     r.value().next_questions = next_questions(claim, r.value());
   }

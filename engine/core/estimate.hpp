@@ -1,6 +1,7 @@
 // The answer to a claim: the split, per-item results, the trace, what could not be estimated, warnings.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,11 +54,33 @@ struct Warning {
   std::string message_en;
 };
 
+// Why a figure is a range: a request field the answer depends on, or a policy figure the data lacks (an open end).
+struct RangeReason {
+  std::string needs;  // request field, or "policy:<figure>"
+  std::string reason_zh;
+  std::string reason_en;
+};
+
+// A split figure the data bounds but does not fix. An absent end is open: nothing bounds it that way.
+struct Range {
+  std::optional<Fen> low;
+  std::optional<Fen> high;
+  std::vector<RangeReason> reasons;
+};
+
+// How much knowing one request field would narrow a part's range at least (by; absent: it closes an open end).
+struct Narrowing {
+  std::string field;
+  std::string part;
+  std::optional<Fen> by;
+};
+
 // What to ask the caller next, most decisive first.
 struct Question {
   std::string field;
   std::string question_zh;
   std::string question_en;
+  std::optional<Narrowing> narrows;  // what the answer would narrow, when it bounds a range
 };
 
 struct Estimate {
@@ -75,7 +98,12 @@ struct Estimate {
   const Policy* process_policy = nullptr;
   std::vector<Material> materials;
   std::vector<Deadline> deadlines;
+  std::vector<Channel> channels;  // where the manual claim is made
+  bool bill_given = true;         // false: every amount waits for the bill (cannot_estimate part "split")
   std::vector<Question> next_questions;
+  // Split parts that are ranges (they are absent from split). Keyed by the split's field name.
+  std::map<std::string, Range> ranges;
+  std::vector<Narrowing> narrowings;
 };
 
 // The engine's one domain entry point. Errors are input errors that depend on the policy (a person type

@@ -30,6 +30,9 @@ constexpr int kMaxStays = 366;
 // Dates outside this range are typos, not care: the policy data starts in the 2010s.
 constexpr int kMinYear = 1990;
 constexpr int kMaxYear = 2100;
+// Settlements computed to bound one answer when request fields are missing (every combination of their values):
+// 3 tiers x 4 levels x 2 stays x 2 provinces x ... stays far below; past it, the engine asks instead.
+constexpr std::size_t kMaxRangeRuns = 256;
 // Free-text fields (item names, disease names) echoed back into the result.
 constexpr std::size_t kMaxTextBytes = 512;
 

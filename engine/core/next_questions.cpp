@@ -15,6 +15,8 @@ struct Asked {
 
 // In the order they decide the most money: without the first, nothing else can be estimated.
 constexpr Asked kQuestions[] = {
+    {"items", "有费用清单吗？请填写各项费用（或按甲类、乙类、目录外的合计）。",
+     "Is there a bill? Give its items (or the totals for class A, class B and out of catalogue)."},
     {"person", "参保人是在职、退休，还是居民（成年人、老年人、未成年人、学生）？",
      "Is the insured person active, retired, or a resident (adult, senior, child, student)?"},
     {"tier", "职工医保参加的是一档还是二档？", "Is the employee enrolled in tier 1 or tier 2?"},
@@ -30,10 +32,33 @@ constexpr Asked kQuestions[] = {
     {"age", "参保人就医时多少岁？", "How old was the patient on the date of care?"},
     {"year_to_date.stays", "今年（本医保年度）此前住过几次院？",
      "How many earlier inpatient stays this insurance year?"},
+    {"year_to_date.deductible_paid", "今年（本医保年度）已经付过多少起付线？",
+     "How much of the yearly deductible has been paid already this insurance year?"},
+    {"year_to_date.critical_illness_base", "今年此前已计入大病保险的个人负担累计多少？",
+     "How much of the patient's share has already counted toward critical-illness insurance this year?"},
     {"discharge_date", "哪天出院？（报销时限从出院日起算）",
      "What was the discharge date? (Claim deadlines count from it.)"},
     {"enrolment_date", "哪天参保（或断保后重新参保）？", "When did the enrolment start (or restart after a lapse)?"},
 };
+
+// The narrowing a question brings: on the patient's total where that is a range, else on the first part it narrows.
+std::optional<Narrowing> narrowing_of(const Estimate& est, const std::string& field) {
+  std::optional<Narrowing> best;
+  for (const auto& n : est.narrowings) {
+    if (n.field != field) continue;
+    if (n.part == "patient_pays") return n;
+    if (!best) best = n;
+  }
+  return best;
+}
+
+// Closing an open end first, then the largest narrowing, then the table's order.
+bool asks_first(const Question& a, const Question& b) {
+  if (a.narrows.has_value() != b.narrows.has_value()) return a.narrows.has_value();
+  if (!a.narrows) return false;
+  if (a.narrows->by.has_value() != b.narrows->by.has_value()) return !a.narrows->by.has_value();
+  return a.narrows->by && *a.narrows->by > *b.narrows->by;
+}
 
 }  // namespace
 
@@ -41,6 +66,8 @@ std::vector<Question> next_questions(const Claim& claim, const Estimate& est) {
   std::set<std::string> wanted;
   for (const auto& u : est.cannot_estimate)
     if (u.needs.compare(0, 7, "policy:") != 0) wanted.insert(u.needs);
+  for (const auto& n : est.narrowings) wanted.insert(n.field);
+  if (!claim.bill_given) wanted.insert("items");
   const bool elsewhere = !claim.care_region.empty() && claim.care_region != claim.insured_region;
   if (elsewhere && !claim.filing_given) wanted.insert("filing");
   if (elsewhere && !claim.settlement_given) wanted.insert("settlement");
@@ -49,7 +76,8 @@ std::vector<Question> next_questions(const Claim& claim, const Estimate& est) {
     wanted.insert("year_to_date.stays");
   std::vector<Question> out;
   for (const auto& q : kQuestions)
-    if (wanted.count(q.field) != 0) out.push_back({q.field, q.zh, q.en});
+    if (wanted.count(q.field) != 0) out.push_back({q.field, q.zh, q.en, narrowing_of(est, q.field)});
+  std::stable_sort(out.begin(), out.end(), asks_first);
   return out;
 }
 

@@ -18,8 +18,6 @@
 
 namespace claimcalc {
 
-enum class Confidence { official, secondary };
-
 struct Source {
   std::string id;
   std::string title;
@@ -63,11 +61,6 @@ struct Band {
   Ratio ratio;
 };
 
-enum class BandMeasure {
-  stay,  // edges measured on this claim's in-scope cost, counted from zero (deductible inside the first band)
-  year,  // edges measured on the insurance year's cumulative in-scope cost
-};
-
 template <class V>
 struct Figure {
   Condition when;
@@ -79,11 +72,6 @@ struct Figure {
 struct RatioSchedule {
   std::vector<Band> bands;  // a flat ratio is one band from 0 with no upper edge
   BandMeasure measure = BandMeasure::stay;
-};
-
-enum class DeductibleBasis {
-  per_stay,  // charged again for each claim (inpatient stay); a lower one for later stays is a figure
-  per_year,  // one deductible per insurance year, counted across claims (year_to_date.deductible_paid)
 };
 
 struct Disease;
@@ -107,8 +95,6 @@ struct Disease {
   std::vector<Figure<Fen>> annual_cap;
 };
 
-enum class CriticalIllnessPart { deductible, copay, over_cap, class_b_upfront };
-
 struct CriticalIllnessPolicy {
   std::vector<Setting> applies_to;
   std::vector<CriticalIllnessPart> base_parts;  // which parts of the patient's in-scope share count
@@ -131,8 +117,6 @@ struct SchemePolicy {
 };
 
 // Cross-region care (异地就医): the insured region's own rules for care elsewhere.
-enum class CareScope { in_province, out_of_province };
-
 struct CrossRegionCondition {
   std::vector<Filing> filings;              // empty: any
   std::optional<CareScope> scope;           // absent: any
@@ -151,6 +135,7 @@ struct RatioMultiplier {
 struct FilingValidity {
   std::vector<Filing> filings;
   std::optional<int> months;  // absent: open-ended
+  bool at_least = false;      // the text gives a minimum ("不少于6个月"): valid at least that long, maybe longer
   Citation cite;
 };
 
@@ -171,17 +156,6 @@ struct Material {
   std::string note_en;
   std::vector<Setting> settings;  // empty: any setting
   Citation cite;
-};
-
-enum class DeadlineFrom {
-  expense,  // the discharge date for a stay, the date of care otherwise
-  date_of_care,
-  discharge,
-  enrolment,
-};
-enum class DeadlineCount {
-  calendar_days,  // start day not counted: the last day is the start + n days
-  months,         // the corresponding day n months on, or the month's last day when there is none
 };
 
 struct DeadlineRule {

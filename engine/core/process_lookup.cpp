@@ -22,6 +22,7 @@ void attach_manual_claim(const Claim& claim, const Layers& layers, Estimate& est
     return;
   }
   est.process_policy = found.policy;
+  est.channels = found.process->channels;
   for (const auto& m : found.process->materials) {
     if (m.settings.empty() || std::find(m.settings.begin(), m.settings.end(), claim.setting) != m.settings.end())
       est.materials.push_back(m);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/core/provinces.hpp"
+
 namespace claimcalc {
 
 namespace {
@@ -126,9 +128,13 @@ Result<Claim> resolve_claim_places(Claim claim, const PolicyPack& pack) {
   if (!claim.care_province.empty()) {
     const std::int32_t given = province_code_of(claim.care_province, pack);
     const std::int32_t derived = care.value().province_code;
-    if (given == 0 && (derived != 0 || !pack.divisions.empty())) {
-      return make_error(ErrorCode::unknown_region, "care_province", "不认识的省份「" + claim.care_province + "」",
-                        "unknown province \"" + claim.care_province + "\"");
+    // A pinyin province id (guangdong) names a province but not its code: the care region's own province is used.
+    if (given == 0 && !is_province_id(claim.care_province)) {
+      return make_error(ErrorCode::unknown_value, "care_province",
+                        "不认识的省份「" + claim.care_province +
+                            "」：请填写省名（如 广东、广东省）、代码（440000）或 " + province_ids_list(),
+                        "unknown province \"" + claim.care_province +
+                            "\": give its name (广东, 广东省), code (440000) or " + province_ids_list());
     }
     if (given != 0 && derived != 0 && given != derived) {
       const Division* d = pack.divisions.by_code(derived);

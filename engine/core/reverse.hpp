@@ -9,7 +9,7 @@ namespace claimcalc {
 
 struct Settled {
   Fen fund_paid;
-  Fen critical_illness_paid;
+  std::optional<Fen> critical_illness_paid;  // absent: not on the settlement given (never taken as zero)
   Fen patient_pays;
 };
 
@@ -22,6 +22,9 @@ struct ReverseOutcome {
   std::optional<Fen> fund_difference;
   std::optional<Fen> critical_illness_difference;
   std::optional<Fen> patient_difference;
+  // Where the corrected figure is a range, its difference is one too (an open end stays open).
+  std::optional<Range> fund_difference_range;
+  std::optional<Range> patient_difference_range;
   ReverseDirection direction = ReverseDirection::unknown;
 };
 

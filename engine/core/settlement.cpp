@@ -79,6 +79,7 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
     return s;
   }
   const RatioSchedule& schedule = ratio.figure->value;
+  s.year_in_scope = schedule.measure == BandMeasure::year;
   const Fen start = schedule.measure == BandMeasure::year ? claim.year_to_date.in_scope : Fen::zero();
   // What the multiplier takes off, from the exact shares and rounded once. Not the difference of two rounded
   // figures (local fund minus fund): that difference can grow by a fen while the fund does too, and the
@@ -106,8 +107,10 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   Fen after = fund;
   const Lookup<Fen> cap = find_figure(*figures.annual_cap, ctx);
   if (cap.figure != nullptr) {
-    const Fen used =
-        claim.setting == Setting::outpatient ? claim.year_to_date.outpatient_pool_paid : claim.year_to_date.fund_paid;
+    const YearToDate& y = claim.year_to_date;
+    const Fen used = figures.disease_cap                    ? y.disease_fund_paid
+                     : claim.setting == Setting::outpatient ? y.outpatient_pool_paid
+                                                            : y.fund_paid;
     after = apply_cap(Rule::annual_cap, *cap.figure, used, after, trace);
     s.cap_checked = true;
   } else {

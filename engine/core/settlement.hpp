@@ -18,16 +18,18 @@ struct SettingFigures {
   const std::vector<Figure<Fen>>* annual_cap = nullptr;
   const std::vector<Figure<Fen>>* monthly_cap = nullptr;
   DeductibleBasis deductible_basis = DeductibleBasis::per_stay;
+  bool disease_cap = false;  // the annual cap is a chronic disease's own: counted against that disease's use
 };
 
 struct FundShare {
   std::optional<Fen> deductible_applied;
   std::optional<Fen> fund_before_caps;
   std::optional<Fen> fund_paid;
-  std::optional<Fen> copay;  // in scope, above the deductible, not paid by the fund's ratio
-  Fen over_cap;              // what the caps moved from the fund to the patient
-  Fen reduction;             // what the cross-region multiplier took off the fund's share (before caps)
-  bool cap_checked = false;  // false when the policy lacks the annual cap
+  std::optional<Fen> copay;    // in scope, above the deductible, not paid by the fund's ratio
+  Fen over_cap;                // what the caps moved from the fund to the patient
+  Fen reduction;               // what the cross-region multiplier took off the fund's share (before caps)
+  bool cap_checked = false;    // false when the policy lacks the annual cap
+  bool year_in_scope = false;  // the bands are measured on the year's cumulative in-scope cost
 };
 
 FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_scope, const LookupContext& ctx,

@@ -36,6 +36,8 @@ const char* rule_name(Rule rule) {
       return "critical_illness_cap";
     case Rule::patient_pays:
       return "patient_pays";
+    case Rule::range:
+      return "range";
   }
   return "unknown";
 }
@@ -230,6 +232,11 @@ Texts templates(const Step& s) {
       return {"大病保险年度最高支付限额 {cap}，本年已支付 {used}，剩余 {remaining}；本次应付 {before}，实付 {after}。",
               "The critical-illness annual cap is {cap}; {used} was paid this year, {remaining} is left. "
               "{before} becomes {after}."};
+    case Rule::range:
+      if (!has("low")) return {"{part_zh}至多 {high}：{reasons_zh}", "At most {high} for {part_en}: {reasons_en}"};
+      if (!has("high")) return {"{part_zh}至少 {low}：{reasons_zh}", "At least {low} for {part_en}: {reasons_en}"};
+      return {"{part_zh}在 {low} 至 {high} 之间：{reasons_zh}",
+              "{part_en} lies between {low} and {high}: {reasons_en}"};
     case Rule::patient_pays:
       if (!has("critical_illness_paid"))
         return {

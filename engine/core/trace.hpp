@@ -29,6 +29,7 @@ enum class Rule {
   critical_illness_band,  // 大病保险 ratio on one band of the year's base
   critical_illness_cap,   // what is left of the 大病保险 annual cap
   patient_pays,           // the summary: what the patient pays and why
+  range,                  // a figure the data bounds but does not fix: its lowest and highest, and why
 };
 
 const char* rule_name(Rule rule);

@@ -30,6 +30,8 @@ constexpr Label kLabels[] = {
     {"scheme", "该险种的待遇规定", "this scheme's benefit rules"},
     {"setting", "该就医类型的待遇规定", "benefit rules for this kind of care"},
     {"cross_region", "异地就医待遇规定", "cross-region care rules"},
+    {"care_province", "就医地所在省份", "province of the care region"},
+    {"filing", "异地就医备案", "cross-region filing"},
 };
 
 const Label* find_label(const std::string& key) {
@@ -64,9 +66,8 @@ std::pair<std::string, std::string> consequence(const std::string& part) {
     return {"统筹基金支付按未达到每月限额计算，是上限。",
             " The fund payment assumes the monthly cap is not reached, so it is an upper bound."};
   if (part == "critical_illness_paid")
-    return {"个人自付与个人负担合计未扣除可能的大病保险支付，是上限。",
-            " Self-pay and the patient's total do not deduct any critical-illness payment, so they are upper "
-            "bounds."};
+    return {"个人自付与个人负担合计未扣除可能的大病保险支付（见区间说明）。",
+            " Self-pay and the patient's total deduct no critical-illness payment (see their ranges)."};
   return {"", ""};
 }
 

@@ -9,143 +9,174 @@ namespace claimcalc {
 namespace {
 
 template <class E, std::size_t N>
-struct Table {
-  std::array<std::pair<E, std::string_view>, N> rows;
-  std::string_view list;
-  std::string_view name(E v) const {
-    for (const auto& r : rows)
-      if (r.first == v) return r.second;
-    return "?";
-  }
-  std::optional<E> find(std::string_view n) const {
-    for (const auto& r : rows)
-      if (r.second == n) return r.first;
-    return std::nullopt;
-  }
-};
+using Rows = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Table<Scheme, 2> kScheme{{{{Scheme::employee, "employee"}, {Scheme::resident, "resident"}}},
-                                   "employee, resident"};
-constexpr Table<Person, 7> kPerson{{{{Person::active, "active"},
-                                     {Person::retired, "retired"},
-                                     {Person::flexible, "flexible"},
-                                     {Person::adult, "adult"},
-                                     {Person::senior, "senior"},
-                                     {Person::child, "child"},
-                                     {Person::student, "student"}}},
-                                   "active, retired, flexible, adult, senior, child, student"};
-constexpr Table<Tier, 3> kTier{{{{Tier::tier1, "tier1"}, {Tier::tier2, "tier2"}, {Tier::tier3, "tier3"}}},
-                               "tier1, tier2, tier3"};
-constexpr Table<Setting, 3> kSetting{{{{Setting::inpatient, "inpatient"},
-                                       {Setting::outpatient, "outpatient"},
-                                       {Setting::chronic_outpatient, "chronic_outpatient"}}},
-                                     "inpatient, outpatient, chronic_outpatient"};
-constexpr Table<HospitalLevel, 4> kLevel{{{{HospitalLevel::primary, "primary"},
-                                           {HospitalLevel::level1, "level1"},
-                                           {HospitalLevel::level2, "level2"},
-                                           {HospitalLevel::level3, "level3"}}},
-                                         "primary, level1, level2, level3"};
-constexpr Table<ItemClass, 3> kClass{{{{ItemClass::class_a, "class_a"},
-                                       {ItemClass::class_b, "class_b"},
-                                       {ItemClass::out_of_catalogue, "out_of_catalogue"}}},
-                                     "class_a, class_b, out_of_catalogue"};
-constexpr Table<Filing, 5> kFiling{{{{Filing::none, "none"},
-                                     {Filing::long_term, "long_term"},
-                                     {Filing::temporary, "temporary"},
-                                     {Filing::referral, "referral"},
-                                     {Filing::emergency, "emergency"}}},
-                                   "none, long_term, temporary, referral, emergency"};
-constexpr Table<SettlementMode, 2> kSettlement{
-    {{{SettlementMode::direct, "direct"}, {SettlementMode::manual, "manual"}}}, "direct, manual"};
-constexpr Table<EnrolmentStatus, 3> kEnrolment{{{{EnrolmentStatus::active, "active"},
-                                                 {EnrolmentStatus::suspended, "suspended"},
-                                                 {EnrolmentStatus::lapsed, "lapsed"}}},
-                                               "active, suspended, lapsed"};
+template <class E>
+struct Table;
+
+template <>
+struct Table<Scheme> {
+  static constexpr Rows<Scheme, 2> rows{{{Scheme::employee, "employee"}, {Scheme::resident, "resident"}}};
+};
+template <>
+struct Table<Person> {
+  static constexpr Rows<Person, 7> rows{{{Person::active, "active"},
+                                         {Person::retired, "retired"},
+                                         {Person::flexible, "flexible"},
+                                         {Person::adult, "adult"},
+                                         {Person::senior, "senior"},
+                                         {Person::child, "child"},
+                                         {Person::student, "student"}}};
+};
+template <>
+struct Table<Tier> {
+  static constexpr Rows<Tier, 3> rows{{{Tier::tier1, "tier1"}, {Tier::tier2, "tier2"}, {Tier::tier3, "tier3"}}};
+};
+template <>
+struct Table<Setting> {
+  static constexpr Rows<Setting, 3> rows{{{Setting::inpatient, "inpatient"},
+                                          {Setting::outpatient, "outpatient"},
+                                          {Setting::chronic_outpatient, "chronic_outpatient"}}};
+};
+template <>
+struct Table<HospitalLevel> {
+  static constexpr Rows<HospitalLevel, 4> rows{{{HospitalLevel::primary, "primary"},
+                                                {HospitalLevel::level1, "level1"},
+                                                {HospitalLevel::level2, "level2"},
+                                                {HospitalLevel::level3, "level3"}}};
+};
+template <>
+struct Table<ItemClass> {
+  static constexpr Rows<ItemClass, 3> rows{{{ItemClass::class_a, "class_a"},
+                                            {ItemClass::class_b, "class_b"},
+                                            {ItemClass::out_of_catalogue, "out_of_catalogue"}}};
+};
+template <>
+struct Table<Filing> {
+  static constexpr Rows<Filing, 5> rows{{{Filing::none, "none"},
+                                         {Filing::long_term, "long_term"},
+                                         {Filing::temporary, "temporary"},
+                                         {Filing::referral, "referral"},
+                                         {Filing::emergency, "emergency"}}};
+};
+template <>
+struct Table<SettlementMode> {
+  static constexpr Rows<SettlementMode, 2> rows{
+      {{SettlementMode::direct, "direct"}, {SettlementMode::manual, "manual"}}};
+};
+template <>
+struct Table<EnrolmentStatus> {
+  static constexpr Rows<EnrolmentStatus, 3> rows{{{EnrolmentStatus::active, "active"},
+                                                  {EnrolmentStatus::suspended, "suspended"},
+                                                  {EnrolmentStatus::lapsed, "lapsed"}}};
+};
+template <>
+struct Table<Confidence> {
+  static constexpr Rows<Confidence, 2> rows{{{Confidence::official, "official"}, {Confidence::secondary, "secondary"}}};
+};
+template <>
+struct Table<BandMeasure> {
+  static constexpr Rows<BandMeasure, 2> rows{{{BandMeasure::stay, "stay"}, {BandMeasure::year, "year"}}};
+};
+template <>
+struct Table<DeductibleBasis> {
+  static constexpr Rows<DeductibleBasis, 2> rows{
+      {{DeductibleBasis::per_stay, "per_stay"}, {DeductibleBasis::per_year, "per_year"}}};
+};
+template <>
+struct Table<StayOrder> {
+  static constexpr Rows<StayOrder, 2> rows{{{StayOrder::first, "first"}, {StayOrder::later, "later"}}};
+};
+template <>
+struct Table<CriticalIllnessPart> {
+  static constexpr Rows<CriticalIllnessPart, 4> rows{{{CriticalIllnessPart::deductible, "deductible"},
+                                                      {CriticalIllnessPart::copay, "copay"},
+                                                      {CriticalIllnessPart::over_cap, "over_cap"},
+                                                      {CriticalIllnessPart::class_b_upfront, "class_b_upfront"}}};
+};
+template <>
+struct Table<CareScope> {
+  static constexpr Rows<CareScope, 2> rows{
+      {{CareScope::in_province, "in_province"}, {CareScope::out_of_province, "out_of_province"}}};
+};
+template <>
+struct Table<DeadlineFrom> {
+  static constexpr Rows<DeadlineFrom, 4> rows{{{DeadlineFrom::expense, "expense"},
+                                               {DeadlineFrom::date_of_care, "date_of_care"},
+                                               {DeadlineFrom::discharge, "discharge"},
+                                               {DeadlineFrom::enrolment, "enrolment"}}};
+};
+template <>
+struct Table<DeadlineCount> {
+  static constexpr Rows<DeadlineCount, 2> rows{
+      {{DeadlineCount::calendar_days, "calendar_days"}, {DeadlineCount::months, "months"}}};
+};
+template <>
+struct Table<ChannelKind> {
+  static constexpr Rows<ChannelKind, 2> rows{{{ChannelKind::online, "online"}, {ChannelKind::offline, "offline"}}};
+};
 
 }  // namespace
 
-std::string_view name_of(Scheme v) { return kScheme.name(v); }
-std::string_view name_of(Person v) { return kPerson.name(v); }
-std::string_view name_of(Tier v) { return kTier.name(v); }
-std::string_view name_of(Setting v) { return kSetting.name(v); }
-std::string_view name_of(HospitalLevel v) { return kLevel.name(v); }
-std::string_view name_of(ItemClass v) { return kClass.name(v); }
-std::string_view name_of(Filing v) { return kFiling.name(v); }
-std::string_view name_of(SettlementMode v) { return kSettlement.name(v); }
-std::string_view name_of(EnrolmentStatus v) { return kEnrolment.name(v); }
-
-template <>
-std::optional<Scheme> from_name<Scheme>(std::string_view n) {
-  return kScheme.find(n);
-}
-template <>
-std::optional<Person> from_name<Person>(std::string_view n) {
-  return kPerson.find(n);
-}
-template <>
-std::optional<Tier> from_name<Tier>(std::string_view n) {
-  return kTier.find(n);
-}
-template <>
-std::optional<Setting> from_name<Setting>(std::string_view n) {
-  return kSetting.find(n);
-}
-template <>
-std::optional<HospitalLevel> from_name<HospitalLevel>(std::string_view n) {
-  return kLevel.find(n);
-}
-template <>
-std::optional<ItemClass> from_name<ItemClass>(std::string_view n) {
-  return kClass.find(n);
-}
-template <>
-std::optional<Filing> from_name<Filing>(std::string_view n) {
-  return kFiling.find(n);
-}
-template <>
-std::optional<SettlementMode> from_name<SettlementMode>(std::string_view n) {
-  return kSettlement.find(n);
-}
-template <>
-std::optional<EnrolmentStatus> from_name<EnrolmentStatus>(std::string_view n) {
-  return kEnrolment.find(n);
+template <class E>
+std::string_view Vocabulary<E>::name(E v) {
+  for (const auto& r : Table<E>::rows)
+    if (r.first == v) return r.second;
+  return "?";
 }
 
-template <>
-std::string_view names_list<Scheme>() {
-  return kScheme.list;
+template <class E>
+std::optional<E> Vocabulary<E>::find(std::string_view n) {
+  for (const auto& r : Table<E>::rows)
+    if (r.second == n) return r.first;
+  return std::nullopt;
 }
-template <>
-std::string_view names_list<Person>() {
-  return kPerson.list;
+
+template <class E>
+std::vector<std::string_view> Vocabulary<E>::names() {
+  std::vector<std::string_view> out;
+  for (const auto& r : Table<E>::rows) out.push_back(r.second);
+  return out;
 }
-template <>
-std::string_view names_list<Tier>() {
-  return kTier.list;
-}
-template <>
-std::string_view names_list<Setting>() {
-  return kSetting.list;
-}
-template <>
-std::string_view names_list<HospitalLevel>() {
-  return kLevel.list;
-}
-template <>
-std::string_view names_list<ItemClass>() {
-  return kClass.list;
-}
-template <>
-std::string_view names_list<Filing>() {
-  return kFiling.list;
-}
-template <>
-std::string_view names_list<SettlementMode>() {
-  return kSettlement.list;
-}
-template <>
-std::string_view names_list<EnrolmentStatus>() {
-  return kEnrolment.list;
+
+template struct Vocabulary<Scheme>;
+template struct Vocabulary<Person>;
+template struct Vocabulary<Tier>;
+template struct Vocabulary<Setting>;
+template struct Vocabulary<HospitalLevel>;
+template struct Vocabulary<ItemClass>;
+template struct Vocabulary<Filing>;
+template struct Vocabulary<SettlementMode>;
+template struct Vocabulary<EnrolmentStatus>;
+template struct Vocabulary<Confidence>;
+template struct Vocabulary<BandMeasure>;
+template struct Vocabulary<DeductibleBasis>;
+template struct Vocabulary<StayOrder>;
+template struct Vocabulary<CriticalIllnessPart>;
+template struct Vocabulary<CareScope>;
+template struct Vocabulary<DeadlineFrom>;
+template struct Vocabulary<DeadlineCount>;
+template struct Vocabulary<ChannelKind>;
+
+std::vector<NamedVocabulary> all_vocabularies() {
+  return {{"scheme", Vocabulary<Scheme>::names()},
+          {"person", Vocabulary<Person>::names()},
+          {"tier", Vocabulary<Tier>::names()},
+          {"setting", Vocabulary<Setting>::names()},
+          {"hospital_level", Vocabulary<HospitalLevel>::names()},
+          {"class", Vocabulary<ItemClass>::names()},
+          {"filing", Vocabulary<Filing>::names()},
+          {"settlement", Vocabulary<SettlementMode>::names()},
+          {"enrolment_status", Vocabulary<EnrolmentStatus>::names()},
+          {"confidence", Vocabulary<Confidence>::names()},
+          {"band_measure", Vocabulary<BandMeasure>::names()},
+          {"deductible_basis", Vocabulary<DeductibleBasis>::names()},
+          {"stay", Vocabulary<StayOrder>::names()},
+          {"base_parts", Vocabulary<CriticalIllnessPart>::names()},
+          {"scope", Vocabulary<CareScope>::names()},
+          {"from", Vocabulary<DeadlineFrom>::names()},
+          {"count", Vocabulary<DeadlineCount>::names()},
+          {"kind", Vocabulary<ChannelKind>::names()}};
 }
 
 std::string_view label_zh(Scheme v) { return v == Scheme::employee ? "职工医保" : "居民医保"; }

@@ -32,7 +32,16 @@ void check_envelope(const std::string& out) {
   }
   if (!j["result"].is_object() || !j["result"].contains("split")) return;  // policies/version answers
   const auto& s = j["result"]["split"];
-  if (s["fund_paid"].is_null() || s["patient_pays"].is_null()) return;
+  // A range: both ends known where given, low <= high, never both open.
+  for (const char* part : {"class_b_upfront", "in_scope", "deductible_applied", "fund_paid", "critical_illness_paid",
+                           "self_pay", "patient_pays"}) {
+    const auto& v = s[part];
+    if (!v.is_object()) continue;
+    if (v["low"].is_null() && v["high"].is_null()) std::abort();
+    if (!v["low"].is_null() && !v["high"].is_null() && fen(v["low"]) > fen(v["high"])) std::abort();
+  }
+  if (!s["fund_paid"].is_string() || !s["patient_pays"].is_string()) return;
+  if (!s["critical_illness_paid"].is_null() && !s["critical_illness_paid"].is_string()) return;
   const std::int64_t ci = s["critical_illness_paid"].is_null() ? 0 : fen(s["critical_illness_paid"]);
   if (fen(s["fund_paid"]) + ci + fen(s["patient_pays"]) != fen(s["total"])) std::abort();
   if (fen(s["fund_paid"]) > fen(s["in_scope"]) || fen(s["fund_paid"]) < 0) std::abort();

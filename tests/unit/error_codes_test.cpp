@@ -1,6 +1,7 @@
 // Every ErrorCode is reached by a hostile input, and the envelope names the field in both languages.
 #include <doctest/doctest.h>
 
+#include "engine/core/limits.hpp"
 #include "support.hpp"
 
 using test::json;
@@ -58,6 +59,9 @@ TEST_CASE("missing_field") {
   expect_error(err(r.dump()), "missing_field", "insured_region");
   r = with("tier", "tier1");
   r.erase("items");
+  // No bill is not an error (the answer is the process, the amounts wait for the bill); an empty one is.
+  CHECK(err(r.dump())["ok"] == true);
+  r["items"] = json::array();
   expect_error(err(r.dump()), "missing_field", "items");
   r = with("tier", "tier1");
   r["items"][0] = {{"class", "class_a"}, {"quantity", 2}};
@@ -97,7 +101,11 @@ TEST_CASE("invalid_date and inconsistent dates") {
   expect_error(err(with("date_of_care", "2025-13-01").dump()), "invalid_date", "date_of_care");
   expect_error(err(with("date_of_care", "25-03-01").dump()), "invalid_date", "date_of_care");
   expect_error(err(with("discharge_date", "2025-02-28").dump()), "inconsistent", "discharge_date");
-  expect_error(err(with("filing_date", "2025-02-28").dump()), "inconsistent", "filing_date");
+  // A filing date without the kind of filing asks for the filing (it used to say "filing is none").
+  expect_error(err(with("filing_date", "2025-02-28").dump()), "missing_field", "filing");
+  json none = with("filing_date", "2025-02-28");
+  none["filing"] = "none";
+  expect_error(err(none.dump()), "inconsistent", "filing_date");
   expect_error(err(with("age", 200).dump()), "inconsistent", "age");
 }
 
@@ -116,4 +124,27 @@ TEST_CASE("policy_invalid names the file and JSON pointer") {
   REQUIRE_FALSE(e.ok());
   CHECK(e.error().code == claimcalc::ErrorCode::policy_invalid);
   CHECK(e.error().field == "x/2024-01-01.json#/region");
+}
+
+TEST_CASE("too_large: a batch over kMaxBatchRequests, as a method and through call (one batch path)") {
+  std::string list = "[";
+  for (std::size_t i = 0; i <= claimcalc::limits::kMaxBatchRequests; ++i) list += i == 0 ? "{}" : ",{}";
+  list += "]";
+  const auto& engine = test::builtin_engine();
+  expect_error(json::parse(engine.estimate_many(list)), "too_large", "requests");
+  expect_error(json::parse(engine.call("{\"op\":\"estimate_many\",\"requests\":" + list + "}")), "too_large",
+               "requests");
+  expect_error(json::parse(engine.call("{\"op\":\"estimate_many\",\"requests\":{}}")), "wrong_type", "requests");
+}
+
+TEST_CASE("unknown_value: a text language other than zh, en or both") {
+  const auto& engine = test::builtin_engine();
+  const std::string request = with("tier", "tier1").dump();
+  expect_error(json::parse(engine.explain(request, "fr")), "unknown_value", "lang");
+  expect_error(json::parse(engine.call("{\"op\":\"explain\",\"lang\":\"fr\",\"request\":" + request + "}")),
+               "unknown_value", "lang");
+  expect_error(json::parse(engine.guide_text("{\"scenario\":\"manual_claim\"}", "")), "unknown_value", "lang");
+  const json zh = json::parse(engine.call("{\"op\":\"explain\",\"lang\":\"zh\",\"request\":" + request + "}"));
+  REQUIRE(zh["ok"] == true);
+  CHECK(zh["result"]["text"].get<std::string>().find("The patient pays") == std::string::npos);
 }

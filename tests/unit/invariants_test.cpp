@@ -1,6 +1,7 @@
 // Properties that hold for every request, checked over generated requests on the real and fixture packs.
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <random>
 
 #include "support.hpp"
@@ -64,6 +65,19 @@ json generate(std::mt19937& rng, const Region& region) {
   return r;
 }
 
+// The ends of a figure: exact (both the same), a range (an open end absent), or unknown (both absent).
+struct Ends {
+  std::optional<std::int64_t> low, high;
+};
+Ends ends(const json& v) {
+  if (v.is_null()) return {};
+  if (v.is_string()) return {fen(v), fen(v)};
+  Ends e;
+  if (!v.at("low").is_null()) e.low = fen(v["low"]);
+  if (!v.at("high").is_null()) e.high = fen(v["high"]);
+  return e;
+}
+
 void check_parts(const json& r) {
   REQUIRE_MESSAGE(r["ok"] == true, r.dump());
   const json& s = r["result"]["split"];
@@ -71,7 +85,39 @@ void check_parts(const json& r) {
   for (const auto& it : r["result"]["items"]) items_total += fen(it["total"]);
   CHECK(items_total == fen(s["total"]));
   CHECK(fen(s["self_funded"]) == fen(s["out_of_catalogue"]) + fen(s["over_ceiling"]));
-  if (s["fund_paid"].is_null() || s["patient_pays"].is_null()) return;
+  for (const char* part : {"class_b_upfront", "in_scope", "deductible_applied", "fund_paid", "critical_illness_paid",
+                           "self_pay", "patient_pays"}) {
+    const Ends e = ends(s[part]);
+    const std::string part_name = part;
+    CAPTURE(part_name);
+    if (s[part].is_object()) {
+      CHECK((e.low || e.high));  // both ends open is written as null
+      CHECK_FALSE(s[part]["reasons"].empty());
+    }
+    if (e.low && e.high) CHECK(*e.low <= *e.high);
+    if (s[part].is_object() && e.low && e.high) CHECK(*e.low < *e.high);  // an equal range is written exact
+  }
+  // Independent of the split's own arithmetic: the items' in-scope amounts add up to the split's.
+  if (s["in_scope"].is_string()) {
+    std::int64_t items_in_scope = 0;
+    for (const auto& it : r["result"]["items"]) items_in_scope += fen(it["in_scope"]);
+    CHECK(items_in_scope == fen(s["in_scope"]));
+  }
+  // The band steps' fund amounts add up to the fund before caps (the first cap step's "before").
+  std::int64_t bands = 0;
+  bool any_band = false;
+  std::optional<std::int64_t> before_caps;
+  for (const auto& step : r["result"]["steps"]) {
+    if (step["rule"] == "ratio_band") {
+      bands += fen(step["amounts"]["fund"]);
+      any_band = true;
+    }
+    if ((step["rule"] == "annual_cap" || step["rule"] == "monthly_cap") && !before_caps)
+      before_caps = fen(step["amounts"]["before"]);
+  }
+  if (any_band && before_caps) CHECK(bands == *before_caps);
+  if (any_band && !before_caps && s["fund_paid"].is_string()) CHECK(bands == fen(s["fund_paid"]));
+  if (!s["fund_paid"].is_string() || !s["patient_pays"].is_string()) return;
   const std::int64_t ci = s["critical_illness_paid"].is_null() ? 0 : fen(s["critical_illness_paid"]);
   CHECK(fen(s["fund_paid"]) + ci + fen(s["patient_pays"]) == fen(s["total"]));
   CHECK(fen(s["fund_paid"]) >= 0);
@@ -80,6 +126,21 @@ void check_parts(const json& r) {
   CHECK(fen(s["patient_pays"]) >= fen(s["self_funded"]));
   CHECK(fen(s["total"]) ==
         fen(s["out_of_catalogue"]) + fen(s["over_ceiling"]) + fen(s["class_b_upfront"]) + fen(s["in_scope"]));
+}
+
+// Each end of a range holds what the exact answer becomes once the missing figure is supplied.
+void check_contains(const json& ranged, const json& exact) {
+  for (const char* part :
+       {"in_scope", "deductible_applied", "fund_paid", "critical_illness_paid", "self_pay", "patient_pays"}) {
+    const std::string part_name = part;
+    CAPTURE(part_name);
+    const Ends r = ends(ranged["result"]["split"][part]);
+    const Ends x = ends(exact["result"]["split"][part]);
+    if (!x.low || !x.high || *x.low != *x.high) continue;  // the supplied answer is itself open
+    if (!r.low && !r.high) continue;
+    if (r.low) CHECK(*r.low <= *x.low);
+    if (r.high) CHECK(*x.high <= *r.high);
+  }
 }
 
 }  // namespace
@@ -102,8 +163,19 @@ TEST_CASE("invariants over generated requests") {
       more["items"].push_back({{"name", "extra"}, {"class", "class_a"}, {"amount", "123.45"}});
       const json r2 = test::estimate(*region.engine, more);
       check_parts(r2);
-      if (!r["result"]["split"]["patient_pays"].is_null() && !r2["result"]["split"]["patient_pays"].is_null())
-        CHECK(fen(r2["result"]["split"]["patient_pays"]) >= fen(r["result"]["split"]["patient_pays"]));
+      const Ends before = ends(r["result"]["split"]["patient_pays"]);
+      const Ends after = ends(r2["result"]["split"]["patient_pays"]);
+      if (before.low && after.low) CHECK(*after.low >= *before.low);
+      if (before.high && after.high) CHECK(*after.high >= *before.high);
+
+      // Leave out the year-to-date figures and the tier: each range holds the answer that had them.
+      json vague = req;
+      vague["year_to_date"].erase("stays");
+      vague["year_to_date"].erase("critical_illness_base");
+      vague.erase("tier");
+      const json rv = test::estimate(*region.engine, vague);
+      check_parts(rv);
+      check_contains(rv, r);
 
       // A higher hospital level never raises what the fund pays for the same bill (no policy here notes otherwise).
       if (req["setting"] == "inpatient") {
@@ -111,10 +183,10 @@ TEST_CASE("invariants over generated requests") {
         for (const char* level : {"level3", "level2", "level1"}) {
           json at = req;
           at["hospital_level"] = level;
-          const json f = test::estimate(*region.engine, at)["result"]["split"]["fund_paid"];
-          if (f.is_null()) break;
-          if (previous >= 0) CHECK(fen(f) >= previous);
-          previous = fen(f);
+          const Ends f = ends(test::estimate(*region.engine, at)["result"]["split"]["fund_paid"]);
+          if (!f.high) break;
+          if (previous >= 0) CHECK(*f.high >= previous);
+          previous = *f.high;
         }
       }
       ++checked;

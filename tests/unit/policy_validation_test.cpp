@@ -89,11 +89,25 @@ TEST_CASE("versions of one region must not overlap") {
   CHECK(e.error().message_en.find("overlap") != std::string::npos);
   a["effective_to"] = "2025-01-01";
   CHECK(claimcalc::api::Engine::from_files({{"x/2024-01-01.json", a.dump()}, {"x/2025-01-01.json", b.dump()}}).ok());
+  // The error names the earlier version's file (the one whose effective_to is missing), in either file order.
+  a.erase("effective_to");
+  auto later_first =
+      claimcalc::api::Engine::from_files({{"x/2025-01-01.json", b.dump()}, {"x/2024-01-01.json", a.dump()}});
+  REQUIRE_FALSE(later_first.ok());
+  CHECK(later_first.error().field == "x/2024-01-01.json#/effective_to");
+}
+
+TEST_CASE("insurance_year start must be MM-DD in digits") {
+  json p = minimal();
+  p["insurance_year"] = {{"start", "1a-01"}, {"source", "s"}};
+  CHECK(refuse(p).field == "x/2024-01-01.json#/insurance_year/start");
+  p["insurance_year"]["start"] = "07-01";
+  CHECK(claimcalc::api::Engine::from_files({{"x/2024-01-01.json", p.dump()}}).ok());
 }
 
 TEST_CASE("the built-in pack is valid and every figure's source exists") {
   const auto& engine = test::builtin_engine();
-  CHECK(engine.pack().policies.size() >= 2);
-  CHECK(engine.pack().has_region("guangzhou"));
-  CHECK(engine.pack().has_region("shenzhen"));
+  CHECK(engine.policy_count() >= 2);
+  CHECK(json::parse(engine.policy("guangzhou"))["ok"] == true);
+  CHECK(json::parse(engine.policy("shenzhen"))["ok"] == true);
 }

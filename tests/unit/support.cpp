@@ -47,12 +47,17 @@ json testland_request() {
               {"setting", "inpatient"},
               {"hospital_level", "level3"},
               {"date_of_care", "2024-06-01"},
-              {"year_to_date", {{"stays", 0}}},
+              {"year_to_date",
+               {{"stays", 0}, {"fund_paid", "0"}, {"critical_illness_base", "0"}, {"critical_illness_paid", "0"}}},
               {"items", json::array({json{{"name", "药品"}, {"class", "class_a"}, {"amount", "10000"}}})}};
 }
 
 std::string split(const json& envelope, const char* name) {
   const json& v = envelope.at("result").at("split").at(name);
+  if (v.is_object()) {  // a range: "low..high", an open end left empty
+    const auto end = [](const json& e) { return e.is_null() ? std::string() : e.get<std::string>(); };
+    return end(v.at("low")) + ".." + end(v.at("high"));
+  }
   return v.is_null() ? "null" : v.get<std::string>();
 }
 

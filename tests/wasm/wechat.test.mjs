@@ -67,28 +67,43 @@ test('a package path with another ending is refused by the simulated runtime, an
   await assert.rejects(vm.runInContext('ClaimCalc.load("/claimcalc/claimcalc.js")', context), /not a package path/);
 });
 
-// The example pages in wasm/examples/ run as written: Page() and require() shimmed, the loader and the .wasm(.br)
-// where the example says to copy them.
+// The sample projects' estimate pages (in the claimcalc subpackage of build/examples/<app>, as the build assembles
+// them) run as written: Page() and require() shimmed; once with the runtime's WXWebAssembly/MYWebAssembly (the
+// .wasm.br by package path), once in a runtime without it (the page falls back to claimcalc.asm.js).
+const examples = join(dist, '..', 'examples');
 for (const [app, globalName] of [['wechat', 'WXWebAssembly'], ['alipay', 'MYWebAssembly']]) {
-  test(`wasm/examples/${app}: the page shows an estimate`, { skip: !builtinRegions().includes('shenzhen') }, async () => {
-    const { context } = miniProgram(globalName);
-    let page = null;
-    const updates = [];
-    const loader = vm.runInContext('ClaimCalc', context);
-    const require = (p) => {
-      assert.equal(p, '../../claimcalc/claimcalc.js');
-      return loader;
-    };
-    // Each mini-program file runs in its own module scope, as here.
-    const file = join(source, 'wasm', 'examples', app, 'pages', 'index', 'index.js');
-    vm.runInContext(`(function (require, Page) {\n${readFileSync(file, 'utf8')}\n})`, context, { filename: file })(
-      require, (def) => { page = def; });
-    const done = new Promise((resolve) => {
-      page.setData = (d) => { updates.push(d); resolve(); };
+  for (const fallback of [false, true]) {
+    test(`examples/${app}: the estimate page shows an estimate${fallback ? ' without ' + globalName : ''}`,
+         { skip: !builtinRegions().includes('shenzhen') }, async () => {
+      const { context, calls } = miniProgram(globalName);
+      if (fallback) vm.runInContext(`delete globalThis.${globalName};`, context);
+      const root = join(examples, app, 'claimcalc');
+      const modules = {
+        '../../claimcalc.js': () => vm.runInContext('ClaimCalc', context),
+        '../../claimcalc.asm.js': () => {
+          vm.runInContext(readFileSync(join(root, 'claimcalc.asm.js'), 'utf8'), context);
+          return vm.runInContext('ClaimCalcAsm', context);
+        },
+      };
+      const required = [];
+      const require = (p) => {
+        required.push(p);
+        assert.ok(modules[p], `the page requires ${p}`);
+        return modules[p]();
+      };
+      let page = null;
+      // Each mini-program file runs in its own module scope, as here.
+      const file = join(root, 'pages', 'estimate', 'estimate.js');
+      vm.runInContext(`(function (require, Page) {\n${readFileSync(file, 'utf8')}\n})`, context, { filename: file })(
+        require, (def) => { page = def; });
+      const updates = [];
+      const done = new Promise((resolve) => { page.setData = (d) => { updates.push(d); resolve(); }; });
+      page.onLoad();
+      await done;
+      assert.equal(updates[0].error, '', JSON.stringify(updates[0]));
+      assert.match(updates[0].result.patient_pays, /^\d+\.\d\d$/);
+      assert.deepEqual(calls, fallback ? [] : ['/claimcalc/claimcalc.wasm.br']);
+      assert.deepEqual(required, fallback ? ['../../claimcalc.js', '../../claimcalc.asm.js'] : ['../../claimcalc.js']);
     });
-    page.onLoad();
-    await done;
-    assert.equal(updates[0].error, '', JSON.stringify(updates[0]));
-    assert.match(updates[0].result.patient_pays, /^\d+\.\d\d$/);
-  });
+  }
 }

@@ -1,48 +1,311 @@
-// Types for claimcalc.js / claimcalc.mjs. The request and result shapes are in docs (DESIGN.md, "The request
-// and the result (v1)"); here they are open records so a new engine field never breaks a build.
+// Types for claimcalc.js / claimcalc.mjs: the requests the engine takes and the results it answers with. The
+// field meanings are in README.md and api.md of this package (docs/api.md in the source). tests/wasm/types.test.mjs
+// checks real engine answers against these types with tsc, so a field the engine writes is a field named here.
+
+/** An amount in yuan: "1280.50" (at most two decimals) or a number such as 1280.5. */
+export type Money = string | number;
+/** An amount the engine writes: always text with two decimals, e.g. "1280.50". */
+export type MoneyText = string;
+/** Why a figure is a range (or has an open end): what would settle it. */
+export interface RangeReason {
+  /** A request field to ask for, or "policy:<figure>" when the data lacks it. */
+  needs: string;
+  reason_zh: string;
+  reason_en: string;
+}
+/** A figure known only within bounds: low ≤ high; a null end is open (unbounded that way), never both. */
+export interface MoneyRange {
+  low: MoneyText | null;
+  high: MoneyText | null;
+  reasons: RangeReason[];
+}
+/** A figure of the split: exact, a range, or null when the data cannot give it (see cannot_estimate). */
+export type Figure = MoneyText | MoneyRange | null;
+/** A date, "YYYY-MM-DD". */
+export type DateText = string;
+
+export type ErrorCode =
+  | 'malformed_json' | 'too_large' | 'wrong_type' | 'missing_field' | 'unknown_field' | 'unknown_value'
+  | 'invalid_money' | 'negative_amount' | 'invalid_ratio' | 'invalid_date' | 'inconsistent' | 'unknown_region'
+  | 'no_policy_for_date' | 'unknown_command' | 'policy_invalid';
 
 export interface ErrorDetail {
-  code: string;
+  code: ErrorCode;
+  /** The request field, e.g. "items[3].amount"; for policy files "file#/json/pointer"; "" for the whole input. */
   field: string;
   message_zh: string;
   message_en: string;
 }
 
 /** Every engine answer: a result, or an error that names the field. */
-export type Envelope<T = Record<string, unknown>> =
-  | { ok: true; result: T }
-  | { ok: false; error: ErrorDetail };
+export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ErrorDetail };
 
-export type Money = string;
+export type Scheme = 'employee' | 'resident';
+export type Person = 'active' | 'retired' | 'flexible' | 'adult' | 'senior' | 'child' | 'student';
+export type Tier = 'tier1' | 'tier2' | 'tier3';
+export type Setting = 'inpatient' | 'outpatient' | 'chronic_outpatient';
+export type HospitalLevel = 'primary' | 'level1' | 'level2' | 'level3';
+export type ItemClass = 'class_a' | 'class_b' | 'out_of_catalogue';
+
+export interface RequestItem {
+  name?: string;
+  code?: string;
+  class: ItemClass;
+  /** How the insured region's catalogue classes the item, when it differs from the bill's class. */
+  insured_class?: ItemClass;
+  amount?: Money;
+  quantity?: number;
+  unit_price?: Money;
+  price_ceiling?: Money;
+  /** Class B's upfront self-pay share, e.g. "10%" or "0.1". */
+  selfpay_ratio?: string | number;
+}
 
 export interface Request {
   insured_region: string;
   care_region?: string;
-  scheme: 'employee' | 'resident';
-  person?: string;
-  tier?: string;
+  /** The care region's province when that region has no policy data here. */
+  care_province?: string;
+  scheme: Scheme;
+  person?: Person;
+  tier?: Tier;
   age?: number;
-  setting: 'inpatient' | 'outpatient' | 'chronic_outpatient';
+  setting: Setting;
   disease?: string;
-  hospital_level?: 'primary' | 'level1' | 'level2' | 'level3';
-  date_of_care: string;
-  discharge_date?: string;
+  hospital_level?: HospitalLevel;
+  date_of_care: DateText;
+  discharge_date?: DateText;
   filing?: 'none' | 'long_term' | 'temporary' | 'referral' | 'emergency';
-  filing_date?: string;
+  filing_date?: DateText;
   settlement?: 'direct' | 'manual';
-  year_to_date?: Record<string, Money | number>;
-  items?: Array<{
-    name?: string;
-    code?: string;
-    class: 'class_a' | 'class_b' | 'out_of_catalogue';
-    amount?: Money;
-    quantity?: number;
-    unit_price?: Money;
-    price_ceiling?: Money;
-    selfpay_ratio?: string;
-  }>;
+  enrolment_status?: 'active' | 'suspended' | 'lapsed';
+  enrolment_date?: DateText;
+  year_to_date?: {
+    stays?: number;
+    deductible_paid?: Money;
+    in_scope?: Money;
+    fund_paid?: Money;
+    critical_illness_base?: Money;
+    critical_illness_paid?: Money;
+    outpatient_pool_paid?: Money;
+    outpatient_pool_paid_this_month?: Money;
+  };
+  items?: RequestItem[];
   totals?: { class_a?: Money; class_b?: Money; out_of_catalogue?: Money };
-  [field: string]: unknown;
+}
+
+/** Where a figure, step, document or deadline comes from. */
+export interface Source {
+  id: string;
+  clause: string;
+  /** The source's own sentence for this use. */
+  quote?: string;
+  note?: string;
+  /** "<policy region>:<source id>", the key of the document in Estimate.sources, when the result has that map. */
+  ref?: string;
+  title?: string;
+  doc_no?: string;
+  office?: string;
+  date?: string;
+  url?: string;
+  confidence?: 'official' | 'secondary';
+}
+
+export interface Split {
+  total: MoneyText;
+  out_of_catalogue: MoneyText;
+  over_ceiling: MoneyText;
+  class_b_upfront: Figure;
+  in_scope: Figure;
+  deductible_applied: Figure;
+  fund_paid: Figure;
+  critical_illness_paid: Figure;
+  self_pay: Figure;
+  self_funded: MoneyText;
+  patient_pays: Figure;
+}
+
+/** The same split under the national settlement list's names (医保结算清单). */
+export interface NationalSplit {
+  medfee_sumamt: MoneyText;
+  fulamt_ownpay_amt: MoneyText;
+  overlmt_selfpay: MoneyText;
+  preselfpay_amt: Figure;
+  inscp_scp_amt: Figure;
+  act_pay_dedc: Figure;
+  hifp_pay: Figure;
+  hifmi_pay: Figure;
+  psn_part_amt: Figure;
+  psn_cash_pay: Figure;
+}
+
+export interface ResultItem {
+  name: string;
+  code?: string;
+  class: ItemClass;
+  total: MoneyText;
+  out_of_catalogue: MoneyText;
+  over_ceiling: MoneyText;
+  class_b_upfront: Figure;
+  in_scope: Figure;
+  /** "10%", or null when the data has no ratio for the item. */
+  selfpay_ratio: string | null;
+}
+
+export interface Step {
+  /** The rule applied, e.g. "policy_version", "deductible", "band". */
+  rule: string;
+  text_zh: string;
+  text_en: string;
+  /** The step's figures by name: money text, a percentage, a count, a date or a word. */
+  amounts: { [name: string]: string | number };
+  source: Source | null;
+}
+
+export interface Warning {
+  code: string;
+  message_zh: string;
+  message_en: string;
+}
+
+/** A part the data cannot give. needs: a request field to ask for, or "policy:<figure>". */
+export interface CannotEstimate {
+  part: string;
+  needs: string;
+  reason_zh: string;
+  reason_en: string;
+}
+
+export interface Material {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  /** The original document (not a copy). */
+  original: boolean;
+  note_zh?: string;
+  note_en?: string;
+  source: Source;
+}
+
+export interface Deadline {
+  id: string;
+  label_zh: string;
+  label_en: string;
+  date: DateText;
+  weekday_zh: string;
+  weekday_en: string;
+  rule_zh: string;
+  rule_en: string;
+  counted_from: DateText;
+  holiday_note_zh?: string;
+  holiday_note_en?: string;
+  source: Source;
+}
+
+export interface NextQuestion {
+  /** The request field to ask for, most decisive first. */
+  field: string;
+  question_zh: string;
+  question_en: string;
+  /** How much the answer would narrow the range of a split part at most; by null: it would close an open end. */
+  narrows?: { part: string; by: MoneyText | null };
+}
+
+export interface Receipt {
+  engine_version: string;
+  policy_id: string;
+  policy_region: string;
+  policy_name_zh: string;
+  policy_version: DateText;
+  policy_hash: string;
+  policy_last_verified: string;
+  date_of_care: DateText;
+}
+
+export interface Estimate {
+  split: Split;
+  national: NationalSplit;
+  items: ResultItem[];
+  steps: Step[];
+  materials: Material[];
+  deadlines: Deadline[];
+  next_questions: NextQuestion[];
+  warnings: Warning[];
+  cannot_estimate: CannotEstimate[];
+  /** When benefits start (after a waiting period), or null. */
+  benefits_from: DateText | null;
+  receipt: Receipt;
+}
+
+export type Scenario = 'manual_claim' | 'reverse_settlement' | 'late_claim' | 'cross_region_filing' | 'special_disease';
+
+export interface Channel {
+  name_zh: string;
+  name_en: string;
+  kind: 'online' | 'offline';
+  note_zh?: string;
+  note_en?: string;
+  source: Source;
+}
+
+export interface Guide {
+  scenario: Scenario;
+  title_zh: string;
+  title_en: string;
+  /** The region whose rules were used, or null for the national rules only. */
+  region: string | null;
+  policy_id: string | null;
+  steps: Array<{ text_zh: string; text_en: string; source: Source }>;
+  materials: Material[];
+  deadlines: Deadline[];
+  channels: Channel[];
+  /** What the region's data does not have for this scenario, said in a sentence. */
+  not_in_data: Array<{ zh: string; en: string }>;
+  cannot_estimate: CannotEstimate[];
+}
+
+export interface Cause {
+  id: string;
+  title_zh: string;
+  title_en: string;
+  why_zh: string;
+  why_en: string;
+  actions: Array<{ text_zh: string; text_en: string }>;
+  /** The symptom's words that point to this cause; empty when only the request makes it likely. */
+  matched: string[];
+  context_zh?: string;
+  context_en?: string;
+  source: Source;
+}
+
+export interface Reverse {
+  original: { fund_paid: MoneyText; critical_illness_paid: MoneyText; patient_pays: MoneyText };
+  corrected: Estimate;
+  /** A positive patient_pays is what the patient paid too much and gets back. */
+  difference: { fund_paid: Figure; critical_illness_paid: Figure; patient_pays: Figure };
+  /** unknown: a difference the data cannot give (see corrected.cannot_estimate). */
+  direction: 'refund_to_patient' | 'patient_pays_more' | 'none' | 'unknown';
+}
+
+export interface PolicySummary {
+  region: string;
+  name_zh: string;
+  name_en: string;
+  province: string;
+  effective_from: DateText;
+  effective_to: DateText | null;
+  last_verified: string;
+  hash: string;
+  schemes: Array<{ scheme: Scheme; persons: Person[]; tiers: Tier[]; settings: Setting[]; critical_illness: boolean }>;
+  sources: Array<{
+    id: string;
+    title: string;
+    doc_no: string;
+    office: string;
+    date: string;
+    url: string;
+    confidence: 'official' | 'secondary';
+  }>;
 }
 
 /** A policy pack: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}]}. */
@@ -65,35 +328,34 @@ export interface LoadOptions {
   /** Used when there is no WebAssembly at all. */
   fallback?: AsmFactory;
   /** Used only when source is a URL; default: the global fetch. */
-  fetch?: (url: string) => Promise<{ arrayBuffer(): Promise<ArrayBuffer> }>;
+  fetch?: (url: string) => Promise<{ ok?: boolean; status?: number; arrayBuffer(): Promise<ArrayBuffer> }>;
 }
 
 /**
- * Every method crosses into the engine once and resolves to the parsed envelope. A trap or abort inside the
- * module rejects that call with an Error; the next call runs on a fresh instance (with loaded policies re-applied).
+ * Every method crosses into the engine once and resolves to the parsed envelope; it never throws. Input that
+ * cannot be written as JSON (circular, BigInt, nested too deeply) rejects; a non-finite amount is answered with
+ * invalid_money on its field. A trap inside the module rejects that call; the next call runs on a fresh instance
+ * (with loaded policies re-applied).
  */
 export interface Engine {
-  estimate(request: Request): Promise<Envelope>;
+  estimate(request: Request): Promise<Envelope<Estimate>>;
   /** One crossing for the whole list; result[i] is the envelope of requests[i]. */
-  estimateMany(requests: Request[]): Promise<Envelope<Envelope[]>>;
+  estimateMany(requests: Request[]): Promise<Envelope<Array<Envelope<Estimate>>>>;
+  /** The steps as sentences, Chinese then English. */
   explain(request: Request): Promise<Envelope<{ text: string }>>;
-  /** Steps, documents, dated deadlines and channels for a process (docs/api.md, "A scenario guide"). */
-  guide(input: {
-    scenario: 'manual_claim' | 'reverse_settlement' | 'late_claim' | 'cross_region_filing' | 'special_disease';
-    region?: string;
-    request?: Request;
-  }): Promise<Envelope>;
+  /** Steps, documents, dated deadlines and channels for a process. */
+  guide(input: { scenario: Scenario; region?: string; request?: Request }): Promise<Envelope<Guide>>;
   /** Likely causes of a settlement error or filing failure, most likely first. */
-  diagnose(input: { symptom: string; region?: string; request?: Request }): Promise<Envelope>;
+  diagnose(input: { symptom: string; region?: string; request?: Request }): Promise<Envelope<{ causes: Cause[] }>>;
   /** Reverse settlement: the difference per fund between what was settled and the corrected bill. */
   reverse(input: {
     original: { fund_paid: Money; critical_illness_paid?: Money; patient_pays: Money; total?: Money };
     request: Request;
-  }): Promise<Envelope>;
-  policies(): Promise<Envelope<Array<Record<string, unknown>>>>;
-  policy(region: string): Promise<Envelope<Array<Record<string, unknown>>>>;
+  }): Promise<Envelope<Reverse>>;
+  policies(): Promise<Envelope<PolicySummary[]>>;
+  policy(region: string): Promise<Envelope<PolicySummary[]>>;
   /** Replaces the policy pack in use when the answer is ok; the old pack stays otherwise. */
-  loadPolicies(pack: PolicyPack | string): Promise<Envelope<Array<Record<string, unknown>>>>;
+  loadPolicies(pack: PolicyPack | string): Promise<Envelope<PolicySummary[]>>;
   version(): Promise<Envelope<{ engine_version: string }>>;
   /** Low level: an operation envelope ({"op": ...}) as an object, JSON text or UTF-8 bytes; with text, the answer as JSON text. */
   call(envelope: object | string | Uint8Array): Promise<Envelope<unknown>>;
@@ -101,8 +363,9 @@ export interface Engine {
 }
 
 /**
- * source: wasm bytes; a URL (fetched); a mini-program package path such as "/wasm/claimcalc.wasm.br"
- * (given to WXWebAssembly/MYWebAssembly.instantiate); or the AsmFactory.
+ * source: wasm bytes; in Node a file path (read with fs); elsewhere a URL (fetched); in a mini-program a package
+ * path such as "/claimcalc/claimcalc.wasm.br" (given to WXWebAssembly/MYWebAssembly.instantiate); or the
+ * AsmFactory. A .wasm.br is read only by mini-programs: elsewhere load the .wasm.
  */
 export function load(source: ArrayBuffer | Uint8Array | string | AsmFactory, options?: LoadOptions): Promise<Engine>;
 

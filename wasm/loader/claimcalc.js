@@ -50,6 +50,25 @@
 
   function fail(what) { throw new Error('claimcalc: ' + what); }
 
+  // JSON text of a request or envelope. A non-finite number becomes the text "Infinity"/"NaN", so the engine
+  // reports it on its field (invalid_money for an amount) instead of JSON's silent null. A circular, BigInt or
+  // too deeply nested value throws here; guard() turns that into a rejection.
+  function json(v) {
+    try {
+      var t = JSON.stringify(v, function (k, x) { return typeof x === 'number' && !isFinite(x) ? String(x) : x; });
+    } catch (e) {
+      fail('the input cannot be written as JSON (circular, BigInt or nested too deeply): ' + (e && e.message));
+    }
+    return t === undefined ? 'null' : t;
+  }
+
+  // fn, but a synchronous throw (bad input, a throwing getter) becomes a rejected promise.
+  function guard(fn) {
+    return function () {
+      try { return fn.apply(this, arguments); } catch (e) { return Promise.reject(e); }
+    };
+  }
+
   // What the module imports: WASI stubs (it does no I/O; stdio is linked only for abort messages) and a no-op
   // growth notice. proc_exit and abort throw, which ends the call like a trap.
   function imports(mem) {
@@ -67,6 +86,24 @@
         }
       }
     };
+  }
+
+  // Node's fs, when this runs in Node (a file path is read, not fetched); null elsewhere. module.require, not
+  // require, so that bundlers and the mini-program build do not try to pack 'fs'.
+  function nodeFs() {
+    if (typeof process !== 'object' || !process || !process.versions || !process.versions.node) return null;
+    if (process.getBuiltinModule) return process.getBuiltinModule('fs');
+    return typeof module === 'object' && module && module.require ? module.require('fs') : null;
+  }
+
+  // Bytes that are not a WebAssembly module fail here with a sentence, not "expected magic word".
+  function wasmBytes(b, what) {
+    if (b && b.byteLength >= 0 && !(typeof b.length === 'number' && b.buffer)) b = new Uint8Array(b);
+    if (b && b.buffer && !(b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d)) {
+      fail(what + ' is not a WebAssembly module (a .wasm.br? only mini-programs decompress it themselves: ' +
+        'load claimcalc.wasm)');
+    }
+    return b;
   }
 
   // source: wasm bytes, a URL, a mini-program package path (".wasm" or ".wasm.br"), or the wasm2js factory
@@ -88,14 +125,18 @@
       // A mini-program package path: the runtime reads (and un-brotlis) the file itself.
       make = function (imp) { return WA.instantiate(source, imp); };
     } else {
+      // Bytes; in Node a file path (read with fs); elsewhere a URL (fetched).
       make = function (imp) {
         if (compiled) return WA.instantiate(compiled, imp);
-        if (typeof source === 'string') {
+        var fs = path && !opts.fetch ? nodeFs() : null, got;
+        if (fs) got = fs.promises.readFile(source);
+        else if (typeof source === 'string') {
           var f = opts.fetch || (typeof fetch !== 'undefined' ? fetch : fail('no fetch for ' + source));
-          return f(source).then(function (r) { return r.ok === false ? fail(r.status + ' ' + source) : r.arrayBuffer(); })
-            .then(function (b) { return WA.instantiate(b, imp); });
-        }
-        return WA.instantiate(source, imp);
+          got = f(source).then(function (r) { return r.ok === false ? fail(r.status + ' ' + source) : r.arrayBuffer(); });
+        } else got = Promise.resolve(source);
+        return got.then(function (b) {
+          return WA.instantiate(wasmBytes(b, typeof source === 'string' ? source : 'the source'), imp);
+        });
       };
     }
 
@@ -149,21 +190,22 @@
     }
 
     function call(envelope, text) {
-      return run('cc_call', typeof envelope === 'object' && !envelope.buffer ? JSON.stringify(envelope) : envelope, text);
+      var bytes = envelope && typeof envelope === 'object' && envelope.buffer && typeof envelope.length === 'number';
+      return run('cc_call', typeof envelope === 'string' || bytes ? envelope : json(envelope), text);
     }
 
     // An engine method: {op: name, [key]: its argument}.
     function op(name, key) {
-      return function (v) { var e = { op: name }; if (key) e[key] = v; return call(e); };
+      return guard(function (v) { var e = { op: name }; if (key) e[key] = v; return call(e); });
     }
 
     // An engine method whose argument is the operation's fields: {op: name, ...input}.
     function with_fields(name) {
-      return function (input) {
+      return guard(function (input) {
         var e = { op: name };
         for (var k in input) if (Object.prototype.hasOwnProperty.call(input, k)) e[k] = input[k];
         return call(e);
-      };
+      });
     }
 
     return ready().then(function () {
@@ -183,17 +225,20 @@
         version: op('version'),
         // pack: {files:[{path, content}]} (object or JSON text). On success it replaces the pack in use, and is
         // applied again to any fresh instance.
-        loadPolicies: function (p) {
-          var text = typeof p === 'string' ? p : JSON.stringify(p);
+        loadPolicies: guard(function (p) {
+          var text = typeof p === 'string' ? p : json(p);
           return run('cc_load_policies', text).then(function (env) { if (env.ok) pack = text; return env; });
-        },
+        }),
         // Low level: an operation envelope as an object, JSON text or UTF-8 bytes; resolves to the parsed answer
         // or, with text true, to the answer's JSON text.
-        call: call
+        call: guard(call)
       };
     });
   }
 
-  return { load: load };
+  // .default too, so `import ClaimCalc from` compiled to CommonJS (with or without esModuleInterop) finds it.
+  var api = { load: guard(load) };
+  api['default'] = api;
+  return api;
   //</body>
 });

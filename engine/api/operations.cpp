@@ -1,0 +1,196 @@
+#include "engine/api/operations.hpp"
+
+#include "engine/api/api.hpp"
+#include "engine/codec/coverage_codec.hpp"
+#include "engine/codec/process_codec.hpp"
+#include "engine/codec/reader.hpp"
+#include "engine/codec/request_codec.hpp"
+#include "engine/codec/result_codec.hpp"
+#include "engine/codec/scaffold_codec.hpp"
+#include "engine/core/coverage.hpp"
+#include "engine/core/diagnosis.hpp"
+#include "engine/core/estimate.hpp"
+#include "engine/core/guide.hpp"
+#include "engine/core/limits.hpp"
+#include "engine/core/region_resolve.hpp"
+#include "engine/core/reverse.hpp"
+
+namespace claimcalc::api::ops {
+
+namespace {
+
+json input_error(ErrorCode code, const std::string& field, const std::string& zh, const std::string& en) {
+  return codec::error_envelope(make_error(code, field, zh, en));
+}
+
+// An error met inside the nested "request" of a guide, diagnosis or reverse input names its field from the top.
+json request_error(Error e) {
+  e.field = "request." + e.field;
+  return codec::error_envelope(e);
+}
+
+// The optional "request" of a guide or diagnosis: parsed, its places resolved, and the layers of rules in force
+// for its insured place (a city without a policy still has its province's and the national rules).
+struct Context {
+  std::optional<Claim> claim;
+  Layers layers;
+  std::optional<Error> error;
+};
+
+Context context_of(const json& input, const PolicyPack& pack, std::string region_id) {
+  Context ctx;
+  const auto with_prefix = [](Error e) {
+    e.field = "request." + e.field;
+    return e;
+  };
+  if (input.contains("request") && !input["request"].is_null()) {
+    auto claim = codec::parse_claim(input["request"]);
+    if (!claim.ok()) {
+      ctx.error = with_prefix(claim.error());
+      return ctx;
+    }
+    auto resolved = resolve_claim_places(claim.value(), pack);
+    if (!resolved.ok()) {
+      ctx.error = with_prefix(resolved.error());
+      return ctx;
+    }
+    ctx.claim = resolved.value();
+    region_id = ctx.claim->insured_region;
+  } else if (!region_id.empty() && region_id != "national") {
+    auto place = resolve_place(region_id, pack, "region");
+    if (!place.ok()) {
+      ctx.error = place.error();
+      return ctx;
+    }
+    region_id = place.value().id();
+  }
+  if (region_id == "national") region_id.clear();
+  ctx.layers = layers_for(region_id, pack, ctx.claim ? &ctx.claim->date_of_care : nullptr);
+  const Policy* any_version = region_id.empty() ? nullptr : pack.latest(region_id);
+  if (any_version != nullptr && any_version->layer == Layer::city && ctx.layers.city == nullptr) {
+    ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
+                           "no policy version in force on that date");
+  }
+  return ctx;
+}
+
+}  // namespace
+
+json estimate(const json& request, const PolicyPack& pack) {
+  auto claim = codec::parse_claim(request);
+  if (!claim.ok()) return codec::error_envelope(claim.error());
+  auto est = claimcalc::estimate(claim.value(), pack);
+  if (!est.ok()) return codec::error_envelope(est.error());
+  return codec::ok_envelope(codec::estimate_to_json(est.value(), engine_version()));
+}
+
+json estimate_many(const json& requests, const PolicyPack& pack) {
+  if (!requests.is_array()) {
+    return input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
+                       "expected an array of requests ([...])");
+  }
+  if (requests.size() > limits::kMaxBatchRequests) {
+    return input_error(ErrorCode::too_large, "requests", "批量请求过多", "too many requests in one batch");
+  }
+  json out = json::array();
+  for (const auto& req : requests) out.push_back(estimate(req, pack));
+  return codec::ok_envelope(std::move(out));
+}
+
+json guide(const json& input, const PolicyPack& pack) {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "scenario", "region", "request"});
+  const auto scenario = r.text(input, "scenario", "", true, 64);
+  const auto region = r.text(input, "region", "", false, 64).value_or("");
+  if (r.failed()) return codec::error_envelope(r.error());
+  if (!is_scenario(*scenario)) {
+    return input_error(ErrorCode::unknown_value, "scenario", std::string("未知的办理事项，可选：") + scenario_list(),
+                       std::string("unknown scenario; expected one of: ") + scenario_list());
+  }
+  const Context ctx = context_of(input, pack, region);
+  if (ctx.error) return codec::error_envelope(*ctx.error);
+  const Guide g = build_guide(*scenario, ctx.layers, ctx.claim ? &*ctx.claim : nullptr);
+  return codec::ok_envelope(codec::guide_to_json(g));
+}
+
+json diagnose(const json& input, const PolicyPack& pack) {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "symptom", "region", "request"});
+  const auto symptom = r.text(input, "symptom", "", true, 2000);
+  const auto region = r.text(input, "region", "", false, 64).value_or("");
+  if (r.failed()) return codec::error_envelope(r.error());
+  const Context ctx = context_of(input, pack, region);
+  if (ctx.error) return codec::error_envelope(*ctx.error);
+  return codec::ok_envelope(
+      codec::diagnosis_to_json(claimcalc::diagnose(*symptom, ctx.claim ? &*ctx.claim : nullptr, ctx.layers)));
+}
+
+json reverse(const json& input, const PolicyPack& pack) {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "original", "request"});
+  const json* original = codec::Reader::get(input, "original");
+  if (original == nullptr)
+    return input_error(ErrorCode::missing_field, "original", "缺少原结算结果 original", "original is missing");
+  if (!r.expect_object(*original, "original")) return codec::error_envelope(r.error());
+  r.known_fields(*original, "original", {"fund_paid", "critical_illness_paid", "patient_pays", "total"});
+  Settled settled;
+  settled.fund_paid = r.money(*original, "fund_paid", "original", true).value_or(Fen::zero());
+  settled.critical_illness_paid = r.money(*original, "critical_illness_paid", "original", false);
+  settled.patient_pays = r.money(*original, "patient_pays", "original", true).value_or(Fen::zero());
+  const auto total = r.money(*original, "total", "original", false);
+  if (r.failed()) return codec::error_envelope(r.error());
+  // Without the critical-illness figure, a total on the settlement gives it by difference; otherwise it stays
+  // unknown (a zero taken for granted would misstate that fund's difference).
+  if (total && !settled.critical_illness_paid && *total >= settled.fund_paid + settled.patient_pays)
+    settled.critical_illness_paid = *total - settled.fund_paid - settled.patient_pays;
+  if (total &&
+      settled.fund_paid + settled.critical_illness_paid.value_or(Fen::zero()) + settled.patient_pays != *total) {
+    return input_error(ErrorCode::inconsistent, "original.total", "原结算的统筹、大病与个人支付之和不等于总费用",
+                       "the original fund, critical-illness and patient parts do not add up to its total");
+  }
+  const json* req = codec::Reader::get(input, "request");
+  if (req == nullptr)
+    return input_error(ErrorCode::missing_field, "request", "缺少更正后的请求 request", "request is missing");
+  auto claim = codec::parse_claim(*req);
+  if (!claim.ok()) return request_error(claim.error());
+  auto est = claimcalc::estimate(claim.value(), pack);
+  if (!est.ok()) return request_error(est.error());
+  return codec::ok_envelope(
+      codec::reverse_to_json(reverse_settlement(settled, std::move(est.value())), engine_version()));
+}
+
+json policies(const PolicyPack& pack, const std::string* region) {
+  json list = json::array();
+  for (const auto& p : pack.policies)
+    if (region == nullptr || p.region == *region) list.push_back(codec::policy_summary(p));
+  if (region != nullptr && list.empty()) {
+    return input_error(ErrorCode::unknown_region, "region", "没有地区「" + *region + "」的政策数据",
+                       "no policy data for region \"" + *region + "\"");
+  }
+  return codec::ok_envelope(std::move(list));
+}
+
+json coverage(const PolicyPack& pack) {
+  return codec::ok_envelope(codec::coverage_json(pack_coverage(pack), pack.divisions));
+}
+
+json scaffold(const json& input, const PolicyPack& pack) {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "region", "effective_from", "today", "id"});
+  const auto region = r.text(input, "region", "", true, 64);
+  const auto from = r.date(input, "effective_from", "", true);
+  const auto today = r.date(input, "today", "", true);
+  const auto id = r.text(input, "id", "", false, 64).value_or("");
+  if (r.failed()) return codec::error_envelope(r.error());
+  auto s = codec::scaffold_policy(*region, *from, id, *today, pack);
+  if (!s.ok()) return codec::error_envelope(s.error());
+  json out = {{"path", s.value().path}, {"content", s.value().content}};
+  out["previous"] = s.value().previous.empty() ? json(nullptr) : json(s.value().previous);
+  return codec::ok_envelope(std::move(out));
+}
+
+}  // namespace claimcalc::api::ops

@@ -1,0 +1,22 @@
+// Inside engine/api: each operation on parsed JSON, shared by the string entry points and by `call`.
+// Not for callers outside engine/api (it exposes the codec's json type).
+#pragma once
+
+#include "engine/codec/json_input.hpp"
+#include "engine/core/policy.hpp"
+
+namespace claimcalc::api::ops {
+
+using codec::json;
+
+// Each returns a response envelope.
+json estimate(const json& request, const PolicyPack& pack);
+json estimate_many(const json& requests, const PolicyPack& pack);  // the one batch path, with its limits
+json guide(const json& input, const PolicyPack& pack);
+json diagnose(const json& input, const PolicyPack& pack);
+json reverse(const json& input, const PolicyPack& pack);
+json policies(const PolicyPack& pack, const std::string* region);  // all regions, or one
+json coverage(const PolicyPack& pack);                             // per region and scheme: parts, layers, confidence
+json scaffold(const json& input, const PolicyPack& pack);          // a new version from the registry, every part absent
+
+}  // namespace claimcalc::api::ops

@@ -1,0 +1,153 @@
+#include "engine/core/range_dimensions.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/core/limits.hpp"
+#include "engine/core/provinces.hpp"
+#include "engine/core/unknowns.hpp"
+
+namespace claimcalc {
+
+namespace {
+
+bool needs(const Estimate& est, const std::string& field) {
+  return std::any_of(est.cannot_estimate.begin(), est.cannot_estimate.end(),
+                     [&](const CannotEstimate& u) { return u.needs == field; });
+}
+
+bool warned(const Estimate& est, const std::string& code) {
+  return std::any_of(est.warnings.begin(), est.warnings.end(), [&](const Warning& w) { return w.code == code; });
+}
+
+const Step* step_of(const Estimate& est, Rule rule) {
+  for (const auto& s : est.trace.steps())
+    if (s.rule == rule) return &s;
+  return nullptr;
+}
+
+template <class E, class Set>
+Dimension enum_dimension(const std::string& field, const std::vector<E>& list, Set set) {
+  Dimension d{field, figure_label_zh(field), figure_label_en(field), {}};
+  for (E v : list) {
+    d.values.push_back(
+        {std::string(label_zh(v)), std::string(name_of(v)), [v, set](Claim& c, Assumptions&) { set(c, v); }});
+  }
+  return d;
+}
+
+const SchemePolicy* scheme_of(const Claim& claim, const Estimate& est) {
+  if (est.policy == nullptr) return nullptr;
+  const auto it = est.policy->schemes.find(claim.scheme);
+  return it == est.policy->schemes.end() ? nullptr : &it->second;
+}
+
+const SettingPolicy* setting_of(const Claim& claim, const Estimate& est) {
+  const SchemePolicy* scheme = scheme_of(claim, est);
+  if (scheme == nullptr) return nullptr;
+  const auto it = scheme->settings.find(claim.setting);
+  return it == scheme->settings.end() ? nullptr : &it->second;
+}
+
+// Prior stays that pick each deductible the setting has: 0 (first stay) and one before each later-stay figure.
+Dimension stays_dimension(const SettingPolicy& setting) {
+  std::set<int> prior{0};
+  for (const auto& f : setting.deductible) {
+    if (f.when.stay_from && *f.when.stay_from > 1) prior.insert(*f.when.stay_from - 1);
+    if (f.when.stay_to) prior.insert(*f.when.stay_to);
+  }
+  Dimension d{"year_to_date.stays", figure_label_zh("year_to_date.stays"), figure_label_en("year_to_date.stays"), {}};
+  for (int n : prior) {
+    const std::string zh = n == 0 ? "本年度第一次住院" : "此前已住院 " + std::to_string(n) + " 次";
+    const std::string en = n == 0 ? "first stay of the year" : std::to_string(n) + " earlier stay(s)";
+    d.values.push_back({zh, en, [n](Claim& c, Assumptions&) { c.year_to_date.stays = n; }});
+  }
+  return d;
+}
+
+// Where the critical-illness payment can change with what was counted earlier this year: its band edges, and the
+// edges less this claim's base (the payment is piecewise linear in the earlier amount, so its extremes lie there).
+Dimension critical_illness_dimension(const CriticalIllnessPolicy& ci, Fen base) {
+  std::set<std::int64_t> at{0};
+  for (const auto& f : ci.ratio) {
+    for (const auto& b : f.value.bands) {
+      for (Fen edge : {b.from, b.to.value_or(b.from)}) {
+        at.insert(edge.value());
+        if (edge > base) at.insert((edge - base).value());
+      }
+    }
+  }
+  Dimension d{"year_to_date.critical_illness_base",
+              "本年此前已计入大病保险的费用",
+              "amount already counted toward critical illness this year",
+              {}};
+  for (std::int64_t fen : at) {
+    const Fen f = Fen::of(fen);
+    d.values.push_back({format_money(f) + "元", "¥" + format_money(f), [f](Claim& c, Assumptions&) {
+                          c.year_to_date.critical_illness_base = f;
+                          c.year_to_date.given.critical_illness_base = true;
+                        }});
+  }
+  return d;
+}
+
+}  // namespace
+
+std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, const std::vector<std::string>& known) {
+  std::vector<Dimension> out;
+  const auto open = [&](const std::string& field) {
+    return std::find(known.begin(), known.end(), field) == known.end();
+  };
+  const SchemePolicy* scheme = scheme_of(claim, est);
+  if (scheme != nullptr && needs(est, "tier") && !scheme->tiers.empty() && open("tier"))
+    out.push_back(enum_dimension("tier", scheme->tiers, [](Claim& c, Tier v) { c.tier = v; }));
+  if (scheme != nullptr && needs(est, "person") && !scheme->persons.empty() && open("person"))
+    out.push_back(enum_dimension("person", scheme->persons, [](Claim& c, Person v) { c.person = v; }));
+  if (needs(est, "hospital_level") && open("hospital_level")) {
+    const std::vector<HospitalLevel> levels{HospitalLevel::primary, HospitalLevel::level1, HospitalLevel::level2,
+                                            HospitalLevel::level3};
+    Dimension d = enum_dimension("hospital_level", levels, [](Claim& c, HospitalLevel v) { c.hospital_level = v; });
+    for (std::size_t i = 0; i < levels.size(); ++i) d.values[i].label_en = std::string(label_en(levels[i]));
+    out.push_back(std::move(d));
+  }
+  if (needs(est, "care_province") && est.policy != nullptr && open("care_province")) {
+    const std::string home = est.policy->province;
+    std::string other = "beijing";
+    if (other == home) other = "tianjin";
+    Dimension d{"care_province", figure_label_zh("care_province"), figure_label_en("care_province"), {}};
+    d.values.push_back({"省内", "in the province", [home](Claim& c, Assumptions&) { c.care_province = home; }});
+    d.values.push_back({"省外", "outside the province", [other](Claim& c, Assumptions&) { c.care_province = other; }});
+    out.push_back(std::move(d));
+  }
+  const SettingPolicy* setting = setting_of(claim, est);
+  if (setting != nullptr && warned(est, "first_stay_assumed") && open("year_to_date.stays"))
+    out.push_back(stays_dimension(*setting));
+  const Step* ded = step_of(est, Rule::deductible);
+  if (ded != nullptr && ded->find("already_paid") != nullptr && !claim.year_to_date.given.deductible_paid &&
+      open("year_to_date.deductible_paid")) {
+    Dimension d{"year_to_date.deductible_paid", "本年已付起付线", "deductible already paid this year", {}};
+    d.values.push_back(
+        {"未付", "none yet", [](Claim& c, Assumptions&) { c.year_to_date.given.deductible_paid = true; }});
+    d.values.push_back({"已付满", "all of it", [](Claim& c, Assumptions&) {
+                          c.year_to_date.deductible_paid = Fen::of(limits::kMaxMoneyFen);
+                          c.year_to_date.given.deductible_paid = true;
+                        }});
+    out.push_back(std::move(d));
+  }
+  if (warned(est, "filing_validity_minimum") && open("filing")) {
+    Dimension d{"filing", "备案是否仍在有效期内", "whether the filing still holds", {}};
+    d.values.push_back(
+        {"备案仍有效", "filing still valid", [](Claim&, Assumptions& a) { a.filing_still_valid = true; }});
+    d.values.push_back({"备案已失效", "filing expired", [](Claim&, Assumptions& a) { a.filing_still_valid = false; }});
+    out.push_back(std::move(d));
+  }
+  const Step* ci = step_of(est, Rule::critical_illness_base);
+  if (ci != nullptr && scheme != nullptr && scheme->critical_illness &&
+      !claim.year_to_date.given.critical_illness_base && open("year_to_date.critical_illness_base")) {
+    const StepValue* base = ci->find("base");
+    out.push_back(critical_illness_dimension(*scheme->critical_illness, base != nullptr ? base->fen : Fen::zero()));
+  }
+  return out;
+}
+
+}  // namespace claimcalc

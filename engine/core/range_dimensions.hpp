@@ -1,0 +1,31 @@
+// The open questions a range runs over: each a request field (or a policy minimum) and the values it can take.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/core/claim.hpp"
+#include "engine/core/cross_region.hpp"
+#include "engine/core/estimate.hpp"
+
+namespace claimcalc {
+
+struct DimensionValue {
+  std::string label_zh;
+  std::string label_en;
+  std::function<void(Claim&, Assumptions&)> apply;
+};
+
+struct Dimension {
+  std::string field;  // the request field that would settle it (what next_questions asks)
+  std::string label_zh;
+  std::string label_en;
+  std::vector<DimensionValue> values;
+};
+
+// The dimensions an answer leaves open, read from its cannot_estimate entries, warnings and steps. Fields already
+// in `known` are skipped (a later pass finds what the first values revealed).
+std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, const std::vector<std::string>& known);
+
+}  // namespace claimcalc

@@ -1,0 +1,335 @@
+#include "engine/core/ranges.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "engine/core/limits.hpp"
+#include "engine/core/range_dimensions.hpp"
+#include "engine/core/unknowns.hpp"
+
+namespace claimcalc {
+
+namespace {
+
+// The split figures that can be open; total, out_of_catalogue, over_ceiling and self_funded never are.
+enum Part { kClassB, kInScope, kDeductible, kFund, kCriticalIllness, kSelfPay, kPatient, kPartCount };
+constexpr const char* kPartNames[kPartCount] = {"class_b_upfront",       "in_scope", "deductible_applied", "fund_paid",
+                                                "critical_illness_paid", "self_pay", "patient_pays"};
+constexpr const char* kPartZh[kPartCount] = {"乙类先行自付", "政策范围内费用", "起付线",  "统筹基金支付",
+                                             "大病保险支付", "个人自付",       "个人负担"};
+constexpr const char* kPartEn[kPartCount] = {
+    "the class-B upfront share", "the in-scope amount",          "the deductible",
+    "the fund payment",          "the critical-illness payment", "self-pay",
+    "the patient's total"};
+
+std::optional<Fen>* slot(Split& s, int p) {
+  switch (p) {
+    case kClassB:
+      return &s.class_b_upfront;
+    case kInScope:
+      return &s.in_scope;
+    case kDeductible:
+      return &s.deductible_applied;
+    case kFund:
+      return &s.fund_paid;
+    case kCriticalIllness:
+      return &s.critical_illness_paid;
+    case kSelfPay:
+      return &s.self_pay;
+    default:
+      return &s.patient_pays;
+  }
+}
+
+// One figure's extent: unknown (cannot even be bounded) or low..high, an absent end being open.
+struct Span {
+  bool known = false;
+  std::optional<Fen> low, high;
+};
+using Spans = std::array<Span, kPartCount>;
+
+bool has_part(const Estimate& e, const char* part) {
+  return std::any_of(e.cannot_estimate.begin(), e.cannot_estimate.end(),
+                     [&](const CannotEstimate& u) { return u.part == part; });
+}
+
+bool ci_counts_over_cap(const Claim& claim, const Estimate& e) {
+  if (e.policy == nullptr) return false;
+  const auto it = e.policy->schemes.find(claim.scheme);
+  if (it == e.policy->schemes.end() || !it->second.critical_illness) return false;
+  const auto& parts = it->second.critical_illness->base_parts;
+  return std::find(parts.begin(), parts.end(), CriticalIllnessPart::over_cap) != parts.end();
+}
+
+// What one settlement says about each figure. A cap the data lacks was not applied: that figure is one end only.
+Spans spans_of(const Claim& claim, const Estimate& e) {
+  Spans out;
+  Split s = e.split;
+  for (int p = 0; p < kPartCount; ++p) {
+    const std::optional<Fen>& v = *slot(s, p);
+    if (v) out[static_cast<std::size_t>(p)] = {true, v, v};
+  }
+  // A cap cannot bind a payment of nothing.
+  const bool pays = e.split.fund_paid && *e.split.fund_paid > Fen::zero();
+  const bool cap_open = pays && (has_part(e, "annual_cap") || has_part(e, "monthly_cap"));
+  if (cap_open) {
+    out[kFund].low.reset();
+    out[kSelfPay].high.reset();
+    out[kPatient].high.reset();
+    const bool ci_applies = std::any_of(e.trace.steps().begin(), e.trace.steps().end(),
+                                        [](const Step& st) { return st.rule == Rule::critical_illness_base; });
+    if (ci_applies && ci_counts_over_cap(claim, e)) out[kCriticalIllness].high.reset();
+  }
+  if (has_part(e, "critical_illness_cap")) {
+    out[kCriticalIllness].low.reset();
+    out[kSelfPay].high.reset();
+    out[kPatient].high.reset();
+  }
+  // No critical-illness figure: self-pay and the total are before any such payment, so they are the highest. That
+  // insurance pays only inside policy scope: the self-funded part (out of catalogue, above ceilings) stays the
+  // patient's whatever it pays.
+  if (!e.split.critical_illness_paid && e.split.fund_paid) {
+    out[kSelfPay].low = Fen::zero();
+    out[kPatient].low = e.split.self_funded;
+  }
+  return out;
+}
+
+Span merge(const Span& a, const Span& b) {
+  if (!a.known || !b.known) return {};
+  Span m{true, std::nullopt, std::nullopt};
+  if (a.low && b.low) m.low = min_fen(*a.low, *b.low);
+  if (a.high && b.high) m.high = max_fen(*a.high, *b.high);
+  return m;
+}
+
+struct Outcome {
+  std::vector<std::size_t> choice;
+  Spans spans;
+  std::vector<CannotEstimate> unknown;  // what this settlement lacked (the open ends' reasons)
+};
+
+Span merged(const std::vector<Outcome>& outcomes, int part, std::size_t dim, std::size_t value) {
+  bool first = true;
+  Span m;
+  for (const auto& o : outcomes) {
+    if (dim != SIZE_MAX && o.choice[dim] != value) continue;
+    const Span& s = o.spans[static_cast<std::size_t>(part)];
+    m = first ? s : merge(m, s);
+    first = false;
+  }
+  // Nothing pays less than nothing: an end left open by one case is closed by another that reaches zero exactly.
+  if (m.known && !m.low) {
+    for (const auto& o : outcomes) {
+      const Span& s = o.spans[static_cast<std::size_t>(part)];
+      if ((dim == SIZE_MAX || o.choice[dim] == value) && s.low && *s.low == Fen::zero()) m.low = Fen::zero();
+    }
+  }
+  return m;
+}
+
+// The spread of one end (low or high) over the outcomes with dimension d at value v (all when d is SIZE_MAX).
+Fen spread(const std::vector<Outcome>& outcomes, int part, bool low_end, std::size_t d, std::size_t v) {
+  std::optional<Fen> lo, hi;
+  for (const auto& o : outcomes) {
+    if (d != SIZE_MAX && o.choice[d] != v) continue;
+    const Span& s = o.spans[static_cast<std::size_t>(part)];
+    const std::optional<Fen>& e = low_end ? s.low : s.high;
+    if (!e) continue;
+    lo = lo ? min_fen(*lo, *e) : *e;
+    hi = hi ? max_fen(*hi, *e) : *e;
+  }
+  return lo ? *hi - *lo : Fen::zero();
+}
+
+// How much knowing dimension d narrows the part's range at least: its width less the widest it can still be. With
+// an open end, the closed end's spread is what narrows. Absent: knowing it closes an open end.
+std::optional<Fen> narrowing(const std::vector<Outcome>& outcomes, int part, std::size_t d, std::size_t count) {
+  const Span full = merged(outcomes, part, SIZE_MAX, 0);
+  if (!full.known || (!full.low && !full.high)) return Fen::zero();
+  bool closes_end = !full.low || !full.high;
+  Fen widest;
+  for (std::size_t v = 0; v < count; ++v) {
+    const Span r = merged(outcomes, part, d, v);
+    if (!r.known) return Fen::zero();
+    if ((!full.low && !r.low) || (!full.high && !r.high)) closes_end = false;
+    if (full.low && full.high && r.low && r.high) widest = max_fen(widest, *r.high - *r.low);
+  }
+  if (closes_end) return std::nullopt;
+  if (full.low && full.high) return *full.high - *full.low - widest;
+  const bool low_end = full.low.has_value();
+  Fen residual;
+  for (std::size_t v = 0; v < count; ++v) residual = max_fen(residual, spread(outcomes, part, low_end, d, v));
+  return spread(outcomes, part, low_end, SIZE_MAX, 0) - residual;
+}
+
+RangeReason dimension_reason(const Dimension& d) {
+  std::string zh, en;
+  for (const auto& v : d.values) {
+    zh += (zh.empty() ? "" : "、") + v.label_zh;
+    en += (en.empty() ? "" : ", ") + v.label_en;
+  }
+  return {d.field, "未知「" + d.label_zh + "」：按" + zh + "分别计算，取最低与最高。",
+          "The " + d.label_en + " is not known: computed for each of " + en + ", lowest and highest kept."};
+}
+
+// Why an end is open: the data lacks the figure that would close it.
+std::vector<RangeReason> open_reasons(const std::vector<Outcome>& outcomes, int part, const Span& s) {
+  std::vector<RangeReason> out;
+  const auto add = [&](const char* cap_part, const char* zh, const char* en) {
+    for (const auto& o : outcomes) {
+      for (const auto& u : o.unknown) {
+        if (u.part != cap_part) continue;
+        const bool seen = std::any_of(out.begin(), out.end(),
+                                      [&](const RangeReason& r) { return r.needs == u.needs && r.reason_zh == zh; });
+        if (!seen) out.push_back({u.needs, zh, en});
+      }
+    }
+  };
+  if (!s.low && part == kFund)
+    add("annual_cap",
+        "上限按未达到年度最高支付限额计算；该限额尚无可引用的数字，达到限额时统筹基金支付更少，故没有下限。",
+        "The upper end assumes the annual cap is not reached; the cap has no citable figure yet, and if reached the "
+        "fund pays less, so there is no lower end.");
+  if (!s.high && (part == kPatient || part == kSelfPay))
+    add("annual_cap", "年度最高支付限额尚无可引用的数字：达到限额时超出部分由个人负担，故没有上限。",
+        "The annual cap has no citable figure yet: if it is reached the excess falls to the patient, so there is no "
+        "upper end.");
+  if (!s.low && part == kFund)
+    add("monthly_cap", "上限按未达到每月限额计算；该限额尚无可引用的数字，故没有下限。",
+        "The upper end assumes the monthly cap is not reached; it has no citable figure yet, so there is no lower "
+        "end.");
+  if (!s.high && part == kCriticalIllness)
+    add("annual_cap", "基金达到年度限额时超出部分计入大病保险，大病保险支付会更多，故没有上限。",
+        "If the fund's annual cap is reached the excess counts toward critical illness, which then pays more: no "
+        "upper end.");
+  if (!s.low && part == kCriticalIllness)
+    add("critical_illness_cap", "上限按未达到大病保险年度限额计算；该限额尚无可引用的数字，故没有下限。",
+        "The upper end assumes the critical-illness cap is not reached; it has no citable figure yet: no lower end.");
+  if (part == kPatient || part == kSelfPay)
+    add("critical_illness_paid",
+        "大病保险（或职工大额补助）规定尚无可引用的数字：未扣除其支付；它只支付政策范围内的个人负担，故下限为个人自费部"
+        "分"
+        "（个人自付下限为 0）。",
+        "The critical-illness rules have no citable figures yet, so no such payment is deducted; it pays only inside "
+        "policy scope, so the lower end is the self-funded part (0 for self-pay).");
+  return out;
+}
+
+void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> reasons) {
+  Range r{s.low, s.high, std::move(reasons)};
+  std::string why_zh, why_en;
+  for (const auto& reason : r.reasons) {
+    why_zh += reason.reason_zh;
+    why_en += (why_en.empty() ? "" : " ") + reason.reason_en;
+  }
+  std::vector<StepValue> values{text_value("part", kPartNames[part]), text_value("part_zh", kPartZh[part]),
+                                text_value("part_en", kPartEn[part]), text_value("reasons_zh", why_zh),
+                                text_value("reasons_en", why_en)};
+  if (s.low) values.push_back(money_value("low", *s.low));
+  if (s.high) values.push_back(money_value("high", *s.high));
+  est.trace.add(Rule::range, std::move(values));
+  est.ranges[kPartNames[part]] = std::move(r);
+}
+
+}  // namespace
+
+void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
+  std::vector<Dimension> dims = open_dimensions(claim, est, {});
+  std::vector<Outcome> outcomes;
+  // Each pass may reveal a further field (a tier picks figures that then need the hospital level).
+  for (int pass = 0; pass < 3 && !dims.empty(); ++pass) {
+    std::size_t runs = 1;
+    for (const auto& d : dims) runs *= d.values.size();
+    if (runs > limits::kMaxRangeRuns) return;
+    std::vector<std::string> fields;
+    for (const auto& d : dims) fields.push_back(d.field);
+    std::vector<Dimension> revealed;
+    std::vector<std::size_t> choice(dims.size(), 0);
+    for (std::size_t n = 0; n < runs; ++n) {
+      Claim c = claim;
+      Assumptions a;
+      for (std::size_t d = 0; d < dims.size(); ++d) dims[d].values[choice[d]].apply(c, a);
+      Result<Estimate> r = settle(c, a);
+      Outcome o{choice, {}, {}};
+      if (r.ok()) {
+        o.spans = spans_of(c, r.value());
+        o.unknown = r.value().cannot_estimate;
+        if (revealed.empty()) revealed = open_dimensions(c, r.value(), fields);
+      }
+      outcomes.push_back(std::move(o));
+      for (std::size_t d = 0; d < dims.size(); ++d) {
+        if (++choice[d] < dims[d].values.size()) break;
+        choice[d] = 0;
+      }
+    }
+    if (revealed.empty()) break;
+    for (auto& d : revealed) dims.push_back(std::move(d));
+    outcomes.clear();
+  }
+  if (outcomes.empty()) {
+    dims.clear();
+    outcomes.push_back({{}, spans_of(claim, est), est.cannot_estimate});
+  }
+
+  for (int p = 0; p < kPartCount; ++p) {
+    Span full = merged(outcomes, p, SIZE_MAX, 0);
+    std::optional<Fen>& value = *slot(est.split, p);
+    if (!full.low && !full.high) full.known = false;
+    if (!full.known) {
+      value.reset();
+      continue;
+    }
+    if (full.low && full.high && *full.low == *full.high) {
+      value = full.low;
+      continue;
+    }
+    value.reset();
+    std::vector<RangeReason> reasons;
+    for (std::size_t d = 0; d < dims.size(); ++d) {
+      const auto by = narrowing(outcomes, p, d, dims[d].values.size());
+      if (by && *by == Fen::zero()) continue;
+      reasons.push_back(dimension_reason(dims[d]));
+      est.narrowings.push_back({dims[d].field, kPartNames[p], by});
+    }
+    for (auto& r : open_reasons(outcomes, p, full)) reasons.push_back(std::move(r));
+    record(est, p, full, std::move(reasons));
+  }
+  // What is still missing is what the settlements behind the ranges lacked, not what the first one asked for.
+  const auto is_part = [](const std::string& part) {
+    return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](const char* n) { return part == n; });
+  };
+  if (!dims.empty()) {
+    std::vector<CannotEstimate> kept;
+    for (const auto& u : est.cannot_estimate)
+      if (is_part(u.part)) kept.push_back(u);
+    for (const auto& o : outcomes) {
+      for (const auto& u : o.unknown) {
+        const bool seen = std::any_of(kept.begin(), kept.end(),
+                                      [&](const CannotEstimate& k) { return k.part == u.part && k.needs == u.needs; });
+        if (!is_part(u.part) && !seen) kept.push_back(u);
+      }
+    }
+    est.cannot_estimate = std::move(kept);
+  }
+  // A part the ranges now answer no longer needs the field that made it unknown.
+  est.cannot_estimate.erase(
+      std::remove_if(est.cannot_estimate.begin(), est.cannot_estimate.end(),
+                     [&](const CannotEstimate& u) {
+                       for (int p = 0; p < kPartCount; ++p)
+                         if (u.part == kPartNames[p] && (est.ranges.count(u.part) != 0 || *slot(est.split, p)))
+                           return true;
+                       return false;
+                     }),
+      est.cannot_estimate.end());
+  for (int p = 0; p < kPartCount; ++p) {
+    if (!est.split.fund_paid && est.ranges.count("fund_paid") == 0) break;  // already explained by the fund's entry
+    if (*slot(est.split, p) || est.ranges.count(kPartNames[p]) != 0 || has_part(est, kPartNames[p])) continue;
+    if (p != kSelfPay && p != kPatient) continue;
+    // Both ends open: name what would close them.
+    est.cannot_estimate.push_back(cannot_estimate(
+        kPartNames[p], has_part(est, "critical_illness_paid") ? "policy:critical_illness" : "policy:annual_cap"));
+  }
+}
+
+}  // namespace claimcalc

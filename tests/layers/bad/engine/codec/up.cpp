@@ -1,0 +1,2 @@
+// codec reaching up: must be rejected.
+#include "engine/api/api.hpp"

@@ -1,0 +1,110 @@
+// 8. Whatever a caller passes, every loader method returns a promise: input JSON cannot carry (a circular object,
+// a BigInt, an object nested 10,000 deep, a throwing getter) rejects with a sentence; a non-finite amount
+// (Infinity, -Infinity, NaN) is answered with invalid_money on its field, not JSON's silent null. None of it
+// traps: one instance serves the whole file.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { ClaimCalc, fixturePack, wasmBytes } from './lib.mjs';
+
+let instances = 0;
+const counting = {
+  Module: WebAssembly.Module,
+  instantiate: (s, i) => WebAssembly.instantiate(s, i).then((r) => { instances++; return r; }),
+};
+const engine = await ClaimCalc.load(wasmBytes(), { WebAssembly: counting });
+assert.equal((await engine.loadPolicies(fixturePack)).ok, true);
+
+const good = { insured_region: 'wasmtown', scheme: 'employee', person: 'active', tier: 'tier1', setting: 'inpatient',
+               hospital_level: 'level3', date_of_care: '2025-03-01', totals: { class_a: '100.00' } };
+
+function hostileValues() {
+  const circular = { ...good };
+  circular.self = circular;
+  let deep = {};
+  const top = deep;
+  for (let i = 0; i < 10000; i++) deep = deep.a = {};
+  const getter = { ...good };
+  Object.defineProperty(getter, 'tier', { enumerable: true, get() { throw new Error('getter says no'); } });
+  return { circular, bigint: { ...good, age: 40n }, deep: top, getter };
+}
+
+// Each method with the hostile value where its input goes.
+const methods = {
+  estimate: (v) => engine.estimate(v),
+  estimateMany: (v) => engine.estimateMany([good, v]),
+  explain: (v) => engine.explain(v),
+  guide: (v) => engine.guide({ scenario: 'manual_claim', request: v }),
+  diagnose: (v) => engine.diagnose({ symptom: '未备案', request: v }),
+  reverse: (v) => engine.reverse({ original: { fund_paid: '1.00', patient_pays: '1.00' }, request: v }),
+  policy: (v) => engine.policy(v),
+  loadPolicies: (v) => engine.loadPolicies({ files: [{ path: 'wasmtown/2025-01-01.json', content: v }] }),
+  call: (v) => engine.call({ op: 'estimate', request: v }),
+};
+
+for (const [kind, value] of Object.entries(hostileValues())) {
+  for (const [name, invoke] of Object.entries(methods)) {
+    test(`${name} with a ${kind} value rejects, never throws`, async () => {
+      let promise;
+      assert.doesNotThrow(() => { promise = invoke(value); });
+      assert.ok(promise instanceof Promise);
+      const expected = kind === 'getter' ? /getter says no/ : /claimcalc: the input cannot be written as JSON/;
+      await assert.rejects(promise, expected);
+    });
+  }
+}
+
+test('load itself never throws: odd sources and options reject', async () => {
+  for (const [source, opts] of [[null], [42], [{}], [Symbol('x')], ['x.wasm', { WebAssembly: {} }],
+                                [new Uint8Array([1, 2, 3, 4])], [new ArrayBuffer(0)]]) {
+    let promise;
+    assert.doesNotThrow(() => { promise = ClaimCalc.load(source, opts); });
+    await assert.rejects(promise);
+  }
+});
+
+test('call with null, undefined, a number or a function answers with an error envelope', async () => {
+  for (const v of [null, undefined, 42, () => 1]) {
+    const env = await engine.call(v);
+    assert.equal(env.ok, false, String(v));
+  }
+});
+
+const nonFinite = { Infinity, '-Infinity': -Infinity, NaN };
+for (const [label, x] of Object.entries(nonFinite)) {
+  test(`an amount of ${label} is invalid_money on its field`, async () => {
+    for (const [request, field] of [
+      [{ ...good, totals: { class_a: x } }, 'totals.class_a'],
+      [{ ...good, totals: undefined, items: [{ class: 'class_a', amount: '1.00' }, { class: 'class_b', amount: x }] },
+       'items[1].amount'],
+      [{ ...good, totals: undefined, items: [{ class: 'class_a', quantity: 2, unit_price: x }] }, 'items[0].unit_price'],
+      [{ ...good, year_to_date: { fund_paid: x } }, 'year_to_date.fund_paid'],
+    ]) {
+      const env = await engine.estimate(request);
+      assert.equal(env.ok, false, JSON.stringify(env).slice(0, 200));
+      assert.deepEqual([env.error.code, env.error.field], ['invalid_money', field]);
+    }
+    const many = await engine.estimateMany([good, { ...good, totals: { class_a: x } }]);
+    assert.equal(many.result[0].ok, true);
+    assert.deepEqual([many.result[1].error.code, many.result[1].error.field], ['invalid_money', 'totals.class_a']);
+    const rev = await engine.reverse({ original: { fund_paid: x, patient_pays: '1.00' }, request: good });
+    assert.deepEqual([rev.error.code, rev.error.field], ['invalid_money', 'original.fund_paid']);
+  });
+}
+
+test('no call trapped: one instance served every input', () => {
+  assert.equal(instances, 1);
+});
+
+test('Node: a file path is read (absolute or relative); a .wasm.br, path or bytes, is refused with a sentence', async () => {
+  const { dist } = await import('./lib.mjs');
+  const { join, relative } = await import('node:path');
+  const { readFileSync } = await import('node:fs');
+  for (const p of [join(dist, 'claimcalc.wasm'), relative(process.cwd(), join(dist, 'claimcalc.wasm'))]) {
+    const e = await ClaimCalc.load(p);
+    assert.equal((await e.version()).ok, true, p);
+  }
+  const br = join(dist, 'claimcalc.wasm.br');
+  await assert.rejects(ClaimCalc.load(br), /claimcalc\.wasm\.br is not a WebAssembly module \(a \.wasm\.br\? only mini-programs decompress it/);
+  await assert.rejects(ClaimCalc.load(readFileSync(br)), /the source is not a WebAssembly module \(a \.wasm\.br\? .*load claimcalc\.wasm\)/);
+  await assert.rejects(ClaimCalc.load(join(dist, 'no-such.wasm')), /ENOENT/);
+});

@@ -1,0 +1,45 @@
+// 10. Size budgets (sizes are deterministic): the wasm2js fallback fits a mini-program package with room for the
+// page code, each package of the sample mini-programs (build/examples, assembled by the wasm target) is under
+// the 2 MB per-package limit WeChat and Alipay document, and the loader stays small.
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { packageSizes } from '../../wasm/tools/package_sizes.mjs';
+import { dist } from './lib.mjs';
+
+const FALLBACK_BUDGET = 1_500_000;   // claimcalc.asm.js, raw bytes (what a package counts)
+const PACKAGE_BUDGET = 2_000_000;    // every package, main or sub ("单个分包/主包大小不能超过 2M")
+const LOADER_BUDGET = 5_000;         // claimcalc.js, brotli -q 11
+
+test(`claimcalc.asm.js is at most ${FALLBACK_BUDGET} bytes`, () => {
+  const size = statSync(join(dist, 'claimcalc.asm.js')).size;
+  console.log(`# claimcalc.asm.js ${size} bytes; claimcalc.wasm ${statSync(join(dist, 'claimcalc.wasm')).size}; ` +
+              `claimcalc.wasm.br ${statSync(join(dist, 'claimcalc.wasm.br')).size}`);
+  assert.ok(size <= FALLBACK_BUDGET, `${size} bytes`);
+});
+
+for (const app of ['wechat', 'alipay']) {
+  test(`examples/${app}: every package is under ${PACKAGE_BUDGET} bytes, the engine in its own subpackage`, () => {
+    const project = join(dist, '..', 'examples', app);
+    const sizes = packageSizes(project);
+    console.log(`# ${app}: ${Object.entries(sizes).map(([k, v]) => `${k} ${v}`).join(', ')} bytes`);
+    assert.deepEqual(Object.keys(sizes), ['main', 'claimcalc']);
+    for (const [name, size] of Object.entries(sizes)) assert.ok(size < PACKAGE_BUDGET, `${name}: ${size} bytes`);
+    // The subpackage really holds the engine (a budget met by a missing file would prove nothing).
+    for (const f of ['claimcalc.js', 'claimcalc.wasm.br', 'claimcalc.asm.js']) {
+      assert.equal(statSync(join(project, 'claimcalc', f)).size, statSync(join(dist, f)).size, f);
+    }
+    assert.ok(sizes.claimcalc > statSync(join(dist, 'claimcalc.asm.js')).size);
+  });
+}
+
+test(`the loader claimcalc.js is at most ${LOADER_BUDGET} bytes brotli-compressed`, () => {
+  for (const f of ['claimcalc.js', 'claimcalc.mjs']) {
+    const size = brotliCompressSync(readFileSync(join(dist, f)),
+                                    { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    console.log(`# ${f}: ${statSync(join(dist, f)).size} bytes, ${size} brotli`);
+    assert.ok(size <= LOADER_BUDGET, `${f}: ${size} bytes brotli`);
+  }
+});
