@@ -5,11 +5,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "engine/api/api.hpp"
+#include "engine/core/limits.hpp"
+#include "tools/capped_read.hpp"
 #include "tools/policy_dir.hpp"
 
 namespace {
@@ -50,25 +51,33 @@ const char* kUsage =
     "\n"
     "exit status: 0 ok, 2 bad input (the envelope on stdout names the field), 1 the tool could not run.\n";
 
-std::string read_all(std::istream& in) {
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+// Envelopes are dumped with sorted keys, so an ok one starts with {"ok":true and an error one with {"error":.
+bool envelope_ok(const std::string& envelope) { return envelope.rfind("{\"ok\":true", 0) == 0; }
 
-bool read_input(const std::string& arg, std::string& out) {
-  if (arg.empty() || arg == "-") {
-    out = read_all(std::cin);
-    return true;
-  }
-  std::ifstream f(arg, std::ios::binary);
-  if (!f) return false;
-  out = read_all(f);
+// Reads at most max_bytes + 1 bytes (a 300 MB file or /dev/zero costs no more): the engine, which holds every limit
+// (engine/core/limits.hpp), then refuses the input as too large, as it would on any other channel.
+bool read_input(const std::string& arg, std::string& out, std::size_t max_bytes) {
+  auto read = arg.empty() || arg == "-" ? claimcalc::tools::read_stream_capped(stdin, "stdin", max_bytes)
+                                        : claimcalc::tools::read_file_capped(arg, max_bytes);
+  if (!read.ok()) return false;
+  out = std::move(read.value());
   return true;
 }
 
-// Envelopes are dumped with sorted keys, so an ok one starts with {"ok":true and an error one with {"error":.
-bool envelope_ok(const std::string& envelope) { return envelope.rfind("{\"ok\":true", 0) == 0; }
+// A JSON string for a command-line word (which may hold any bytes: invalid UTF-8 is replaced, never an abort).
+std::string json_string(const std::string& word) {
+  return json(word).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// JSON Lines: each answer carries its input line number, keeping the envelope's keys in sorted order.
+std::string with_line(const std::string& envelope, std::size_t line) {
+  const std::string member = "\"line\":" + std::to_string(line);
+  if (envelope_ok(envelope)) return "{" + member + "," + envelope.substr(1);
+  const std::string tail = ",\"ok\":false}";
+  if (envelope.size() > tail.size() && envelope.compare(envelope.size() - tail.size(), tail.size(), tail) == 0)
+    return envelope.substr(0, envelope.size() - tail.size()) + "," + member + tail;
+  return envelope;
+}
 
 int print_envelope(const std::string& envelope) {
   std::cout << envelope << "\n";
@@ -92,7 +101,7 @@ Engine load_engine_or_exit(const std::string& dir) {
     if (dir.empty()) return Engine::builtin();
     auto files = claimcalc::tools::read_policy_dir(dir);
     if (!files.ok()) return claimcalc::Result<Engine>(files.error());
-    return Engine::from_files(files.value());
+    return Engine::from_files(files.value(), claimcalc::tools::host_today().iso());
   }();
   if (!engine.ok()) {
     std::cerr << "claimcalc: policies: " << engine.error().field << ": " << engine.error().message_en << "\n";
@@ -152,7 +161,7 @@ int main(int argc, char** argv) {
 
   if (command == "estimate" || command == "explain") {
     std::string input;
-    if (!read_input(operand, input)) {
+    if (!read_input(operand, input, claimcalc::limits::kMaxRequestBytes)) {
       std::cerr << "claimcalc: cannot read " << operand << "\n";
       return kExitBadInput;
     }
@@ -164,27 +173,27 @@ int main(int argc, char** argv) {
       std::cerr << kUsage;
       return kExitBadInput;
     }
-    json input = json::object();
-    input[command == "guide" ? "scenario" : "symptom"] = operand;
-    if (!region.empty()) input["region"] = region;
+    // The input is written as text around the request's own bytes, so that the engine parses the request once, with
+    // its depth, size and ambiguity checks (no parse here without them). Bytes after the request's value make the
+    // input malformed, or repeat a member (an error), or at most name a region the request's own region overrides.
+    std::string input = "{";
     if (rest.size() > 2) {
       std::string text;
-      if (!read_input(rest[2], text)) {
+      if (!read_input(rest[2], text, claimcalc::limits::kMaxRequestBytes)) {
         std::cerr << "claimcalc: cannot read " << rest[2] << "\n";
         return kExitBadInput;
       }
-      const json request = json::parse(text, nullptr, false);
-      if (request.is_discarded()) return print_envelope(engine.estimate(text));  // the parse error, as an envelope
-      input["request"] = request;
+      input += "\"request\":" + text + "\n,";
     }
-    if (!as_text)
-      return print_envelope(command == "guide" ? engine.guide(input.dump()) : engine.diagnose(input.dump()));
-    return print_text(command == "guide" ? engine.guide_text(input.dump(), lang)
-                                         : engine.diagnosis_text(input.dump(), lang));
+    input += std::string("\"") + (command == "guide" ? "scenario" : "symptom") + "\":" + json_string(operand);
+    if (!region.empty()) input += ",\"region\":" + json_string(region);
+    input += "}";
+    if (!as_text) return print_envelope(command == "guide" ? engine.guide(input) : engine.diagnose(input));
+    return print_text(command == "guide" ? engine.guide_text(input, lang) : engine.diagnosis_text(input, lang));
   }
   if (command == "call") {
     std::string input;
-    if (!read_input(operand, input)) {
+    if (!read_input(operand, input, claimcalc::limits::kMaxBatchBytes)) {
       std::cerr << "claimcalc: cannot read " << operand << "\n";
       return kExitBadInput;
     }
@@ -192,20 +201,22 @@ int main(int argc, char** argv) {
   }
   if (command == "reverse") {
     std::string input;
-    if (!read_input(operand, input)) {
+    if (!read_input(operand, input, claimcalc::limits::kMaxRequestBytes)) {
       std::cerr << "claimcalc: cannot read " << operand << "\n";
       return kExitBadInput;
     }
     return print_envelope(engine.reverse(input));
   }
   if (command == "batch") {
+    // Every input line gets one answer, numbered from 1, blank lines included (their answer is an error), so a
+    // consumer matching answers to lines is never shifted. A line over the request limit is read no further.
     std::string line;
     bool all_ok = true;
-    while (std::getline(std::cin, line)) {
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::size_t number = 0;
+    while (claimcalc::tools::read_line_capped(stdin, line, claimcalc::limits::kMaxRequestBytes)) {
       const std::string out = engine.estimate(line);
       all_ok = all_ok && envelope_ok(out);
-      std::cout << out << "\n";
+      std::cout << with_line(out, ++number) << "\n";
     }
     return all_ok ? kExitOk : kExitBadInput;
   }

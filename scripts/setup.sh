@@ -2,7 +2,7 @@
 # Installs what claimcalc needs on Debian 12 (run as root). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(build-essential cmake nlohmann-json3-dev libboost-dev doctest-dev emscripten binaryen brotli nodejs clang
+packages=(build-essential cmake nlohmann-json3-dev libboost-dev doctest-dev emscripten binaryen brotli nodejs npm clang
           libclang-rt-14-dev chromium fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do

@@ -60,4 +60,16 @@ Result<std::string> read_stream_capped(std::FILE* in, const std::string& name, s
   return read_fd(::fileno(in), name, max_bytes);
 }
 
+bool read_line_capped(std::FILE* in, std::string& line, std::size_t max_bytes) {
+  line.clear();
+  bool any = false;
+  int c;
+  while ((c = std::getc(in)) != EOF) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() <= max_bytes) line += static_cast<char>(c);
+  }
+  return any;
+}
+
 }  // namespace claimcalc::tools

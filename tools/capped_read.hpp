@@ -17,4 +17,8 @@ enum class FileKind { any, regular_only };
 Result<std::string> read_file_capped(const std::string& path, std::size_t max_bytes, FileKind kind = FileKind::any);
 Result<std::string> read_stream_capped(std::FILE* in, const std::string& name, std::size_t max_bytes);
 
+// The next line (without its '\n') into line, keeping at most max_bytes + 1 bytes of it and skipping the rest; false
+// at the end of the input. A last line without '\n' is still a line; an empty input has none.
+bool read_line_capped(std::FILE* in, std::string& line, std::size_t max_bytes);
+
 }  // namespace claimcalc::tools

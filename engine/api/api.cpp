@@ -1,6 +1,7 @@
 #include "engine/api/api.hpp"
 
 #include <optional>
+#include <set>
 
 #include "engine/api/builtin_divisions.hpp"
 #include "engine/api/builtin_policies.hpp"
@@ -9,6 +10,7 @@
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/policy_codec.hpp"
 #include "engine/codec/process_codec.hpp"
+#include "engine/codec/reader.hpp"
 #include "engine/codec/request_codec.hpp"
 #include "engine/codec/result_codec.hpp"
 #include "engine/core/coverage.hpp"
@@ -32,8 +34,14 @@ Result<Engine> Engine::builtin() {
   return from_files(files);
 }
 
-Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files) {
-  auto pack = codec::load_pack(files);
+Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::string_view today) {
+  std::optional<Date> day;
+  if (!today.empty()) {
+    auto parsed = Date::parse(today, "today");
+    if (!parsed.ok()) return parsed.error();
+    day = parsed.value();
+  }
+  auto pack = codec::load_pack(files, day);
   if (!pack.ok()) return pack.error();
   pack.value().divisions = {kDivisions, kDivisionCount, kDivisionSource};
   if (auto err = check_places(pack.value())) return *err;
@@ -44,11 +52,19 @@ Result<Engine> Engine::from_pack_json(std::string_view pack) {
   auto parsed = codec::parse_json(pack, limits::kMaxBatchBytes, "pack");
   if (!parsed.ok()) return parsed.error();
   const json& j = parsed.value();
-  const json* files = j.is_object() && j.contains("files") ? &j["files"] : nullptr;
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(j, "pack")) return r.error();
+  r.known_fields(j, "pack", {"files", "replace", "today"});
+  const bool replace = r.boolean(j, "replace", "pack", false).value_or(false);
+  const std::string today = r.text(j, "today", "pack", false, 16).value_or("");
+  if (r.failed()) return r.error();
+  const json* files = codec::Reader::get(j, "files");
   if (files == nullptr || !files->is_array()) {
     return make_error(ErrorCode::wrong_type, "pack.files", "应为 {\"files\":[{\"path\",\"content\"}]}",
                       "expected {\"files\":[{\"path\",\"content\"}]}");
   }
+  if (files->empty())
+    return make_error(ErrorCode::missing_field, "pack.files", "政策包没有文件", "the pack holds no files");
   std::vector<PolicyFile> list;
   for (std::size_t i = 0; i < files->size(); ++i) {
     const json& f = (*files)[i];
@@ -59,7 +75,18 @@ Result<Engine> Engine::from_pack_json(std::string_view pack) {
     }
     list.push_back({f["path"].get<std::string>(), f["content"].get<std::string>()});
   }
-  return from_files(list);
+  // A pack adds regions or replaces the built-in versions of the regions it holds; only "replace": true drops the
+  // built-in regions it does not hold (so an empty or national-only pack cannot wipe them by accident).
+  if (!replace) {
+    std::set<std::string> regions;
+    for (const auto& f : list) regions.insert(f.path.substr(0, f.path.find('/')));
+    for (std::size_t i = 0; i < kEmbeddedPolicyCount; ++i) {
+      const std::string path = kEmbeddedPolicies[i].path;
+      if (regions.count(path.substr(0, path.find('/'))) == 0)
+        list.push_back({path, std::string(kEmbeddedPolicies[i].bytes, kEmbeddedPolicies[i].size)});
+    }
+  }
+  return from_files(list, today);
 }
 
 std::size_t Engine::policy_count() const { return pack_->policies.size(); }
@@ -129,8 +156,8 @@ std::string Engine::explain(std::string_view request, std::string_view lang) con
 }
 
 std::string Engine::estimate_many(std::string_view requests) const {
-  return with_input(requests, limits::kMaxBatchBytes, "requests",
-                    [&](const json& j) { return ops::estimate_many(j, *pack_); });
+  auto parsed = codec::parse_json(requests, limits::kMaxBatchBytes, "requests");
+  return parsed.ok() ? ops::estimate_many(parsed.value(), *pack_) : dump(codec::error_envelope(parsed.error()));
 }
 
 std::string Engine::guide(std::string_view input) const {
@@ -174,10 +201,26 @@ std::string Engine::scaffold(std::string_view input) const {
 }
 
 std::string Engine::call(std::string_view envelope) const {
-  return with_input(envelope, limits::kMaxBatchBytes, "call", [&](const json& j) -> json {
-    const json* op = j.is_object() && j.contains("op") ? &j["op"] : nullptr;
-    const std::string name = op != nullptr && op->is_string() ? op->get<std::string>() : "";
-    auto payload = [&](const char* key) -> const json* { return j.contains(key) ? &j[key] : nullptr; };
+  auto parsed = codec::parse_json(envelope, limits::kMaxBatchBytes, "call");
+  if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
+  const json& j = parsed.value();
+  const json* op = j.is_object() && j.contains("op") ? &j["op"] : nullptr;
+  const std::string name = op != nullptr && op->is_string() ? op->get<std::string>() : "";
+  auto payload = [&](const char* key) -> const json* { return j.contains(key) ? &j[key] : nullptr; };
+  // The same byte limits as each op's own entry point: only a batch may be bigger than one request.
+  if (name != "estimate_many" && envelope.size() > limits::kMaxRequestBytes) {
+    return dump(codec::error_envelope(make_error(
+        ErrorCode::too_large, "call", "输入过大：超过 " + std::to_string(limits::kMaxRequestBytes) + " 字节上限",
+        "input too large: over the limit of " + std::to_string(limits::kMaxRequestBytes) + " bytes")));
+  }
+  if (name == "estimate_many") {
+    const json* reqs = payload("requests");
+    if (reqs == nullptr)
+      return dump(codec::error_envelope(
+          make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing")));
+    return ops::estimate_many(*reqs, *pack_);
+  }
+  return dump([&]() -> json {
     if (name == "estimate" || name == "explain") {
       const json* req = payload("request");
       if (req == nullptr)
@@ -186,13 +229,6 @@ std::string Engine::call(std::string_view envelope) const {
       if (name == "estimate") return ops::estimate(*req, *pack_);
       const json* lang = payload("lang");
       return explain_value(*req, *pack_, lang == nullptr ? "both" : lang->is_string() ? lang->get<std::string>() : "");
-    }
-    if (name == "estimate_many") {
-      const json* reqs = payload("requests");
-      if (reqs == nullptr)
-        return codec::error_envelope(
-            make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing"));
-      return ops::estimate_many(*reqs, *pack_);
     }
     if (name == "guide") return ops::guide(j, *pack_);
     if (name == "diagnose") return ops::diagnose(j, *pack_);
@@ -208,7 +244,7 @@ std::string Engine::call(std::string_view envelope) const {
     if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});
     return codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
                                             "unknown operation \"" + name.substr(0, 64) + "\""));
-  });
+  }());
 }
 
 }  // namespace claimcalc::api

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/core/error.hpp"        // Error, ErrorCode, Result: plain values
+#include "engine/core/limits.hpp"       // every size limit, for callers that read input (the CLI)
 #include "engine/core/policy_file.hpp"  // PolicyFile: a path and its text
 
 namespace claimcalc {
@@ -27,9 +28,12 @@ class Engine {
  public:
   // The policy pack compiled into this build (policies/ at build time).
   static Result<Engine> builtin();
-  static Result<Engine> from_files(const std::vector<PolicyFile>& files);
-  // A policy pack sent as JSON: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}]}.
-  // Lets a page or mini-program take newer policies without new code.
+  // today ("YYYY-MM-DD", the host's date when it has one) refuses a last_verified in the future.
+  static Result<Engine> from_files(const std::vector<PolicyFile>& files, std::string_view today = "");
+  // A policy pack sent as JSON: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}],
+  // "replace"?: bool, "today"?: "YYYY-MM-DD"}. Lets a page or mini-program take newer policies without new code.
+  // The pack's regions replace the built-in versions of those regions and the other built-in regions stay, unless
+  // "replace" is true; a pack without files is an error.
   static Result<Engine> from_pack_json(std::string_view pack);
 
   // Every operation below answers {"ok":true,"result":...} or {"ok":false,"error":{...}} (docs/api.md).

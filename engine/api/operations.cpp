@@ -84,17 +84,24 @@ json estimate(const json& request, const PolicyPack& pack) {
   return codec::ok_envelope(codec::estimate_to_json(est.value(), engine_version()));
 }
 
-json estimate_many(const json& requests, const PolicyPack& pack) {
+std::string estimate_many(const json& requests, const PolicyPack& pack) {
   if (!requests.is_array()) {
-    return input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
-                       "expected an array of requests ([...])");
+    return codec::dump_json(input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
+                                        "expected an array of requests ([...])"));
   }
   if (requests.size() > limits::kMaxBatchRequests) {
-    return input_error(ErrorCode::too_large, "requests", "批量请求过多", "too many requests in one batch");
+    return codec::dump_json(input_error(
+        ErrorCode::too_large, "requests", "批量请求过多：最多 " + std::to_string(limits::kMaxBatchRequests) + " 个",
+        "too many requests in one batch: at most " + std::to_string(limits::kMaxBatchRequests)));
   }
-  json out = json::array();
-  for (const auto& req : requests) out.push_back(estimate(req, pack));
-  return codec::ok_envelope(std::move(out));
+  // The same bytes as dump_json(ok_envelope(array)): keys sorted, "ok" before "result".
+  std::string out = "{\"ok\":true,\"result\":[";
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (i > 0) out += ',';
+    out += codec::dump_json(estimate(requests[i], pack));
+  }
+  out += "]}";
+  return out;
 }
 
 json guide(const json& input, const PolicyPack& pack) {
@@ -146,8 +153,14 @@ json reverse(const json& input, const PolicyPack& pack) {
   // unknown (a zero taken for granted would misstate that fund's difference).
   if (total && !settled.critical_illness_paid && *total >= settled.fund_paid + settled.patient_pays)
     settled.critical_illness_paid = *total - settled.fund_paid - settled.patient_pays;
-  if (total &&
-      settled.fund_paid + settled.critical_illness_paid.value_or(Fen::zero()) + settled.patient_pays != *total) {
+  const Fen original_total =
+      settled.fund_paid + settled.critical_illness_paid.value_or(Fen::zero()) + settled.patient_pays;
+  if (original_total.value() > limits::kMaxMoneyFen) {
+    return input_error(ErrorCode::invalid_money, "original", "原结算的统筹、大病与个人支付之和超过金额上限（十亿元）",
+                       "the original fund, critical-illness and patient parts add up to more than the limit "
+                       "(one billion yuan)");
+  }
+  if (total && original_total != *total) {
     return input_error(ErrorCode::inconsistent, "original.total", "原结算的统筹、大病与个人支付之和不等于总费用",
                        "the original fund, critical-illness and patient parts do not add up to its total");
   }
@@ -158,6 +171,16 @@ json reverse(const json& input, const PolicyPack& pack) {
   if (!claim.ok()) return request_error(claim.error());
   auto est = claimcalc::estimate(claim.value(), pack);
   if (!est.ok()) return request_error(est.error());
+  const Fen corrected_total = est.value().split.total;
+  const auto factor = limits::kReverseTotalsFactor;
+  if (original_total.value() > corrected_total.value() * factor ||
+      original_total.value() * factor < corrected_total.value()) {
+    est.value().warnings.push_back(
+        {"original_far_from_bill",
+         "原结算合计与更正后的账单总额相差超过 " + std::to_string(factor) + " 倍：请确认是同一次就医的结算",
+         "the original settlement's total and the corrected bill's differ by more than " + std::to_string(factor) +
+             " times: check that both are the same stay"});
+  }
   return codec::ok_envelope(
       codec::reverse_to_json(reverse_settlement(settled, std::move(est.value())), engine_version()));
 }

@@ -11,7 +11,9 @@ using codec::json;
 
 // Each returns a response envelope.
 json estimate(const json& request, const PolicyPack& pack);
-json estimate_many(const json& requests, const PolicyPack& pack);  // the one batch path, with its limits
+// The one batch path, with its limits; the envelope as text, each answer written out as soon as it is made (only
+// one answer's tree exists at a time: a batch's memory is its input and its answer text).
+std::string estimate_many(const json& requests, const PolicyPack& pack);
 json guide(const json& input, const PolicyPack& pack);
 json diagnose(const json& input, const PolicyPack& pack);
 json reverse(const json& input, const PolicyPack& pack);

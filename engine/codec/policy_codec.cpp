@@ -618,10 +618,13 @@ Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& t
     }
   }
   const json* schemes = Reader::get(root, "schemes");
-  // Only the national file holds no scheme of its own (it carries the cross-region rules and processes).
-  if (schemes == nullptr && p.region != "national")
-    pp.fail("/schemes", "缺少 schemes：地区政策至少须有一种险种（employee 或 resident）",
-            "schemes is missing: a region's policy needs at least one scheme (employee or resident)");
+  // A file without schemes is a layer others inherit from (national, a province): it must carry what they inherit.
+  const bool layer = Reader::get(root, "cross_region") != nullptr || Reader::get(root, "processes") != nullptr;
+  if (schemes == nullptr && !layer)
+    pp.fail("/schemes",
+            "缺少 schemes：政策文件至少须有一种险种（employee 或 resident），或供继承的 cross_region/processes",
+            "schemes is missing: a policy file needs at least one scheme (employee or resident), or the cross_region "
+            "or processes other files inherit");
   if (schemes != nullptr && schemes->is_object() && schemes->empty())
     pp.fail("/schemes", "schemes 为空：至少须有一种险种（employee 或 resident）",
             "schemes is empty: give at least one scheme (employee or resident)");

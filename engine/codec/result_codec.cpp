@@ -117,7 +117,18 @@ json deadlines_json(const Policy& policy, const std::vector<Deadline>& deadlines
               {"rule_zh", d.rule_zh},
               {"rule_en", d.rule_en},
               {"counted_from", d.counted_from.iso()},
+              {"statutory_date", d.statutory_date.iso()},
               {"source", source_json(policy, d.cite)}};
+    if (d.calendar_source != nullptr) {
+      json cal = {{"source", d.calendar_source}};
+      if (d.notice != nullptr)
+        cal["notice"] = {{"title", d.notice->title},
+                         {"doc_no", d.notice->doc_no},
+                         {"office", "国务院办公厅"},
+                         {"date", d.notice->date},
+                         {"url", d.notice->url}};
+      j["calendar"] = std::move(cal);
+    }
     if (!d.holiday_note_zh.empty()) {
       j["holiday_note_zh"] = d.holiday_note_zh;
       j["holiday_note_en"] = d.holiday_note_en;
@@ -289,7 +300,8 @@ void explain_one(const Estimate& est, bool zh, std::string& out) {
     out += (zh ? "截止日期：" : "Deadline: ") + (zh ? d.label_zh : d.label_en) + " " + d.date.iso() +
            (zh ? "（" + std::string(weekday_name_zh(d.date.weekday())) + "）；"
                : " (" + std::string(weekday_name_en(d.date.weekday())) + "); ") +
-           (zh ? d.rule_zh : d.rule_en) + cite_text(process_policy, d.cite, zh) + "\n";
+           (zh ? d.rule_zh : d.rule_en) + cite_text(process_policy, d.cite, zh) +
+           (d.holiday_note_zh.empty() ? "" : (zh ? "；" + d.holiday_note_zh : " " + d.holiday_note_en)) + "\n";
   }
   for (const auto& c : est.channels)
     out +=

@@ -1,5 +1,7 @@
 #include "engine/core/deadline.hpp"
 
+#include "engine/core/holidays.hpp"
+
 namespace claimcalc {
 
 std::optional<Date> deadline_start(const DeadlineRule& rule, const Claim& claim, std::string& needs) {
@@ -25,6 +27,53 @@ std::optional<Date> deadline_start(const DeadlineRule& rule, const Claim& claim,
   return std::nullopt;
 }
 
+namespace {
+
+std::string day_zh(const Date& d) { return d.iso() + "（" + weekday_name_zh(d.weekday()) + "）"; }
+std::string day_en(const Date& d) { return d.iso() + " (" + weekday_name_en(d.weekday()) + ")"; }
+
+// 民法典 第二百零三条: 期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日.
+void apply_holidays(Deadline& d) {
+  const HolidayCalendar& cal = national_holiday_calendar();
+  const Date last = d.statutory_date;
+  if (!calendar_covers(cal, last)) {
+    const std::string year = std::to_string(last.year());
+    const std::string covered = std::to_string(cal.first_year) + "–" + std::to_string(cal.last_year);
+    const bool later = last.year() > cal.last_year;
+    d.holiday_note_zh = "最后一日 " + day_zh(last) + "。" +
+                        (later ? year + " 年的节假日安排尚未公布" : year + " 年不在收录范围内") + "（节假日日历收录 " +
+                        covered + " 年）：若该日是法定休假日，按民法典第二百零三条顺延至其后第一个工作日。";
+    d.holiday_note_en = "The last day is " + day_en(last) + ". " +
+                        (later ? "The holiday calendar for " + year + " is not yet published"
+                               : year + " is outside the holiday calendar") +
+                        " (it covers " + covered +
+                        "): if that day is a statutory day off, Civil Code art. 203 moves it to the next working day.";
+    return;
+  }
+  d.calendar_source = cal.source;
+  d.notice = notice_for(cal, last.year());
+  if (!is_day_off(cal, last)) return;
+  const std::optional<Date> next = next_working_day(cal, last);
+  if (!next) {
+    d.holiday_note_zh = "法定最后一日 " + day_zh(last) +
+                        " 是休息日，其后的工作日落在尚未公布的年份：按民法典第二百零三条顺延，请向经办机构确认。";
+    d.holiday_note_en = "The statutory last day " + day_en(last) +
+                        " is a day off and the next working day falls in a year whose calendar is not yet published; "
+                        "Civil Code art. 203 moves it there: confirm with the office.";
+    return;
+  }
+  d.date = *next;
+  const std::string basis_zh =
+      d.notice != nullptr ? std::string("（") + d.notice->title + "，" + d.notice->doc_no + "）" : std::string();
+  const std::string basis_en = d.notice != nullptr ? std::string(" (") + d.notice->doc_no + ")" : std::string();
+  d.holiday_note_zh = "法定最后一日 " + day_zh(last) + " 是法定休假日" + basis_zh + "，按民法典第二百零三条顺延至 " +
+                      day_zh(*next) + "。";
+  d.holiday_note_en = "The statutory last day " + day_en(last) + " is a statutory day off" + basis_en +
+                      "; under Civil Code art. 203 the period ends on the next working day, " + day_en(*next) + ".";
+}
+
+}  // namespace
+
 Deadline compute_deadline(const DeadlineRule& rule, const Date& start) {
   Deadline d;
   d.id = rule.id;
@@ -43,22 +92,8 @@ Deadline compute_deadline(const DeadlineRule& rule, const Date& start) {
     d.rule_zh = "自 " + start.iso() + " 的次日起算 " + n + " 日";
     d.rule_en = n + " day(s) counted from the day after " + start.iso();
   }
-  const Weekday w = d.date.weekday();
-  d.holiday_note_zh =
-      std::string("最后一日是") + weekday_name_zh(w) +
-      "。若该日是法定节假日，按民法典第二百零三条顺延至节假日结束的次日；本工具没有节假日日历，请以经办机构为准。";
-  d.holiday_note_en = std::string("The last day is a ") + weekday_name_en(w) +
-                      ". If it is a public holiday, Civil Code art. 203 moves it to the day after the holiday; the "
-                      "holiday calendar is not in the data, so confirm with the office.";
-  if (w == Weekday::saturday || w == Weekday::sunday) {
-    d.holiday_note_zh = std::string("最后一日是") + weekday_name_zh(w) +
-                        "。按民法典第二百零三条，期间最后一日是法定休假日的，以休假日结束的次日为最后一日；"
-                        "本工具没有节假日（含调休）日历，请按上述日期提前办理或向经办机构确认。";
-    d.holiday_note_en = std::string("The last day is a ") + weekday_name_en(w) +
-                        ". Under Civil Code art. 203 a period ending on a statutory day off ends on the next day "
-                        "after it; the public-holiday calendar (with its swapped working days) is not in the data, "
-                        "so act by this date or confirm with the office.";
-  }
+  d.statutory_date = d.date;
+  apply_holidays(d);
   return d;
 }
 

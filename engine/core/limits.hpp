@@ -30,6 +30,13 @@ constexpr int kMaxStays = 366;
 // Dates outside this range are typos, not care: the policy data starts in the 2010s.
 constexpr int kMinYear = 1990;
 constexpr int kMaxYear = 2100;
+// One inpatient stay, admission to discharge: hospitals settle long stays at least yearly (中途结算), so a stay of
+// more than three years is a typo in a date, not care to estimate.
+constexpr int kMaxStayDays = 3 * 366;
+// Reverse settlement: the original parts together are a bill, so their sum may not exceed kMaxMoneyFen (an error);
+// an original total over this many times the corrected bill's, or under its 1/this, is most likely another stay
+// (a warning, original_far_from_bill).
+constexpr std::int64_t kReverseTotalsFactor = 10;
 // Settlements computed to bound one answer when request fields are missing (every combination of their values):
 // 3 tiers x 4 levels x 2 stays x 2 provinces x ... stays far below; past it, the engine asks instead.
 constexpr std::size_t kMaxRangeRuns = 256;

@@ -91,6 +91,46 @@ Dimension critical_illness_dimension(const CriticalIllnessPolicy& ci, Fen base) 
   return d;
 }
 
+template <class V>
+void collect_ages(const std::vector<Figure<V>>& figures, std::set<int>& ages) {
+  for (const auto& f : figures) {
+    if (f.when.age_min) ages.insert(*f.when.age_min);
+    if (f.when.age_min && *f.when.age_min > 0) ages.insert(*f.when.age_min - 1);
+    if (f.when.age_max) ages.insert(*f.when.age_max);
+    if (f.when.age_max && *f.when.age_max < limits::kMaxAge) ages.insert(*f.when.age_max + 1);
+  }
+}
+
+// One age on each side of every age edge the figures have: between edges nothing changes with the age.
+Dimension age_dimension(const SchemePolicy& scheme, const SettingPolicy& setting) {
+  std::set<int> ages{0};
+  collect_ages(setting.class_b_upfront_share, ages);
+  collect_ages(setting.deductible, ages);
+  collect_ages(setting.ratio, ages);
+  collect_ages(setting.annual_cap, ages);
+  collect_ages(setting.monthly_cap, ages);
+  if (scheme.critical_illness) {
+    collect_ages(scheme.critical_illness->ratio, ages);
+    collect_ages(scheme.critical_illness->annual_cap, ages);
+  }
+  Dimension d{"age", figure_label_zh("age"), figure_label_en("age"), {}};
+  for (int a : ages) {
+    d.values.push_back(
+        {std::to_string(a) + " 岁", "age " + std::to_string(a), [a](Claim& c, Assumptions&) { c.age = a; }});
+  }
+  return d;
+}
+
+Dimension disease_dimension(const SettingPolicy& setting) {
+  Dimension d{"disease", figure_label_zh("disease"), figure_label_en("disease"), {}};
+  for (const auto& disease : setting.diseases) {
+    const std::string id = disease.id;
+    d.values.push_back({disease.name_zh, disease.name_en.empty() ? id : disease.name_en,
+                        [id](Claim& c, Assumptions&) { c.disease = id; }});
+  }
+  return d;
+}
+
 }  // namespace
 
 std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, const std::vector<std::string>& known) {
@@ -120,6 +160,11 @@ std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, 
     out.push_back(std::move(d));
   }
   const SettingPolicy* setting = setting_of(claim, est);
+  if (scheme != nullptr && setting != nullptr && needs(est, "age") && open("age"))
+    out.push_back(age_dimension(*scheme, *setting));
+  if (setting != nullptr && needs(est, "disease") && claim.disease.empty() && !setting->diseases.empty() &&
+      open("disease"))
+    out.push_back(disease_dimension(*setting));
   if (setting != nullptr && warned(est, "first_stay_assumed") && open("year_to_date.stays"))
     out.push_back(stays_dimension(*setting));
   const Step* ded = step_of(est, Rule::deductible);

@@ -10,7 +10,7 @@ if(NOT ROOT)
   message(FATAL_ERROR "usage: cmake -DROOT=<source dir> -P check.cmake")
 endif()
 
-set(REEXPORTED "engine/core/error.hpp" "engine/core/policy_file.hpp")
+set(REEXPORTED "engine/core/error.hpp" "engine/core/policy_file.hpp" "engine/core/limits.hpp")
 set(IO_HEADERS iostream fstream sstream istream ostream cstdio filesystem)
 set(violations "")
 

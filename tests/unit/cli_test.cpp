@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -61,20 +62,87 @@ TEST_CASE("bad input: the envelope on stdout and exit 2, never a crash") {
   CHECK(run("frobnicate").status == 2);
 }
 
-TEST_CASE("batch: one response per line, a bad line gets its error and the rest go on") {
-  const std::string good = json::parse(test::read_file(kExample)).dump();
-  const Run r = run("batch", good + "\n{oops\n\n" + good + "\n");
-  CHECK(r.status == 2);
+namespace {
+
+std::vector<json> json_lines(const std::string& out) {
   std::vector<json> lines;
   std::size_t start = 0, end;
-  while ((end = r.out.find('\n', start)) != std::string::npos) {
-    lines.push_back(json::parse(r.out.substr(start, end - start)));
+  while ((end = out.find('\n', start)) != std::string::npos) {
+    lines.push_back(json::parse(out.substr(start, end - start)));
     start = end + 1;
   }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("batch: one response per line, a bad line gets its error and the rest go on") {
+  const std::string good = json::parse(test::read_file(kExample)).dump();
+  const Run r = run("batch", good + "\n{oops\n" + good + "\n");
+  CHECK(r.status == 2);
+  const auto lines = json_lines(r.out);
   REQUIRE(lines.size() == 3);
   CHECK(lines[0]["ok"] == true);
   CHECK(lines[1]["error"]["code"] == "malformed_json");
   CHECK(lines[2]["ok"] == true);
+}
+
+TEST_CASE("batch: every input line gets an answer carrying its line number, blank lines an error (issue 14 row 9)") {
+  const std::string good = json::parse(test::read_file(kExample)).dump();
+  // 11 lines: blank, whitespace-only and \r-only lines among good ones; CRLF endings are fine.
+  const std::string input = good + "\n\n" + good + "\r\n   \t \n\r\n" + good + "\n{oops\n\n" + good + "\n \n" + good;
+  const Run r = run("batch", input);
+  CHECK(r.status == 2);
+  const auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 11);
+  const bool expect_ok[] = {true, false, true, false, false, true, false, false, true, false, true};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    CAPTURE(i);
+    CHECK(lines[i]["line"] == i + 1);
+    CHECK(lines[i]["ok"] == expect_ok[i]);
+    if (!expect_ok[i]) CHECK(lines[i]["error"]["code"] == "malformed_json");
+  }
+  // An over-long line is refused without being kept whole, and the next line still answers.
+  const Run big = run("batch", std::string((1u << 20) + 100, ' ') + "\n" + good + "\n");
+  const auto two = json_lines(big.out);
+  REQUIRE(two.size() == 2);
+  CHECK(two[0]["error"]["code"] == "too_large");
+  CHECK(two[1]["line"] == 2);
+  CHECK(two[1]["ok"] == true);
+}
+
+TEST_CASE("files are read with a cap: a 300 MB file or /dev/zero is refused as too large (issue 14 row 12)") {
+  const std::string path = "/tmp/claimcalc_cli_test_sparse";
+  { std::ofstream f(path, std::ios::binary); }
+  REQUIRE(::truncate(path.c_str(), 300LL << 20) == 0);  // sparse: no disk used
+  for (const std::string& file : {path, std::string("/dev/zero")}) {
+    CAPTURE(file);
+    for (const char* command : {"estimate ", "explain ", "reverse ", "call ", "guide manual_claim "}) {
+      const Run r = run(command + file);
+      CHECK(r.status == 2);
+      CHECK(json::parse(r.out)["error"]["code"] == "too_large");
+    }
+  }
+  std::remove(path.c_str());
+}
+
+TEST_CASE("guide and diagnose parse the request once, with the depth limit: 65,000 nested [ is an error, not a crash") {
+  for (const std::string& deep : {std::string(65000, '['), std::string(65000, '[') + std::string(65000, ']')}) {
+    for (const char* command : {"guide manual_claim -", "diagnose \"结算失败\" -"}) {
+      CAPTURE(command);
+      const Run r = run(command, deep);
+      CHECK(r.status == 2);  // was 139 (SIGSEGV) for the closed nesting
+      CHECK(json::parse(r.out)["error"]["code"] == "too_large");
+    }
+  }
+  const std::string good = json::parse(test::read_file(kExample)).dump();
+  CHECK(run("guide manual_claim -", good).status == 0);
+  // Bytes after the request are refused: garbage, or a member that repeats the command's own.
+  for (const std::string& tail : {std::string(" garbage"), std::string(", \"scenario\": \"late_claim\"")}) {
+    const Run trailing = run("guide manual_claim -", good + tail);
+    CHECK(trailing.status == 2);
+    CHECK(json::parse(trailing.out)["error"]["code"] == "malformed_json");
+  }
 }
 
 TEST_CASE("policies list, show, validate; --policies DIR") {

@@ -126,6 +126,13 @@ TEST_CASE("chronic outpatient: per-disease cap and ratio; an unknown disease is 
   r = estimate(fixture_engine(), req);
   CHECK(split(r, "fund_paid") == "..900.00");  // no cap figure: at most the uncapped 900
   CHECK(has_unknown(r, "annual_cap"));         // no cap figure for that disease or the setting
+  // No disease given: settled for each disease the region lists (hypertension 700, uremia 900 with no cap figure).
+  req.erase("disease");
+  r = estimate(fixture_engine(), req);
+  CHECK(split(r, "fund_paid") == "..900.00");
+  bool asks_disease = false;
+  for (const auto& q : r["result"]["next_questions"]) asks_disease = asks_disease || q["field"] == "disease";
+  CHECK(asks_disease);
   req["disease"] = "gout";
   r = estimate(fixture_engine(), req);
   CHECK(split(r, "fund_paid") == "null");
@@ -164,8 +171,9 @@ TEST_CASE("a figure that depends on age needs the age; per-year deductible alrea
   req["person"] = "adult";
   req.erase("tier");
   json r = estimate(fixture_engine(), req);
-  CHECK(split(r, "fund_paid") == "null");
-  CHECK(r["result"]["cannot_estimate"][0]["needs"] == "age");
+  // Without the age: settled at each side of the 80-year edge (60% or 75%), the deductible paid or not; no cap.
+  CHECK(split(r, "fund_paid") == "..7500.00");
+  CHECK(r["result"]["next_questions"][0]["field"] == "age");
   req["age"] = 81;
   req["year_to_date"] = {{"deductible_paid", "800"}};
   r = estimate(fixture_engine(), req);

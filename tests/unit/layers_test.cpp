@@ -77,7 +77,8 @@ TEST_CASE("layers: the province's filing validity and manual-claim process reach
   CHECK(r["result"]["materials"][0]["id"] == "province_form");
   CHECK(r["result"]["materials"][0]["source"]["id"] == "p1");
   REQUIRE(r["result"]["deadlines"].size() == 1);
-  CHECK(r["result"]["deadlines"][0]["date"] == "2024-06-08");  // discharge 2024-03-10 + 90 days
+  // discharge 2024-03-10 + 90 days = Saturday 2024-06-08; Monday 06-10 is 端午节, so the last day is 06-11
+  CHECK(r["result"]["deadlines"][0]["date"] == "2024-06-11");
 }
 
 TEST_CASE("layers: a city without benefit figures still answers, and names exactly what is missing") {
@@ -110,7 +111,7 @@ TEST_CASE("layers: a city with no file gets the province's process answers and a
   CHECK(g["result"]["region"].is_null());
   CHECK(g["result"]["province_policy_id"] == "fx-province/2024-01-01");
   CHECK(g["result"]["materials"][0]["id"] == "province_form");
-  CHECK(g["result"]["deadlines"][0]["date"] == "2024-06-08");
+  CHECK(g["result"]["deadlines"][0]["date"] == "2024-06-11");
   bool national_step = false;
   for (const auto& s : g["result"]["steps"])
     national_step = national_step || s["source"]["id"] == "seed_remote_settlement";

@@ -30,7 +30,8 @@ export function packOf(dir) {
       if (f.endsWith('.json')) files.push({ path: `${region}/${f}`, content: readFileSync(join(dir, region, f), 'utf8') });
     }
   }
-  return { files };
+  // replace: the fixture alone, as the native CLI sees it with --policies (a pack otherwise merges over the built-in).
+  return { files, replace: true };
 }
 export const fixturePack = packOf(fixtureDir);
 

@@ -108,3 +108,16 @@ test('Node: a file path is read (absolute or relative); a .wasm.br, path or byte
   await assert.rejects(ClaimCalc.load(readFileSync(br)), /the source is not a WebAssembly module \(a \.wasm\.br\? .*load claimcalc\.wasm\)/);
   await assert.rejects(ClaimCalc.load(join(dist, 'no-such.wasm')), /ENOENT/);
 });
+
+test('explain takes a language; a wrong one is unknown_value on lang', async () => {
+  const zh = await engine.explain(good, 'zh');
+  const en = await engine.explain(good, 'en');
+  const both = await engine.explain(good);
+  assert.equal(zh.ok && en.ok && both.ok, true);
+  assert.match(en.result.text, /the fund pays/);
+  assert.doesNotMatch(zh.result.text, /the fund pays/);
+  assert.match(zh.result.text, /统筹|基金/);
+  assert.ok(both.result.text.length > zh.result.text.length);
+  const bad = await engine.explain(good, 'fr');
+  assert.deepEqual([bad.error.code, bad.error.field], ['unknown_value', 'lang']);
+});

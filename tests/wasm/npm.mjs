@@ -39,6 +39,8 @@ export function runNode(dir, file, args = []) {
 
 export function runTsc(dir, args) {
   const r = spawnSync(process.execPath, [tsc(), ...args], { cwd: dir, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tsc ${args.join(' ')}:\n${r.stdout}\n${r.stderr}`);
+  // The first errors are enough (one missing field repeats on every answer).
+  const first = (t) => t.split('\n').slice(0, 12).join('\n');
+  if (r.status !== 0) throw new Error(`tsc ${args.join(' ')}:\n${first(r.stdout)}\n${first(r.stderr)}`);
   return r.stdout;
 }

@@ -87,7 +87,8 @@ async function main(engine: Engine): Promise<string[]> {
   const many = await engine.estimateMany([request, { ...request, totals: { class_a: 100 }, items: undefined }]);
   if (many.ok) for (const e of many.result) out.push(e.ok ? e.result.split.total : e.error.code);
   const text = await engine.explain(request);
-  if (text.ok) out.push(text.result.text.slice(0, 10));
+  const zh = await engine.explain(request, 'zh');
+  if (text.ok && zh.ok) out.push(text.result.text.slice(0, 10), zh.result.text.slice(0, 10));
   const guide = await engine.guide({ scenario: 'manual_claim', request });
   if (guide.ok) {
     const g = guide.result;
@@ -99,7 +100,11 @@ async function main(engine: Engine): Promise<string[]> {
   const diagnosis = await engine.diagnose({ symptom: '未查询到备案信息', request });
   if (diagnosis.ok) for (const c of diagnosis.result.causes) out.push(c.id + c.matched.join(','), c.actions[0]?.text_zh ?? '');
   const reverse = await engine.reverse({ original: { fund_paid: '100.00', patient_pays: 50 }, request });
-  if (reverse.ok) out.push(reverse.result.direction, show(reverse.result.difference.patient_pays), reverse.result.corrected.split.total);
+  if (reverse.ok) {
+    const d = reverse.result.difference.patient_pays;
+    out.push(reverse.result.direction, d === null || typeof d === 'string' ? String(d) : d.low + '..' + d.high);
+    out.push(reverse.result.corrected.split.total);
+  }
   const policies = await engine.policies();
   if (policies.ok) for (const p of policies.result) out.push(p.region + ' ' + p.effective_from + ' ' + p.schemes[0]?.scheme);
   const policy = await engine.policy('guangzhou');
@@ -141,7 +146,8 @@ interface ImportMeta { url: string }
   assert.match(runNode(dir, 'out/sample.mjs'), /^\d+\n$/);
 });
 
-// Real answers as TypeScript values of the declared types (object literals: a field the types do not name fails).
+// Real answers as TypeScript values of the declared types (object literals: a field the types do not name fails),
+// and the declared enums equal to the engine's.
 test('TypeScript: the engine\'s real answers are values of the declared types', async () => {
   const engine = await ClaimCalc.load(wasmBytes());
   const fixture = await ClaimCalc.load(wasmBytes());
@@ -166,7 +172,28 @@ test('TypeScript: the engine\'s real answers are values of the declared types', 
   add('{ engine_version: string }', await engine.version());
   add('Estimate', await engine.estimate({ ...requests[0], date_of_care: '2025-02-30' }));
   add('Array<Envelope<Estimate>>', await engine.estimateMany(requests.slice(0, 3)));
-  writeFileSync(join(dir, 'real.ts'), `import type { Cause, Envelope, Estimate, Guide, PolicySummary, Reverse } from 'claimcalc';\n` +
-    values.join('\n') + '\n');
+  // Each enum of the request and the error codes: the declared union equals what the engine accepts (its
+  // unknown_value message lists them) and writes (engine/core/error.cpp).
+  const base = requests[0];
+  const listed = (env) => {
+    const m = /expected one of: (.*)$/.exec(env.error.message_en);
+    assert.ok(m, JSON.stringify(env.error));
+    return m[1].split(', ').map((v) => `'${v}'`).join(' | ');
+  };
+  const enums = [];
+  for (const field of ['scheme', 'person', 'tier', 'setting', 'hospital_level', 'filing', 'settlement', 'enrolment_status']) {
+    enums.push([`NonNullable<Request['${field}']>`, listed(await engine.estimate({ ...base, [field]: 'x' }))]);
+  }
+  const itemClasses = listed(await engine.estimate({ ...base, totals: undefined, items: [{ class: 'x', amount: '1' }] }));
+  enums.push([`RequestItem['class']`, itemClasses], [`NonNullable<RequestItem['insured_class']>`, itemClasses]);
+  enums.push([`Scenario`, listed(await engine.guide({ scenario: 'x' }))]);
+  const codes = [...readFileSync(join(source, 'engine', 'core', 'error.cpp'), 'utf8').matchAll(/return "([a-z_]+)";/g)]
+    .map((m) => m[1]).filter((c) => c !== 'unknown');
+  assert.ok(codes.length >= 10);
+  enums.push([`ErrorCode`, codes.map((c) => `'${c}'`).join(' | ')]);
+  writeFileSync(join(dir, 'real.ts'), `import type { Cause, Envelope, ErrorCode, Estimate, Guide, PolicySummary, Request, RequestItem, Reverse, Scenario } from 'claimcalc';\n` +
+    values.join('\n') + '\n' +
+    'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;\n' +
+    enums.map(([declared, engineList], i) => `export const same${i}: Same<${declared}, ${engineList}> = true;`).join('\n') + '\n');
   runTsc(dir, ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', 'real.ts']);
 });

@@ -13,10 +13,13 @@ export interface RangeReason {
   reason_zh: string;
   reason_en: string;
 }
-/** A figure known only within bounds: low ≤ high; a null end is open (unbounded that way), never both. */
-export interface MoneyRange {
+/** Bounds: low ≤ high; a null end is open (unbounded that way), never both. */
+export interface Bounds {
   low: MoneyText | null;
   high: MoneyText | null;
+}
+/** A figure known only within bounds, with the reasons it is not exact. */
+export interface MoneyRange extends Bounds {
   reasons: RangeReason[];
 }
 /** A figure of the split: exact, a range, or null when the data cannot give it (see cannot_estimate). */
@@ -87,6 +90,7 @@ export interface Request {
     fund_paid?: Money;
     critical_illness_base?: Money;
     critical_illness_paid?: Money;
+    disease_fund_paid?: Money;
     outpatient_pool_paid?: Money;
     outpatient_pool_paid_this_month?: Money;
   };
@@ -222,13 +226,27 @@ export interface Receipt {
   date_of_care: DateText;
 }
 
+/** A cited document, when a result lists its documents once (Estimate.sources) and each use refers to it. */
+export interface SourceDocument {
+  title: string;
+  doc_no: string;
+  office: string;
+  date: string;
+  url: string;
+  confidence: 'official' | 'secondary';
+}
+
 export interface Estimate {
+  /** The documents cited, by Source.ref, when the engine lists them once. */
+  sources?: { [ref: string]: SourceDocument };
   split: Split;
   national: NationalSplit;
   items: ResultItem[];
   steps: Step[];
   materials: Material[];
   deadlines: Deadline[];
+  /** Where to file the claim this case leads to (online or offline). */
+  channels: Channel[];
   next_questions: NextQuestion[];
   warnings: Warning[];
   cannot_estimate: CannotEstimate[];
@@ -279,10 +297,15 @@ export interface Cause {
 }
 
 export interface Reverse {
-  original: { fund_paid: MoneyText; critical_illness_paid: MoneyText; patient_pays: MoneyText };
+  /** What was settled; critical_illness_paid null when it was not given. */
+  original: { fund_paid: MoneyText; critical_illness_paid: MoneyText | null; patient_pays: MoneyText };
   corrected: Estimate;
-  /** A positive patient_pays is what the patient paid too much and gets back. */
-  difference: { fund_paid: Figure; critical_illness_paid: Figure; patient_pays: Figure };
+  /** A positive patient_pays is what the patient paid too much and gets back; bounds when corrected is a range. */
+  difference: {
+    fund_paid: MoneyText | Bounds | null;
+    critical_illness_paid: MoneyText | Bounds | null;
+    patient_pays: MoneyText | Bounds | null;
+  };
   /** unknown: a difference the data cannot give (see corrected.cannot_estimate). */
   direction: 'refund_to_patient' | 'patient_pays_more' | 'none' | 'unknown';
 }
@@ -341,8 +364,8 @@ export interface Engine {
   estimate(request: Request): Promise<Envelope<Estimate>>;
   /** One crossing for the whole list; result[i] is the envelope of requests[i]. */
   estimateMany(requests: Request[]): Promise<Envelope<Array<Envelope<Estimate>>>>;
-  /** The steps as sentences, Chinese then English. */
-  explain(request: Request): Promise<Envelope<{ text: string }>>;
+  /** The steps as sentences: Chinese, English, or both (the default, Chinese first). */
+  explain(request: Request, lang?: 'zh' | 'en' | 'both'): Promise<Envelope<{ text: string }>>;
   /** Steps, documents, dated deadlines and channels for a process. */
   guide(input: { scenario: Scenario; region?: string; request?: Request }): Promise<Envelope<Guide>>;
   /** Likely causes of a settlement error or filing failure, most likely first. */

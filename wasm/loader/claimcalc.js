@@ -213,7 +213,12 @@
         estimate: op('estimate', 'request'),
         // One crossing for the whole list.
         estimateMany: op('estimate_many', 'requests'),
-        explain: op('explain', 'request'),
+        // lang: 'zh', 'en' or 'both' (the default): the steps as sentences.
+        explain: guard(function (request, lang) {
+          var e = { op: 'explain', request: request };
+          if (lang !== undefined) e.lang = lang;
+          return call(e);
+        }),
         // {scenario, region?, request?}: steps, documents, dated deadlines and channels (docs/api.md).
         guide: with_fields('guide'),
         // {symptom, request?}: likely causes of a settlement error, in order.

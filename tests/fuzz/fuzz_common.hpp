@@ -1,0 +1,57 @@
+// Shared by the fuzz targets: the built-in engine and the envelope property every answer must have. Built with the
+// wasm's no-exception flags, so an abort found here is an abort on a phone.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "engine/api/api.hpp"
+
+namespace fuzz {
+
+inline const claimcalc::api::Engine& engine() {
+  static const claimcalc::api::Engine e = claimcalc::api::Engine::builtin().value();
+  return e;
+}
+
+inline std::int64_t fen(const nlohmann::json& v) {
+  const std::string s = v.get<std::string>();
+  const auto dot = s.find('.');
+  return std::strtoll(s.substr(0, dot).c_str(), nullptr, 10) * 100 +
+         std::strtoll(s.substr(dot + 1).c_str(), nullptr, 10);
+}
+
+// An answer is a JSON envelope with "ok" true or false; an error names a code and says why in Chinese; in an ok
+// estimate every known part adds up to the total and the fund pays no more than the in-scope amount.
+inline void check_envelope(const std::string& out) {
+  const auto j = nlohmann::json::parse(out, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("ok") || !j["ok"].is_boolean()) std::abort();
+  if (!j["ok"].get<bool>()) {
+    if (!j["error"]["code"].is_string() || !j["error"]["message_zh"].is_string()) std::abort();
+    return;
+  }
+  if (!j["result"].is_object() || !j["result"].contains("split")) return;  // policies/version/guide answers
+  const auto& s = j["result"]["split"];
+  // A range: both ends known where given, low <= high, never both open.
+  for (const char* part : {"class_b_upfront", "in_scope", "deductible_applied", "fund_paid", "critical_illness_paid",
+                           "self_pay", "patient_pays"}) {
+    const auto& v = s[part];
+    if (!v.is_object()) continue;
+    if (v["low"].is_null() && v["high"].is_null()) std::abort();
+    if (!v["low"].is_null() && !v["high"].is_null() && fen(v["low"]) > fen(v["high"])) std::abort();
+  }
+  if (!s["fund_paid"].is_string() || !s["patient_pays"].is_string() || !s["total"].is_string()) return;
+  if (!s["critical_illness_paid"].is_null() && !s["critical_illness_paid"].is_string()) return;
+  const std::int64_t ci = s["critical_illness_paid"].is_string() ? fen(s["critical_illness_paid"]) : 0;
+  if (fen(s["fund_paid"]) + ci + fen(s["patient_pays"]) != fen(s["total"])) std::abort();
+  if (fen(s["fund_paid"]) > fen(s["in_scope"]) || fen(s["fund_paid"]) < 0) std::abort();
+}
+
+inline std::string text(const std::uint8_t* data, std::size_t size) {
+  return std::string(reinterpret_cast<const char*>(data), size);
+}
+
+}  // namespace fuzz
