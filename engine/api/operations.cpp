@@ -1,7 +1,11 @@
 #include "engine/api/operations.hpp"
 
+#include <algorithm>
+
 #include "engine/api/api.hpp"
+#include "engine/api/builtin_divisions.hpp"
 #include "engine/codec/coverage_codec.hpp"
+#include "engine/codec/policy_codec.hpp"
 #include "engine/codec/process_codec.hpp"
 #include "engine/codec/reader.hpp"
 #include "engine/codec/request_codec.hpp"
@@ -14,6 +18,7 @@
 #include "engine/core/limits.hpp"
 #include "engine/core/region_resolve.hpp"
 #include "engine/core/reverse.hpp"
+#include "engine/core/sha256.hpp"
 
 namespace claimcalc::api::ops {
 
@@ -213,6 +218,41 @@ json scaffold(const json& input, const PolicyPack& pack) {
   if (!s.ok()) return codec::error_envelope(s.error());
   json out = {{"path", s.value().path}, {"content", s.value().content}};
   out["previous"] = s.value().previous.empty() ? json(nullptr) : json(s.value().previous);
+  return codec::ok_envelope(std::move(out));
+}
+
+json validate_policy(const json& input, std::vector<PolicyFile> base) {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "path", "content", "request"});
+  const auto path = r.text(input, "path", "", true, 200);
+  const auto content = r.text(input, "content", "", true, limits::kMaxBatchBytes);
+  if (r.failed()) return codec::error_envelope(r.error());
+  // The draft replaces a built-in file of the same path, as a corrected version would.
+  base.erase(std::remove_if(base.begin(), base.end(), [&](const PolicyFile& f) { return f.path == *path; }),
+             base.end());
+  base.push_back({*path, *content});
+  auto pack = codec::load_pack(base);
+  if (!pack.ok()) return codec::error_envelope(pack.error());
+  pack.value().divisions = {kDivisions, kDivisionCount, kDivisionSource};
+  if (auto err = check_places(pack.value())) return codec::error_envelope(*err);
+  const std::string hash = sha256_hex(*content);
+  json summary = json::array();
+  for (const auto& p : pack.value().policies)
+    if (p.hash == hash) summary.push_back(codec::policy_summary(p));
+  json out{{"valid", true}, {"path", *path}, {"sha256", hash}, {"policies", std::move(summary)}};
+  if (const json* req = codec::Reader::get(input, "request"); req != nullptr) {
+    json answer = estimate(*req, pack.value());
+    json* result = answer.contains("result") ? &answer["result"] : nullptr;
+    if (result != nullptr && result->contains("receipt") && (*result)["receipt"].value("policy_hash", "") == hash) {
+      (*result)["warnings"].push_back(
+          {{"code", "unreviewed_local_policy"},
+           {"message_zh", "本结果用了未经审核的本地政策文件 " + *path + "（SHA-256 " + hash + "），仅供核对草稿。"},
+           {"message_en", "This answer used an unreviewed local policy file " + *path + " (SHA-256 " + hash +
+                              "); it is for checking the draft only."}});
+    }
+    out["estimate"] = std::move(answer);
+  }
   return codec::ok_envelope(std::move(out));
 }
 

@@ -4,6 +4,9 @@
 
 #include "engine/codec/json_input.hpp"
 #include "engine/core/policy.hpp"
+#include "engine/core/policy_file.hpp"
+
+#include <vector>
 
 namespace claimcalc::api::ops {
 
@@ -20,5 +23,9 @@ json reverse(const json& input, const PolicyPack& pack);
 json policies(const PolicyPack& pack, const std::string* region);  // all regions, or one
 json coverage(const PolicyPack& pack);                             // per region and scheme: parts, layers, confidence
 json scaffold(const json& input, const PolicyPack& pack);          // a new version from the registry, every part absent
+// {path, content, request?}: a draft policy file checked by the pack's own validator beside `base` (the built-in
+// files, so its province and national layers resolve); with a request, an estimate by that pack, which says it used
+// an unreviewed local file (warning unreviewed_local_policy, with the file's SHA-256).
+json validate_policy(const json& input, std::vector<PolicyFile> base);
 
 }  // namespace claimcalc::api::ops

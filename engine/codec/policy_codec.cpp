@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "engine/codec/ratio_order.hpp"
 #include "engine/codec/reader.hpp"
 #include "engine/core/limits.hpp"
 #include "engine/core/sha256.hpp"
@@ -14,6 +15,7 @@ namespace claimcalc::codec {
 namespace {
 
 constexpr std::size_t kMaxPolicyText = 4096;
+constexpr std::size_t kMaxQuoteChars = 200;
 
 std::string file_region(const std::string& path) {
   const auto slash = path.rfind('/');
@@ -22,10 +24,25 @@ std::string file_region(const std::string& path) {
   return path.substr(prev == std::string::npos ? 0 : prev + 1, slash - (prev == std::string::npos ? 0 : prev + 1));
 }
 
-// A source's date: a calendar date, or an explicit statement that the page carries none.
-bool is_source_date(const std::string& d) {
-  if (d == "undated" || d == "unknown") return true;
-  return Date::parse(d, "date").ok();
+// A source's date: a calendar date, a month when the day is not shown, or an explicit "undated".
+bool source_date_ok(const std::string& d) {
+  if (d == "undated") return true;
+  auto digits = [&](std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i)
+      if (i >= d.size() || d[i] < '0' || d[i] > '9') return false;
+    return true;
+  };
+  if (d.size() == 7) return digits(0, 4) && d[4] == '-' && digits(5, 2);
+  if (d.size() != 10 || !digits(0, 4) || d[4] != '-' || !digits(5, 2) || d[7] != '-' || !digits(8, 2)) return false;
+  return Date::valid(std::atoi(d.substr(0, 4).c_str()), std::atoi(d.substr(5, 2).c_str()),
+                     std::atoi(d.substr(8, 2).c_str()));
+}
+
+std::size_t utf8_chars(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
 }
 
 // A source's address: a web page (never javascript:, data: or a file), or an explicit statement that there is none.
@@ -58,6 +75,8 @@ class PolicyParser {
   Reader r_;
   std::string region_;  // the folder's region id: every citation of the file resolves in it
   std::set<std::string> source_ids_;
+  std::set<std::string> secondary_ids_;
+  std::set<std::string> used_ids_;
 
   void fail(const std::string& path, const std::string& zh, const std::string& en) {
     r_.fail(ErrorCode::policy_invalid, path, zh, en);
@@ -90,15 +109,62 @@ class PolicyParser {
     return c;
   }
 
-  Citation citation(const json& obj, const std::string& path) {
+  void source_ref(const std::string& id, const std::string& path) {
+    if (r_.failed()) return;
+    if (source_ids_.count(id) == 0)
+      fail(path, "引用了不存在的来源「" + id + "」：请先在 sources 里列出它",
+           "refers to unknown source \"" + id + "\": list it under sources first");
+    used_ids_.insert(id);
+  }
+
+  // The source's own sentence: required on a figure (kind == figure), at most kMaxQuoteChars characters.
+  std::string quote(const json& obj, const std::string& path, bool required) {
+    auto q = r_.text(obj, "quote", path, false, kMaxPolicyText);
+    if (r_.failed()) return "";
+    if (!q || q->empty()) {
+      if (required)
+        fail(r_.child(path, "quote"), "缺少 quote：请粘贴来源中写明这个数字的原句（不超过200字）",
+             "quote is missing: paste the source's own sentence that states this figure (at most 200 characters)");
+      return "";
+    }
+    if (utf8_chars(*q) > kMaxQuoteChars)
+      fail(r_.child(path, "quote"), "quote 超过200字：只保留写明这个数字的那一句",
+           "quote is over 200 characters: keep only the sentence that states the figure");
+    return *q;
+  }
+
+  Citation citation(const json& obj, const std::string& path, bool figure = false) {
     Citation c;
     c.layer = region_;
     if (auto s = r_.text(obj, "source", path, true, 64)) {
       c.source_id = *s;
-      if (!r_.failed() && source_ids_.count(*s) == 0)
-        fail(r_.child(path, "source"), "引用了不存在的来源「" + *s + "」", "refers to unknown source \"" + *s + "\"");
+      source_ref(*s, r_.child(path, "source"));
     }
     if (auto s = r_.text(obj, "clause", path, false, kMaxPolicyText)) c.clause = *s;
+    c.quote = quote(obj, path, figure);
+    if (const json* also = Reader::get(obj, "also")) {
+      const std::string ap = r_.child(path, "also");
+      if (r_.expect_array(*also, ap)) {
+        for (std::size_t i = 0; i < also->size() && !r_.failed(); ++i) {
+          const std::string ip = r_.index(ap, i);
+          if (!r_.expect_object((*also)[i], ip)) break;
+          r_.known_fields((*also)[i], ip, {"source", "clause", "quote"});
+          Corroboration k;
+          k.source_id = r_.text((*also)[i], "source", ip, true, 64).value_or("");
+          source_ref(k.source_id, r_.child(ip, "source"));
+          k.clause = r_.text((*also)[i], "clause", ip, false, kMaxPolicyText).value_or("");
+          k.quote = quote((*also)[i], ip, true);
+          if (!r_.failed() && k.source_id == c.source_id)
+            fail(r_.child(ip, "source"), "also 必须是另一个来源", "also must name a different source");
+          c.also.push_back(std::move(k));
+        }
+      }
+    }
+    if (figure && !r_.failed() && secondary_ids_.count(c.source_id) != 0 && c.also.empty())
+      fail(r_.child(path, "also"),
+           "这个数字只有一个二手来源：请在 also 里加上另一个独立且数字一致的来源及其原句；找不到就删去这个数字",
+           "this figure rests on one secondary source: add a second, independent source that agrees under also, with "
+           "its quote; if there is none, remove the figure");
     return c;
   }
 
@@ -114,7 +180,7 @@ class PolicyParser {
       const json& f = (*list)[i];
       const std::string fp = r_.index(p, i);
       if (!r_.expect_object(f, fp)) break;
-      std::vector<std::string_view> known{"when", "source", "clause", "note"};
+      std::vector<std::string_view> known{"when", "source", "clause", "quote", "also", "note"};
       known.insert(known.end(), value_fields.begin(), value_fields.end());
       for (auto it = f.begin(); it != f.end(); ++it) {
         if (std::find(known.begin(), known.end(), it.key()) == known.end()) {
@@ -125,7 +191,7 @@ class PolicyParser {
       Figure<V> fig;
       fig.when = condition(f, fp);
       auto v = read_value(f, fp);
-      fig.cite = citation(f, fp);
+      fig.cite = citation(f, fp, true);
       if (auto n = r_.text(f, "note", fp, false, kMaxPolicyText)) fig.note = *n;
       fig.cite.note = fig.note;
       if (!v || r_.failed()) break;
@@ -253,6 +319,10 @@ class PolicyParser {
     s.deductible = amounts(obj, "deductible", path);
     s.ratio = schedules(obj, "ratio", path, true);
     if (!r_.failed()) check_level_order(s.ratio, r_.child(path, "ratio"));
+    if (!r_.failed()) {
+      if (auto problem = check_retiree_order(s.ratio))
+        fail(r_.index(r_.child(path, "ratio"), problem->index), problem->zh, problem->en);
+    }
     s.annual_cap = amounts(obj, "annual_cap", path);
     s.monthly_cap = amounts(obj, "monthly_cap", path);
     if (const json* list = Reader::get(obj, "diseases")) {
@@ -306,11 +376,11 @@ class PolicyParser {
     if (const json* w = Reader::get(obj, "waiting_period")) {
       const std::string wp = r_.child(path, "waiting_period");
       if (r_.expect_object(*w, wp)) {
-        r_.known_fields(*w, wp, {"months", "days", "source", "clause", "note"});
+        r_.known_fields(*w, wp, {"months", "days", "source", "clause", "quote", "also", "note"});
         WaitingPeriod wait;
         wait.months = static_cast<int>(r_.integer(*w, "months", wp, false, 0, 120).value_or(0));
         wait.days = static_cast<int>(r_.integer(*w, "days", wp, false, 0, 3650).value_or(0));
-        wait.cite = citation(*w, wp);
+        wait.cite = citation(*w, wp, true);
         wait.cite.note = r_.text(*w, "note", wp, false, kMaxPolicyText).value_or("");
         s.waiting_period = wait;
       }
@@ -340,10 +410,52 @@ class PolicyParser {
     return c;
   }
 
+  // Percentage points as a decimal string, "5" or "2.5": read as a ratio of that many percent.
+  std::optional<Ratio> points(const json& obj, std::string_view key, const std::string& path) {
+    auto t = r_.text(obj, key, path, true, 16);
+    if (!t) return std::nullopt;
+    const json as_percent = json::object({{std::string(key), *t + "%"}});
+    return r_.ratio(as_percent, key, path, true);
+  }
+
   CrossRegionPolicy cross_region(const json& obj, const std::string& path) {
     CrossRegionPolicy c;
     if (!r_.expect_object(obj, path)) return c;
-    r_.known_fields(obj, path, {"ratio_multipliers", "validity", "critical_illness_excludes_reduction", "note"});
+    r_.known_fields(obj, path,
+                    {"ratio_multipliers", "ratio_cuts", "validity", "critical_illness_excludes_reduction", "note"});
+    if (Reader::get(obj, "ratio_multipliers") != nullptr && Reader::get(obj, "ratio_cuts") != nullptr)
+      fail(r_.child(path, "ratio_cuts"), "ratio_multipliers 与 ratio_cuts 只能用一种：按原文的写法选择",
+           "give either ratio_multipliers or ratio_cuts, as the text states the rule, not both");
+    if (const json* list = Reader::get(obj, "ratio_cuts")) {
+      const std::string p = r_.child(path, "ratio_cuts");
+      if (r_.expect_array(*list, p)) {
+        for (std::size_t i = 0; i < list->size() && !r_.failed(); ++i) {
+          const json& m = (*list)[i];
+          const std::string mp = r_.index(p, i);
+          if (!r_.expect_object(m, mp)) break;
+          r_.known_fields(m, mp, {"when", "points", "points_max", "source", "clause", "quote", "also", "note"});
+          RatioMultiplier rm;
+          rm.in_points = true;
+          rm.when = cross_condition(m, mp);
+          const bool exact = Reader::get(m, "points") != nullptr;
+          if (exact == (Reader::get(m, "points_max") != nullptr)) {
+            fail(mp, "每项须有且只有 points（降低的百分点）或 points_max（原文只给上限）之一",
+                 "give exactly one of points (the cut in percentage points) or points_max (the text gives only a "
+                 "ceiling)");
+            break;
+          }
+          auto pts = points(m, exact ? "points" : "points_max", mp);
+          if (!pts) break;
+          if (exact)
+            rm.cut = *pts;
+          else
+            rm.cut_max = *pts;
+          rm.cite = citation(m, mp, true);
+          rm.cite.note = r_.text(m, "note", mp, false, kMaxPolicyText).value_or("");
+          c.ratio_multipliers.push_back(rm);
+        }
+      }
+    }
     if (const json* list = Reader::get(obj, "ratio_multipliers")) {
       const std::string p = r_.child(path, "ratio_multipliers");
       if (r_.expect_array(*list, p)) {
@@ -351,11 +463,11 @@ class PolicyParser {
           const json& m = (*list)[i];
           const std::string mp = r_.index(p, i);
           if (!r_.expect_object(m, mp)) break;
-          r_.known_fields(m, mp, {"when", "multiplier", "source", "clause", "note"});
+          r_.known_fields(m, mp, {"when", "multiplier", "source", "clause", "quote", "also", "note"});
           RatioMultiplier rm;
           rm.when = cross_condition(m, mp);
           rm.multiplier = r_.ratio(m, "multiplier", mp, true).value_or(Ratio::zero());
-          rm.cite = citation(m, mp);
+          rm.cite = citation(m, mp, true);
           rm.cite.note = r_.text(m, "note", mp, false, kMaxPolicyText).value_or("");
           c.ratio_multipliers.push_back(rm);
         }
@@ -368,12 +480,12 @@ class PolicyParser {
           const json& v = (*list)[i];
           const std::string vp = r_.index(p, i);
           if (!r_.expect_object(v, vp)) break;
-          r_.known_fields(v, vp, {"filing", "months", "at_least", "source", "clause", "note"});
+          r_.known_fields(v, vp, {"filing", "months", "at_least", "source", "clause", "quote", "also", "note"});
           FilingValidity fv;
           fv.filings = r_.enum_list<Filing>(v, "filing", vp);
           if (auto m = r_.integer(v, "months", vp, false, 1, 1200)) fv.months = static_cast<int>(*m);
           fv.at_least = r_.boolean(v, "at_least", vp, false).value_or(false);
-          fv.cite = citation(v, vp);
+          fv.cite = citation(v, vp, true);
           c.validity.push_back(fv);
         }
       }
@@ -381,7 +493,7 @@ class PolicyParser {
     if (const json* ex = Reader::get(obj, "critical_illness_excludes_reduction")) {
       const std::string p = r_.child(path, "critical_illness_excludes_reduction");
       if (r_.expect_object(*ex, p)) {
-        r_.known_fields(*ex, p, {"source", "clause", "note"});
+        r_.known_fields(*ex, p, {"source", "clause", "quote", "also", "note"});
         c.critical_illness_excludes_reduction = citation(*ex, p);
       }
     }
@@ -391,8 +503,8 @@ class PolicyParser {
   Material material(const json& m, const std::string& mp) {
     Material mat;
     if (!r_.expect_object(m, mp)) return mat;
-    r_.known_fields(m, mp,
-                    {"id", "name_zh", "name_en", "original", "note_zh", "note_en", "setting", "source", "clause"});
+    r_.known_fields(
+        m, mp, {"id", "name_zh", "name_en", "original", "note_zh", "note_en", "setting", "source", "clause", "quote"});
     mat.id = r_.text(m, "id", mp, true, 64).value_or("");
     mat.name_zh = r_.text(m, "name_zh", mp, true, kMaxPolicyText).value_or("");
     mat.name_en = r_.text(m, "name_en", mp, true, kMaxPolicyText).value_or("");
@@ -407,14 +519,15 @@ class PolicyParser {
   DeadlineRule deadline(const json& d, const std::string& dp) {
     DeadlineRule rule;
     if (!r_.expect_object(d, dp)) return rule;
-    r_.known_fields(d, dp, {"id", "label_zh", "label_en", "from", "count", "n", "source", "clause", "note"});
+    r_.known_fields(d, dp,
+                    {"id", "label_zh", "label_en", "from", "count", "n", "source", "clause", "quote", "also", "note"});
     rule.id = r_.text(d, "id", dp, true, 64).value_or("");
     rule.label_zh = r_.text(d, "label_zh", dp, true, kMaxPolicyText).value_or("");
     rule.label_en = r_.text(d, "label_en", dp, true, kMaxPolicyText).value_or("");
     rule.from = r_.enumeration<DeadlineFrom>(d, "from", dp, true).value_or(DeadlineFrom::expense);
     rule.count = r_.enumeration<DeadlineCount>(d, "count", dp, true).value_or(DeadlineCount::months);
     rule.n = static_cast<int>(r_.integer(d, "n", dp, true, 1, 3650).value_or(1));
-    rule.cite = citation(d, dp);
+    rule.cite = citation(d, dp, true);
     rule.cite.note = r_.text(d, "note", dp, false, kMaxPolicyText).value_or("");
     return rule;
   }
@@ -450,7 +563,7 @@ class PolicyParser {
     pr.steps = list_of<ProcessStep>(obj, "steps", path, [&](const json& st, const std::string& sp) {
       ProcessStep step;
       if (!r_.expect_object(st, sp)) return step;
-      r_.known_fields(st, sp, {"text_zh", "text_en", "source", "clause", "note"});
+      r_.known_fields(st, sp, {"text_zh", "text_en", "source", "clause", "quote", "note"});
       step.text_zh = r_.text(st, "text_zh", sp, true, kMaxPolicyText).value_or("");
       step.text_en = r_.text(st, "text_en", sp, true, kMaxPolicyText).value_or("");
       step.cite = citation(st, sp);
@@ -464,7 +577,7 @@ class PolicyParser {
     pr.channels = list_of<Channel>(obj, "channels", path, [&](const json& c, const std::string& cp) {
       Channel ch;
       if (!r_.expect_object(c, cp)) return ch;
-      r_.known_fields(c, cp, {"name_zh", "name_en", "kind", "note_zh", "note_en", "source", "clause"});
+      r_.known_fields(c, cp, {"name_zh", "name_en", "kind", "note_zh", "note_en", "source", "clause", "quote"});
       ch.name_zh = r_.text(c, "name_zh", cp, true, kMaxPolicyText).value_or("");
       ch.name_en = r_.text(c, "name_en", cp, true, kMaxPolicyText).value_or("");
       ch.online = r_.enumeration<ChannelKind>(c, "kind", cp, true) == ChannelKind::online;
@@ -481,8 +594,8 @@ class PolicyParser {
   SettlementErrorCause error_cause(const json& e, const std::string& ep) {
     SettlementErrorCause c;
     if (!r_.expect_object(e, ep)) return c;
-    r_.known_fields(e, ep,
-                    {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "source", "clause"});
+    r_.known_fields(
+        e, ep, {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "source", "clause", "quote"});
     c.id = r_.text(e, "id", ep, true, 64).value_or("");
     c.title_zh = r_.text(e, "title_zh", ep, true, kMaxPolicyText).value_or("");
     c.title_en = r_.text(e, "title_en", ep, true, kMaxPolicyText).value_or("");
@@ -516,15 +629,16 @@ class PolicyParser {
       src.doc_no = r_.text(s, "doc_no", sp, false, kMaxPolicyText).value_or("");
       src.office = r_.text(s, "office", sp, true, kMaxPolicyText).value_or("");
       src.date = r_.text(s, "date", sp, true, 16).value_or("");
+      if (!r_.failed() && !source_date_ok(src.date))
+        fail(r_.child(sp, "date"), "日期应为 YYYY-MM-DD、YYYY-MM，或写 \"undated\"（来源上没有日期）",
+             "date must be YYYY-MM-DD, YYYY-MM, or \"undated\" when the source shows none");
       src.url = r_.text(s, "url", sp, true, kMaxPolicyText).value_or("");
-      if (!r_.failed() && !is_source_date(src.date))
-        fail(r_.child(sp, "date"), "来源日期应为 YYYY-MM-DD 日期，或明确写 \"undated\"",
-             "a source's date must be a YYYY-MM-DD date, or say \"undated\" explicitly");
       if (!r_.failed() && !is_source_url(src.url))
         fail(r_.child(sp, "url"), "来源网址须以 http:// 或 https:// 开头（或明确写 \"unknown …\"）",
              "a source's url must start with http:// or https:// (or say \"unknown …\" explicitly)");
       src.note = r_.text(s, "note", sp, false, kMaxPolicyText).value_or("");
       src.confidence = r_.enumeration<Confidence>(s, "confidence", sp, true).value_or(Confidence::official);
+      if (src.confidence == Confidence::secondary) secondary_ids_.insert(src.id);
       if (!r_.failed() && !source_ids_.insert(src.id).second)
         fail(r_.child(sp, "id"), "来源编号重复", "duplicate source id");
       p.sources.push_back(std::move(src));
@@ -599,7 +713,7 @@ Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& t
   pp.sources(root, p);
   if (const json* y = Reader::get(root, "insurance_year")) {
     if (r.expect_object(*y, "/insurance_year")) {
-      r.known_fields(*y, "/insurance_year", {"start", "source", "clause", "note"});
+      r.known_fields(*y, "/insurance_year", {"start", "source", "clause", "quote", "also", "note"});
       const auto start = r.text(*y, "start", "/insurance_year", true, 8);
       InsuranceYear iy;
       const auto digits = [](const std::string& t) {
@@ -613,7 +727,7 @@ Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& t
       } else if (start) {
         pp.fail("/insurance_year/start", "应为 MM-DD，例如 \"01-01\"", "expected MM-DD, e.g. \"01-01\"");
       }
-      iy.cite = pp.citation(*y, "/insurance_year");
+      iy.cite = pp.citation(*y, "/insurance_year", true);
       p.insurance_year = iy;
     }
   }
@@ -647,6 +761,14 @@ Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& t
   }
   p.settlement_errors = pp.list_of<SettlementErrorCause>(
       root, "settlement_errors", "", [&](const json& e, const std::string& ep) { return pp.error_cause(e, ep); });
+  if (r.failed()) return r.error();
+  for (std::size_t i = 0; i < p.sources.size() && !r.failed(); ++i) {
+    if (pp.used_ids_.count(p.sources[i].id) == 0)
+      pp.fail(r.child(r.index("/sources", i), "id"),
+              "来源「" + p.sources[i].id + "」没有被任何数字或规则引用：删去它，或在用到它的地方写上 source",
+              "source \"" + p.sources[i].id +
+                  "\" is not cited by any figure or rule: remove it, or cite it where it is used");
+  }
   if (r.failed()) return r.error();
   const std::string folder = file_region(file.path);
   if (!folder.empty() && folder != p.region)
@@ -684,8 +806,28 @@ Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files, const std::op
           "同一地区的政策版本时间重叠：" + early.id() + " 应以 effective_to 结束于 " + late.effective_from.iso(),
           "versions of one region overlap: " + early.id() + " must end (effective_to) by " + late.effective_from.iso());
     }
+    if (*early.effective_to < late.effective_from) {
+      return make_error(ErrorCode::policy_invalid, files[order[k]].path + "#/effective_to",
+                        "同一地区的政策版本之间有空档：" + early.id() + " 结束于 " + early.effective_to->iso() +
+                            "，下一个版本从 " + late.effective_from.iso() + " 开始；请让两者相接",
+                        "versions of one region leave a gap: " + early.id() + " ends on " + early.effective_to->iso() +
+                            " but the next version starts on " + late.effective_from.iso() + "; make them meet");
+    }
   }
   return pack;
+}
+
+std::vector<std::string> stale_regions(const PolicyPack& pack, const Date& today) {
+  std::vector<std::string> out;
+  const Date limit = today.plus_months_clamped(-12);
+  for (const Policy& p : pack.policies) {
+    if (pack.latest(p.region) != &p) continue;
+    auto verified = Date::parse(p.last_verified, "last_verified");
+    if (verified.ok() && verified.value() < limit)
+      out.push_back(p.id() + ": last verified " + p.last_verified + ", more than 12 months before " + today.iso() +
+                    "; read its figures against the sources again");
+  }
+  return out;
 }
 
 }  // namespace claimcalc::codec

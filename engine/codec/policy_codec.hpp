@@ -17,7 +17,12 @@ namespace claimcalc::codec {
 Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& today = std::nullopt);
 
 // Parses every file and checks the pack as a whole: one region id per folder, file names equal to
-// effective_from, versions of a region that do not overlap.
+// effective_from, versions of a region that neither overlap nor leave a gap. With today (the build's or the
+// validate command's date), last_verified must not be after it.
 Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files, const std::optional<Date>& today = std::nullopt);
+
+// Regions whose newest version was last verified more than 12 months before today, one line each: a CI warning
+// (the figures may be out of date), never an error.
+std::vector<std::string> stale_regions(const PolicyPack& pack, const Date& today);
 
 }  // namespace claimcalc::codec

@@ -10,6 +10,7 @@ json source_json(const Policy& policy, const Citation& cite) {
   json j = json::object();
   j["id"] = cite.source_id;
   j["clause"] = cite.clause;
+  if (!cite.quote.empty()) j["quote"] = cite.quote;
   if (!cite.note.empty()) j["note"] = cite.note;
   if (const Source* s = policy.source(cite.source_id)) {
     j["title"] = s->title;

@@ -34,6 +34,13 @@ std::optional<CareScope> scope_of(const Claim& claim, const Policy& insured, con
   return province == insured.province ? CareScope::in_province : CareScope::out_of_province;
 }
 
+// Percentage points as a plain number: 5% -> "5".
+std::string format_points(Ratio r) {
+  std::string s = format_percent(r);
+  if (!s.empty() && s.back() == '%') s.pop_back();
+  return s;
+}
+
 }  // namespace
 
 std::string_view filing_label_zh(Filing f) {
@@ -132,15 +139,33 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
         }
         if (*m.when.scope != *scope) continue;
       }
+      if (m.cut_max) {
+        // The text allows a cut of up to N points and leaves the figure to the city, whose own figure is missing.
+        out.multiplier_known = false;
+        out.needs = "policy:cross_region_cut";
+        warnings.push_back({"cross_region_cut_unknown",
+                            "异地就医支付比例最多可降低 " + format_points(*m.cut_max) + " 个百分点（" + m.cite.clause +
+                                "），参保地实际降低多少未找到，统筹基金支付无法估算。",
+                            "The ratio for this care elsewhere may be cut by up to " + format_points(*m.cut_max) +
+                                " percentage points (" + m.cite.clause +
+                                "); the insured city's own cut was not found, so the fund's share cannot be "
+                                "estimated."});
+        return out;
+      }
       out.multiplier = m.multiplier;
-      trace.add(Rule::cross_region,
-                {text_value("filing_zh", std::string(filing_label_zh(filing))),
-                 text_value("filing", std::string(name_of(filing))),
-                 text_value("care_region", claim.care_name_zh.empty() ? claim.care_region : claim.care_name_zh),
-                 text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),
-                 text_value("settlement_zh", settlement == SettlementMode::direct ? "直接结算" : "手工报销"),
-                 text_value("settlement", std::string(name_of(settlement))), ratio_value("multiplier", m.multiplier)},
-                m.cite);
+      out.cut = m.cut;
+      std::vector<StepValue> values{
+          text_value("filing_zh", std::string(filing_label_zh(filing))),
+          text_value("filing", std::string(name_of(filing))),
+          text_value("care_region", claim.care_name_zh.empty() ? claim.care_region : claim.care_name_zh),
+          text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),
+          text_value("settlement_zh", settlement == SettlementMode::direct ? "直接结算" : "手工报销"),
+          text_value("settlement", std::string(name_of(settlement)))};
+      if (m.in_points)
+        values.push_back(text_value("cut_points", format_points(m.cut)));
+      else
+        values.push_back(ratio_value("multiplier", m.multiplier));
+      trace.add(Rule::cross_region, std::move(values), m.cite);
       return out;
     }
   }

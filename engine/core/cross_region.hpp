@@ -24,6 +24,7 @@ struct CrossRegionOutcome {
   bool applies = false;             // care outside the insured region
   bool manual_claim = false;        // the case ends in a manual claim to the insured region
   Ratio multiplier = Ratio::one();  // on the local ratio
+  Ratio cut;                        // then this many percentage points off
   bool multiplier_known = true;     // false: the fund's share cannot be estimated (needs says why)
   std::string needs;
   std::optional<Citation> critical_illness_excludes_reduction;

@@ -227,7 +227,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
       }
     }
     const FundShare fund =
-        settle_fund(claim, figures, *adj.in_scope, ctx, cross.multiplier, trace, est.cannot_estimate);
+        settle_fund(claim, figures, *adj.in_scope, ctx, cross.multiplier, cross.cut, trace, est.cannot_estimate);
     warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
     split.deductible_applied = fund.deductible_applied;
     split.fund_paid = fund.fund_paid;

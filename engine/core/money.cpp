@@ -136,4 +136,6 @@ std::string format_percent(Ratio ratio) {
   return s + "%";
 }
 
+Ratio cut_points(Ratio a, Ratio b) { return a <= b ? Ratio::zero() : Ratio::of_units(a.units() - b.units()); }
+
 }  // namespace claimcalc

@@ -87,6 +87,8 @@ class Ratio {
 Fen apply_ratio(Fen base, Ratio ratio);
 // ratio x ratio; exact when both have at most 4 decimals, otherwise rounded half-up at 1e-8.
 Ratio multiply(Ratio a, Ratio b);
+// a less b (percentage points), never below zero.
+Ratio cut_points(Ratio a, Ratio b);
 // unit price x quantity; the caller has bounded both by limits.hpp, so this cannot overflow int64.
 Fen times(Fen unit_price, std::int64_t quantity);
 

@@ -23,17 +23,26 @@ struct Source {
   std::string title;
   std::string doc_no;  // 文号
   std::string office;
-  std::string date;  // as printed (YYYY-MM-DD, or YYYY-MM when the day is not known)
+  std::string date;  // as printed: YYYY-MM-DD, YYYY-MM when the day is not known, or "undated"
   std::string url;
   Confidence confidence = Confidence::official;
   std::string note;
 };
 
-// Where one figure came from: a source id and the clause inside it.
+// A second source that states the same figure: a secondary figure needs one (two independent pages that agree).
+struct Corroboration {
+  std::string source_id;
+  std::string clause;
+  std::string quote;
+};
+
+// Where one figure came from: a source id, the clause inside it and the source's own sentence.
 struct Citation {
   std::string layer;  // the region id of the file the figure is in (where source_id resolves)
   std::string source_id;
   std::string clause;
+  std::string quote;  // verbatim, at most 200 characters; required on every figure
+  std::vector<Corroboration> also;
   std::string note;  // the figure's note (limits of the figure, conflicts), shown beside the source
 };
 
@@ -124,11 +133,16 @@ struct CrossRegionCondition {
   std::vector<SettlementMode> settlements;  // empty: any
 };
 
-// The fund's ratio for care elsewhere is the local ratio times this multiplier. First match wins; no match (for
-// example care without filing where no rule was found) means the fund's share cannot be estimated.
+// The fund's ratio for care elsewhere: the local ratio times the multiplier (Shenzhen), less a cut in percentage
+// points (Jiangsu), never below zero. First match wins; no match (for example care without filing where no rule
+// was found) means the fund's share cannot be estimated. A cut known only as a ceiling (the province allows up to
+// N points and the city's own figure was not found) leaves the share unknown too.
 struct RatioMultiplier {
   CrossRegionCondition when;
-  Ratio multiplier;
+  Ratio multiplier = Ratio::one();
+  Ratio cut;                     // percentage points, as a ratio: 5 points = 5%
+  std::optional<Ratio> cut_max;  // only a ceiling is known
+  bool in_points = false;        // the text states a cut in points (ratio_cuts), not a multiplier
   Citation cite;
 };
 

@@ -28,15 +28,18 @@ Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& tr
 
 namespace {
 
-void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_count, Ratio multiplier,
+void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_count, Ratio multiplier, Ratio cut,
                  const Citation& cite, Trace& trace) {
   for (const auto& p : payments) {
     std::vector<StepValue> values{money_value("portion", p.portion),
-                                  ratio_value("ratio", multiply(p.band->ratio, multiplier)),
+                                  ratio_value("ratio", cut_points(multiply(p.band->ratio, multiplier), cut)),
                                   money_value("fund", p.paid), money_value("copay", p.portion - p.paid)};
     if (multiplier != Ratio::one()) {
       values.push_back(ratio_value("local_ratio", p.band->ratio));
       values.push_back(ratio_value("multiplier", multiplier));
+    } else if (cut != Ratio::zero()) {
+      values.push_back(ratio_value("local_ratio", p.band->ratio));
+      values.push_back(ratio_value("cut", cut));
     }
     if (band_count > 1) {
       values.push_back(money_value("band_from", p.band->from));
@@ -49,7 +52,7 @@ void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_coun
 }  // namespace
 
 FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_scope, const LookupContext& ctx,
-                      Ratio multiplier, Trace& trace, std::vector<CannotEstimate>& unknown) {
+                      Ratio multiplier, Ratio cut, Trace& trace, std::vector<CannotEstimate>& unknown) {
   FundShare s;
   const Lookup<Fen> ded = find_figure(*figures.deductible, ctx);
   if (ded.figure == nullptr) {
@@ -89,7 +92,7 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   for (const auto& p : pay_bands(schedule.bands, start + applied, start + in_scope))
     taken += Wide(p.portion.value()) * (p.band->ratio.units() - multiply(p.band->ratio, multiplier).units());
   std::vector<Band> bands = schedule.bands;
-  for (auto& b : bands) b.ratio = multiply(b.ratio, multiplier);
+  for (auto& b : bands) b.ratio = cut_points(multiply(b.ratio, multiplier), cut);
   const auto payments = pay_bands(bands, start + applied, start + in_scope);
   // Steps show the local band (edges, local ratio) and the effective ratio.
   std::vector<BandPayment> shown = payments;
@@ -97,7 +100,7 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
     for (std::size_t k = 0; k < bands.size(); ++k)
       if (shown[i].band == &bands[k]) shown[i].band = &schedule.bands[k];
   }
-  trace_bands(shown, schedule.bands.size(), multiplier, ratio.figure->cite, trace);
+  trace_bands(shown, schedule.bands.size(), multiplier, cut, ratio.figure->cite, trace);
   Fen fund;
   for (const auto& p : payments) fund += p.paid;
   s.reduction = round_div(taken, Ratio::kScale);

@@ -33,7 +33,7 @@ struct FundShare {
 };
 
 FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_scope, const LookupContext& ctx,
-                      Ratio multiplier, Trace& trace, std::vector<CannotEstimate>& unknown);
+                      Ratio multiplier, Ratio cut, Trace& trace, std::vector<CannotEstimate>& unknown);
 
 // Pays ratio bands on the range (lo, hi] of a measure; used by the fund and by critical illness.
 struct BandPayment {

@@ -149,6 +149,12 @@ Texts templates(const Step& s) {
           "Enrolled (or re-enrolled) on {enrolment_date}; the waiting period is {period_en}, so benefits start "
           "on {benefits_from}. Care on {date_of_care} falls inside it: the fund pays nothing."};
     case Rule::cross_region:
+      if (has("cut_points"))
+        return {
+            "异地就医（就医地 {care_region}，{scope_zh}），{filing_zh}，{settlement_zh}：支付比例在本地比例基础上降低 "
+            "{cut_points} 个百分点。",
+            "Care elsewhere ({care_region}), filing: {filing}, settlement: {settlement}: the ratio is the local "
+            "one less {cut_points} percentage points."};
       return {
           "异地就医（就医地 {care_region}，{scope_zh}），{filing_zh}，{settlement_zh}：统筹基金按本地支付比例的 "
           "{multiplier} 支付。",
@@ -187,6 +193,12 @@ Texts templates(const Step& s) {
       return {"{level_zh}{setting_zh}起付线 {deductible}；本次计入起付线 {applied}，由个人支付。",
               "The deductible at a {level_en} hospital is {deductible}; the patient pays the first {applied}."};
     case Rule::ratio_band:
+      if (has("cut"))
+        return {
+            "起付线以上的费用 {portion}，统筹基金按本地比例 {local_ratio} − {cut} = {ratio} 支付 {fund}，个人自付 "
+            "{copay}。",
+            "Above the deductible, {portion}: the fund pays the local {local_ratio} less {cut} = {ratio}, {fund}; "
+            "the patient pays {copay}."};
       if (has("multiplier"))
         return {
             "起付线以上的费用 {portion}，统筹基金按本地比例 {local_ratio} × 异地系数 {multiplier} = {ratio} 支付 "

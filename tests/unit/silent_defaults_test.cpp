@@ -123,18 +123,23 @@ TEST_CASE("reverse: an absent original critical-illness payment is not taken as 
 }
 
 TEST_CASE("the English explanation uses ASCII punctuation around the weekday") {
-  const json req =
-      json::parse(test::read_file(test::source_dir() + "/examples/guangzhou-insured-shenzhen-unfiled.json"));
+  // Shenzhen-insured mirror of the unfiled example: Shenzhen's 12-month limit gives a dated deadline (2026-08-15, a
+  // Saturday, moved to Monday 2026-08-17); Guangzhou's own limit rests on one secondary page and is not in the data.
+  json req = json::parse(test::read_file(test::source_dir() + "/examples/guangzhou-insured-shenzhen-unfiled.json"));
+  req["insured_region"] = "shenzhen";
+  req["care_region"] = "guangzhou";
+  req["tier"] = "tier1";
   const std::string en = builtin_engine().explain(req.dump(), "en");
   CHECK(en.find("Deadline:") != std::string::npos);
-  CHECK(en.find("（Tuesday）") == std::string::npos);
-  CHECK(en.find(" (Tuesday); ") != std::string::npos);
+  CHECK(en.find("（Monday）") == std::string::npos);
+  CHECK(en.find(" (Monday); ") != std::string::npos);
 }
 
 TEST_CASE("no bill: materials, dated deadlines and the next question come from the situation alone") {
-  const json req = {{"insured_region", "guangzhou"},
-                    {"care_region", "shenzhen"},
+  const json req = {{"insured_region", "shenzhen"},
+                    {"care_region", "guangzhou"},
                     {"scheme", "employee"},
+                    {"tier", "tier1"},
                     {"person", "active"},
                     {"setting", "inpatient"},
                     {"hospital_level", "level3"},
@@ -151,7 +156,8 @@ TEST_CASE("no bill: materials, dated deadlines and the next question come from t
   CHECK(r["result"]["cannot_estimate"][0]["needs"] == "items");
   CHECK_FALSE(r["result"]["materials"].empty());
   REQUIRE(r["result"]["deadlines"].size() == 1);
-  CHECK(r["result"]["deadlines"][0]["date"] == "2028-08-15");  // 36 months from discharge
+  CHECK(r["result"]["deadlines"][0]["date"] ==
+        "2026-08-17");  // Shenzhen: 12 months from discharge (2026-08-15, a Saturday), moved past the weekend
   CHECK(r["result"]["next_questions"][0]["field"] == "items");
   // A guide with that request needs no bill either.
   const json g = json::parse(builtin_engine().guide(json{{"scenario", "manual_claim"}, {"request", req}}.dump()));

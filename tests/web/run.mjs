@@ -622,11 +622,12 @@ test('timing: navigation to first estimate (share link), cold and with the servi
   } finally { await ctx.close(); }
 });
 
-test('guide: the manual-claim guide for the unfiled Shenzhen case is the CLI one, with dated deadlines', async () => {
+test('guide: the manual-claim guide for the unfiled Shenzhen case is the CLI one, deadlines as the CLI gives them', async () => {
   const want = cliRun(['guide', 'manual_claim', UNFILED]);
   assert.ok(want.ok, 'the CLI gives the guide');
   const g = want.result;
-  assert.equal(g.deadlines[0].date, '2028-08-15', 'the fixture deadline');
+  // Guangzhou's manual-claim time limit rests on one secondary page, so it is not in the data: no dated deadline.
+  assert.deepEqual(g.deadlines, [], 'no deadline without a cited time limit');
   const { ctx, page, consoleErrors } = await browser();
   try {
     await openCase(page, unfiled);
@@ -652,10 +653,6 @@ test('guide: the manual-claim guide for the unfiled Shenzhen case is the CLI one
     // Deadlines, dated, and as a calendar file
     const dl = await page.$$eval('#guide_deadlines time', (ts) => ts.map((x) => [x.getAttribute('datetime'), x.textContent]));
     assert.deepEqual(dl, g.deadlines.map((d) => [d.date, `${d.date} ${d.weekday_zh}`]));
-    assert.ok((await page.textContent('#guide_deadlines')).includes(g.deadlines[0].label_zh));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#guide_ics')]);
-    assert.equal(download.suggestedFilename(), 'claimcalc-manual_claim.ics');
-    assert.ok(readFileSync(await download.path(), 'utf8').includes('DTSTART;VALUE=DATE:20280815'));
     // No channels in the data for this one: said plainly
     assert.equal(await page.locator('#guide_channels li.none').count(), g.channels.length ? 0 : 1);
     await shot(page, '13-guide', '#guide_title');

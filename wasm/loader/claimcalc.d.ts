@@ -201,6 +201,13 @@ export interface Deadline {
   rule_zh: string;
   rule_en: string;
   counted_from: DateText;
+  /** The last day as counted; `date` moves past statutory days off to the next working day (民法典 art. 203). */
+  statutory_date: DateText;
+  /** The public-holiday calendar used for the shift, when the year is covered. */
+  calendar?: {
+    source: string;
+    notice?: { title: string; doc_no: string; office: string; date: string; url: string };
+  };
   holiday_note_zh?: string;
   holiday_note_en?: string;
   source: Source;
