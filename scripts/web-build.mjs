@@ -15,9 +15,9 @@ const args = { src: join(root, 'web'), dist: join(root, 'build/dist'), out: null
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = resolve(process.argv[i + 1]);
 args.out = args.out || join(args.dist, 'web');
 
-// The page's own files, in web/. sw.js is a template; CMakeLists.txt and anything else are not shipped.
-const PAGE = ['index.html', 'app.css', 'app.js', 'bill.js', 'i18n.js', 'share.js', 'ics.js', 'manifest.webmanifest', 'icon.svg',
-  'author.html', 'author.js', 'author.css'];
+// The page's own files: everything in web/ but the sw.js template and the notes for developers.
+const NOT_SHIPPED = new Set(['sw.js', 'CMakeLists.txt', 'README.md']);
+const PAGE = ['index.html', ...readdirSync(args.src).filter((f) => f !== 'index.html' && !NOT_SHIPPED.has(f)).sort()];
 // From the wasm build: the ES-module loader and the module. claimcalc.asm.js is shipped for runtimes without
 // WebAssembly but is not kept offline up front (2 MB; fetched, then kept, only where it is needed).
 const ENGINE = ['claimcalc.mjs', 'claimcalc.wasm'];
@@ -41,16 +41,14 @@ for (const f of [...ENGINE, ...FALLBACK]) {
 }
 
 // What CSP `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'` blocks, found before a browser does.
-for (const page of PAGE.filter((x) => x.endsWith('.html'))) {
-  const html = files.get(page).toString('utf8');
-  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
-  if (!csp || csp[1] !== "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'") fail(`${page}: the CSP meta tag is missing or changed`);
-  if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html)) fail(`${page}: inline <script>`);
-  if (/<style[\s>]/i.test(html)) fail(`${page}: inline <style>`);
-  if (/\sstyle\s*=/i.test(html)) fail(`${page}: style attribute`);
-  if (/\son[a-z]+\s*=/i.test(html)) fail(`${page}: inline event handler attribute`);
-  if (/\bhttps?:\/\//.test(html.replace(/<!--[\s\S]*?-->/g, ''))) fail(`${page}: a link to another origin`);
-}
+const html = files.get('index.html').toString('utf8');
+const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+if (!csp || csp[1] !== "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'") fail('index.html: the CSP meta tag is missing or changed');
+if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html)) fail('index.html: inline <script>');
+if (/<style[\s>]/i.test(html)) fail('index.html: inline <style>');
+if (/\sstyle\s*=/i.test(html)) fail('index.html: style attribute');
+if (/\son[a-z]+\s*=/i.test(html)) fail('index.html: inline event handler attribute');
+if (/\bhttps?:\/\//.test(html.replace(/<!--[\s\S]*?-->/g, ''))) fail('index.html: a link to another origin');
 for (const f of PAGE.filter((x) => x.endsWith('.js'))) {
   const s = files.get(f).toString('utf8');
   if (/\beval\(|new Function\(|\.innerHTML\s*=|setAttribute\(\s*['"]style['"]|\.cssText\b/.test(s)) fail(`${f}: eval, innerHTML or a style attribute`);

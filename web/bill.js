@@ -104,7 +104,7 @@ function isRatio(s) { return /^\d+(\.\d+)?\s*%$/.test(halfWidth(s).trim()); }
 
 const TOTAL_ROW = /^(合计|小计|总计|总金额|合\s*计|共计|total)/i;
 
-// Text -> {items: [{name, class, amount | quantity+unit_price, selfpay_ratio, line}], columns: {key: index},
+// Text -> {items: [{name, class, amount | quantity+unit_price, selfpay_ratio, line, ratio_read}], columns: {key: index},
 // header: bool, skipped: [{line, text}], sep}. Items keep the text as read; the engine validates them.
 export function parseBill(text) {
   const lines = halfWidthKeepTabs(String(text)).split(/\r\n|\n|\r/);
@@ -150,6 +150,8 @@ export function parseBill(text) {
     }
     item.class = cls;
     if (ratio && cls === 'class_b') item.selfpay_ratio = ratio;
+    // As printed, for the preview: 0% and 100% rows send no ratio (their class says it) but still show it.
+    if (ratio) item.ratio_read = /%$/.test(ratio) || !Number.isFinite(Number(ratio)) ? ratio : Math.round(Number(ratio) * 1000) / 10 + '%';
     items.push(item);
   }
   return { items, columns, header, skipped, sep };

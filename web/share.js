@@ -1,4 +1,4 @@
-// The request in the URL fragment: #r=base64url(UTF-8 JSON). The part after # never leaves the browser.
+// The request in the URL fragment: #r=base64url(UTF-8 JSON)&lang=en&big=1. The part after # never leaves the browser.
 export function encodeRequest(request) {
   const bytes = new TextEncoder().encode(JSON.stringify(request));
   let bin = '';
@@ -27,4 +27,18 @@ export function readHash(hash) {
     if (i > 0) out[part.slice(0, i)] = part.slice(i + 1);
   }
   return out;
+}
+
+// What a share link asks for: {present: a request was in it, request (null when unreadable), lang, big}.
+export function readShare(hash) {
+  const p = readHash(hash);
+  return { present: 'r' in p, request: p.r ? decodeRequest(p.r) : null,
+    lang: p.lang === 'en' || p.lang === 'zh' ? p.lang : null, big: p.big === '1' };
+}
+
+export function shareUrl(request, lang, big) {
+  let frag = '#r=' + encodeRequest(request);
+  if (lang === 'en') frag += '&lang=en';
+  if (big) frag += '&big=1';
+  return location.href.split('#')[0] + frag;
 }

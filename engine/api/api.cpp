@@ -123,14 +123,14 @@ json text_envelope(std::string text) {
   return codec::ok_envelope(std::move(r));
 }
 
-json explain_value(const json& request, const PolicyPack& pack, std::string_view lang) {
+json explain_value(const json& request, const PolicyPack& pack, std::string_view lang, bool brief = false) {
   const auto tl = language_of(lang);
   if (!tl) return language_error();
   auto claim = codec::parse_claim(request);
   if (!claim.ok()) return codec::error_envelope(claim.error());
   auto est = claimcalc::estimate(claim.value(), pack);
   if (!est.ok()) return codec::error_envelope(est.error());
-  return text_envelope(codec::explain_text(est.value(), *tl));
+  return text_envelope(codec::explain_text(est.value(), *tl, brief));
 }
 
 // A guide or diagnosis answer rendered as text: Chinese, English, or both with a blank line between.
@@ -238,7 +238,13 @@ std::string Engine::call(std::string_view envelope) const {
             make_error(ErrorCode::missing_field, "request", "缺少 request", "request is missing"));
       if (name == "estimate") return ops::estimate(*req, *pack_);
       const json* lang = payload("lang");
-      return explain_value(*req, *pack_, lang == nullptr ? "both" : lang->is_string() ? lang->get<std::string>() : "");
+      // "brief": true gives what an operator reads out (result_codec.hpp).
+      const json* brief = payload("brief");
+      return explain_value(*req, *pack_,
+                           lang == nullptr     ? "both"
+                           : lang->is_string() ? lang->get<std::string>()
+                                               : "",
+                           brief != nullptr && brief->is_boolean() && brief->get<bool>());
     }
     if (name == "guide") return ops::guide(j, *pack_);
     if (name == "diagnose") return ops::diagnose(j, *pack_);
@@ -251,6 +257,7 @@ std::string Engine::call(std::string_view envelope) const {
     }
     if (name == "coverage") return ops::coverage(*pack_);
     if (name == "new_version") return ops::scaffold(j, *pack_);
+    if (name == "vocabulary") return ops::vocabulary(*pack_);
     if (name == "validate_policy") return ops::validate_policy(j, builtin_files());
     if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});
     return codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",

@@ -11,6 +11,7 @@
 #include "engine/codec/request_codec.hpp"
 #include "engine/codec/result_codec.hpp"
 #include "engine/codec/scaffold_codec.hpp"
+#include "engine/codec/vocabulary_codec.hpp"
 #include "engine/core/coverage.hpp"
 #include "engine/core/diagnosis.hpp"
 #include "engine/core/estimate.hpp"
@@ -220,6 +221,8 @@ json scaffold(const json& input, const PolicyPack& pack) {
   out["previous"] = s.value().previous.empty() ? json(nullptr) : json(s.value().previous);
   return codec::ok_envelope(std::move(out));
 }
+
+json vocabulary(const PolicyPack& pack) { return codec::ok_envelope(codec::vocabulary_json(pack)); }
 
 json validate_policy(const json& input, std::vector<PolicyFile> base) {
   codec::Reader r(codec::Reader::Style::dotted, "");

@@ -40,8 +40,8 @@ bool source_date_ok(const std::string& d) {
 
 std::size_t utf8_chars(const std::string& s) {
   std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
+  for (char ch : s)
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;  // count every byte that does not continue a character
   return n;
 }
 

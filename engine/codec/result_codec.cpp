@@ -268,7 +268,7 @@ std::string cite_text(const Policy& policy, const Citation& cite, bool zh) {
   return t;
 }
 
-void explain_one(const Estimate& est, bool zh, std::string& out) {
+void explain_one(const Estimate& est, bool zh, bool brief, std::string& out) {
   const Split& s = est.split;
   const auto f = [&](const char* part, const std::optional<Fen>& v) { return figure_text(est, part, v, zh); };
   if (!est.bill_given) {
@@ -285,40 +285,45 @@ void explain_one(const Estimate& est, bool zh, std::string& out) {
            money_text(s.self_funded, false) + ").\n";
   }
   int n = 0;
-  for (const auto& step : est.trace.steps()) {
-    out += std::to_string(++n) + ". " + (zh ? step.text_zh : step.text_en);
-    if (step.cite) out += cite_text(*est.layers.holding(*step.cite, est.policy), *step.cite, zh);
-    out += "\n";
+  if (!brief) {
+    for (const auto& step : est.trace.steps()) {
+      out += std::to_string(++n) + ". " + (zh ? step.text_zh : step.text_en);
+      if (step.cite) out += cite_text(*est.layers.holding(*step.cite, est.policy), *step.cite, zh);
+      out += "\n";
+    }
+    for (const auto& u : est.cannot_estimate)
+      out += (zh ? "无法测算（" : "Not estimated (") + u.part + (zh ? "）：" : "): ") +
+             (zh ? u.reason_zh : u.reason_en) + "\n";
   }
-  for (const auto& u : est.cannot_estimate)
-    out += (zh ? "无法测算（" : "Not estimated (") + u.part + (zh ? "）：" : "): ") + (zh ? u.reason_zh : u.reason_en) +
-           "\n";
   const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
   if (!est.materials.empty()) out += zh ? "需带材料：\n" : "Documents to bring:\n";
   for (const auto& m : est.materials)
-    out += "  - " + (zh ? m.name_zh : m.name_en) + cite_text(process_policy, m.cite, zh) + "\n";
+    out += "  - " + (zh ? m.name_zh : m.name_en) + (brief ? "" : cite_text(process_policy, m.cite, zh)) + "\n";
   for (const auto& d : est.deadlines) {
     out += (zh ? "截止日期：" : "Deadline: ") + (zh ? d.label_zh : d.label_en) + " " + d.date.iso() +
-           (zh ? "（" + std::string(weekday_name_zh(d.date.weekday())) + "）；"
-               : " (" + std::string(weekday_name_en(d.date.weekday())) + "); ") +
-           (zh ? d.rule_zh : d.rule_en) + cite_text(process_policy, d.cite, zh) +
-           (d.holiday_note_zh.empty() ? "" : (zh ? "；" + d.holiday_note_zh : " " + d.holiday_note_en)) + "\n";
+           (zh ? "（" + std::string(weekday_name_zh(d.date.weekday())) + "）"
+               : " (" + std::string(weekday_name_en(d.date.weekday())) + ")") +
+           (brief ? ""
+                  : (zh ? "；" : "; ") + (zh ? d.rule_zh : d.rule_en) + cite_text(process_policy, d.cite, zh) +
+                        (d.holiday_note_zh.empty() ? "" : (zh ? "；" + d.holiday_note_zh : " " + d.holiday_note_en))) +
+           "\n";
   }
   for (const auto& c : est.channels)
-    out +=
-        (zh ? "办理渠道：" : "Channel: ") + (zh ? c.name_zh : c.name_en) + cite_text(process_policy, c.cite, zh) + "\n";
+    out += (zh ? "办理渠道：" : "Channel: ") + (zh ? c.name_zh : c.name_en) +
+           (brief ? "" : cite_text(process_policy, c.cite, zh)) + "\n";
   for (const auto& q : est.next_questions)
     out += (zh ? "还需确认：" : "Still to ask: ") + (zh ? q.question_zh : q.question_en) + "\n";
-  for (const auto& w : est.warnings) out += (zh ? "提示：" : "Note: ") + (zh ? w.message_zh : w.message_en) + "\n";
+  if (!brief)
+    for (const auto& w : est.warnings) out += (zh ? "提示：" : "Note: ") + (zh ? w.message_zh : w.message_en) + "\n";
 }
 
 }  // namespace
 
-std::string explain_text(const Estimate& est, TextLanguage lang) {
+std::string explain_text(const Estimate& est, TextLanguage lang, bool brief) {
   std::string out;
-  if (lang != TextLanguage::en) explain_one(est, true, out);
+  if (lang != TextLanguage::en) explain_one(est, true, brief, out);
   if (lang == TextLanguage::both) out += "\n";
-  if (lang != TextLanguage::zh) explain_one(est, false, out);
+  if (lang != TextLanguage::zh) explain_one(est, false, brief, out);
   return out;
 }
 

@@ -15,7 +15,9 @@ json error_envelope(const Error& error);
 json ok_envelope(json result);
 
 enum class TextLanguage { zh, en, both };
-std::string explain_text(const Estimate& est, TextLanguage lang);
+// brief: the figures, what to bring, by when and what is still to ask, without the steps and their sources: what a
+// help-desk operator reads out (well under a minute).
+std::string explain_text(const Estimate& est, TextLanguage lang, bool brief = false);
 
 json policy_summary(const Policy& policy);
 

@@ -43,22 +43,6 @@ std::string format_points(Ratio r) {
 
 }  // namespace
 
-std::string_view filing_label_zh(Filing f) {
-  switch (f) {
-    case Filing::none:
-      return "未备案";
-    case Filing::long_term:
-      return "长期异地就医备案";
-    case Filing::temporary:
-      return "临时外出就医备案";
-    case Filing::referral:
-      return "转诊备案";
-    case Filing::emergency:
-      return "异地急诊抢救";
-  }
-  return "?";
-}
-
 CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack,
                                        const Assumptions& assume, Trace& trace, std::vector<Warning>& warnings) {
   CrossRegionOutcome out;
@@ -110,14 +94,28 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
   }
   if (filing == Filing::none) {
     out.manual_claim = true;  // no direct settlement without filing (emergency aside)
-    warnings.push_back(
-        {"file_then_claim",
-         "未备案的异地就医一般不能直接结算：出院自费结算后按规定补办备案，可按参保地规定手工报销（医保发〔2022〕22号）"
-         "；"
-         "尚未出院的，出院结算前补办备案即可直接结算。",
-         "Unfiled care elsewhere is not settled directly: after a self-paid discharge, file and claim "
-         "manually under the insured region's rules (医保发〔2022〕22号); still in hospital, file before "
-         "the discharge settlement and it is settled directly."});
+    // 医保发〔2022〕22号 is the cross-province notice: cited only when the care may be in another province. When
+    // the manual claim is already chosen, the note says what to do, not that direct settlement fails.
+    const std::optional<CareScope> where = scope_of(claim, insured, pack);
+    const bool cross_province = where != CareScope::in_province;
+    const bool chose_manual = claim.settlement == SettlementMode::manual;
+    std::string zh = chose_manual
+                         ? "未备案的异地就医按手工报销测算：出院自费结算后按规定补办备案，再按参保地规定手工报销"
+                         : "未备案的异地就医一般不能直接结算：出院自费结算后按规定补办备案，可按参保地规定手工报销";
+    std::string en = chose_manual
+                         ? "Unfiled care elsewhere, estimated as a manual claim: after the self-paid discharge, "
+                           "file and claim manually under the insured region's rules"
+                         : "Unfiled care elsewhere is not settled directly: after a self-paid discharge, file and "
+                           "claim manually under the insured region's rules";
+    if (cross_province) {
+      zh += "（医保发〔2022〕22号）";
+      en += " (医保发〔2022〕22号)";
+    }
+    if (!chose_manual) {
+      zh += "；尚未出院的，出院结算前补办备案即可直接结算";
+      en += "; still in hospital, file before the discharge settlement and it is settled directly";
+    }
+    warnings.push_back({"file_then_claim", zh + "。", en + "."});
   }
 
   const SettlementMode settlement = out.manual_claim ? SettlementMode::manual : claim.settlement;
@@ -155,7 +153,7 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
       out.multiplier = m.multiplier;
       out.cut = m.cut;
       std::vector<StepValue> values{
-          text_value("filing_zh", std::string(filing_label_zh(filing))),
+          text_value("filing_zh", std::string(label_zh(filing))),
           text_value("filing", std::string(name_of(filing))),
           text_value("care_region", claim.care_name_zh.empty() ? claim.care_region : claim.care_name_zh),
           text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),

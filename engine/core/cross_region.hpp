@@ -36,6 +36,4 @@ struct CrossRegionOutcome {
 CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack,
                                        const Assumptions& assume, Trace& trace, std::vector<Warning>& warnings);
 
-std::string_view filing_label_zh(Filing f);
-
 }  // namespace claimcalc

@@ -25,7 +25,8 @@ bool context_for(const std::string& id, const Claim& c, const Layers& layers, st
   }
   if (id == "filing_expired_or_wrong_region" && elsewhere && c.filing != Filing::none && c.filing_date) {
     const FilingValidity* v = validity_for(layers, c.filing);
-    if (v != nullptr && v->months && c.date_of_care > c.filing_date->plus_months_clamped(*v->months)) {
+    // A floor (不少于6个月) is not an end date: the request cannot show such a filing expired.
+    if (v != nullptr && v->months && !v->at_least && c.date_of_care > c.filing_date->plus_months_clamped(*v->months)) {
       zh = "备案日期 " + c.filing_date->iso() + " 加 " + std::to_string(*v->months) + " 个月已早于就医日期。";
       en = "The filing of " + c.filing_date->iso() + " plus " + std::to_string(*v->months) +
            " months ended before the date of care.";

@@ -199,7 +199,85 @@ std::string_view label_zh(Person v) {
   }
   return "?";
 }
-std::string_view label_en(Person v) { return name_of(v); }
+std::string_view label_en(Person v) {
+  switch (v) {
+    case Person::active:
+      return "active employee";
+    case Person::retired:
+      return "retired";
+    case Person::flexible:
+      return "flexible employment";
+    case Person::adult:
+      return "adult resident";
+    case Person::senior:
+      return "senior resident";
+    case Person::child:
+      return "child";
+    case Person::student:
+      return "student";
+  }
+  return "?";
+}
+std::string_view label_en(Scheme v) { return v == Scheme::employee ? "employee scheme" : "resident scheme"; }
+std::string_view label_en(Tier v) {
+  switch (v) {
+    case Tier::tier1:
+      return "grade 1";
+    case Tier::tier2:
+      return "grade 2";
+    case Tier::tier3:
+      return "grade 3";
+  }
+  return "?";
+}
+std::string_view label_en(ItemClass v) {
+  switch (v) {
+    case ItemClass::class_a:
+      return "class A";
+    case ItemClass::class_b:
+      return "class B";
+    case ItemClass::out_of_catalogue:
+      return "outside the catalogue";
+  }
+  return "?";
+}
+// The filing kinds as 医保发〔2022〕22号 names them.
+std::string_view label_zh(Filing v) {
+  switch (v) {
+    case Filing::none:
+      return "未备案";
+    case Filing::long_term:
+      return "长期异地就医备案";
+    case Filing::temporary:
+      return "临时外出就医备案";
+    case Filing::referral:
+      return "转诊备案";
+    case Filing::emergency:
+      return "异地急诊抢救";
+  }
+  return "?";
+}
+std::string_view label_en(Filing v) {
+  switch (v) {
+    case Filing::none:
+      return "not filed";
+    case Filing::long_term:
+      return "long-term filing (living there)";
+    case Filing::temporary:
+      return "temporary filing (trip for care)";
+    case Filing::referral:
+      return "referral filing";
+    case Filing::emergency:
+      return "emergency care elsewhere";
+  }
+  return "?";
+}
+std::string_view label_zh(SettlementMode v) {
+  return v == SettlementMode::direct ? "医院直接结算" : "先全额垫付，再手工报销";
+}
+std::string_view label_en(SettlementMode v) {
+  return v == SettlementMode::direct ? "settled directly at the hospital" : "paid in full, claimed back afterwards";
+}
 std::string_view label_zh(Tier v) {
   switch (v) {
     case Tier::tier1:

@@ -89,8 +89,16 @@ struct NamedVocabulary {
 };
 std::vector<NamedVocabulary> all_vocabularies();
 
-// Chinese UI labels (the glossary's 中文 column), used by step texts.
+// UI labels (the glossary's 中文 column, and English), used by step texts and by the `vocabulary` operation, so
+// the page and the engine say the same words.
 std::string_view label_zh(Scheme v);
+std::string_view label_en(Scheme v);
+std::string_view label_en(Tier v);
+std::string_view label_en(ItemClass v);
+std::string_view label_zh(Filing v);
+std::string_view label_en(Filing v);
+std::string_view label_zh(SettlementMode v);
+std::string_view label_en(SettlementMode v);
 std::string_view label_zh(Person v);
 std::string_view label_zh(Tier v);
 std::string_view label_zh(Setting v);

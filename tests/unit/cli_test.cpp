@@ -19,7 +19,7 @@ struct Run {
 };
 
 Run run(const std::string& args, const std::string& input = "") {
-  const std::string in_path = "/tmp/claimcalc_cli_test_input";
+  const std::string in_path = "/tmp/claimcalc_cli_test_input." + std::to_string(::getpid());
   {
     std::ofstream f(in_path, std::ios::binary);
     f << input;
@@ -112,7 +112,7 @@ TEST_CASE("batch: every input line gets an answer carrying its line number, blan
 }
 
 TEST_CASE("files are read with a cap: a 300 MB file or /dev/zero is refused as too large (issue 14 row 12)") {
-  const std::string path = "/tmp/claimcalc_cli_test_sparse";
+  const std::string path = "/tmp/claimcalc_cli_test_sparse." + std::to_string(::getpid());
   { std::ofstream f(path, std::ios::binary); }
   REQUIRE(::truncate(path.c_str(), 300LL << 20) == 0);  // sparse: no disk used
   for (const std::string& file : {path, std::string("/dev/zero")}) {

@@ -39,6 +39,10 @@ async function fillFigure(page, name, f) {
   const row = page.locator(`[data-figure="${name}"]`);
   for (const k of ['value', 'clause']) await row.locator(`[data-k="${k}"]`).fill(f[k]);
   await row.locator('[data-k="source"]').selectOption(f.source);
+  // The format requires the source's own sentence, and a second page that agrees for a secondary source.
+  await row.locator('[data-k="quote"]').fill(f.quote);
+  await row.locator('[data-k="also_source"]').selectOption(f.also_source);
+  await row.locator('[data-k="also_quote"]').fill(f.also_quote);
 }
 
 const verdict = (page, state) => page.waitForSelector(`#verdict[data-state="${state}"]`, { timeout: 10000 });

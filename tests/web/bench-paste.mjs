@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Benchmark, reported and not asserted: how long a pasted 费用清单 of N lines takes in the page (390×844, headless
+// Debian chromium) from the paste to its preview, to the rows in the form (使用这些项目), and to the estimate.
+//   node tests/web/bench-paste.mjs [lines...]   (default 1000 5000)
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { bill } from './bills.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const WEB = resolve(process.env.CLAIMCALC_WEB || join(root, 'build/dist/web'));
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const server = await serve(WEB);
+const dir = mkdtempSync(join(tmpdir(), 'claimcalc-bench-'));
+const ctx = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu'], viewport: { width: 390, height: 844 } });
+const page = ctx.pages()[0];
+await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+try {
+  for (const n of sizes.length ? sizes : [1000, 5000]) {
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-ready="1"]');
+    await page.selectOption('#insured_region', 'guangzhou');
+    await page.selectOption('#hospital_level', 'level3');
+    await page.fill('#date_of_care', '2025-03-01');
+    await page.fill('#discharge_date', '2025-03-10');
+    await page.check('input[name=mode][value=paste]');
+    const { text } = bill(n);
+    // A real paste (Ctrl+V from the clipboard): one input event, as a person's paste gives.
+    await page.evaluate((x) => navigator.clipboard.writeText(x), text);
+    await page.focus('#paste');
+    const t0 = Date.now();
+    await page.keyboard.press('Control+V');
+    await page.waitForFunction((k) => document.querySelectorAll('#paste_report tbody tr').length === k, n, { timeout: 600000 });
+    const t1 = Date.now();
+    await page.click('#paste_use');
+    await page.waitForFunction((k) => document.querySelectorAll('#items > li').length === k, n, { timeout: 600000 });
+    const t2 = Date.now();
+    const s = await page.evaluate(() => Number(document.documentElement.dataset.seq || 0));
+    await page.click('#go');
+    await page.waitForFunction((x) => Number(document.documentElement.dataset.seq || 0) > x && !document.getElementById('result').hidden, s, { timeout: 600000 });
+    const t3 = Date.now();
+    console.log(JSON.stringify({ lines: n, paste_to_preview_ms: t1 - t0, use_ms: t2 - t1, estimate_ms: t3 - t2, total_ms: t3 - t0 }));
+  }
+} finally {
+  await ctx.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}

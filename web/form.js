@@ -1,0 +1,277 @@
+// The form: choices that depend on the region's policy, the bill's rows, the request it makes, and filling it back
+// from a request (share link, 在本机记住).
+import { $, h } from './dom.js';
+import { state } from './state.js';
+import { t, label, regionName } from './words.js';
+import { cleanMoney, cleanRatio, splitQuantity, halfWidth } from './bill.js';
+import { PROVINCES } from './i18n.js';
+import { updatePager } from './pager.js';
+
+const YTD = ['stays', 'deductible_paid', 'fund_paid', 'critical_illness_base', 'critical_illness_paid',
+  'outpatient_pool_paid', 'outpatient_pool_paid_this_month'];
+const TOTALS = ['class_a', 'class_b', 'out_of_catalogue'];
+export const STORE = 'claimcalc.form.v1';
+
+const names = (kind) => (state.vocab ? state.vocab[kind].map((x) => x.name) : []);
+
+function setOptions(sel, values, text, blank) {
+  const keep = sel.value;
+  sel.replaceChildren(...(blank ? [h('option', { value: '', text: blank })] : []),
+    ...values.map((v) => h('option', { value: v, text: text(v) })));
+  if (values.includes(keep) || (blank && keep === '')) sel.value = keep;
+}
+
+export function fillRegions() {
+  const ids = state.vocab ? state.vocab.regions.map((r) => r.region) : [];
+  setOptions($('insured_region'), ids, regionName, t('choose'));
+  const care = $('care_region');
+  const keep = care.value;
+  setOptions(care, ids.concat(['other']), regionName, t('same_region'));
+  care.value = ids.includes(keep) || keep === 'other' ? keep : '';
+}
+
+export function schemeInfo(region = $('insured_region').value, scheme = $('scheme').value) {
+  const p = state.policies.find((x) => x.region === region);
+  return p && (p.schemes || []).find((s) => s.scheme === scheme);
+}
+
+// The values a field can take for the case on the form (for the answer for each choice side by side).
+export function choicesOf(field) {
+  const s = schemeInfo();
+  if (field === 'tier') return (s && s.tiers) || [];
+  if (field === 'person') return (s && s.persons) || [];
+  if (field === 'hospital_level') return names('levels');
+  return [];
+}
+
+export function refreshChoices() {
+  const s = schemeInfo();
+  setOptions($('scheme'), names('schemes'), (v) => label('schemes', v));
+  setOptions($('person'), s && s.persons && s.persons.length ? s.persons : names('persons'), (v) => label('persons', v));
+  const tiers = (s && s.tiers) || [];
+  setOptions($('tier'), tiers, (v) => label('tiers', v), t('choose'));
+  $('tier_box').hidden = tiers.length === 0;
+  const all = names('settings');
+  setOptions($('setting'), s && s.settings && s.settings.length ? all.filter((x) => s.settings.includes(x)) : all, (v) => label('settings', v));
+  setOptions($('hospital_level'), names('levels'), (v) => label('levels', v), t('choose'));
+  setOptions($('filing'), names('filings'), (v) => label('filings', v));
+  setOptions($('settlement'), names('settlements'), (v) => label('settlements', v));
+  $('discharge_box').hidden = $('setting').value !== 'inpatient';
+  const care = $('care_region').value;
+  const insured = $('insured_region').value;
+  $('filing_box').hidden = !care || care === insured;
+  // A care city without policy data here: its province decides in- or out-of-province rules.
+  $('care_province_box').hidden = $('filing_box').hidden || state.vocab.regions.some((r) => r.region === care);
+  const home = (state.vocab.regions.find((r) => r.region === insured) || {}).province;
+  setOptions($('care_province'), PROVINCES.map((p) => p[0]), (id) => {
+    const p = PROVINCES.find((x) => x[0] === id);
+    return (state.lang === 'en' ? p[2] : p[1]) + (id === home ? t('in_province') : '');
+  }, t('choose'));
+  showInsuredClass();
+  $('filing_date_box').hidden = $('filing_box').hidden || $('filing').value === 'none';
+  for (const sel of document.querySelectorAll('#form select')) for (const o of sel.options) if (o.dataset.t) o.textContent = t(o.dataset.t);
+  updatePager();
+}
+
+// Care elsewhere, not filed: it cannot be settled at the hospital, so the settlement becomes a manual claim.
+export function settleForFiling() {
+  const cross = !$('filing_box').hidden;
+  if (cross && $('filing').value === 'none' && $('settlement').value === 'direct') {
+    $('settlement').value = names('settlements').find((n) => n !== 'direct');
+    $('settlement_note').hidden = false;
+  } else if (!cross || $('filing').value !== 'none') $('settlement_note').hidden = true;
+}
+
+// The insured region's class of an item matters for a manual claim for care elsewhere: offered then, or when set.
+function showInsuredClass() {
+  const cross = !$('filing_box').hidden;
+  for (const d of $('items').querySelectorAll('.adv')) d.hidden = !cross && !d.querySelector('.i-ins').value;
+}
+
+// ---- bill rows -------------------------------------------------------------------------------------------------
+// The row template is put in the page's language, with the engine's class choices, once: each of a 5,000-line
+// bill's rows is then a plain copy.
+export function fillTemplate() {
+  const fill = (sel, blank) => setOptions(sel, names('classes'), (v) => label('classes', v), t(blank));
+  const tpl = $('item_row').content;
+  for (const el of tpl.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
+  for (const el of tpl.querySelectorAll('[data-ta]')) el.setAttribute(el.hasAttribute('placeholder') ? 'placeholder' : 'aria-label', t(el.dataset.ta));
+  fill(tpl.querySelector('.i-class'), 'choose');
+  fill(tpl.querySelector('.i-ins'), 'ins_same');
+  for (const sel of $('items').querySelectorAll('.i-class')) fill(sel, 'choose');
+  for (const sel of $('items').querySelectorAll('.i-ins')) fill(sel, 'ins_same');
+}
+
+function itemRow(item, i, cross) {
+  const li = $('item_row').content.firstElementChild.cloneNode(true);
+  if (item) {
+    li.querySelector('.i-name').value = item.name || '';
+    li.querySelector('.i-class').value = item.class || '';
+    li.querySelector('.i-amount').value = item.quantity !== undefined && item.unit_price !== undefined
+      ? item.quantity + '×' + item.unit_price : item.amount ?? '';
+    li.querySelector('.i-ratio').value = item.selfpay_ratio || '';
+    li.querySelector('.i-ins').value = item.insured_class || '';
+    if (item.insured_class) li.querySelector('.adv').open = true;
+  }
+  numberRow(li, i);
+  li.querySelector('.adv').hidden = !cross && !(item && item.insured_class);
+  return li;
+}
+
+// Adds rows numbered and set up before they enter the page. A long bill shows its first rows at once and the rest
+// in chunks between events, so the page answers while a 5,000-line bill fills in; collect() reads the rows not
+// shown yet from state.pendingRows.
+const CHUNK = 200;
+export function addItems(items, focus) {
+  const first = items.slice(0, CHUNK);
+  appendRows(first, focus);
+  if (items.length > CHUNK) {
+    state.pendingRows = items.slice(CHUNK);
+    setTimeout(fillPending, 0);
+  }
+}
+
+function appendRows(items, focus) {
+  const start = $('items').children.length;
+  const cross = !$('filing_box').hidden;
+  const frag = document.createDocumentFragment();
+  const rows = items.map((it, i) => itemRow(it, start + i, cross));
+  frag.append(...rows);
+  $('items').append(frag);
+  if (focus && rows.length) rows[rows.length - 1].querySelector('input').focus();
+}
+
+function fillPending() {
+  const rest = state.pendingRows;
+  if (!rest) return;
+  appendRows(rest.splice(0, CHUNK));
+  if (rest.length) setTimeout(fillPending, 0);
+  else state.pendingRows = null;
+}
+
+export function removeItem(li) {
+  const next = li.nextElementSibling || li.previousElementSibling;
+  li.remove();
+  if (!$('items').children.length) addItems([null]);
+  numberItems();
+  (next || $('items').firstElementChild).querySelector('input').focus();
+  state.schedule();
+}
+
+function numberRow(li, i) {
+  for (const el of li.querySelectorAll('[data-f]')) el.dataset.field = el.dataset.f.split(' ').map((f) => `items[${i}].${f}`).join(' ');
+  li.dataset.field = `items[${i}]`;
+}
+
+function numberItems() {
+  [...$('items').children].forEach(numberRow);
+}
+
+export function mode() { return document.querySelector('input[name=mode]:checked').value; }
+export function setMode(m) {
+  document.querySelector(`input[name=mode][value=${m}]`).checked = true;
+  $('pane_items').hidden = m !== 'items';
+  $('pane_paste').hidden = m !== 'paste';
+  $('pane_totals').hidden = m !== 'totals';
+}
+
+// ---- the request -----------------------------------------------------------------------------------------------
+function rowItem(li) {
+  const it = {};
+  const name = li.querySelector('.i-name').value.trim();
+  const cls = li.querySelector('.i-class').value;
+  const amt = li.querySelector('.i-amount').value.trim();
+  const ratio = li.querySelector('.i-ratio').value.trim();
+  const ins = li.querySelector('.i-ins').value;
+  if (name) it.name = name;
+  if (cls) it.class = cls;
+  if (ins) it.insured_class = ins;
+  const q = amt && splitQuantity(amt);
+  if (q) Object.assign(it, q); else if (amt) it.amount = cleanMoney(amt);
+  if (ratio) it.selfpay_ratio = cleanRatio(ratio);
+  return it;
+}
+
+// A pasted row as the engine takes it: without what the preview alone uses.
+export const pastedItem = ({ line, class_inferred, ratio_read, ...it }) => (it.class ? it : (delete it.class, it));
+
+export function collect() {
+  const r = {};
+  const v = (id) => $(id).value.trim();
+  const put = (k, val) => { if (val !== '' && val !== undefined) r[k] = val; };
+  put('insured_region', v('insured_region'));
+  const care = v('care_region');
+  if (care && care !== r.insured_region) {
+    r.care_region = care;
+    r.filing = v('filing');
+    if (r.filing !== 'none') put('filing_date', v('filing_date'));
+    if (!$('care_province_box').hidden) put('care_province', v('care_province'));
+  }
+  put('scheme', v('scheme'));
+  put('person', v('person'));
+  if (!$('tier_box').hidden) put('tier', v('tier'));
+  const age = halfWidth(v('age'));
+  put('age', /^\d{1,3}$/.test(age) ? Number(age) : age);
+  put('enrolment_date', v('enrolment_date'));
+  put('setting', v('setting'));
+  put('hospital_level', v('hospital_level'));
+  put('date_of_care', v('date_of_care'));
+  if (r.setting === 'inpatient') put('discharge_date', v('discharge_date'));
+  put('settlement', v('settlement'));
+  const ytd = {};
+  for (const k of YTD) {
+    const s = $('ytd_' + k).value.trim();
+    if (s) ytd[k] = k === 'stays' ? (/^\d+$/.test(s) ? Number(s) : s) : cleanMoney(s);
+  }
+  if (Object.keys(ytd).length) r.year_to_date = ytd;
+  const m = mode();
+  if (m === 'totals') {
+    const tot = {};
+    for (const k of TOTALS) { const s = $('total_' + k).value.trim(); if (s) tot[k] = cleanMoney(s); }
+    r.totals = tot;
+  } else if (m === 'paste') {
+    r.items = (state.pasted ? state.pasted.items : []).map(pastedItem);
+  } else {
+    r.items = [...$('items').children].map(rowItem).concat((state.pendingRows || []).map(pastedItem));
+    // A blank row left at the end is not an item; a list with nothing in it still goes, so the engine says what is missing.
+    while (r.items.length > 1 && !Object.keys(r.items[r.items.length - 1]).length) r.items.pop();
+    if (r.items.length === 1 && !Object.keys(r.items[0]).length) r.items = [];
+  }
+  return r;
+}
+
+export function fillForm(r) {
+  const set = (id, val) => { $(id).value = val === undefined || val === null ? '' : String(val); };
+  set('insured_region', r.insured_region);
+  set('scheme', r.scheme || 'employee');
+  refreshChoices();
+  set('care_region', r.care_region && r.care_region !== r.insured_region ? r.care_region : '');
+  set('filing', r.filing || 'none');
+  set('filing_date', r.filing_date);
+  refreshChoices();
+  set('care_province', r.care_province);
+  set('person', r.person);
+  set('tier', r.tier);
+  set('age', r.age);
+  set('enrolment_date', r.enrolment_date);
+  set('setting', r.setting || $('setting').options[0]?.value);
+  set('hospital_level', r.hospital_level);
+  set('date_of_care', r.date_of_care);
+  set('discharge_date', r.discharge_date);
+  set('settlement', r.settlement || 'direct');
+  for (const k of YTD) set('ytd_' + k, r.year_to_date ? r.year_to_date[k] : '');
+  $('ytd').open = !!(r.year_to_date && Object.keys(r.year_to_date).length);
+  for (const k of TOTALS) set('total_' + k, r.totals ? r.totals[k] : '');
+  $('items').replaceChildren();
+  state.pendingRows = null;
+  addItems(Array.isArray(r.items) && r.items.length ? r.items : [null]);
+  setMode(r.totals && !r.items ? 'totals' : 'items');
+  refreshChoices();
+  $('settlement_note').hidden = true;
+}
+
+export function remember() {
+  try {
+    if ($('remember').checked) localStorage.setItem(STORE, JSON.stringify(collect()));
+  } catch { /* storage may be off */ }
+}
