@@ -1,5 +1,6 @@
 // 8. Whatever a caller passes, every loader method returns a promise: input JSON cannot carry (a circular object,
-// a BigInt, an object nested 10,000 deep, a throwing getter) rejects with a sentence; a non-finite amount
+// a BigInt, a throwing getter) rejects with a sentence; an object nested 10,000 deep gets the engine's verdict on
+// nesting (too_large), as the same input sent as text does (tests/wasm/verdict.test.mjs); a non-finite amount
 // (Infinity, -Infinity, NaN) is answered with invalid_money on its field, not JSON's silent null. None of it
 // traps: one instance serves the whole file.
 import assert from 'node:assert/strict';
@@ -25,7 +26,7 @@ function hostileValues() {
   for (let i = 0; i < 10000; i++) deep = deep.a = {};
   const getter = { ...good };
   Object.defineProperty(getter, 'tier', { enumerable: true, get() { throw new Error('getter says no'); } });
-  return { circular, bigint: { ...good, age: 40n }, deep: top, getter };
+  return { circular, bigint: { ...good, age: 40n }, getter };
 }
 
 // Each method with the hostile value where its input goes.
@@ -52,6 +53,17 @@ for (const [kind, value] of Object.entries(hostileValues())) {
     });
   }
 }
+
+test('a value nested 10,000 deep: every method answers too_large, the engine\'s verdict on nesting', async () => {
+  let deep = {};
+  const top = deep;
+  for (let i = 0; i < 10000; i++) deep = deep.a = {};
+  for (const [name, invoke] of Object.entries(methods)) {
+    const env = await invoke(top);
+    const error = name === 'estimateMany' ? env.error || env.result[1].error : env.error;
+    assert.equal(error.code, 'too_large', `${name}: ${JSON.stringify(env).slice(0, 200)}`);
+  }
+});
 
 test('load itself never throws: odd sources and options reject', async () => {
   for (const [source, opts] of [[null], [42], [{}], [Symbol('x')], ['x.wasm', { WebAssembly: {} }],

@@ -50,12 +50,26 @@
 
   function fail(what) { throw new Error('claimcalc: ' + what); }
 
+  // Nesting the loader writes before it cuts: far deeper than the engine accepts (32), far shallower than what
+  // overflows JSON.stringify's stack. A cut value is still too deep, so the engine's verdict (too_large) stands.
+  var kWriteDepth = 1000;
+
   // JSON text of a request or envelope. A non-finite number becomes the text "Infinity"/"NaN", so the engine
-  // reports it on its field (invalid_money for an amount) instead of JSON's silent null. A circular, BigInt or
-  // too deeply nested value throws here; guard() turns that into a rejection.
+  // reports it on its field (invalid_money for an amount) instead of JSON's silent null. Below kWriteDepth an
+  // object or array is written as [], so a value nested 10,000 deep gets the engine's answer as any input does.
+  // A circular or BigInt value throws here; guard() turns that into a rejection.
   function json(v) {
+    var depth = typeof WeakMap === 'function' ? new WeakMap() : null;
     try {
-      var t = JSON.stringify(v, function (k, x) { return typeof x === 'number' && !isFinite(x) ? String(x) : x; });
+      var t = JSON.stringify(v, function (k, x) {
+        if (typeof x === 'number' && !isFinite(x)) return String(x);
+        if (depth && x && typeof x === 'object') {
+          var d = (depth.get(this) || 0) + 1;
+          if (d > kWriteDepth) return [];
+          depth.set(x, d);
+        }
+        return x;
+      });
     } catch (e) {
       fail('the input cannot be written as JSON (circular, BigInt or nested too deeply): ' + (e && e.message));
     }
