@@ -67,6 +67,13 @@ std::int32_t province_code_of(const std::string& text, const PolicyPack& pack) {
   return 0;
 }
 
+Place unnamed_care_place() {
+  Place place;
+  place.pack_id = std::string(kUnnamedCareRegion);
+  place.name_zh = "其他城市";
+  return place;
+}
+
 }  // namespace
 
 std::string Place::id() const {
@@ -110,7 +117,9 @@ Result<Claim> resolve_claim_places(Claim claim, const PolicyPack& pack) {
   const std::string care_text = claim.care_region.empty() ? claim.insured_region : claim.care_region;
   auto insured = resolve_place(claim.insured_region, pack, "insured_region");
   if (!insured.ok()) return insured.error();
-  auto care = resolve_place(care_text, pack, "care_region");
+  // "other": a city the asker does not name (the page's 其他城市); care_province, if given, places it.
+  auto care = care_text == kUnnamedCareRegion ? Result<Place>(unnamed_care_place())
+                                              : resolve_place(care_text, pack, "care_region");
   if (!care.ok()) return care.error();
   for (const auto& [place, field] :
        {std::make_pair(&insured.value(), "insured_region"), std::make_pair(&care.value(), "care_region")}) {

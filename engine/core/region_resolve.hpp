@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "engine/core/claim.hpp"
 #include "engine/core/error.hpp"
@@ -23,6 +24,9 @@ struct Place {
   // How a resolved place is written back into a request: its pack id, else its code.
   std::string id() const;
 };
+
+// A care region the asker does not name ("some other city"): placed only by care_province, if given.
+inline constexpr std::string_view kUnnamedCareRegion = "other";
 
 // field names the request field in errors (insured_region, care_region, care_province).
 Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, const std::string& field);

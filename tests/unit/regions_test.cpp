@@ -109,6 +109,34 @@ TEST_CASE("places: pack id, Chinese name and code name the same region") {
   CHECK(bad.error().field == "care_region");
 }
 
+TEST_CASE("places: care in an unnamed city (\"other\") is placed by care_province alone") {
+  json req = test::testland_request();
+  req["insured_region"] = "shenzhen";
+  req["tier"] = "tier1";
+  req["care_region"] = "other";
+  req["filing"] = "temporary";
+  req["filing_date"] = "2024-01-02";
+  req["care_province"] = "浙江";
+  json r = test::estimate(test::builtin_engine(), req);
+  REQUIRE_MESSAGE(r["ok"] == true, r.dump());
+  bool out_of_province = false;
+  for (const auto& s : r["result"]["steps"])
+    if (s["rule"] == "cross_region")
+      out_of_province = s["text_zh"].get<std::string>().find("省外") != std::string::npos;
+  CHECK(out_of_province);
+  req["care_province"] = "广东";
+  r = test::estimate(test::builtin_engine(), req);
+  REQUIRE(r["ok"] == true);
+  for (const auto& s : r["result"]["steps"])
+    if (s["rule"] == "cross_region") CHECK(s["text_zh"].get<std::string>().find("省内") != std::string::npos);
+  req.erase("care_province");
+  r = test::estimate(test::builtin_engine(), req);
+  REQUIRE(r["ok"] == true);
+  bool asks = false;  // the fund's share is a range over in and out of the province, and the question is asked
+  for (const auto& u : r["result"]["split"]["fund_paid"]["reasons"]) asks = asks || u["needs"] == "care_province";
+  CHECK(asks);
+}
+
 TEST_CASE("places: an insured city without a policy names the city and what its province has") {
   json req = test::testland_request();
   req["insured_region"] = "佛山";
