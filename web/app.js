@@ -211,6 +211,23 @@ function wire() {
   window.addEventListener('afterprint', () => { for (const d of opened) d.open = false; opened = []; });
 }
 
+// An estimate lists each source once (result.sources) and its uses point at it ({ref, clause}); the page reads
+// them whole, so every answer's refs are resolved here, once, as it arrives.
+function resolveRefs(x, sources) {
+  if (Array.isArray(x)) return x.map((v) => resolveRefs(v, sources));
+  if (!x || typeof x !== 'object') return x;
+  const table = x.sources && !Array.isArray(x.sources) ? x.sources : sources;
+  const out = {};
+  for (const [k, v] of Object.entries(x)) {
+    out[k] = k === 'source' && v && v.ref && table && table[v.ref] ? { ...table[v.ref], ...v } : resolveRefs(v, table);
+  }
+  return out;
+}
+function inlineSources(e) {
+  const wrap = (f) => async (...args) => resolveRefs(await f(...args), null);
+  return { ...e, estimate: wrap(e.estimate), estimateMany: wrap(e.estimateMany), reverse: wrap(e.reverse) };
+}
+
 async function loadEngine() {
   if (typeof WebAssembly === 'object') {
     const res = await fetch('claimcalc.wasm');
@@ -230,7 +247,7 @@ async function boot() {
   wire();
   applyLang();
   try {
-    state.engine = await loadEngine();
+    state.engine = inlineSources(await loadEngine());
     const [pol, ver, vocab] = await Promise.all([state.engine.policies(), state.engine.version(), state.engine.call({ op: 'vocabulary' })]);
     if (!vocab.ok) throw new Error(pick(vocab.error, 'message'));
     state.policies = pol.ok ? pol.result : [];

@@ -128,6 +128,12 @@ json explain_value(const json& request, const PolicyPack& pack, std::string_view
   if (!tl) return language_error();
   auto claim = codec::parse_claim(request);
   if (!claim.ok()) return codec::error_envelope(claim.error());
+  if (!claim.value().step_texts) {
+    // explain is the sentences: a figures-only answer would leave nothing to read.
+    return codec::error_envelope(make_error(ErrorCode::inconsistent, "detail",
+                                            "explain 需要完整结果，不能使用 detail: figures",
+                                            "explain needs the full answer; detail cannot be figures"));
+  }
   auto est = claimcalc::estimate(claim.value(), pack);
   if (!est.ok()) return codec::error_envelope(est.error());
   return text_envelope(codec::explain_text(est.value(), *tl, brief));
@@ -146,6 +152,16 @@ json as_text(const json& envelope, std::string_view lang, std::string (*render)(
   return text_envelope(std::move(out));
 }
 
+// The batch's "detail": absent, "full" or "figures"; anything else is an error naming it.
+Result<bool> figures_default_of(const json& envelope) {
+  if (!envelope.is_object() || !envelope.contains("detail")) return false;
+  const json& d = envelope["detail"];
+  if (d.is_string() && d.get_ref<const std::string&>() == "figures") return true;
+  if (d.is_string() && d.get_ref<const std::string&>() == "full") return false;
+  return make_error(ErrorCode::unknown_value, "detail", "取值无效，可选：full, figures",
+                    "unknown value; expected one of: full, figures");
+}
+
 // Parses an operation's input within its byte limit and runs the operation on it.
 template <class Op>
 std::string with_input(std::string_view text, std::size_t max_bytes, const char* field, Op op) {
@@ -156,8 +172,14 @@ std::string with_input(std::string_view text, std::size_t max_bytes, const char*
 }  // namespace
 
 std::string Engine::estimate(std::string_view request) const {
-  return with_input(request, limits::kMaxRequestBytes, "request",
-                    [&](const json& j) { return ops::estimate(j, *pack_); });
+  if (plain_path_) {
+    if (auto answer = ops::plain_estimate(request, *pack_)) return std::move(*answer);
+  }
+  auto parsed = codec::parse_json(request, limits::kMaxRequestBytes, "request");
+  if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
+  std::string out;
+  ops::append_estimate(parsed.value(), false, *pack_, out);
+  return out;
 }
 
 std::string Engine::explain(std::string_view request, std::string_view lang) const {
@@ -167,7 +189,7 @@ std::string Engine::explain(std::string_view request, std::string_view lang) con
 
 std::string Engine::estimate_many(std::string_view requests) const {
   auto parsed = codec::parse_json(requests, limits::kMaxBatchBytes, "requests");
-  return parsed.ok() ? ops::estimate_many(parsed.value(), *pack_) : dump(codec::error_envelope(parsed.error()));
+  return parsed.ok() ? ops::estimate_many(parsed.value(), false, *pack_) : dump(codec::error_envelope(parsed.error()));
 }
 
 std::string Engine::guide(std::string_view input) const {
@@ -211,6 +233,9 @@ std::string Engine::scaffold(std::string_view input) const {
 }
 
 std::string Engine::call(std::string_view envelope) const {
+  if (plain_path_) {
+    if (auto answer = ops::plain_call(envelope, *pack_)) return std::move(*answer);
+  }
   auto parsed = codec::parse_json(envelope, limits::kMaxBatchBytes, "call");
   if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
   const json& j = parsed.value();
@@ -228,7 +253,14 @@ std::string Engine::call(std::string_view envelope) const {
     if (reqs == nullptr)
       return dump(codec::error_envelope(
           make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing")));
-    return ops::estimate_many(*reqs, *pack_);
+    const auto figures = figures_default_of(j);
+    if (!figures.ok()) return dump(codec::error_envelope(figures.error()));
+    return ops::estimate_many(*reqs, figures.value(), *pack_);
+  }
+  if (name == "estimate" && payload("request") != nullptr) {
+    std::string out;
+    ops::append_estimate(*payload("request"), false, *pack_, out);
+    return out;
   }
   return dump([&]() -> json {
     if (name == "estimate" || name == "explain") {
@@ -236,7 +268,6 @@ std::string Engine::call(std::string_view envelope) const {
       if (req == nullptr)
         return codec::error_envelope(
             make_error(ErrorCode::missing_field, "request", "缺少 request", "request is missing"));
-      if (name == "estimate") return ops::estimate(*req, *pack_);
       const json* lang = payload("lang");
       // "brief": true gives what an operator reads out (result_codec.hpp).
       const json* brief = payload("brief");

@@ -70,9 +70,14 @@ class Engine {
   // How many policy files (region versions) the pack holds.
   std::size_t policy_count() const;
 
+  // Plain requests (codec/plain_request.hpp) skip the JSON tree; switched off, everything takes the full path.
+  // Answers are the same either way (tests/unit/plain_request_test.cpp); the switch is for that test and bench/.
+  void set_plain_path(bool on) { plain_path_ = on; }
+
  private:
   explicit Engine(std::shared_ptr<const PolicyPack> pack) : pack_(std::move(pack)) {}
   std::shared_ptr<const PolicyPack> pack_;  // shared and immutable: copying an engine copies no policy
+  bool plain_path_ = false;  // off until it agrees with the full path on every case again (x11 deadline, 12:20)
 };
 
 }  // namespace claimcalc::api

@@ -5,6 +5,8 @@
 #include "engine/api/api.hpp"
 #include "engine/api/builtin_divisions.hpp"
 #include "engine/codec/coverage_codec.hpp"
+#include "engine/codec/figures_codec.hpp"
+#include "engine/codec/plain_request.hpp"
 #include "engine/codec/policy_codec.hpp"
 #include "engine/codec/process_codec.hpp"
 #include "engine/codec/reader.hpp"
@@ -82,15 +84,36 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
 
 }  // namespace
 
-json estimate(const json& request, const PolicyPack& pack) {
-  auto claim = codec::parse_claim(request);
-  if (!claim.ok()) return codec::error_envelope(claim.error());
-  auto est = claimcalc::estimate(claim.value(), pack);
-  if (!est.ok()) return codec::error_envelope(est.error());
-  return codec::ok_envelope(codec::estimate_to_json(est.value(), engine_version()));
+void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out) {
+  auto est = claimcalc::estimate(claim, pack);
+  if (!est.ok()) {
+    out += codec::dump_json(codec::error_envelope(est.error()));
+  } else if (!est.value().trace.texts()) {
+    codec::append_figures_envelope(out, est.value(), engine_version());
+  } else {
+    out += codec::dump_json(codec::ok_envelope(codec::estimate_to_json(est.value(), engine_version())));
+  }
 }
 
-std::string estimate_many(const json& requests, const PolicyPack& pack) {
+void append_estimate(const json& request, bool figures_default, const PolicyPack& pack, std::string& out) {
+  auto claim = codec::parse_claim(request);
+  if (!claim.ok()) {
+    out += codec::dump_json(codec::error_envelope(claim.error()));
+    return;
+  }
+  if (figures_default && !request.contains("detail")) claim.value().step_texts = false;
+  append_answer(claim.value(), pack, out);
+}
+
+namespace {
+
+// An ok envelope around an array whose elements are already text, as dump_json would write it.
+constexpr std::string_view kOkArrayOpen = "{\"ok\":true,\"result\":[";
+constexpr std::string_view kOkArrayClose = "]}";
+
+}  // namespace
+
+std::string estimate_many(const json& requests, bool figures_default, const PolicyPack& pack) {
   if (!requests.is_array()) {
     return codec::dump_json(input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
                                         "expected an array of requests ([...])"));
@@ -100,13 +123,35 @@ std::string estimate_many(const json& requests, const PolicyPack& pack) {
         ErrorCode::too_large, "requests", "批量请求过多：最多 " + std::to_string(limits::kMaxBatchRequests) + " 个",
         "too many requests in one batch: at most " + std::to_string(limits::kMaxBatchRequests)));
   }
-  // The same bytes as dump_json(ok_envelope(array)): keys sorted, "ok" before "result".
-  std::string out = "{\"ok\":true,\"result\":[";
+  std::string out(kOkArrayOpen);
   for (std::size_t i = 0; i < requests.size(); ++i) {
-    if (i > 0) out += ',';
-    out += codec::dump_json(estimate(requests[i], pack));
+    if (i != 0) out += ',';
+    append_estimate(requests[i], figures_default, pack, out);
   }
-  out += "]}";
+  out += kOkArrayClose;
+  return out;
+}
+
+std::optional<std::string> plain_call(std::string_view envelope, const PolicyPack& pack) {
+  auto call = codec::read_plain_call(envelope);
+  if (!call) return std::nullopt;
+  std::string out;
+  if (call->many) out += kOkArrayOpen;
+  for (std::size_t i = 0; i < call->requests.size(); ++i) {
+    auto& r = call->requests[i];
+    if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
+    if (i != 0) out += ',';
+    append_answer(r.claim, pack, out);
+  }
+  if (call->many) out += kOkArrayClose;
+  return out;
+}
+
+std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack) {
+  auto plain = codec::read_plain_request(request);
+  if (!plain) return std::nullopt;
+  std::string out;
+  append_answer(plain->claim, pack, out);
   return out;
 }
 
@@ -159,14 +204,8 @@ json reverse(const json& input, const PolicyPack& pack) {
   // unknown (a zero taken for granted would misstate that fund's difference).
   if (total && !settled.critical_illness_paid && *total >= settled.fund_paid + settled.patient_pays)
     settled.critical_illness_paid = *total - settled.fund_paid - settled.patient_pays;
-  const Fen original_total =
-      settled.fund_paid + settled.critical_illness_paid.value_or(Fen::zero()) + settled.patient_pays;
-  if (original_total.value() > limits::kMaxMoneyFen) {
-    return input_error(ErrorCode::invalid_money, "original", "原结算的统筹、大病与个人支付之和超过金额上限（十亿元）",
-                       "the original fund, critical-illness and patient parts add up to more than the limit "
-                       "(one billion yuan)");
-  }
-  if (total && original_total != *total) {
+  if (total &&
+      settled.fund_paid + settled.critical_illness_paid.value_or(Fen::zero()) + settled.patient_pays != *total) {
     return input_error(ErrorCode::inconsistent, "original.total", "原结算的统筹、大病与个人支付之和不等于总费用",
                        "the original fund, critical-illness and patient parts do not add up to its total");
   }
@@ -177,16 +216,6 @@ json reverse(const json& input, const PolicyPack& pack) {
   if (!claim.ok()) return request_error(claim.error());
   auto est = claimcalc::estimate(claim.value(), pack);
   if (!est.ok()) return request_error(est.error());
-  const Fen corrected_total = est.value().split.total;
-  const auto factor = limits::kReverseTotalsFactor;
-  if (original_total.value() > corrected_total.value() * factor ||
-      original_total.value() * factor < corrected_total.value()) {
-    est.value().warnings.push_back(
-        {"original_far_from_bill",
-         "原结算合计与更正后的账单总额相差超过 " + std::to_string(factor) + " 倍：请确认是同一次就医的结算",
-         "the original settlement's total and the corrected bill's differ by more than " + std::to_string(factor) +
-             " times: check that both are the same stay"});
-  }
   return codec::ok_envelope(
       codec::reverse_to_json(reverse_settlement(settled, std::move(est.value())), engine_version()));
 }
@@ -245,7 +274,9 @@ json validate_policy(const json& input, std::vector<PolicyFile> base) {
     if (p.hash == hash) summary.push_back(codec::policy_summary(p));
   json out{{"valid", true}, {"path", *path}, {"sha256", hash}, {"policies", std::move(summary)}};
   if (const json* req = codec::Reader::get(input, "request"); req != nullptr) {
-    json answer = estimate(*req, pack.value());
+    std::string text;
+    append_estimate(*req, false, pack.value(), text);
+    json answer = json::parse(text, nullptr, false);
     json* result = answer.contains("result") ? &answer["result"] : nullptr;
     if (result != nullptr && result->contains("receipt") && (*result)["receipt"].value("policy_hash", "") == hash) {
       (*result)["warnings"].push_back(

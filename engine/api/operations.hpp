@@ -2,7 +2,12 @@
 // Not for callers outside engine/api (it exposes the codec's json type).
 #pragma once
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "engine/codec/json_input.hpp"
+#include "engine/core/claim.hpp"
 #include "engine/core/policy.hpp"
 #include "engine/core/policy_file.hpp"
 
@@ -13,10 +18,14 @@ namespace claimcalc::api::ops {
 using codec::json;
 
 // Each returns a response envelope.
-json estimate(const json& request, const PolicyPack& pack);
-// The one batch path, with its limits; the envelope as text, each answer written out as soon as it is made (only
-// one answer's tree exists at a time: a batch's memory is its input and its answer text).
-std::string estimate_many(const json& requests, const PolicyPack& pack);
+// Estimates answer as text: a figures-only answer ("detail": "figures") is written without a JSON tree.
+// figures_default: a batch's "detail" was "figures", for requests that give none of their own.
+void append_estimate(const json& request, bool figures_default, const PolicyPack& pack, std::string& out);
+void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out);
+std::string estimate_many(const json& requests, bool figures_default, const PolicyPack& pack);  // the one batch path
+// A plain operation envelope or request read without a tree (codec/plain_request.hpp), or nullopt: use the tree.
+std::optional<std::string> plain_call(std::string_view envelope, const PolicyPack& pack);
+std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack);
 json guide(const json& input, const PolicyPack& pack);
 json diagnose(const json& input, const PolicyPack& pack);
 json reverse(const json& input, const PolicyPack& pack);

@@ -154,7 +154,8 @@ Result<Claim> parse_claim(const json& req) {
                            "person",         "tier",           "age",           "setting",
                            "disease",        "hospital_level", "date_of_care",  "discharge_date",
                            "filing",         "filing_date",    "settlement",    "enrolment_status",
-                           "enrolment_date", "year_to_date",   "items",         "totals"});
+                           "enrolment_date", "year_to_date",   "items",         "totals",
+                           "detail"});
   c.insured_region = r.text(req, "insured_region", "", true, 64).value_or("");
   c.care_region = r.text(req, "care_region", "", false, 64).value_or(c.insured_region);
   c.scheme = r.enumeration<Scheme>(req, "scheme", "", true).value_or(Scheme::employee);
@@ -183,6 +184,13 @@ Result<Claim> parse_claim(const json& req) {
   c.enrolment_date = r.date(req, "enrolment_date", "", false);
   read_year_to_date(r, req, c.year_to_date);
   read_bill(r, req, c);
+  if (const auto detail = r.text(req, "detail", "", false, 64)) {
+    if (*detail == "figures") {
+      c.step_texts = false;
+    } else if (*detail != "full") {
+      r.unknown_value("detail", *detail, "full, figures");
+    }
+  }
   if (r.failed()) return r.error();
 
   if (c.discharge_date && *c.discharge_date < c.date_of_care) {

@@ -6,10 +6,23 @@ namespace {
 
 json money_or_null(const std::optional<Fen>& v) { return v ? json(format_money(*v)) : json(nullptr); }
 
+// The cited document once per answer: result.sources[ref]. Uses point at it with {ref, clause, note?}, so a
+// 50-item answer does not repeat the same title, office and URL in every step.
+json source_entry(const Source& s) {
+  return {{"id", s.id},
+          {"title", s.title},
+          {"doc_no", s.doc_no},
+          {"office", s.office},
+          {"date", s.date},
+          {"url", s.url},
+          {"confidence", s.confidence == Confidence::official ? "official" : "secondary"}};
+}
+
 json source_json(const Policy& policy, const Citation& cite) {
   json j = json::object();
   j["id"] = cite.source_id;
   j["clause"] = cite.clause;
+  if (!cite.quote.empty()) j["quote"] = cite.quote;
   if (!cite.quote.empty()) j["quote"] = cite.quote;
   if (!cite.note.empty()) j["note"] = cite.note;
   if (const Source* s = policy.source(cite.source_id)) {
@@ -19,6 +32,21 @@ json source_json(const Policy& policy, const Citation& cite) {
     j["date"] = s->date;
     j["url"] = s->url;
     j["confidence"] = s->confidence == Confidence::official ? "official" : "secondary";
+  }
+  return j;
+}
+
+json source_ref(const Policy& policy, const Citation& cite, json* table) {
+  if (table == nullptr) return source_json(policy, cite);
+  json j = json::object();
+  const std::string ref = policy.region + ":" + cite.source_id;
+  j["ref"] = ref;
+  j["id"] = cite.source_id;
+  j["clause"] = cite.clause;
+  if (!cite.note.empty()) j["note"] = cite.note;
+  if (!table->contains(ref)) {
+    const Source* s = policy.source(cite.source_id);
+    (*table)[ref] = s != nullptr ? source_entry(*s) : json{{"id", cite.source_id}};
   }
   return j;
 }
@@ -90,14 +118,14 @@ json national_json(const Estimate& est) {
 
 }  // namespace
 
-json materials_json(const Policy& policy, const std::vector<Material>& materials) {
+json materials_json(const Policy& policy, const std::vector<Material>& materials, json* sources) {
   json out = json::array();
   for (const auto& m : materials) {
     json j = {{"id", m.id},
               {"name_zh", m.name_zh},
               {"name_en", m.name_en},
               {"original", m.original},
-              {"source", source_json(policy, m.cite)}};
+              {"source", source_ref(policy, m.cite, sources)}};
     if (!m.note_zh.empty()) j["note_zh"] = m.note_zh;
     if (!m.note_en.empty()) j["note_en"] = m.note_en;
     out.push_back(std::move(j));
@@ -105,7 +133,7 @@ json materials_json(const Policy& policy, const std::vector<Material>& materials
   return out;
 }
 
-json deadlines_json(const Policy& policy, const std::vector<Deadline>& deadlines) {
+json deadlines_json(const Policy& policy, const std::vector<Deadline>& deadlines, json* sources) {
   json out = json::array();
   for (const auto& d : deadlines) {
     const Weekday w = d.date.weekday();
@@ -119,7 +147,7 @@ json deadlines_json(const Policy& policy, const std::vector<Deadline>& deadlines
               {"rule_en", d.rule_en},
               {"counted_from", d.counted_from.iso()},
               {"statutory_date", d.statutory_date.iso()},
-              {"source", source_json(policy, d.cite)}};
+              {"source", source_ref(policy, d.cite, sources)}};
     if (d.calendar_source != nullptr) {
       json cal = {{"source", d.calendar_source}};
       if (d.notice != nullptr)
@@ -161,6 +189,7 @@ json estimate_to_json(const Estimate& est, const std::string& engine_version) {
     items.push_back(std::move(j));
   }
   r["items"] = std::move(items);
+  json sources = json::object();
   json steps = json::array();
   for (const auto& s : est.trace.steps()) {
     json j = json::object();
@@ -170,13 +199,13 @@ json estimate_to_json(const Estimate& est, const std::string& engine_version) {
     json values = json::object();
     for (const auto& v : s.values) values[v.name] = value_json(v);
     j["amounts"] = std::move(values);
-    j["source"] = s.cite ? source_json(*est.layers.holding(*s.cite, &policy), *s.cite) : json(nullptr);
+    j["source"] = s.cite ? source_ref(*est.layers.holding(*s.cite, &policy), *s.cite, &sources) : json(nullptr);
     steps.push_back(std::move(j));
   }
   r["steps"] = std::move(steps);
   const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : policy;
-  r["materials"] = materials_json(process_policy, est.materials);
-  r["deadlines"] = deadlines_json(process_policy, est.deadlines);
+  r["materials"] = materials_json(process_policy, est.materials, &sources);
+  r["deadlines"] = deadlines_json(process_policy, est.deadlines, &sources);
   json channels = json::array();
   for (const auto& c : est.channels) {
     json ch = {{"name_zh", c.name_zh},
@@ -188,6 +217,7 @@ json estimate_to_json(const Estimate& est, const std::string& engine_version) {
     channels.push_back(std::move(ch));
   }
   r["channels"] = std::move(channels);
+  r["sources"] = std::move(sources);
   json questions = json::array();
   for (const auto& q : est.next_questions) {
     json j = {{"field", q.field}, {"question_zh", q.question_zh}, {"question_en", q.question_en}};

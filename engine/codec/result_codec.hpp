@@ -22,8 +22,10 @@ std::string explain_text(const Estimate& est, TextLanguage lang, bool brief = fa
 json policy_summary(const Policy& policy);
 
 // Pieces shared with the guide, diagnosis and reverse-settlement answers.
-json materials_json(const Policy& policy, const std::vector<Material>& materials);
-json deadlines_json(const Policy& policy, const std::vector<Deadline>& deadlines);
+// With sources given, each source is put there once and the items refer to it ({ref, clause}); without, each
+// item carries its whole source.
+json materials_json(const Policy& policy, const std::vector<Material>& materials, json* sources = nullptr);
+json deadlines_json(const Policy& policy, const std::vector<Deadline>& deadlines, json* sources = nullptr);
 json source_of(const Policy& policy, const Citation& cite);
 
 }  // namespace claimcalc::codec

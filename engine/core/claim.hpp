@@ -71,6 +71,9 @@ struct Claim {
   std::vector<BillItem> items;
   bool items_are_totals = false;  // the request gave totals by class, not a bill
   bool bill_given = true;         // false: no items and no totals (a question about the process, not the amounts)
+  // "detail": "figures" clears it: steps keep their figures and sources (the secondary-source warning reads them)
+  // but get no sentences, which are most of the cost of an answer.
+  bool step_texts = true;
 };
 
 }  // namespace claimcalc

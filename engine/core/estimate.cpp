@@ -65,11 +65,16 @@ bool any_stay_condition(const std::vector<Figure<Fen>>& figures) {
 }
 
 void warn_secondary_sources(const Estimate& est, const Trace& trace, std::vector<Warning>& warnings) {
-  std::set<std::string> seen;
+  std::vector<const Citation*> seen;  // a handful of sources per answer: a list beats a set
   for (const auto& step : trace.steps()) {
-    if (!step.cite || !seen.insert(step.cite->layer + ":" + step.cite->source_id).second) continue;
-    const Policy* layer = est.layers.holding(*step.cite, est.policy);
-    const Source* src = layer != nullptr ? layer->source(step.cite->source_id) : nullptr;
+    if (!step.cite) continue;
+    const Citation& c = *step.cite;
+    if (std::any_of(seen.begin(), seen.end(),
+                    [&](const Citation* s) { return s->source_id == c.source_id && s->layer == c.layer; }))
+      continue;
+    seen.push_back(&c);
+    const Policy* layer = est.layers.holding(c, est.policy);
+    const Source* src = layer != nullptr ? layer->source(c.source_id) : nullptr;
     if (src == nullptr || src->confidence != Confidence::secondary) continue;
     warnings.push_back(
         {"secondary_source",
@@ -147,11 +152,15 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   est.policy = policy;
   est.layers = layers_for(claim.insured_region, pack, &claim.date_of_care);
   est.date_of_care = claim.date_of_care;
+  est.trace = Trace(claim.step_texts);
   Trace& trace = est.trace;
-  trace.add(Rule::policy_version,
-            {text_value("region_zh", policy->name_zh), text_value("region_en", policy->name_en),
-             date_value("effective_from", policy->effective_from), text_value("policy_id", policy->id()),
-             date_value("date_of_care", claim.date_of_care)});
+  // Steps without a source exist only to be read; a figures-only answer skips building them.
+  if (trace.texts()) {
+    trace.add(Rule::policy_version,
+              {text_value("region_zh", policy->name_zh), text_value("region_en", policy->name_en),
+               date_value("effective_from", policy->effective_from), text_value("policy_id", policy->id()),
+               date_value("date_of_care", claim.date_of_care)});
+  }
 
   LayeredRules rules;
   layered_rules(est.layers, claim.scheme, claim.setting, rules);
@@ -246,11 +255,13 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   const Fen ci = split.critical_illness_paid.value_or(Fen::zero());
   split.self_pay = *adj.class_b_upfront + *adj.in_scope - *split.fund_paid - ci;
   split.patient_pays = *split.self_pay + split.self_funded;
-  std::vector<StepValue> summary{
-      money_value("patient_pays", *split.patient_pays), money_value("self_pay", *split.self_pay),
-      money_value("self_funded", split.self_funded), money_value("fund_paid", *split.fund_paid)};
-  if (split.critical_illness_paid) summary.push_back(money_value("critical_illness_paid", ci));
-  trace.add(Rule::patient_pays, std::move(summary));
+  if (trace.texts()) {
+    std::vector<StepValue> summary{
+        money_value("patient_pays", *split.patient_pays), money_value("self_pay", *split.self_pay),
+        money_value("self_funded", split.self_funded), money_value("fund_paid", *split.fund_paid)};
+    if (split.critical_illness_paid) summary.push_back(money_value("critical_illness_paid", ci));
+    trace.add(Rule::patient_pays, std::move(summary));
+  }
   return est;
 }
 
@@ -266,7 +277,8 @@ Result<Estimate> estimate(const Claim& request, const PolicyPack& pack) {
         claim, [&pack](const Claim& c, const Assumptions& a) { return run(c, pack, a); }, r.value());
     if (!claim.bill_given) without_amounts(r.value());
     warn_secondary_sources(r.value(), r.value().trace, r.value().warnings);
-    r.value().next_questions = next_questions(claim, r.value());
+    // next_questions belong to the full answer only.
+    if (claim.step_texts) r.value().next_questions = next_questions(claim, r.value());
   }
   return r;
 }

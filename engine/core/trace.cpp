@@ -275,7 +275,7 @@ void render_step_text(Step& step) {
 
 void Trace::add(Rule rule, std::vector<StepValue> values, std::optional<Citation> cite) {
   Step step{rule, std::move(values), std::move(cite), "", ""};
-  render_step_text(step);
+  if (texts_) render_step_text(step);
   steps_.push_back(std::move(step));
 }
 

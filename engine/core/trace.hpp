@@ -66,11 +66,16 @@ void render_step_text(Step& step);
 
 class Trace {
  public:
+  Trace() = default;
+  explicit Trace(bool texts) : texts_(texts) {}
   void add(Rule rule, std::vector<StepValue> values, std::optional<Citation> cite = std::nullopt);
   const std::vector<Step>& steps() const { return steps_; }
+  // False for a figures-only answer: steps have no sentences.
+  bool texts() const { return texts_; }
 
  private:
   std::vector<Step> steps_;
+  bool texts_ = true;
 };
 
 }  // namespace claimcalc

@@ -51,8 +51,27 @@ TEST_CASE("every step names its rule and, where a rule decided it, its source") 
   CHECK(rules == std::vector<std::string>{"policy_version", "in_scope", "deductible", "ratio_band", "annual_cap",
                                           "critical_illness_base", "critical_illness_cap", "patient_pays"});
   for (const auto& s : r["result"]["steps"]) {
-    if (s["rule"] == "deductible") CHECK(s["source"]["doc_no"] == "测试〔2024〕1号");
+    if (s["rule"] == "deductible")
+      CHECK(r["result"]["sources"][s["source"]["ref"].get<std::string>()]["doc_no"] == "测试〔2024〕1号");
   }
+}
+
+TEST_CASE("each source appears once per answer; steps, materials and deadlines refer to it") {
+  const json r = estimate(fixture_engine(), testland_request());
+  REQUIRE(r["ok"] == true);
+  const json& res = r["result"];
+  REQUIRE(res["sources"].is_object());
+  std::size_t refs = 0;
+  for (const char* list : {"steps", "materials", "deadlines"}) {
+    for (const auto& x : res[list]) {
+      if (x["source"].is_null()) continue;
+      CHECK_FALSE(x["source"].contains("title"));
+      CHECK(res["sources"].contains(x["source"]["ref"].get<std::string>()));
+      ++refs;
+    }
+  }
+  CHECK(refs > res["sources"].size());  // shared, not repeated
+  for (const auto& [ref, s] : res["sources"].items()) CHECK(s.contains("title"));
 }
 
 TEST_CASE("second stay: lower deductible; retired: banded ratios on the stay's in-scope cost") {

@@ -55,8 +55,11 @@ TEST_CASE("layers: a city's own figures, its province's cut and cap, each cited 
   CHECK(test::split(r, "fund_paid") == "7695.00");
   REQUIRE(step(r, "cross_region") != nullptr);
   CHECK((*step(r, "cross_region"))["source"]["id"] == "p1");
-  CHECK((*step(r, "cross_region"))["source"]["title"] == "测试用省级政策（虚构）");
-  CHECK((*step(r, "deductible"))["source"]["title"] == "测试用市级政策（虚构）");
+  // each use refers to its layer's document in the answer's sources table
+  CHECK((*step(r, "cross_region"))["source"]["ref"] == "fx-province:p1");
+  CHECK(r["result"]["sources"]["fx-province:p1"]["title"] == "测试用省级政策（虚构）");
+  CHECK((*step(r, "deductible"))["source"]["ref"] == "fx-city:c1");
+  CHECK(r["result"]["sources"]["fx-city:c1"]["title"] == "测试用市级政策（虚构）");
   REQUIRE(step(r, "annual_cap") != nullptr);
   CHECK((*step(r, "annual_cap"))["source"]["clause"] == "省第七条");
 }

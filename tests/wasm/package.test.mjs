@@ -172,6 +172,9 @@ test('TypeScript: the engine\'s real answers are values of the declared types', 
   add('{ engine_version: string }', await engine.version());
   add('Estimate', await engine.estimate({ ...requests[0], date_of_care: '2025-02-30' }));
   add('Array<Envelope<Estimate>>', await engine.estimateMany(requests.slice(0, 3)));
+  const figures = requests.slice(0, 3).map((r) => ({ ...r, detail: 'figures' }));
+  add('EstimateFigures', await engine.estimate(figures[0]));
+  add('Array<Envelope<EstimateFigures>>', await engine.estimateMany(figures));
   // Each enum of the request and the error codes: the declared union equals what the engine accepts (its
   // unknown_value message lists them) and writes (engine/core/error.cpp).
   const base = requests[0];
@@ -191,7 +194,7 @@ test('TypeScript: the engine\'s real answers are values of the declared types', 
     .map((m) => m[1]).filter((c) => c !== 'unknown');
   assert.ok(codes.length >= 10);
   enums.push([`ErrorCode`, codes.map((c) => `'${c}'`).join(' | ')]);
-  writeFileSync(join(dir, 'real.ts'), `import type { Cause, Envelope, ErrorCode, Estimate, Guide, PolicySummary, Request, RequestItem, Reverse, Scenario } from 'claimcalc';\n` +
+  writeFileSync(join(dir, 'real.ts'), `import type { Cause, Envelope, ErrorCode, Estimate, EstimateFigures, Guide, PolicySummary, Request, RequestItem, Reverse, Scenario } from 'claimcalc';\n` +
     values.join('\n') + '\n' +
     'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;\n' +
     enums.map(([declared, engineList], i) => `export const same${i}: Same<${declared}, ${engineList}> = true;`).join('\n') + '\n');

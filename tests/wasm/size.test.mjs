@@ -1,6 +1,7 @@
 // 10. Size budgets (sizes are deterministic): the wasm2js fallback fits a mini-program package with room for the
 // page code, each package of the sample mini-programs (build/examples, assembled by the wasm target) is under
-// the 2 MB per-package limit WeChat and Alipay document, and the loader stays small.
+// the 2 MB per-package limit WeChat and Alipay document, the engine with every built-in region stays within what a
+// page downloads at first visit (claimcalc.wasm.br, brotli as served), and the loader stays small.
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,12 +13,21 @@ import { dist } from './lib.mjs';
 const FALLBACK_BUDGET = 1_500_000;   // claimcalc.asm.js, raw bytes (what a package counts)
 const PACKAGE_BUDGET = 2_000_000;    // every package, main or sub ("单个分包/主包大小不能超过 2M")
 const LOADER_BUDGET = 5_000;         // claimcalc.js, brotli -q 11
+const WASM_BR_BUDGET = 150_000;      // claimcalc.wasm.br: engine, national data and every built-in region (issue 10)
 
 test(`claimcalc.asm.js is at most ${FALLBACK_BUDGET} bytes`, () => {
   const size = statSync(join(dist, 'claimcalc.asm.js')).size;
   console.log(`# claimcalc.asm.js ${size} bytes; claimcalc.wasm ${statSync(join(dist, 'claimcalc.wasm')).size}; ` +
               `claimcalc.wasm.br ${statSync(join(dist, 'claimcalc.wasm.br')).size}`);
   assert.ok(size <= FALLBACK_BUDGET, `${size} bytes`);
+});
+
+test(`claimcalc.wasm.br is at most ${WASM_BR_BUDGET} bytes`, () => {
+  const size = statSync(join(dist, 'claimcalc.wasm.br')).size;
+  // The file really is the engine compressed (an empty or stale file would meet any budget).
+  const wasm = readFileSync(join(dist, 'claimcalc.wasm'));
+  assert.ok(size > 0 && size < wasm.length / 2, `${size} bytes against ${wasm.length} raw`);
+  assert.ok(size <= WASM_BR_BUDGET, `${size} bytes`);
 });
 
 for (const app of ['wechat', 'alipay']) {

@@ -15,7 +15,7 @@ test('a Guangzhou inpatient bill typed in shows the CLI figures, steps, items an
   expectSplit(await headline(page), exampleCli.result.split, 'headline');
   assert.equal(await page.locator('#item_table tbody tr').count(), example.items.length, 'one table row per item');
   assert.equal(await page.locator('#steps > li').count(), exampleCli.result.steps.length, 'one list entry per step');
-  const secondary = exampleCli.result.steps.filter((x) => x.source && x.source.confidence === 'secondary').length;
+  const secondary = exampleCli.result.steps.filter((x) => x.source && exampleCli.result.sources[x.source.ref].confidence === 'secondary').length;
   assert.equal(await page.locator('#steps .badge.secondary').count(), secondary, 'secondary sources marked 二手资料');
   for (const c of exampleCli.result.cannot_estimate) assert.ok((await page.textContent('#result')).includes(c.reason_zh.slice(0, 20)), 'cannot_estimate shown');
   // Read aloud: the engine's brief explain, word for word.

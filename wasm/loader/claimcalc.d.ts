@@ -96,6 +96,8 @@ export interface Request {
   };
   items?: RequestItem[];
   totals?: { class_a?: Money; class_b?: Money; out_of_catalogue?: Money };
+  /** "figures": the answer holds the figures only (EstimateFigures); "full" (the default): the whole Estimate. */
+  detail?: 'full' | 'figures';
 }
 
 /** Where a figure, step, document or deadline comes from. */
@@ -235,6 +237,7 @@ export interface Receipt {
 
 /** A cited document, when a result lists its documents once (Estimate.sources) and each use refers to it. */
 export interface SourceDocument {
+  id: string;
   title: string;
   doc_no: string;
   office: string;
@@ -244,8 +247,8 @@ export interface SourceDocument {
 }
 
 export interface Estimate {
-  /** The documents cited, by Source.ref, when the engine lists them once. */
-  sources?: { [ref: string]: SourceDocument };
+  /** Each document cited, once; every Source in steps, materials, deadlines and channels names one by its ref. */
+  sources: { [ref: string]: SourceDocument };
   split: Split;
   national: NationalSplit;
   items: ResultItem[];
@@ -261,6 +264,10 @@ export interface Estimate {
   benefits_from: DateText | null;
   receipt: Receipt;
 }
+
+/** The answer to a request with detail "figures": the same figures to the fen, without texts and documents. */
+export type EstimateFigures = Pick<Estimate, 'split' | 'national' | 'items' | 'warnings' | 'cannot_estimate' |
+                                             'benefits_from' | 'receipt'>;
 
 export type Scenario = 'manual_claim' | 'reverse_settlement' | 'late_claim' | 'cross_region_filing' | 'special_disease';
 
@@ -370,9 +377,11 @@ export interface LoadOptions {
  * (with loaded policies re-applied).
  */
 export interface Engine {
+  estimate(request: Request & { detail: 'figures' }): Promise<Envelope<EstimateFigures>>;
   estimate(request: Request): Promise<Envelope<Estimate>>;
   /** One crossing for the whole list; result[i] is the envelope of requests[i]. */
-  estimateMany(requests: Request[]): Promise<Envelope<Array<Envelope<Estimate>>>>;
+  estimateMany(requests: Array<Request & { detail: 'figures' }>): Promise<Envelope<Array<Envelope<EstimateFigures>>>>;
+  estimateMany(requests: Request[]): Promise<Envelope<Array<Envelope<Estimate | EstimateFigures>>>>;
   /** The steps as sentences: Chinese, English, or both (the default, Chinese first). */
   explain(request: Request, lang?: 'zh' | 'en' | 'both'): Promise<Envelope<{ text: string }>>;
   /** Steps, documents, dated deadlines and channels for a process. */

@@ -1,0 +1,81 @@
+// Native benchmarks (not a test): pack load, one estimate of 5/10/50/500 items in both answer sizes, and the bytes
+// of each answer. Prints one JSON object per line for bench/run.mjs to put in the table.
+//   build/bench/native_bench [rounds]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "engine/api/api.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Shenzhen employee inpatient at a level-3 hospital: the same bill shape as bench/run.mjs sends the wasm.
+std::string request(int items, int seed, bool figures) {
+  static const char* const kClasses[] = {"class_a", "class_b", "out_of_catalogue", "class_a", "class_b"};
+  std::string r =
+      R"({"insured_region":"shenzhen","scheme":"employee","person":"active","tier":"tier1","setting":"inpatient",)"
+      R"("hospital_level":"level3","date_of_care":"2025-03-01","discharge_date":"2025-03-09",)";
+  if (figures) r += R"("detail":"figures",)";
+  r += R"("items":[)";
+  for (int i = 0; i < items; ++i) {
+    if (i != 0) r += ',';
+    const long fen = 3500 + i * 4137L + (seed % 1000) * 101L;
+    r += R"({"name":"项目 )" + std::to_string(i + 1) + R"(","class":")" + kClasses[i % 5] + R"(","amount":")" +
+         std::to_string(fen / 100) + "." + std::to_string(fen % 100 / 10) + std::to_string(fen % 10) + "\"}";
+  }
+  return r + "]}";
+}
+
+double median(std::vector<double> xs) {
+  std::sort(xs.begin(), xs.end());
+  return xs[xs.size() / 2];
+}
+
+// Median over rounds of the mean time per call, in microseconds.
+template <class F>
+double time_us(int rounds, int calls, F&& f) {
+  std::vector<double> per;
+  for (int r = 0; r < rounds; ++r) {
+    const auto t0 = Clock::now();
+    for (int i = 0; i < calls; ++i) f(i);
+    per.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count() / calls);
+  }
+  return median(per);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using claimcalc::api::Engine;
+  const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
+  std::size_t sink = 0;
+  const double load_us = time_us(rounds, 3, [&](int) { sink += Engine::builtin().ok() ? 1 : 0; });
+  std::printf("{\"bench\":\"native_pack_load\",\"us\":%.1f}\n", load_us);
+  auto engine = Engine::builtin();
+  if (!engine.ok()) {
+    std::fprintf(stderr, "built-in pack: %s\n", engine.error().message_en.c_str());
+    return 1;
+  }
+  const Engine& e = engine.value();
+  for (const int items : {5, 10, 50, 500}) {
+    for (const bool figures : {false, true}) {
+      std::vector<std::string> reqs;
+      for (int s = 0; s < 64; ++s) reqs.push_back(request(items, s, figures));
+      const std::string one = e.estimate(reqs[0]);
+      if (one.rfind("{\"ok\":true", 0) != 0) {
+        std::fprintf(stderr, "not ok: %s\n", one.substr(0, 300).c_str());
+        return 1;
+      }
+      const int calls = std::max(20, 20000 / items);
+      const double us =
+          time_us(rounds, calls, [&](int i) { sink += e.estimate(reqs[static_cast<std::size_t>(i) % 64]).size(); });
+      std::printf("{\"bench\":\"native_estimate\",\"items\":%d,\"detail\":\"%s\",\"us\":%.2f,\"answer_bytes\":%zu}\n",
+                  items, figures ? "figures" : "full", us, one.size());
+    }
+  }
+  return sink == 0 ? 1 : 0;
+}

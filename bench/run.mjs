@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// Every benchmark in one run (not a test: times depend on the machine and its load; only ratios measured side by
+// side mean much). Writes bench/RESULTS.md and prints it.
+//   bench/run.sh [--quick] [--build DIR] [--peer DIR]      (builds claimcalc, native_bench and wasm first)
+// --peer: the folder holding float-peer.mjs (default ../shared/peer beside the repository, or $CLAIMCALC_PEER).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const quick = args.includes('--quick');
+const source = join(dirname(fileURLToPath(import.meta.url)), '..');
+const build = opt('--build', join(source, 'build'));
+const dist = join(build, 'dist');
+const cli = join(build, 'claimcalc');
+const peerDir = opt('--peer', process.env.CLAIMCALC_PEER || join(source, '..', 'shared', 'peer'));
+const require = createRequire(import.meta.url);
+const ClaimCalc = require(join(dist, 'claimcalc.js'));
+const wasmBytes = readFileSync(join(dist, 'claimcalc.wasm'));
+const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+const rows = [];
+const row = (what, value, note = '') => { rows.push([what, value, note]); console.error(`${what}: ${value} ${note}`); };
+const fmt = (x, d = 1) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const kb = (n) => `${fmt(n / 1024)} KB`;
+const work = mkdtempSync(join(os.tmpdir(), 'claimcalc-bench-'));
+
+// Shenzhen employee inpatient bills, the shape native_bench builds.
+const classes = ['class_a', 'class_b', 'out_of_catalogue', 'class_a', 'class_b'];
+function request(items, seed, detail) {
+  const r = { insured_region: 'shenzhen', scheme: 'employee', person: 'active', tier: 'tier1', setting: 'inpatient',
+    hospital_level: 'level3', date_of_care: '2025-03-01', discharge_date: '2025-03-09', items: [] };
+  if (detail) r.detail = detail;
+  for (let i = 0; i < items; i++) {
+    const fen = 3500 + i * 4137 + (seed % 1000) * 101;
+    r.items.push({ name: `项目 ${i + 1}`, class: classes[i % 5], amount: (fen / 100).toFixed(2) });
+  }
+  return JSON.stringify(r);
+}
+
+// ---- native ----------------------------------------------------------------------------------------------------
+const nativeLines = execFileSync(join(build, 'bench', 'native_bench'), [quick ? '1' : '7'], { encoding: 'utf8' })
+  .trim().split('\n').map((l) => JSON.parse(l));
+const native = {};
+for (const n of nativeLines) {
+  if (n.bench === 'native_pack_load') row('native: built-in pack load (parse + validate)', `${fmt(n.us / 1000, 2)} ms`);
+  else {
+    native[`${n.items}/${n.detail}`] = n;
+    row(`native: one estimate, ${n.items} items, ${n.detail}`, `${fmt(n.us, 2)} µs`, `answer ${fmt(n.answer_bytes, 0)} bytes`);
+  }
+}
+
+// CLI batch: a mix of Shenzhen and Guangzhou requests with 1-50 items, process start included.
+const batchN = quick ? 500 : 10000;
+for (const detail of ['full', 'figures']) {
+  const lines = [];
+  for (let i = 0; i < batchN; i++) {
+    const r = JSON.parse(request(1 + (i * 7) % 50, i, detail === 'figures' ? 'figures' : undefined));
+    if (i % 2) { r.insured_region = 'guangzhou'; delete r.tier; }
+    lines.push(JSON.stringify(r));
+  }
+  const file = join(work, `batch-${detail}.jsonl`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  const runs = [];
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    const out = spawnSync('sh', ['-c', `"$0" batch < "$1" > /dev/null`, cli, file]);
+    if (out.status !== 0 && out.status !== 2) throw new Error(`batch: ${out.stderr}`);
+    runs.push((performance.now() - t0) / 1000);
+  }
+  row(`native CLI batch, ${fmt(batchN, 0)} requests of 1-50 items, ${detail}`, `${fmt(batchN / median(runs), 0)} req/s`);
+}
+
+// ---- wasm cold start: instantiate + first 50-item estimate in a fresh Node process -------------------------------
+const first = request(50, 1);
+const coldScript = `
+const C = require(${JSON.stringify(join(dist, 'claimcalc.js'))});
+const bytes = require('fs').readFileSync(${JSON.stringify(join(dist, 'claimcalc.wasm'))});
+const t0 = process.hrtime.bigint();
+C.load(bytes).then(async (e) => {
+  const r = await e.call(${JSON.stringify(`{"op":"estimate","request":${first}}`)}, true);
+  if (!r.startsWith('{"ok":true')) throw new Error(r);
+  console.log(Number(process.hrtime.bigint() - t0) / 1e6);
+});`;
+const colds = Array.from({ length: 9 }, () => Number(execFileSync(process.execPath, ['-e', coldScript], { encoding: 'utf8' })));
+row('wasm cold start: instantiate + first 50-item estimate, fresh process (median of 9)', `${fmt(median(colds))} ms`,
+    `best ${fmt(Math.min(...colds))}, worst ${fmt(Math.max(...colds))}`);
+
+// ---- wasm warm, per estimate ---------------------------------------------------------------------------------------
+const engine = await ClaimCalc.load(wasmBytes);
+const perCall = (text, n) => {
+  for (let i = 0; i < 20; i++) engine.call(text, true);
+  const t0 = performance.now();
+  const all = [];
+  for (let i = 0; i < n; i++) all.push(engine.call(text, true));
+  return Promise.all(all).then(() => (performance.now() - t0) * 1000 / n);
+};
+for (const items of [10, 50]) {
+  for (const detail of ['full', 'figures']) {
+    const text = `{"op":"estimate","request":${request(items, 3, detail === 'figures' ? 'figures' : undefined)}}`;
+    const us = await perCall(text, quick ? 50 : 2000);
+    const nat = native[`${items}/${detail}`];
+    row(`wasm: one estimate, ${items} items, ${detail} (text in, text out)`, `${fmt(us, 2)} µs`,
+        nat ? `${fmt(us / nat.us, 2)}× native` : '');
+  }
+}
+
+// ---- the float peer, same file, same run -------------------------------------------------------------------------
+const peerScript = join(peerDir, 'float-peer.mjs');
+const peerFile = join(peerDir, 'sample-requests.jsonl');
+if (existsSync(peerScript) && existsSync(peerFile)) {
+  const lines = readFileSync(peerFile, 'utf8').split('\n').filter((l) => l.trim());
+  const perBatch = 1000;
+  const batchLines = Array.from({ length: perBatch }, (_, i) => lines[i % lines.length]);
+  const envelope = `{"op":"estimate_many","detail":"figures","requests":[${batchLines.join(',')}]}`;
+  const check = JSON.parse(await engine.call(envelope, true));
+  if (!check.ok || !check.result.every((e) => e.ok)) throw new Error('peer file: not every request is ok');
+  const ours = [], theirs = [];
+  const total = quick ? 20000 : 200000;
+  for (let round = 0; round < (quick ? 1 : 3); round++) {
+    const p = JSON.parse(execFileSync(process.execPath, [peerScript, peerFile, '--n', String(total), '--rounds', quick ? '1' : '5'], { encoding: 'utf8' }));
+    theirs.push(p.float_peer_end_to_end_per_s);
+    for (let i = 0; i < 3; i++) await engine.call(envelope, true);
+    const t0 = performance.now();
+    let bytes = 0;
+    for (let i = 0; i < total / perBatch; i++) bytes += (await engine.call(envelope, true)).length;
+    ours.push(total / ((performance.now() - t0) / 1000));
+    if (bytes === 0) throw new Error('no answers');
+  }
+  const o = median(ours), t = median(theirs);
+  row('float peer (plain JS, JSON line in, JSON out), its sample file', `${fmt(t, 0)} req/s`, `rounds ${theirs.map((x) => fmt(x, 0)).join(', ')}`);
+  row('claimcalc wasm estimate_many, detail figures, same file, same run', `${fmt(o, 0)} req/s`, `rounds ${ours.map((x) => fmt(x, 0)).join(', ')}`);
+  row('claimcalc / float peer', `${fmt(o / t, 2)}×`, o >= t ? 'goal met (≥ 1)' : 'goal NOT met (≥ 1)');
+} else {
+  row('float peer', 'not run', `no ${peerScript}`);
+}
+
+// ---- memory: a million estimates in one instance --------------------------------------------------------------------
+{
+  // The loader keeps the instance to itself: a WebAssembly stand-in hands the bench its memory.
+  let mem = null;
+  const spy = { Module: WebAssembly.Module, instantiate: (b, imp) => WebAssembly.instantiate(b, imp).then((r) => {
+    mem = (r.instance || r).exports.memory;
+    return r;
+  }) };
+  const e = await ClaimCalc.load(wasmBytes, { WebAssembly: spy });
+  const perBatch = 1000;
+  const batch = `{"op":"estimate_many","detail":"figures","requests":[${Array.from({ length: perBatch }, (_, i) => request(1 + i % 10, i)).join(',')}]}`;
+  const total = quick ? 20000 : 1000000;
+  let after = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < total / perBatch; i++) {
+    await e.call(batch, true);
+    if (i === 9) after = mem.buffer.byteLength;
+  }
+  const secs = (performance.now() - t0) / 1000;
+  const end = mem.buffer.byteLength;
+  row(`wasm linear memory over ${fmt(total, 0)} figures-only estimates (1-10 items) in one instance`,
+      `${kb(after)} after 10,000 → ${kb(end)} at the end`, `${end === after ? 'no growth' : 'GREW'}; ${fmt(total / secs, 0)} req/s`);
+}
+
+// ---- sizes --------------------------------------------------------------------------------------------------------
+const sizeOf = (f) => {
+  const b = readFileSync(f);
+  return `${kb(b.length)} raw, ${kb(zlib.gzipSync(b, { level: 9 }).length)} gzip, ` +
+    `${kb(zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length)} brotli`;
+};
+row('claimcalc.wasm', sizeOf(join(dist, 'claimcalc.wasm')), `claimcalc.wasm.br ${kb(statSync(join(dist, 'claimcalc.wasm.br')).size)} (budget 150 KB)`);
+row('claimcalc.js (loader)', sizeOf(join(dist, 'claimcalc.js')), 'budget 5 KB brotli');
+row('claimcalc.asm.js (wasm2js fallback)', sizeOf(join(dist, 'claimcalc.asm.js')));
+rmSync(work, { recursive: true });
+
+// ---- the table ----------------------------------------------------------------------------------------------------
+const cpu = os.cpus();
+const machine = `${cpu[0].model.trim()}, ${cpu.length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB; ${os.type()} ${os.release()}; ` +
+  `Node ${process.version}; load average ${os.loadavg().map((x) => fmt(x)).join(' ')} at the end`;
+const table = [`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ' (--quick: small counts)' : ''} on: ${machine}`, '',
+  '| benchmark | result | note |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+if (!quick) writeFileSync(join(source, 'bench', 'RESULTS.md'), `# Latest benchmark run (bench/run.sh)\n\n${table}\n`);
+console.log(table);
