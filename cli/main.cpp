@@ -54,12 +54,16 @@ const char* kUsage =
 // Envelopes are dumped with sorted keys, so an ok one starts with {"ok":true and an error one with {"error":.
 bool envelope_ok(const std::string& envelope) { return envelope.rfind("{\"ok\":true", 0) == 0; }
 
-// Reads at most max_bytes + 1 bytes (a 300 MB file or /dev/zero costs no more): the engine, which holds every limit
-// (engine/core/limits.hpp), then refuses the input as too large, as it would on any other channel.
+// FILE, or standard input for "" and "-", saying so on stderr when it cannot be read. Reads at most max_bytes + 1 bytes
+// (a 300 MB file or /dev/zero costs no more): the engine, which holds every limit (engine/core/limits.hpp), then
+// refuses the input as too large, as it would on any other channel.
 bool read_input(const std::string& arg, std::string& out, std::size_t max_bytes) {
   auto read = arg.empty() || arg == "-" ? claimcalc::tools::read_stream_capped(stdin, "stdin", max_bytes)
                                         : claimcalc::tools::read_file_capped(arg, max_bytes);
-  if (!read.ok()) return false;
+  if (!read.ok()) {
+    std::cerr << "claimcalc: cannot read " << (arg.empty() ? "-" : arg) << "\n";
+    return false;
+  }
   out = std::move(read.value());
   return true;
 }
@@ -163,10 +167,7 @@ int main(int argc, char** argv) {
 
   if (command == "estimate" || command == "explain") {
     std::string input;
-    if (!read_input(operand, input, claimcalc::limits::kMaxRequestBytes)) {
-      std::cerr << "claimcalc: cannot read " << operand << "\n";
-      return kExitBadInput;
-    }
+    if (!read_input(operand, input, claimcalc::limits::kMaxRequestBytes)) return kExitBadInput;
     if (command == "estimate") return print_envelope(engine.estimate(input));
     return print_text(engine.explain(input, lang));
   }
@@ -181,10 +182,7 @@ int main(int argc, char** argv) {
     std::string input = "{";
     if (rest.size() > 2) {
       std::string text;
-      if (!read_input(rest[2], text, claimcalc::limits::kMaxRequestBytes)) {
-        std::cerr << "claimcalc: cannot read " << rest[2] << "\n";
-        return kExitBadInput;
-      }
+      if (!read_input(rest[2], text, claimcalc::limits::kMaxRequestBytes)) return kExitBadInput;
       input += "\"request\":" + text + "\n,";
     }
     input += std::string("\"") + (command == "guide" ? "scenario" : "symptom") + "\":" + json_string(operand);
@@ -195,18 +193,12 @@ int main(int argc, char** argv) {
   }
   if (command == "call") {
     std::string input;
-    if (!read_input(operand, input, claimcalc::limits::kMaxBatchBytes)) {
-      std::cerr << "claimcalc: cannot read " << operand << "\n";
-      return kExitBadInput;
-    }
+    if (!read_input(operand, input, claimcalc::limits::kMaxBatchBytes)) return kExitBadInput;
     return print_envelope(engine.call(input));
   }
   if (command == "reverse") {
     std::string input;
-    if (!read_input(operand, input, claimcalc::limits::kMaxRequestBytes)) {
-      std::cerr << "claimcalc: cannot read " << operand << "\n";
-      return kExitBadInput;
-    }
+    if (!read_input(operand, input, claimcalc::limits::kMaxRequestBytes)) return kExitBadInput;
     return print_envelope(engine.reverse(input));
   }
   if (command == "batch") {

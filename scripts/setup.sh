@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake nlohmann-json3-dev libboost-dev doctest-dev emscripten binaryen brotli nodejs clang
-          libclang-rt-14-dev chromium fonts-wqy-microhei)
+          clang-format clang-tidy libclang-rt-14-dev chromium fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

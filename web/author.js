@@ -15,7 +15,7 @@ const PARTS = [
   { key: 'ratio', field: 'ratio', zh: '统筹基金支付比例（%）', en: "fund's share (%)" },
 ];
 // The key a figure's condition uses for the hospital level (the same name as the request's field).
-const LEVEL_KEY = 'level';
+const LEVEL_KEY = 'hospital_level';
 const PERSONS = { employee: ['active', 'retired'], resident: ['adult', 'child', 'student'] };
 const FIELD_WORDS = {
   quote: ['原文句子', 'quote'], source: ['出处', 'source'], clause: ['条款', 'clause'], amount: ['数值', 'value'],

@@ -155,34 +155,50 @@ std::optional<std::string> plain_estimate(std::string_view request, const Policy
   return out;
 }
 
-json guide(const json& input, const PolicyPack& pack) {
+namespace {
+
+// A guide or diagnosis input, {op?, <subject key>, region?, request?}: its subject text and region, or the reader's
+// error envelope.
+struct Question {
+  std::string subject;
+  std::string region;
+  std::optional<json> error;
+};
+
+Question question_of(const json& input, const char* subject_key, std::size_t max_bytes) {
+  Question q;
   codec::Reader r(codec::Reader::Style::dotted, "");
-  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
-  r.known_fields(input, "", {"op", "scenario", "region", "request"});
-  const auto scenario = r.text(input, "scenario", "", true, 64);
-  const auto region = r.text(input, "region", "", false, 64).value_or("");
-  if (r.failed()) return codec::error_envelope(r.error());
-  if (!is_scenario(*scenario)) {
+  if (r.expect_object(input, "input")) {
+    r.known_fields(input, "", {"op", subject_key, "region", "request"});
+    q.subject = r.text(input, subject_key, "", true, max_bytes).value_or("");
+    q.region = r.text(input, "region", "", false, 64).value_or("");
+  }
+  if (r.failed()) q.error = codec::error_envelope(r.error());
+  return q;
+}
+
+}  // namespace
+
+json guide(const json& input, const PolicyPack& pack) {
+  const Question q = question_of(input, "scenario", 64);
+  if (q.error) return *q.error;
+  if (!is_scenario(q.subject)) {
     return input_error(ErrorCode::unknown_value, "scenario", std::string("未知的办理事项，可选：") + scenario_list(),
                        std::string("unknown scenario; expected one of: ") + scenario_list());
   }
-  const Context ctx = context_of(input, pack, region);
+  const Context ctx = context_of(input, pack, q.region);
   if (ctx.error) return codec::error_envelope(*ctx.error);
-  const Guide g = build_guide(*scenario, ctx.layers, ctx.claim ? &*ctx.claim : nullptr);
+  const Guide g = build_guide(q.subject, ctx.layers, ctx.claim ? &*ctx.claim : nullptr);
   return codec::ok_envelope(codec::guide_to_json(g));
 }
 
 json diagnose(const json& input, const PolicyPack& pack) {
-  codec::Reader r(codec::Reader::Style::dotted, "");
-  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
-  r.known_fields(input, "", {"op", "symptom", "region", "request"});
-  const auto symptom = r.text(input, "symptom", "", true, 2000);
-  const auto region = r.text(input, "region", "", false, 64).value_or("");
-  if (r.failed()) return codec::error_envelope(r.error());
-  const Context ctx = context_of(input, pack, region);
+  const Question q = question_of(input, "symptom", 2000);
+  if (q.error) return *q.error;
+  const Context ctx = context_of(input, pack, q.region);
   if (ctx.error) return codec::error_envelope(*ctx.error);
   return codec::ok_envelope(
-      codec::diagnosis_to_json(claimcalc::diagnose(*symptom, ctx.claim ? &*ctx.claim : nullptr, ctx.layers)));
+      codec::diagnosis_to_json(claimcalc::diagnose(q.subject, ctx.claim ? &*ctx.claim : nullptr, ctx.layers)));
 }
 
 json reverse(const json& input, const PolicyPack& pack) {

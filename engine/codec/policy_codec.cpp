@@ -88,8 +88,8 @@ class PolicyParser {
     if (w == nullptr) return c;
     const std::string p = r_.child(path, "when");
     if (!r_.expect_object(*w, p)) return c;
-    r_.known_fields(*w, p, {"level", "person", "tier", "stay", "age_min", "age_max", "care_from", "care_to"});
-    c.levels = r_.enum_list<HospitalLevel>(*w, "level", p);
+    r_.known_fields(*w, p, {"hospital_level", "person", "tier", "stay", "age_min", "age_max", "care_from", "care_to"});
+    c.levels = r_.enum_list<HospitalLevel>(*w, "hospital_level", p);
     c.persons = r_.enum_list<Person>(*w, "person", p);
     c.tiers = r_.enum_list<Tier>(*w, "tier", p);
     if (const auto stay = r_.enumeration<StayOrder>(*w, "stay", p, false)) {
@@ -557,7 +557,7 @@ class PolicyParser {
     Process pr;
     if (!r_.expect_object(obj, path)) return pr;
     r_.known_fields(obj, path,
-                    {"title_zh", "title_en", "steps", "materials", "deadlines", "channels", "unknown", "note"});
+                    {"title_zh", "title_en", "steps", "materials", "deadlines", "channels", "not_in_data", "note"});
     pr.title_zh = r_.text(obj, "title_zh", path, true, kMaxPolicyText).value_or("");
     pr.title_en = r_.text(obj, "title_en", path, true, kMaxPolicyText).value_or("");
     pr.steps = list_of<ProcessStep>(obj, "steps", path, [&](const json& st, const std::string& sp) {
@@ -586,16 +586,17 @@ class PolicyParser {
       ch.cite = citation(c, cp);
       return ch;
     });
-    pr.unknown = list_of<std::pair<std::string, std::string>>(
-        obj, "unknown", path, [&](const json& u, const std::string& up) { return zh_en(u, up); });
+    pr.not_in_data = list_of<std::pair<std::string, std::string>>(
+        obj, "not_in_data", path, [&](const json& u, const std::string& up) { return zh_en(u, up); });
     return pr;
   }
 
   SettlementErrorCause error_cause(const json& e, const std::string& ep) {
     SettlementErrorCause c;
     if (!r_.expect_object(e, ep)) return c;
-    r_.known_fields(
-        e, ep, {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "source", "clause", "quote"});
+    r_.known_fields(e, ep,
+                    {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "likely_when", "source",
+                     "clause", "quote"});
     c.id = r_.text(e, "id", ep, true, 64).value_or("");
     c.title_zh = r_.text(e, "title_zh", ep, true, kMaxPolicyText).value_or("");
     c.title_en = r_.text(e, "title_en", ep, true, kMaxPolicyText).value_or("");
@@ -607,6 +608,7 @@ class PolicyParser {
     });
     c.actions = list_of<std::pair<std::string, std::string>>(
         e, "actions", ep, [&](const json& a, const std::string& ap) { return zh_en(a, ap); });
+    c.likely_when = r_.enumeration<LikelyWhen>(e, "likely_when", ep, false);
     c.cite = citation(e, ep);
     return c;
   }

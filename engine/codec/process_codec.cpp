@@ -47,9 +47,9 @@ json guide_to_json(const Guide& g) {
     channels.push_back(std::move(ch));
   }
   j["channels"] = std::move(channels);
-  json unknown = json::array();
-  for (const auto& [zh, en] : g.unknown) unknown.push_back({{"zh", zh}, {"en", en}});
-  j["not_in_data"] = std::move(unknown);
+  json not_in_data = json::array();
+  for (const auto& [zh, en] : g.not_in_data) not_in_data.push_back({{"zh", zh}, {"en", en}});
+  j["not_in_data"] = std::move(not_in_data);
   j["cannot_estimate"] = unknown_json(g.cannot_estimate);
   return j;
 }

@@ -46,7 +46,7 @@ std::string format_points(Ratio r) {
 CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack,
                                        const Assumptions& assume, Trace& trace, std::vector<Warning>& warnings) {
   CrossRegionOutcome out;
-  out.manual_claim = claim.settlement == SettlementMode::manual;
+  out.manual_claim = claim.settlement == SettlementMode::manual_claim;
   if (claim.care_region.empty() || claim.care_region == claim.insured_region) return out;
   out.applies = true;
   const Policy& insured = *layers.city;
@@ -98,7 +98,7 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
     // the manual claim is already chosen, the note says what to do, not that direct settlement fails.
     const std::optional<CareScope> where = scope_of(claim, insured, pack);
     const bool cross_province = where != CareScope::in_province;
-    const bool chose_manual = claim.settlement == SettlementMode::manual;
+    const bool chose_manual = claim.settlement == SettlementMode::manual_claim;
     std::string zh = chose_manual
                          ? "未备案的异地就医按手工报销测算：出院自费结算后按规定补办备案，再按参保地规定手工报销"
                          : "未备案的异地就医一般不能直接结算：出院自费结算后按规定补办备案，可按参保地规定手工报销";
@@ -118,7 +118,7 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
     warnings.push_back({"file_then_claim", zh + "。", en + "."});
   }
 
-  const SettlementMode settlement = out.manual_claim ? SettlementMode::manual : claim.settlement;
+  const SettlementMode settlement = out.manual_claim ? SettlementMode::manual_claim : claim.settlement;
   const std::optional<CareScope> scope = scope_of(claim, insured, pack);
   // The city's own rule for the case wins; where it has none, its province's (then a national one) applies.
   for (const Policy* layer : layers.ordered()) {

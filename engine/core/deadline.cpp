@@ -7,6 +7,10 @@ namespace claimcalc {
 std::optional<Date> deadline_start(const DeadlineRule& rule, const Claim& claim, std::string& needs) {
   switch (rule.from) {
     case DeadlineFrom::expense:
+      // Definitional: `expense` is the expense date as docs/policy-format.md defines it, the discharge date for a
+      // stay (a stay's costs are settled at discharge) and the date of care otherwise. A source that counts from
+      // another date says so with `from: date_of_care` or `from: discharge` (shenzhen's deadline note records
+      // the 办事指南 counting stays from discharge).
       if (claim.setting == Setting::inpatient) {
         if (claim.discharge_date) return claim.discharge_date;
         needs = "discharge_date";

@@ -6,7 +6,13 @@ namespace claimcalc {
 
 namespace {
 
-// What the request itself says about a cause, if anything.
+// The order docs/api.md promises: each of the symptom's words that points to a cause outweighs any context, and
+// a cause the request makes likely comes before the rest; ties keep the data's order.
+constexpr int kScorePerMatchedWord = 1000;
+constexpr int kScoreForContext = 500;
+
+// Whether the request shows the situation a cause's data names in `likely_when`, and what in it does.
+// The filing validity the layers give for a filing type, the insured city's own first.
 const FilingValidity* validity_for(const Layers& layers, Filing filing) {
   for (const Policy* p : layers.ordered()) {
     if (p == nullptr || !p->cross_region) continue;
@@ -16,27 +22,30 @@ const FilingValidity* validity_for(const Layers& layers, Filing filing) {
   return nullptr;
 }
 
-bool context_for(const std::string& id, const Claim& c, const Layers& layers, std::string& zh, std::string& en) {
+bool request_shows(LikelyWhen when, const Claim& c, const Layers& layers, std::string& zh, std::string& en) {
   const bool elsewhere = !c.care_region.empty() && c.care_region != c.insured_region;
-  if (id == "not_filed" && elsewhere && c.filing_given && c.filing == Filing::none) {
-    zh = "请求中就医地与参保地不同，且未备案。";
-    en = "The care region differs from the insured region and nothing was filed.";
-    return true;
-  }
-  if (id == "filing_expired_or_wrong_region" && elsewhere && c.filing != Filing::none && c.filing_date) {
-    const FilingValidity* v = validity_for(layers, c.filing);
-    // A floor (不少于6个月) is not an end date: the request cannot show such a filing expired.
-    if (v != nullptr && v->months && !v->at_least && c.date_of_care > c.filing_date->plus_months_clamped(*v->months)) {
+  switch (when) {
+    case LikelyWhen::unfiled_elsewhere:
+      if (!elsewhere || !c.filing_given || c.filing != Filing::none) return false;
+      zh = "请求中就医地与参保地不同，且未备案。";
+      en = "The care region differs from the insured region and nothing was filed.";
+      return true;
+    case LikelyWhen::filing_expired: {
+      if (!elsewhere || c.filing == Filing::none || !c.filing_date) return false;
+      const FilingValidity* v = validity_for(layers, c.filing);
+      // A floor (不少于6个月) is not an end date: the request cannot show such a filing expired.
+      if (v == nullptr || !v->months || v->at_least || c.date_of_care <= c.filing_date->plus_months_clamped(*v->months))
+        return false;
       zh = "备案日期 " + c.filing_date->iso() + " 加 " + std::to_string(*v->months) + " 个月已早于就医日期。";
       en = "The filing of " + c.filing_date->iso() + " plus " + std::to_string(*v->months) +
            " months ended before the date of care.";
       return true;
     }
-  }
-  if (id == "enrolment_lapsed_or_waiting" && c.enrolment_status != EnrolmentStatus::active) {
-    zh = "请求中参保状态为非正常。";
-    en = "The request gives a suspended or lapsed enrolment.";
-    return true;
+    case LikelyWhen::enrolment_not_active:
+      if (c.enrolment_status == EnrolmentStatus::active) return false;
+      zh = "请求中参保状态为非正常。";
+      en = "The request gives a suspended or lapsed enrolment.";
+      return true;
   }
   return false;
 }
@@ -55,14 +64,17 @@ std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, co
       Diagnosis d{&cause, p, {}, "", ""};
       for (const auto& k : cause.keywords)
         if (!k.empty() && symptom.find(k) != std::string_view::npos) d.matched.push_back(k);
-      int score = static_cast<int>(d.matched.size()) * 1000;
-      if (claim != nullptr && context_for(cause.id, *claim, layers, d.context_zh, d.context_en)) score += 500;
+      int score = static_cast<int>(d.matched.size()) * kScorePerMatchedWord;
+      if (claim != nullptr && cause.likely_when &&
+          request_shows(*cause.likely_when, *claim, layers, d.context_zh, d.context_en))
+        score += kScoreForContext;
       score -= order++;
       scored.emplace_back(score, std::move(d));
     }
   }
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<Diagnosis> out;
+  out.reserve(scored.size());
   for (auto& s : scored) out.push_back(std::move(s.second));
   return out;
 }

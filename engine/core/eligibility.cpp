@@ -23,6 +23,10 @@ std::string period_en(const WaitingPeriod& w) {
 Eligibility check_eligibility(const Claim& claim, const SchemePolicy& scheme, Trace& trace,
                               std::vector<Warning>& warnings) {
   Eligibility e;
+  // Definitional, not a policy figure: the request's enrolment_status `suspended` (暂停) and `lapsed` (断缴) name
+  // the states in which benefits are not paid (docs/glossary.md; the national settlement_errors cause
+  // enrolment_lapsed_or_waiting cites it: "断缴、暂停参保……不能享受统筹待遇"). A region that pays during a
+  // suspension would need its own figure in the data, not a change here.
   if (claim.enrolment_status != EnrolmentStatus::active) {
     const bool suspended = claim.enrolment_status == EnrolmentStatus::suspended;
     trace.add(Rule::enrolment_not_active, {text_value("status", std::string(name_of(claim.enrolment_status))),

@@ -75,7 +75,7 @@ Guide build_guide(const std::string& scenario, const Layers& layers, const Claim
   // What no source gave: each layer's own gaps, down to the layer whose deadlines apply (an upper layer's note
   // that the time limit is unknown no longer holds once a lower layer gives it).
   for (const auto& [proc, pol] : found) {
-    g.unknown.insert(g.unknown.end(), proc->unknown.begin(), proc->unknown.end());
+    g.not_in_data.insert(g.not_in_data.end(), proc->not_in_data.begin(), proc->not_in_data.end());
     if (pol == deadline_pol) break;
   }
   return g;

@@ -30,7 +30,7 @@ struct Guide {
   std::vector<Sourced<Deadline>> deadlines;
   std::vector<Sourced<Channel>> channels;
   std::vector<CannotEstimate> cannot_estimate;
-  std::vector<std::pair<std::string, std::string>> unknown;  // zh, en: what no source gave
+  std::vector<std::pair<std::string, std::string>> not_in_data;  // zh, en: what no source gave
 };
 
 bool is_scenario(const std::string& id);

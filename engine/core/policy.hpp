@@ -204,7 +204,7 @@ struct Process {
   std::vector<Material> materials;
   std::vector<DeadlineRule> deadlines;
   std::vector<Channel> channels;
-  std::vector<std::pair<std::string, std::string>> unknown;  // zh, en: what no source gave (shown, never guessed)
+  std::vector<std::pair<std::string, std::string>> not_in_data;  // zh, en: what no source gave (shown, never guessed)
 };
 
 // A known cause of a settlement error or a filing failure, with what to do about it.
@@ -216,6 +216,7 @@ struct SettlementErrorCause {
   std::string why_zh;
   std::string why_en;
   std::vector<std::pair<std::string, std::string>> actions;  // zh, en
+  std::optional<LikelyWhen> likely_when;  // the request situation that makes this cause likely, if any
   Citation cite;
 };
 

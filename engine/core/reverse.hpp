@@ -18,7 +18,8 @@ enum class ReverseDirection { refund_to_patient, patient_pays_more, none, unknow
 struct ReverseOutcome {
   Settled original;
   Estimate corrected;
-  // corrected minus original for the funds; original minus corrected for the patient (positive: refunded).
+  // Every difference is corrected minus original: positive, that party pays more after the correction (for the
+  // patient, negative is a refund).
   std::optional<Fen> fund_difference;
   std::optional<Fen> critical_illness_difference;
   std::optional<Fen> patient_difference;

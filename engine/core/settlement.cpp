@@ -110,6 +110,10 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   Fen after = fund;
   const Lookup<Fen> cap = find_figure(*figures.annual_cap, ctx);
   if (cap.figure != nullptr) {
+    // Definitional: the request's year-to-date counters are defined per cap (docs/api.md, the request table):
+    // year_to_date.fund_paid is what the pooled fund paid this year under the inpatient and chronic annual_cap,
+    // year_to_date.outpatient_pool_paid what the general-outpatient pool paid under its own annual_cap, and
+    // year_to_date.disease_fund_paid what it paid under a disease's own cap.
     const YearToDate& y = claim.year_to_date;
     const Fen used = figures.disease_cap                    ? y.disease_fund_paid
                      : claim.setting == Setting::outpatient ? y.outpatient_pool_paid

@@ -62,7 +62,7 @@ struct Table<Filing> {
 template <>
 struct Table<SettlementMode> {
   static constexpr Rows<SettlementMode, 2> rows{
-      {{SettlementMode::direct, "direct"}, {SettlementMode::manual, "manual"}}};
+      {{SettlementMode::direct, "direct"}, {SettlementMode::manual_claim, "manual_claim"}}};
 };
 template <>
 struct Table<EnrolmentStatus> {
@@ -116,6 +116,13 @@ struct Table<ChannelKind> {
   static constexpr Rows<ChannelKind, 2> rows{{{ChannelKind::online, "online"}, {ChannelKind::offline, "offline"}}};
 };
 
+template <>
+struct Table<LikelyWhen> {
+  static constexpr Rows<LikelyWhen, 3> rows{{{LikelyWhen::unfiled_elsewhere, "unfiled_elsewhere"},
+                                             {LikelyWhen::filing_expired, "filing_expired"},
+                                             {LikelyWhen::enrolment_not_active, "enrolment_not_active"}}};
+};
+
 }  // namespace
 
 template <class E>
@@ -157,6 +164,7 @@ template struct Vocabulary<CareScope>;
 template struct Vocabulary<DeadlineFrom>;
 template struct Vocabulary<DeadlineCount>;
 template struct Vocabulary<ChannelKind>;
+template struct Vocabulary<LikelyWhen>;
 
 std::vector<NamedVocabulary> all_vocabularies() {
   return {{"scheme", Vocabulary<Scheme>::names()},
@@ -176,7 +184,8 @@ std::vector<NamedVocabulary> all_vocabularies() {
           {"scope", Vocabulary<CareScope>::names()},
           {"from", Vocabulary<DeadlineFrom>::names()},
           {"count", Vocabulary<DeadlineCount>::names()},
-          {"kind", Vocabulary<ChannelKind>::names()}};
+          {"kind", Vocabulary<ChannelKind>::names()},
+          {"likely_when", Vocabulary<LikelyWhen>::names()}};
 }
 
 std::string_view label_zh(Scheme v) { return v == Scheme::employee ? "职工医保" : "居民医保"; }

@@ -17,7 +17,7 @@ enum class Setting { inpatient, outpatient, chronic_outpatient };
 enum class HospitalLevel { primary, level1, level2, level3 };
 enum class ItemClass { class_a, class_b, out_of_catalogue };
 enum class Filing { none, long_term, temporary, referral, emergency };
-enum class SettlementMode { direct, manual };
+enum class SettlementMode { direct, manual_claim };
 enum class EnrolmentStatus { active, suspended, lapsed };
 
 // How far a source can be trusted: its official text, or a secondary copy of it.
@@ -56,6 +56,10 @@ enum class DeadlineCount {
 
 // A process channel: online, or at a counter.
 enum class ChannelKind { online, offline };
+
+// A request situation that makes a settlement-error cause likely (a cause names one in its data as likely_when;
+// engine/core/diagnosis.cpp evaluates each against the request).
+enum class LikelyWhen { unfiled_elsewhere, filing_expired, enrolment_not_active };
 
 // name <-> enum, one table per enum in vocabulary.cpp. from_name returns nullopt for anything outside the list.
 template <class E>

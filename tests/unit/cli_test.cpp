@@ -19,6 +19,7 @@ struct Run {
 };
 
 Run run(const std::string& args, const std::string& input = "") {
+  // One file per process: several worktrees run these tests at the same time on one machine.
   const std::string in_path = "/tmp/claimcalc_cli_test_input." + std::to_string(::getpid());
   {
     std::ofstream f(in_path, std::ios::binary);
@@ -32,6 +33,7 @@ Run run(const std::string& args, const std::string& input = "") {
   std::size_t n;
   while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
   const int st = pclose(p);
+  std::remove(in_path.c_str());
   return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
 }
 

@@ -289,7 +289,7 @@ TEST_CASE("cross-region care without a rule of the insured region is not guessed
 
 TEST_CASE("manual claim: materials for the setting, deadlines by months (clamped) and by days") {
   json req = testland_request();
-  req["settlement"] = "manual";
+  req["settlement"] = "manual_claim";
   req["date_of_care"] = "2024-11-20";
   req["discharge_date"] = "2024-11-30";
   json r = estimate(fixture_engine(), req);

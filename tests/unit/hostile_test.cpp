@@ -34,6 +34,7 @@ std::string call_field(const json& e) {
 }
 
 std::string cli(const std::string& args, const std::string& input) {
+  // One file per process: several worktrees run these tests at the same time on one machine.
   const std::string path = "/tmp/claimcalc_hostile_input." + std::to_string(::getpid());
   {
     std::ofstream f(path, std::ios::binary);
@@ -46,6 +47,7 @@ std::string cli(const std::string& args, const std::string& input) {
   std::size_t n;
   while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
   pclose(p);
+  std::remove(path.c_str());
   return out;
 }
 

@@ -47,7 +47,7 @@ json generate(std::mt19937& rng, const Region& region) {
     r["care_region"] = pick({"广州", "深圳市", "北京"});
     if (r["care_region"] == "北京") r["care_province"] = "北京市";
     r["filing"] = pick({"none", "long_term", "temporary", "referral", "emergency"});
-    r["settlement"] = pick({"direct", "manual"});
+    r["settlement"] = pick({"direct", "manual_claim"});
     r["discharge_date"] = region.date;
   }
   r["year_to_date"] = {{"stays", static_cast<int>(rng() % 3)},

@@ -14,8 +14,8 @@ json minimal() {
     "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "https://example.invalid/s", "confidence": "official"}],
     "schemes": {"employee": {"persons": ["active"], "inpatient": {
       "deductible": [{"amount": "100", "source": "s", "quote": "起付标准为100元。"}],
-      "ratio": [{"when": {"level": "level1"}, "ratio": "90%", "source": "s", "quote": "一级医院90%。"},
-                {"when": {"level": "level3"}, "ratio": "80%", "source": "s", "quote": "三级医院80%。"}]}}}
+      "ratio": [{"when": {"hospital_level": "level1"}, "ratio": "90%", "source": "s", "quote": "一级医院90%。"},
+                {"when": {"hospital_level": "level3"}, "ratio": "80%", "source": "s", "quote": "三级医院80%。"}]}}}
   })");
 }
 
@@ -46,7 +46,8 @@ TEST_CASE("bands: no gaps, no overlaps, start at zero, ratios within [0, 1]") {
   auto& ratio = p["schemes"]["employee"]["inpatient"]["ratio"];
   ratio = json::array(
       {{{"bands", {{{"from", "0"}, {"to", "1000"}, {"ratio", "90%"}}, {{"from", "2000"}, {"ratio", "95%"}}}},
-        {"source", "s"}, {"quote", "q"}}});
+        {"source", "s"},
+        {"quote", "q"}}});
   CHECK(refuse(p).field == "x/2024-01-01.json#/schemes/employee/inpatient/ratio/0/bands/1");
   ratio[0]["bands"][1]["from"] = "500";
   CHECK(refuse(p).message_en.find("overlap") != std::string::npos);

@@ -80,7 +80,7 @@ export interface Request {
   discharge_date?: DateText;
   filing?: 'none' | 'long_term' | 'temporary' | 'referral' | 'emergency';
   filing_date?: DateText;
-  settlement?: 'direct' | 'manual';
+  settlement?: 'direct' | 'manual_claim';
   enrolment_status?: 'active' | 'suspended' | 'lapsed';
   enrolment_date?: DateText;
   year_to_date?: {
@@ -316,7 +316,7 @@ export interface Reverse {
   /** What was settled; critical_illness_paid null when it was not given. */
   original: { fund_paid: MoneyText; critical_illness_paid: MoneyText | null; patient_pays: MoneyText };
   corrected: Estimate;
-  /** A positive patient_pays is what the patient paid too much and gets back; bounds when corrected is a range. */
+  /** Every difference is corrected minus original (a negative patient_pays is refunded to the patient); bounds when corrected is a range. */
   difference: {
     fund_paid: MoneyText | Bounds | null;
     critical_illness_paid: MoneyText | Bounds | null;
