@@ -164,6 +164,12 @@ int main(int argc, char** argv) {
       std::cerr << "gen_divisions: code " << e.code << " appears twice\n";
       return 1;
     }
+    // The short name is always the full name's beginning (suffixes and ethnic names come off the end): stored
+    // as its length in bytes, which keeps the registry's strings once in the wasm.
+    if (e.name.compare(0, e.short_name.size(), e.short_name) != 0 || e.short_name.size() > 255) {
+      std::cerr << "gen_divisions: short name " << e.short_name << " is not the beginning of " << e.name << "\n";
+      return 1;
+    }
   }
 
   std::ofstream out(argv[3], std::ios::binary);
@@ -173,7 +179,7 @@ int main(int argc, char** argv) {
       << "const char kDivisionSource[] = \"" << escaped(name + " " + have) << "\";\n"
       << "const Division kDivisions[] = {\n";
   for (const auto& e : entries) {
-    out << "    {" << e.code << ", \"" << escaped(e.name) << "\", \"" << escaped(e.short_name) << "\", "
+    out << "    {" << e.code << ", \"" << escaped(e.name) << "\", " << e.short_name.size() << ", "
         << (e.province_level ? "true" : "false") << ", " << (e.city_level ? "true" : "false") << "},\n";
   }
   out << "};\nconst std::size_t kDivisionCount = " << entries.size() << ";\n\n}  // namespace claimcalc::api\n";

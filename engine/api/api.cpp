@@ -287,7 +287,6 @@ std::string Engine::call(std::string_view envelope) const {
       return ops::policies(*pack_, &r);
     }
     if (name == "coverage") return ops::coverage(*pack_);
-    if (name == "new_version") return ops::scaffold(j, *pack_);
     if (name == "vocabulary") return ops::vocabulary(*pack_);
     if (name == "validate_policy") return ops::validate_policy(j, builtin_files());
     if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});

@@ -1,14 +1,11 @@
 #include "engine/codec/scaffold_codec.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include "engine/codec/json_writer.hpp"
 #include "engine/core/region_resolve.hpp"
 
 namespace claimcalc::codec {
 
 namespace {
-
-using ordered = nlohmann::ordered_json;
 
 bool is_id(const std::string& id) {
   if (id.empty() || id.size() > 64) return false;
@@ -37,8 +34,8 @@ constexpr PartName kCommon[] = {{"cross_region.ratio", "异地就医待遇（比
                                 {"processes.reverse_settlement", "反结算流程"},
                                 {"processes.special_disease", "门诊慢特病认定流程"}};
 
-ordered absent_parts(const std::string& inherit) {
-  ordered list = ordered::array();
+std::vector<std::string> absent_parts(const std::string& inherit) {
+  std::vector<std::string> list;
   const std::string tail = "：未收录（absent）" + inherit;
   for (const auto& scheme : kSchemes) {
     for (const auto& setting : kSettings)
@@ -50,6 +47,19 @@ ordered absent_parts(const std::string& inherit) {
   }
   for (const auto& part : kCommon) list.push_back(std::string(part.key) + " " + part.zh + tail);
   return list;
+}
+
+// The file as a person reads and edits it: two-space indentation, one member per line. Written by hand rather
+// than through an ordered JSON tree, whose second nlohmann instantiation would cost the wasm several kilobytes.
+void member(std::string& out, const char* name, const std::string& value, bool quoted = true) {
+  out += "  \"";
+  out += name;
+  out += "\": ";
+  if (quoted)
+    append_json_string(out, value);
+  else
+    out += value;
+  out += ",\n";
 }
 
 }  // namespace
@@ -84,26 +94,31 @@ Result<Scaffold> scaffold_policy(const std::string& place_text, const Date& effe
           ? "；各城市未规定时沿用全国规则"
           : "；未规定时沿用" + std::string(prov != nullptr ? prov->name_zh : "省级") + "和全国的规则（如有）";
 
-  ordered f = ordered::object();
-  f["schema_version"] = 1;
-  f["region"] = region;
-  f["region_code"] = std::to_string(d->code);
-  f["layer"] = province_layer ? "province" : "city";
-  f["name_zh"] = d->name_zh;
-  f["name_en"] = existing != nullptr ? existing->name_en : std::string(d->short_zh);
-  f["province"] = province_id;
-  f["effective_from"] = effective_from.iso();
-  f["last_verified"] = today.iso();
-  f["note"] = std::string("Scaffolded by `claimcalc policies new` from the division registry (") +
-              pack.divisions.source +
-              "). Every part is absent until a notice gives it: add the notice to sources, then each figure with "
-              "source, clause and quote (policies/README.md), and take its line out of open_questions.";
-  f["open_questions"] = absent_parts(inherit);
-  f["sources"] = ordered::array();
-  f["schemes"] = {{"employee", ordered::object()}, {"resident", ordered::object()}};
+  std::string f = "{\n";
+  member(f, "schema_version", "1", false);
+  member(f, "region", region);
+  member(f, "region_code", std::to_string(d->code));
+  member(f, "layer", province_layer ? "province" : "city");
+  member(f, "name_zh", d->name_zh);
+  member(f, "name_en", existing != nullptr ? existing->name_en : std::string(d->short_zh()));
+  member(f, "province", province_id);
+  member(f, "effective_from", effective_from.iso());
+  member(f, "last_verified", today.iso());
+  member(f, "note",
+         std::string("Scaffolded by `claimcalc policies new` from the division registry (") + pack.divisions.source +
+             "). Every part is absent until a notice gives it: add the notice to sources, then each figure with "
+             "source, clause and quote (policies/README.md), and take its line out of open_questions.");
+  f += "  \"open_questions\": [";
+  bool first = true;
+  for (const auto& q : absent_parts(inherit)) {
+    f += first ? "\n    " : ",\n    ";
+    first = false;
+    append_json_string(f, q);
+  }
+  f += "\n  ],\n  \"sources\": [],\n  \"schemes\": {\n    \"employee\": {},\n    \"resident\": {}\n  }\n}\n";
   Scaffold s;
   s.path = region + "/" + effective_from.iso() + ".json";
-  s.content = f.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) + "\n";
+  s.content = std::move(f);
   if (existing != nullptr) s.previous = existing->id();
   return s;
 }

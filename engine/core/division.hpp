@@ -11,14 +11,15 @@
 namespace claimcalc {
 
 struct Division {
-  std::int32_t code;     // GB/T 2260, six digits: 440100
-  const char* name_zh;   // 广州市
-  const char* short_zh;  // 广州
-  bool province_level;   // province, autonomous region, municipality or special administrative region
-  bool city_level;       // a city that is a pooling region: prefecture-level, a municipality, or a county-level
-                         // city governed directly by its province (济源, 仙桃, 石河子…)
+  std::int32_t code;         // GB/T 2260, six digits: 440100
+  const char* name_zh;       // 广州市
+  std::uint8_t short_bytes;  // the short name (广州) is the name's first short_bytes bytes
+  bool province_level;       // province, autonomous region, municipality or special administrative region
+  bool city_level;           // a city that is a pooling region: prefecture-level, a municipality, or a county-level
+                             // city governed directly by its province (济源, 仙桃, 石河子…)
 
   std::int32_t province_code() const { return code / 10000 * 10000; }
+  std::string_view short_zh() const { return std::string_view(name_zh, short_bytes); }
 };
 
 // A view of the registry (the generated array, or a test's own list).
