@@ -4,7 +4,8 @@
 // Memory protocol: the host asks for a buffer with cc_alloc, writes UTF-8 bytes into it, calls cc_call (or
 // cc_load_policies) with pointer and length, and frees its buffer with cc_free. Every answer is a block
 // [u32 little-endian length][that many UTF-8 bytes], allocated here and freed by the host with cc_free.
-// A null answer means the module could not allocate the block.
+// A null answer means the module could not allocate the block. cc_call_stream answers instead through the
+// imported env.cc_piece(ptr, len), piece by piece, and allocates nothing for the host to free.
 #include <malloc.h>
 
 #include <cstdint>
@@ -68,12 +69,25 @@ __attribute__((export_name("cc_alloc"))) void* cc_alloc(std::uint32_t size) {
 
 __attribute__((export_name("cc_free"))) void cc_free(void* ptr) { std::free(ptr); }
 
+// The host's receiver for cc_call_stream: one piece of an answer, valid only during the call (UTF-8 bytes).
+__attribute__((import_module("env"), import_name("cc_piece"))) void cc_piece(const char* ptr, std::uint32_t len);
+
 // One operation envelope ({"op": ...}) -> one response envelope. See engine/api/api.hpp.
 __attribute__((export_name("cc_call"))) std::uint8_t* cc_call(const char* ptr, std::uint32_t len) {
   const Engine* engine = nullptr;
   const std::string failed = engine_or_error(&engine);
   if (engine == nullptr) return block(failed);
   return block(engine->call(input(ptr, len)));
+}
+
+// The same answer handed to the host's cc_piece as it is written (Engine::call with a sink): an estimate_many of
+// 10,000 requests then needs wasm memory for its input and one answer, not for ~170 MB of answers twice over.
+__attribute__((export_name("cc_call_stream"))) void cc_call_stream(const char* ptr, std::uint32_t len) {
+  const Engine* engine = nullptr;
+  const std::string failed = engine_or_error(&engine);
+  auto emit = [](std::string_view piece) { cc_piece(piece.data(), static_cast<std::uint32_t>(piece.size())); };
+  if (engine == nullptr) return emit(failed);
+  engine->call(input(ptr, len), emit);
 }
 
 // The engine version as plain text ("0.1.0"), for a host to check the module it loaded.

@@ -5,10 +5,11 @@ import { $, h } from './dom.js';
 import { state } from './state.js';
 import { t, pick, money, label } from './words.js';
 import { plain } from './errors.js';
-import { deadlineDate, fieldGoer } from './result.js';
+import { deadlineDate, deadlineShift, fieldGoer, isBillless } from './result.js';
 
 // Which answer to "how much do I get back" the estimate allows.
-export function backKind(s) {
+export function backKind(s, r) {
+  if (r && isBillless(r)) return 'bill';
   if (s.fund_paid === undefined || s.fund_paid === null) return s.in_scope != null ? 'in_scope' : 'none';
   return typeof s.fund_paid === 'object' ? 'range' : 'figure';
 }
@@ -23,10 +24,11 @@ function settlingQuestion(r) {
 
 function backLine(r) {
   const s = r.split || {};
-  const kind = backKind(s);
+  const kind = backKind(s, r);
   const ci = s.critical_illness_paid != null && s.critical_illness_paid !== '0.00' ? t('answer_ci', { v: money(s.critical_illness_paid) }) : '';
   if (kind === 'figure' || kind === 'range') return [kind, t('answer_back', { v: money(s.fund_paid) }) + ci];
   if (kind === 'in_scope') return [kind, t('answer_in_scope', { v: money(s.in_scope) })];
+  if (kind === 'bill') return [kind, t('answer_billless')];
   return [kind, t('answer_none')];
 }
 
@@ -57,6 +59,7 @@ export function renderAnswer() {
       : [h('li', { class: 'none', text: t('materials_none') })]),
     h('h3', { text: t('answer_by') }),
     h('p', { id: 'answer_deadline' }, dl ? [deadlineDate(dl), ' ', pick(dl, 'label')] : t('deadlines_none')),
+    dl ? deadlineShift(dl, true) : null,
     h('h3', { text: t('answer_where') }),
     h('ul', { id: 'answer_channels', class: 'channels' }, where),
     h('div', { class: 'answer-actions' },

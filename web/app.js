@@ -5,16 +5,17 @@ import ClaimCalc from './claimcalc.mjs';
 import { $, h, status, copyText, download } from './dom.js';
 import { state } from './state.js';
 import { t, pick, regionName } from './words.js';
-import { collect, fillForm, fillRegions, fillTemplate, refreshChoices, setMode, mode, addItems, removeItem, remember, settleForFiling, STORE } from './form.js';
+import { collect, fillForm, fillRegions, fillTemplate, refreshChoices, setMode, mode, addItems, showRows, removeItem, remember, settleForFiling, STORE } from './form.js';
 import { readPaste, showPaste, usePasted, tooMany, maxItems } from './paste.js';
 import { allErrors, clearErrors, errorText, showError, fieldElement } from './errors.js';
-import { renderResult } from './result.js';
+import { renderResult, isBillless, allItemRows } from './result.js';
 import { renderAnswer, answerText, loadChannels } from './answer.js';
 import { runWhatIf, renderWhatIf } from './whatif.js';
 import { wireTools, renderGuide, renderDiag, renderRev, clearTools } from './tools.js';
 import { updatePager, gotoScreen, gotoScreenOf, setElder, move } from './pager.js';
 import { shareUrl, readShare } from './share.js';
 import { deadlinesToIcs } from './ics.js';
+import { renderRegionData } from './regiondata.js';
 
 function applyLang() {
   document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
@@ -81,10 +82,12 @@ async function run({ all, announce, focusResult }) {
     $('date_note').hidden = !$('date_note').textContent;
     $('stale').hidden = true;
     remember();
-    if (announce) status(t('status_ok', { pays: pickMoney(env.result.split.patient_pays), fund: pickMoney(env.result.split.fund_paid) }));
+    const billless = isBillless(env.result);
+    if (announce) status(billless ? t('status_billless') : t('status_ok', { pays: pickMoney(env.result.split.patient_pays), fund: pickMoney(env.result.split.fund_paid) }));
     if (!state.firstDone) { state.firstDone = true; performance.mark('claimcalc:first-estimate'); document.documentElement.dataset.estimated = '1'; }
     $('choices').hidden = true;
-    await runWhatIf(request, my);
+    // Without a bill every comparison would be 无法测算: none is made.
+    if (billless) { state.whatIf = null; $('whatif_box').hidden = true; } else await runWhatIf(request, my);
     if (focusResult) gotoScreen('r_head', true);
   } else {
     const errors = all ? await allErrors(request, env.error) : [env.error];
@@ -139,6 +142,7 @@ function onEdit(e) {
   if (el.id === 'paste') readPaste(el.value);
   if (el.id === 'remember') { if (!el.checked) try { localStorage.removeItem(STORE); } catch { /* */ } remember(); return; }
   if (['insured_region', 'scheme', 'care_region', 'filing', 'setting'].includes(el.id)) refreshChoices();
+  if (el.id === 'date_of_care') renderRegionData();
   if (['care_region', 'filing', 'insured_region'].includes(el.id)) settleForFiling();
   schedule();
 }
@@ -175,7 +179,9 @@ function wire() {
   form.addEventListener('change', (e) => { if (e.target.matches('select, input[type=date], input[type=radio], input[type=checkbox]')) onEdit(e); });
   $('items').addEventListener('click', (e) => { const b = e.target.closest('.i-del'); if (b) removeItem(b.closest('li')); });
   wireTools();
-  $('add_item').addEventListener('click', () => { addItems([null], true); });
+  $('add_item').addEventListener('click', () => { showRows(Infinity); addItems([null], true); });
+  $('items_more').addEventListener('click', () => showRows());
+  $('item_table_more').addEventListener('click', allItemRows);
   $('paste_use').addEventListener('click', usePasted);
   // 清空 asks first: a whole bill typed in is a lot to lose to one tap.
   $('clear').addEventListener('click', () => { $('clear_confirm').hidden = false; $('clear_yes').focus(); });
@@ -207,7 +213,7 @@ function wire() {
   window.addEventListener('hashchange', () => openHash(true));
   // Printing shows everything: open the folded parts for the printout, and close them again afterwards.
   let opened = [];
-  window.addEventListener('beforeprint', () => { opened = [...document.querySelectorAll('#result details:not([open]), #tools details:not([open])')]; for (const d of opened) d.open = true; });
+  window.addEventListener('beforeprint', () => { allItemRows(); opened = [...document.querySelectorAll('#result details:not([open]), #tools details:not([open])')]; for (const d of opened) d.open = true; });
   window.addEventListener('afterprint', () => { for (const d of opened) d.open = false; opened = []; });
 }
 

@@ -5,6 +5,7 @@ import { $ } from './dom.js';
 import { markInvalid, clearInvalid } from './dom.js';
 import { state } from './state.js';
 import { t, pick, regionName } from './words.js';
+import { showRows } from './form.js';
 
 const MAX_ERRORS = 12;
 
@@ -13,6 +14,9 @@ const visible = (el) => !el.closest('[hidden]');
 // "items[2].amount" -> the input holding it; tries "items[2]" and then "items" when nothing holds the full name.
 export function fieldElement(field) {
   let f = (field || '').replace(/^request\./, '');
+  // A row of a long bill not shown yet is shown first.
+  const row = /^items\[(\d+)\]/.exec(f);
+  if (row && state.pendingRows) showRows(Number(row[1]));
   while (f) {
     const el = [...document.querySelectorAll('#form [data-field]')].find((e) => visible(e) && e.dataset.field.split(' ').includes(f));
     if (el) return el;
@@ -37,7 +41,7 @@ export function fieldLabel(field) {
 // Engine text without request field names: "（请求字段 tier）" goes, "discharge_date" reads 「出院日期」.
 export function plain(text) {
   return String(text || '').replace(/[（(](?:请求字段|request field) [\w.[\]]+[）)]/g, '')
-    .replace(/\b(?:[a-z]+(?:_[a-z]+)+|tier|age|filing|scheme|person|setting)\b/g, (m) => {
+    .replace(/\b(?:[a-z]+(?:_[a-z]+)+|tier|age|filing|scheme|person|setting|disease)\b/g, (m) => {
       const l = fieldLabel(m);
       return l ? `「${l}」` : m;
     });
@@ -49,8 +53,9 @@ export function errorText(err) {
   const msg = plain(pick(err, 'message'));
   const pol = err.code === 'no_policy_for_date' && state.policies.filter((p) => p.region === $('insured_region').value);
   const fix = pol && pol.length ? t('fix_no_policy_for_date', { region: regionName(pol[0].region), from: pol.map((p) => p.effective_from).sort()[0] })
-    : t('fix_' + err.code);
-  return (name && !msg.includes(name) ? name + t('colon') : '') + msg + (fix === 'fix_' + err.code ? '' : t('sep') + fix);
+    : t('fix_' + (err.code === 'inconsistent' && /^out of range/.test(err.message_en || '') ? 'out_of_range' : err.code));
+  const told = fix.startsWith('fix_') ? '' : (/[。．.！!？?]$/.test(msg) ? '' : t('stop')) + t('sep') + fix;
+  return (name && !msg.includes(name) ? name + t('colon') : '') + msg + told;
 }
 
 // A value that lets the engine look past a wrong field to the next one.

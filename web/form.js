@@ -6,6 +6,7 @@ import { t, label, regionName } from './words.js';
 import { cleanMoney, cleanRatio, splitQuantity, halfWidth } from './bill.js';
 import { PROVINCES } from './i18n.js';
 import { updatePager } from './pager.js';
+import { renderRegionData } from './regiondata.js';
 
 const YTD = ['stays', 'deductible_paid', 'fund_paid', 'critical_illness_base', 'critical_illness_paid',
   'outpatient_pool_paid', 'outpatient_pool_paid_this_month'];
@@ -57,6 +58,9 @@ export function refreshChoices() {
   setOptions($('filing'), names('filings'), (v) => label('filings', v));
   setOptions($('settlement'), names('settlements'), (v) => label('settlements', v));
   $('discharge_box').hidden = $('setting').value !== 'inpatient';
+  const diseases = ((s && s.diseases) || []).filter((d) => d.setting === $('setting').value);
+  setOptions($('disease'), diseases.map((d) => d.id), (id) => { const d = diseases.find((x) => x.id === id); return state.lang === 'en' ? d.en : d.zh; }, t('choose'));
+  $('disease_box').hidden = !diseases.length;
   const care = $('care_region').value;
   const insured = $('insured_region').value;
   $('filing_box').hidden = !care || care === insured;
@@ -68,6 +72,7 @@ export function refreshChoices() {
     return (state.lang === 'en' ? p[2] : p[1]) + (id === home ? t('in_province') : '');
   }, t('choose'));
   showInsuredClass();
+  renderRegionData();
   $('filing_date_box').hidden = $('filing_box').hidden || $('filing').value === 'none';
   for (const sel of document.querySelectorAll('#form select')) for (const o of sel.options) if (o.dataset.t) o.textContent = t(o.dataset.t);
   updatePager();
@@ -118,17 +123,15 @@ function itemRow(item, i, cross) {
   return li;
 }
 
-// Adds rows numbered and set up before they enter the page. A long bill shows its first rows at once and the rest
-// in chunks between events, so the page answers while a 5,000-line bill fills in; collect() reads the rows not
-// shown yet from state.pendingRows.
-const CHUNK = 200;
+// Adds rows numbered and set up before they enter the page. A long bill shows its first rows at once; the rest
+// stay data (state.pendingRows) until the person scrolls to them (or presses 显示更多, or an error names one), so a
+// 5,000-line bill is in the form at once: collect() reads the rows not shown yet from state.pendingRows.
+const CHUNK = 100;
 export function addItems(items, focus) {
-  const first = items.slice(0, CHUNK);
-  appendRows(first, focus);
-  if (items.length > CHUNK) {
-    state.pendingRows = items.slice(CHUNK);
-    setTimeout(fillPending, 0);
-  }
+  if (state.pendingRows) { state.pendingRows.push(...items); showMore(); return; }
+  appendRows(items.slice(0, CHUNK), focus);
+  state.pendingRows = items.length > CHUNK ? items.slice(CHUNK) : null;
+  showMore();
 }
 
 function appendRows(items, focus) {
@@ -141,18 +144,38 @@ function appendRows(items, focus) {
   if (focus && rows.length) rows[rows.length - 1].querySelector('input').focus();
 }
 
-function fillPending() {
+// Shows the next rows of a long bill (through row index `through` when given).
+export function showRows(through = $('items').children.length + CHUNK - 1) {
   const rest = state.pendingRows;
   if (!rest) return;
-  appendRows(rest.splice(0, CHUNK));
-  if (rest.length) setTimeout(fillPending, 0);
-  else state.pendingRows = null;
+  const n = Math.max(0, through - $('items').children.length + 1);
+  appendRows(rest.splice(0, Math.ceil(n / CHUNK) * CHUNK));
+  if (!rest.length) state.pendingRows = null;
+  showMore();
+}
+
+let watcher = null;
+function showMore() {
+  const more = $('items_more');
+  const left = state.pendingRows ? state.pendingRows.length : 0;
+  more.hidden = !left;
+  more.textContent = t('items_more', { shown: $('items').children.length, left });
+  // Rows come in as the list is scrolled to its end.
+  if (!watcher && 'IntersectionObserver' in window) {
+    watcher = new IntersectionObserver((es) => { if (es.some((e) => e.isIntersecting)) showRows(); }, { rootMargin: '600px 0px' });
+    watcher.observe(more);
+  }
+}
+
+export function clearRows() {
+  $('items').replaceChildren();
+  state.pendingRows = null;
 }
 
 export function removeItem(li) {
   const next = li.nextElementSibling || li.previousElementSibling;
   li.remove();
-  if (!$('items').children.length) addItems([null]);
+  if (!$('items').children.length) { if (state.pendingRows) showRows(); else addItems([null]); }
   numberItems();
   (next || $('items').firstElementChild).querySelector('input').focus();
   state.schedule();
@@ -215,6 +238,7 @@ export function collect() {
   put('enrolment_date', v('enrolment_date'));
   put('setting', v('setting'));
   put('hospital_level', v('hospital_level'));
+  if (!$('disease_box').hidden) put('disease', v('disease'));
   put('date_of_care', v('date_of_care'));
   if (r.setting === 'inpatient') put('discharge_date', v('discharge_date'));
   put('settlement', v('settlement'));
@@ -224,18 +248,20 @@ export function collect() {
     if (s) ytd[k] = k === 'stays' ? (/^\d+$/.test(s) ? Number(s) : s) : cleanMoney(s);
   }
   if (Object.keys(ytd).length) r.year_to_date = ytd;
+  // No amount typed at all is a question without a bill (no items, no totals): the engine answers what to bring, by
+  // when and where. A pasted text in which nothing was read still goes, so the engine says what is missing.
   const m = mode();
   if (m === 'totals') {
     const tot = {};
     for (const k of TOTALS) { const s = $('total_' + k).value.trim(); if (s) tot[k] = cleanMoney(s); }
-    r.totals = tot;
+    if (Object.keys(tot).length) r.totals = tot;
   } else if (m === 'paste') {
-    r.items = (state.pasted ? state.pasted.items : []).map(pastedItem);
+    if (state.pasted) r.items = state.pasted.items.map(pastedItem);
   } else {
-    r.items = [...$('items').children].map(rowItem).concat((state.pendingRows || []).map(pastedItem));
-    // A blank row left at the end is not an item; a list with nothing in it still goes, so the engine says what is missing.
-    while (r.items.length > 1 && !Object.keys(r.items[r.items.length - 1]).length) r.items.pop();
-    if (r.items.length === 1 && !Object.keys(r.items[0]).length) r.items = [];
+    const items = [...$('items').children].map(rowItem).concat((state.pendingRows || []).map(pastedItem));
+    // A blank row left at the end is not an item.
+    while (items.length && !Object.keys(items[items.length - 1]).length) items.pop();
+    if (items.length) r.items = items;
   }
   return r;
 }
@@ -262,11 +288,11 @@ export function fillForm(r) {
   for (const k of YTD) set('ytd_' + k, r.year_to_date ? r.year_to_date[k] : '');
   $('ytd').open = !!(r.year_to_date && Object.keys(r.year_to_date).length);
   for (const k of TOTALS) set('total_' + k, r.totals ? r.totals[k] : '');
-  $('items').replaceChildren();
-  state.pendingRows = null;
+  clearRows();
   addItems(Array.isArray(r.items) && r.items.length ? r.items : [null]);
   setMode(r.totals && !r.items ? 'totals' : 'items');
   refreshChoices();
+  set('disease', r.disease);
   $('settlement_note').hidden = true;
 }
 

@@ -1,4 +1,4 @@
-// UI words, Chinese first. Names of things follow ../shared/GLOSSARY.md. Keys used by data-t (text) and data-ta
+// UI words, Chinese first. Names of things follow docs/glossary.md. Keys used by data-t (text) and data-ta
 // (aria-label / placeholder) in index.html, and by app.js through t().
 export const WORDS = {
   title: ['医保报销测算', 'Medical insurance claim estimate'],
@@ -27,6 +27,11 @@ export const WORDS = {
   h_care: ['就医情况', 'The care'],
   setting: ['就医类型', 'Setting'],
   hospital_level: ['医院等级', 'Hospital level'],
+  disease: ['门诊慢特病病种', 'Chronic or special disease'],
+  region_data: ['数据来源与更新时间', 'Data sources and dates'],
+  region_data_line: ['{region}：按 {from} 起施行的政策，数据核对于 {verified}；来源 {n} 份（其中二手资料 {second} 份）', '{region}: the policy in force from {from}, data checked on {verified}; {n} sources ({second} secondary)'],
+  disease_hint: ['见门诊慢特病待遇认定（备案）凭证。不选时，结果按各病种的最低到最高列出。',
+    'See the chronic/special disease approval. Not chosen: the result runs from the lowest to the highest over the diseases.'],
   date_of_care: ['就医（入院）日期', 'Date of care (admission)'],
   discharge_date: ['出院日期', 'Discharge date'],
   settlement: ['结算方式', 'Settlement'],
@@ -55,6 +60,8 @@ export const WORDS = {
   remove: ['删除', 'Remove'],
   remove_item: ['删除这一项', 'Remove this item'],
   add_item: ['＋ 添加一项', '+ Add an item'],
+  item_table_more: ['共 {n} 项，上面列出前 {shown} 项：列出全部', '{n} items, the first {shown} listed: list all'],
+  items_more: ['已显示 {shown} 项，还有 {left} 项（都已计入测算）：显示更多', '{shown} items shown, {left} more (all counted in the estimate): show more'],
   paste_label: ['把医院费用清单（从表格或网页复制）粘贴到这里', 'Paste the hospital itemised bill here (copied from a spreadsheet or web page)'],
   paste_ph: ['项目名称	类别	数量	单价	金额	自付比例', 'Item	Class	Quantity	Unit price	Amount	Self-pay ratio'],
   paste_use: ['使用这些项目', 'Use these items'],
@@ -217,6 +224,7 @@ export const WORDS = {
   range_short: ['一个范围', 'a range'],
   colon: ['：', ': '],
   sep: ['', ' '],
+  stop: ['。', '.'],
   list_sep: ['，', ', '],
   item_n: ['第 {n} 项费用的', 'Item {n}: '],
   item_selfpay_ratio: ['自付比例', 'self-pay ratio'],
@@ -228,6 +236,7 @@ export const WORDS = {
   fix_invalid_ratio: ['请填写 0 到 100% 之间的比例，如 10%。', 'Enter a ratio from 0 to 100%, such as 10%.'],
   fix_invalid_date: ['请选择日期（年-月-日）。', 'Choose a date (year-month-day).'],
   fix_inconsistent: ['请核对这两项的先后或大小。', 'Check these two against each other.'],
+  fix_out_of_range: ['请改成这个范围之内的数。', 'Change it to a number in that range.'],
   fix_unknown_value: ['请从列表里选择。', 'Choose from the list.'],
   fix_wrong_type: ['请按提示重新填写。', 'Fill it in again as shown.'],
   fix_unknown_region: ['请从列表里选择参保地。', 'Choose the insured region from the list.'],
@@ -252,6 +261,9 @@ export const WORDS = {
   answer_back: ['医保统筹基金支付 {v}', 'The fund pays {v}'],
   answer_ci: ['，大病保险再付 {v}', '; critical-illness insurance adds {v}'],
   answer_in_scope: ['报销金额还算不出。已知：政策范围内费用 {v}，医保按比例报销的是这一部分。', 'What comes back cannot be worked out yet. Known: the in-scope amount is {v}, the part the fund pays a share of.'],
+  answer_billless: ['报销多少要看费用清单，填上就能算出。下面这些不需要账单：', 'How much comes back depends on the bill: give it to work it out. These need no bill:'],
+  statutory_day: ['期限本应到 {d}（{w}），逢法定节假日顺延。', 'The period as counted ends {d} ({w}), a statutory day off, so it moves to the next working day.'],
+  status_billless: ['已给出要带的材料、截止日期和办理渠道；报销金额需要费用清单。', 'What to bring, by when and where are shown; the amounts need the bill.'],
   answer_none: ['报销金额还算不出。', 'What comes back cannot be worked out yet.'],
   answer_pays: ['你自己负担 {v}', 'You pay {v}'],
   answer_missing: ['缺少：', 'Missing: '],

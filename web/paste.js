@@ -4,7 +4,7 @@ import { $, h, status } from './dom.js';
 import { state } from './state.js';
 import { t, label } from './words.js';
 import { parseBill, toFen, fromFen } from './bill.js';
-import { addItems, setMode } from './form.js';
+import { addItems, setMode, clearRows } from './form.js';
 
 const PREVIEW_ROWS = 100;
 
@@ -61,8 +61,7 @@ export function showPaste() {
 
 export function usePasted() {
   if (!state.pasted || !state.pasted.items.length || tooMany()) return;
-  $('items').replaceChildren();
-  state.pendingRows = null;
+  clearRows();
   addItems(state.pasted.items);
   setMode('items');
   status(t('paste_used', { n: state.pasted.items.length }));

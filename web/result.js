@@ -57,9 +57,28 @@ export function materialSources(mats) {
 
 export const deadlineDate = (d) => h('time', { datetime: d.date, class: 'date', text: `${d.date} ${pick(d, 'weekday')}` });
 
+const WEEKDAYS = { zh: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] };
+const weekday = (iso) => WEEKDAYS[state.lang === 'en' ? 'en' : 'zh'][new Date(iso + 'T00:00:00Z').getUTCDay()];
+
+// A last day moved past statutory days off (民法典 art. 203): the day as counted, its weekday, and why it moved (the
+// engine's sentence, in full unless short is asked for).
+export function deadlineShift(d, short) {
+  const note = pick(d, 'holiday_note');
+  const moved = d.statutory_date && d.statutory_date !== d.date;
+  if (!note && !moved) return null;
+  return h('span', { class: 'shift hint', 'data-statutory': d.statutory_date || '', title: short ? note : null },
+    moved ? h('strong', { text: t('statutory_day', { d: d.statutory_date, w: weekday(d.statutory_date) }) }) : null,
+    moved && !short ? ' ' : null, short && moved ? null : note);
+}
+
+// A question without a bill: the engine answers what to bring, by when and where, and no figure.
+export const isBillless = (r) => (r.cannot_estimate || []).some((c) => c.part === 'split');
+
 export function deadlineItems(dls) {
   return dls.length ? dls.map((d) => h('li', {}, deadlineDate(d), ' ', h('strong', { text: pick(d, 'label') }),
-    h('p', { class: 'hint', text: [pick(d, 'rule'), d.counted_from && !pick(d, 'rule').includes(d.counted_from) ? t('counted_from', { d: d.counted_from }) : '', pick(d, 'holiday_note')].filter(Boolean).join('；') }),
+    h('p', { class: 'hint', text: [pick(d, 'rule'), d.counted_from && !pick(d, 'rule').includes(d.counted_from) ? t('counted_from', { d: d.counted_from }) : ''].filter(Boolean).join('；') }),
+    deadlineShift(d),
     sourceLine(d.source))) : [h('li', { class: 'none', text: t('deadlines_none') })];
 }
 
@@ -118,20 +137,41 @@ function renderFigures(s) {
   $('bar_desc').replaceChildren(h('span', { class: 'sr-only', text: t('bar_desc', { total: fromFen(total, true) }) }), h('ul', { class: 'legend' }, legend));
 }
 
-// Each item as a card on a phone (CSS), a table row on a wide screen: every cell carries its column name.
-function renderItems(items) {
-  const cols = [['name', 'th_name'], ['class', 'th_class'], ['total', 'th_total'], ['selfpay_ratio', 'th_ratio'],
-    ['class_b_upfront', 'th_upfront'], ['over_ceiling', 'th_over'], ['out_of_catalogue', 'th_ooc'], ['in_scope', 'th_in_scope']];
-  const table = $('item_table');
-  table.tHead.replaceChildren(h('tr', {}, cols.map(([, k]) => h('th', { scope: 'col', text: t(k) }))));
+// Each item as a card on a phone (CSS), a table row on a wide screen: every cell carries its column name. A long
+// bill lists its first rows; the rest come on request (or for printing): 5,000 rows would slow every estimate.
+const ITEM_ROWS = 200;
+const ITEM_COLS = [['name', 'th_name'], ['class', 'th_class'], ['total', 'th_total'], ['selfpay_ratio', 'th_ratio'],
+  ['class_b_upfront', 'th_upfront'], ['over_ceiling', 'th_over'], ['out_of_catalogue', 'th_ooc'], ['in_scope', 'th_in_scope']];
+
+function itemRows(items, from, to) {
   const frag = document.createDocumentFragment();
-  items.forEach((it, i) => frag.append(h('tr', {}, cols.map(([k, head]) => {
-    const v = it[k];
-    if (k === 'name') return h('th', { scope: 'row', text: v || `#${i + 1}` });
-    const text = k === 'class' ? (v ? label('classes', v) : '') : k === 'selfpay_ratio' ? v ?? '—' : v == null ? '—' : num(v);
-    return h('td', { class: k === 'class' ? '' : 'num', 'data-label': t(head), text });
-  }))));
-  table.tBodies[0].replaceChildren(frag);
+  for (let i = from; i < to; i++) {
+    const it = items[i];
+    frag.append(h('tr', {}, ITEM_COLS.map(([k, head]) => {
+      const v = it[k];
+      if (k === 'name') return h('th', { scope: 'row', text: v || `#${i + 1}` });
+      const text = k === 'class' ? (v ? label('classes', v) : '') : k === 'selfpay_ratio' ? v ?? '—' : v == null ? '—' : num(v);
+      return h('td', { class: k === 'class' ? '' : 'num', 'data-label': t(head), text });
+    })));
+  }
+  return frag;
+}
+
+function renderItems(items) {
+  const table = $('item_table');
+  table.tHead.replaceChildren(h('tr', {}, ITEM_COLS.map(([, k]) => h('th', { scope: 'col', text: t(k) }))));
+  table.tBodies[0].replaceChildren(itemRows(items, 0, Math.min(items.length, ITEM_ROWS)));
+  const more = $('item_table_more');
+  more.hidden = items.length <= ITEM_ROWS;
+  more.textContent = t('item_table_more', { n: items.length, shown: ITEM_ROWS });
+}
+
+// The rows of the item table not listed yet (a long bill): on request, and before printing.
+export function allItemRows() {
+  const items = (state.last && state.last.result.items) || [];
+  const body = $('item_table').tBodies[0];
+  if (body.rows.length < items.length) body.append(itemRows(items, body.rows.length, items.length));
+  $('item_table_more').hidden = true;
 }
 
 export function renderResult() {
@@ -139,8 +179,12 @@ export function renderResult() {
   const s = r.split || {};
   keepSources(r);
   $('result').hidden = false;
-  renderFigures(s);
-  const { missing, notes } = unknownParts(r);
+  const billless = isBillless(r);
+  // Without a bill there is no figure to show: the help-desk answer above says what the amounts need.
+  $('headline').hidden = $('bar_box').hidden = billless;
+  if (!billless) renderFigures(s);
+  const { missing, notes: all } = unknownParts(r);
+  const notes = billless ? all.filter((c) => c.part !== 'split') : all;
   const reasonItem = (c) => h('li', { 'data-part': c.part }, plain(pick(c, 'reason')), needButton(c.needs));
   $('cannot').replaceChildren(...(missing.length ? [h('h3', { id: 'cannot_h', tabindex: '-1', text: t('cannot_h') }),
     h('ul', { class: 'cannot' }, missing.map(reasonItem))] : []));
@@ -163,6 +207,7 @@ export function renderResult() {
 
   $('steps').replaceChildren(...(r.steps || []).map(stepItem));
   renderItems(r.items || []);
+  $('items_box').hidden = !(r.items || []).length;
 
   const mats = r.materials || [];
   const dls = r.deadlines || [];

@@ -189,7 +189,10 @@ std::string Engine::explain(std::string_view request, std::string_view lang) con
 
 std::string Engine::estimate_many(std::string_view requests) const {
   auto parsed = codec::parse_json(requests, limits::kMaxBatchBytes, "requests");
-  return parsed.ok() ? ops::estimate_many(parsed.value(), false, *pack_) : dump(codec::error_envelope(parsed.error()));
+  if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
+  std::string out;
+  ops::estimate_many(parsed.value(), false, *pack_, [&](std::string_view piece) { out += piece; });
+  return out;
 }
 
 std::string Engine::guide(std::string_view input) const {
@@ -233,36 +236,40 @@ std::string Engine::scaffold(std::string_view input) const {
 }
 
 std::string Engine::call(std::string_view envelope) const {
-  if (plain_path_) {
-    if (auto answer = ops::plain_call(envelope, *pack_)) return std::move(*answer);
-  }
+  std::string out;
+  call(envelope, [&](std::string_view piece) { out += piece; });
+  return out;
+}
+
+void Engine::call(std::string_view envelope, const std::function<void(std::string_view)>& emit) const {
+  if (plain_path_ && ops::plain_call(envelope, *pack_, emit)) return;
   auto parsed = codec::parse_json(envelope, limits::kMaxBatchBytes, "call");
-  if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
+  if (!parsed.ok()) return emit(dump(codec::error_envelope(parsed.error())));
   const json& j = parsed.value();
   const json* op = j.is_object() && j.contains("op") ? &j["op"] : nullptr;
   const std::string name = op != nullptr && op->is_string() ? op->get<std::string>() : "";
   auto payload = [&](const char* key) -> const json* { return j.contains(key) ? &j[key] : nullptr; };
   // The same byte limits as each op's own entry point: only a batch may be bigger than one request.
   if (name != "estimate_many" && envelope.size() > limits::kMaxRequestBytes) {
-    return dump(codec::error_envelope(make_error(
+    return emit(dump(codec::error_envelope(make_error(
         ErrorCode::too_large, "call", "输入过大：超过 " + std::to_string(limits::kMaxRequestBytes) + " 字节上限",
-        "input too large: over the limit of " + std::to_string(limits::kMaxRequestBytes) + " bytes")));
+        "input too large: over the limit of " + std::to_string(limits::kMaxRequestBytes) + " bytes"))));
   }
   if (name == "estimate_many") {
     const json* reqs = payload("requests");
     if (reqs == nullptr)
-      return dump(codec::error_envelope(
-          make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing")));
+      return emit(dump(codec::error_envelope(
+          make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing"))));
     const auto figures = figures_default_of(j);
-    if (!figures.ok()) return dump(codec::error_envelope(figures.error()));
-    return ops::estimate_many(*reqs, figures.value(), *pack_);
+    if (!figures.ok()) return emit(dump(codec::error_envelope(figures.error())));
+    return ops::estimate_many(*reqs, figures.value(), *pack_, emit);
   }
   if (name == "estimate" && payload("request") != nullptr) {
     std::string out;
     ops::append_estimate(*payload("request"), false, *pack_, out);
-    return out;
+    return emit(out);
   }
-  return dump([&]() -> json {
+  emit(dump([&]() -> json {
     if (name == "estimate" || name == "explain") {
       const json* req = payload("request");
       if (req == nullptr)
@@ -292,7 +299,7 @@ std::string Engine::call(std::string_view envelope) const {
     if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});
     return codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
                                             "unknown operation \"" + name.substr(0, 64) + "\""));
-  }());
+  }()));
 }
 
 }  // namespace claimcalc::api

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -66,6 +67,10 @@ class Engine {
   // {"op": "estimate"|"explain"|"estimate_many"|"guide"|"diagnose"|"reverse"|"policies"|"policy"|"version", ...}:
   // the wasm ABI's one call.
   std::string call(std::string_view envelope) const;
+  // The same answer handed to `emit` in pieces as it is written, so that a big batch never sits whole in memory:
+  // an estimate_many answer as its opening {"ok":true,"result":[, each request's envelope (after the first with a
+  // leading comma) and its closing ]}; any other answer in one piece. The pieces joined are call(envelope)'s text.
+  void call(std::string_view envelope, const std::function<void(std::string_view)>& emit) const;
 
   // How many policy files (region versions) the pack holds.
   std::size_t policy_count() const;

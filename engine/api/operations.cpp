@@ -113,38 +113,42 @@ constexpr std::string_view kOkArrayClose = "]}";
 
 }  // namespace
 
-std::string estimate_many(const json& requests, bool figures_default, const PolicyPack& pack) {
+void estimate_many(const json& requests, bool figures_default, const PolicyPack& pack, const Emit& emit) {
   if (!requests.is_array()) {
-    return codec::dump_json(input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
-                                        "expected an array of requests ([...])"));
+    emit(codec::dump_json(input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
+                                      "expected an array of requests ([...])")));
+    return;
   }
   if (requests.size() > limits::kMaxBatchRequests) {
-    return codec::dump_json(input_error(
+    emit(codec::dump_json(input_error(
         ErrorCode::too_large, "requests", "批量请求过多：最多 " + std::to_string(limits::kMaxBatchRequests) + " 个",
-        "too many requests in one batch: at most " + std::to_string(limits::kMaxBatchRequests)));
+        "too many requests in one batch: at most " + std::to_string(limits::kMaxBatchRequests))));
+    return;
   }
-  std::string out(kOkArrayOpen);
+  emit(kOkArrayOpen);
+  std::string one;
   for (std::size_t i = 0; i < requests.size(); ++i) {
-    if (i != 0) out += ',';
-    append_estimate(requests[i], figures_default, pack, out);
+    one.assign(i != 0 ? "," : "");
+    append_estimate(requests[i], figures_default, pack, one);
+    emit(one);
   }
-  out += kOkArrayClose;
-  return out;
+  emit(kOkArrayClose);
 }
 
-std::optional<std::string> plain_call(std::string_view envelope, const PolicyPack& pack) {
+bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit) {
   auto call = codec::read_plain_call(envelope);
-  if (!call) return std::nullopt;
-  std::string out;
-  if (call->many) out += kOkArrayOpen;
+  if (!call) return false;
+  if (call->many) emit(kOkArrayOpen);
+  std::string one;
   for (std::size_t i = 0; i < call->requests.size(); ++i) {
     auto& r = call->requests[i];
     if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
-    if (i != 0) out += ',';
-    append_answer(r.claim, pack, out);
+    one.assign(i != 0 ? "," : "");
+    append_answer(r.claim, pack, one);
+    emit(one);
   }
-  if (call->many) out += kOkArrayClose;
-  return out;
+  if (call->many) emit(kOkArrayClose);
+  return true;
 }
 
 std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack) {

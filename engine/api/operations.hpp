@@ -2,6 +2,7 @@
 // Not for callers outside engine/api (it exposes the codec's json type).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,9 +23,16 @@ using codec::json;
 // figures_default: a batch's "detail" was "figures", for requests that give none of their own.
 void append_estimate(const json& request, bool figures_default, const PolicyPack& pack, std::string& out);
 void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out);
-std::string estimate_many(const json& requests, bool figures_default, const PolicyPack& pack);  // the one batch path
-// A plain operation envelope or request read without a tree (codec/plain_request.hpp), or nullopt: use the tree.
-std::optional<std::string> plain_call(std::string_view envelope, const PolicyPack& pack);
+// Receives an answer's text in pieces (Engine::call with a sink).
+using Emit = std::function<void(std::string_view)>;
+// The one batch path, with its limits: the envelope as text, handed to `emit` answer by answer as each is made
+// (the opening, each request's envelope with its separating comma, the closing), so only one answer exists at a
+// time: a batch's memory is its input and one answer.
+void estimate_many(const json& requests, bool figures_default, const PolicyPack& pack, const Emit& emit);
+// A plain operation envelope read without a tree (codec/plain_request.hpp), answered through `emit` as
+// estimate_many is; false (nothing emitted): use the tree.
+bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit);
+// A plain request read without a tree, or nullopt: use the tree.
 std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack);
 json guide(const json& input, const PolicyPack& pack);
 json diagnose(const json& input, const PolicyPack& pack);

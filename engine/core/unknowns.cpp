@@ -32,6 +32,8 @@ constexpr Label kLabels[] = {
     {"cross_region", "异地就医待遇规定", "cross-region care rules"},
     {"care_province", "就医地所在省份", "province of the care region"},
     {"filing", "异地就医备案", "cross-region filing"},
+    {"processes.manual_claim", "手工报销的材料、时限和渠道", "manual-claim documents, deadlines and channels"},
+    {"processes.manual_claim.deadlines", "手工报销申请时限", "manual-claim time limit"},
 };
 
 const Label* find_label(const std::string& key) {

@@ -8,6 +8,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string input = fuzz::text(data, size);
   auto one = claimcalc::api::Engine::from_files({{"fuzz/2024-01-01.json", input}});
   if (!one.ok() && (one.error().message_zh.empty() || one.error().field.empty())) std::abort();
+  if (!one.ok()) fuzz::check_envelope(claimcalc::api::error_envelope(one.error()));
   if (one.ok()) {
     fuzz::check_envelope(one.value().policies());
     fuzz::check_envelope(

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Writes the seed corpus of each fuzz target (tests/fuzz/corpus/<target>/) from the case files and the policy
-files. Run after the case files or policies change; the corpus is kept in the repository (small on purpose)."""
+"""Writes the seed corpus of each fuzz target (tests/fuzz/corpus/<target>/seed-*) from the case files and the policy
+fixtures. Run after the case files or policies change. Only seed-* files are replaced: the other files are the
+minimized corpus of the long runs (tests/fuzz/long-run.sh), kept in the repository too."""
 import json
 import pathlib
-import shutil
 
 root = pathlib.Path(__file__).resolve().parents[2]
 out = root / "tests" / "fuzz" / "corpus"
@@ -21,33 +21,40 @@ for path in cases:
 def write(target, name, data):
     d = out / target
     d.mkdir(parents=True, exist_ok=True)
-    (d / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    (d / ("seed-" + name)).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
 
 
-shutil.rmtree(out, ignore_errors=True)
+for old in out.glob("*/seed-*"):
+    old.unlink()
 ops = ["estimate", "explain", "estimate_many", "guide", "diagnose", "reverse", "policies", "policy", "version"]
 for name, req in requests[::2]:
     text = json.dumps(req, ensure_ascii=False, separators=(",", ":"))
     write("estimate", name, text)
     write("request_codec", name, text)
 for name, call in calls[::2]:
-    body = json.dumps(call, ensure_ascii=False, separators=(",", ":"))
     op = ops.index(call["op"]) if call["op"] in ops else 9
-    # fuzz_call: first byte picks the op, the rest is the envelope's members after "op".
+    members = {k: v for k, v in call.items() if k != "op"}
+    body = json.dumps(members, ensure_ascii=False, separators=(",", ":"))
+    # fuzz_call: the first byte picks the op, the rest is the envelope's other members, so that
+    # {"op":"<op>",<rest> is the envelope (an "op" in the rest would be a duplicate key: malformed).
     write("call", name, bytes([op]) + body[1:].encode("utf-8"))
 reqs = [r for _, r in requests]
 for i in range(0, len(reqs), 8):
     group = reqs[i:i + 8]
     write("batch", f"array-{i}", json.dumps(group, ensure_ascii=False, separators=(",", ":")))
     write("batch", f"lines-{i}", "\n".join(json.dumps(r, ensure_ascii=False) for r in group) + "\n\n \r\n")
-for path in sorted((root / "tests" / "fixtures" / "policies").glob("*/*.json")):
-    write("policy", path.parent.name, path.read_bytes())
-    pack = {"files": [{"path": "fuzz/2024-01-01.json", "content": path.read_text(encoding="utf-8")}]}
+# fuzz_policy loads the bytes as fuzz/2024-01-01.json: each fixture as region "fuzz", valid as it stands, so that
+# mutations start past validation; and as a pack with that one file.
+fixtures = sorted((root / "tests" / "fixtures" / "policies").glob("*/*.json"))
+fixtures += sorted((root / "tests" / "wasm" / "fixtures" / "policies").glob("*/*.json"))
+for path in fixtures:
+    policy = json.loads(path.read_text(encoding="utf-8"))
+    policy["region"] = "fuzz"
+    policy["effective_from"] = "2024-01-01"
+    policy.pop("effective_to", None)
+    text = json.dumps(policy, ensure_ascii=False, separators=(",", ":"))
+    write("policy", path.parent.name, text)
+    pack = {"files": [{"path": "fuzz/2024-01-01.json", "content": text}], "replace": True}
     write("policy", path.parent.name + "-pack", json.dumps(pack, ensure_ascii=False))
-small = json.loads((root / "tests" / "fixtures" / "policies" / "testland" / "2024-01-01.json").read_text())
-small["region"] = "fuzz"
-small["effective_from"] = "2024-01-01"
-small.pop("effective_to", None)
-write("policy", "fuzz-region", json.dumps(small, ensure_ascii=False, separators=(",", ":")))
-print(sum(1 for _ in out.rglob("*") if _.is_file()), "seed files,",
-      sum(p.stat().st_size for p in out.rglob("*") if p.is_file()), "bytes")
+seeds = list(out.glob("*/seed-*"))
+print(len(seeds), "seed files,", sum(p.stat().st_size for p in seeds), "bytes")

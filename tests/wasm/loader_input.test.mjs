@@ -133,3 +133,29 @@ test('explain takes a language; a wrong one is unknown_value on lang', async () 
   const bad = await engine.explain(good, 'fr');
   assert.deepEqual([bad.error.code, bad.error.field], ['unknown_value', 'lang']);
 });
+
+// The host's date goes with a pack as today (unless the pack names one), so a last_verified in the future is refused
+// in the page and the mini-program as the CLI refuses it.
+test('loadPolicies sends the host date as today', async () => {
+  const fresh = await ClaimCalc.load(wasmBytes());
+  const d = new Date(Date.now() + 3 * 86400e3);
+  const future = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const file = fixturePack.files.find((f) => f.path.startsWith('wasmtown/'));
+  const files = [{ ...file, content: file.content.replace(/"last_verified": "[0-9-]+"/, `"last_verified": "${future}"`) }];
+  assert.notEqual(files[0].content, file.content);
+  for (const pack of [{ files }, JSON.stringify({ files }), ` ${JSON.stringify({ files })}`]) {
+    const env = await fresh.loadPolicies(pack);
+    assert.equal(env.ok, false, typeof pack);
+    assert.match(env.error.field, /last_verified/);
+  }
+  // A pack's own today wins (as object and as text); text that names today is sent unchanged.
+  assert.equal((await fresh.loadPolicies({ files, today: '2099-01-01' })).ok, true);
+  assert.equal((await fresh.loadPolicies(JSON.stringify({ files, today: '2099-01-01' }))).ok, true);
+  // An empty object gets the engine's verdict on a pack without files (not malformed JSON from the added member).
+  const want = (await fresh.loadPolicies({ today: '2099-01-01' })).error;
+  assert.notEqual(want.code, 'malformed_json');
+  for (const pack of [{}, '{}', ' { } ']) {
+    const env = await fresh.loadPolicies(pack);
+    assert.deepEqual([env.error.code, env.error.field], [want.code, want.field], JSON.stringify(pack));
+  }
+});

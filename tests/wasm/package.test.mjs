@@ -113,6 +113,8 @@ async function main(engine: Engine): Promise<string[]> {
   if (!loaded.ok) out.push(loaded.error.code);
   const version = await engine.version();
   if (version.ok) out.push(version.result.engine_version);
+  const vocabulary = await engine.vocabulary();
+  if (vocabulary.ok) out.push(vocabulary.result.levels[0].zh, vocabulary.result.regions[0].province, String(vocabulary.result.limits.items));
   const raw: string = await engine.call({ op: 'version' }, true);
   const parsed = await engine.call('{"op":"version"}');
   out.push(raw, String(parsed.ok));
@@ -170,6 +172,8 @@ test('TypeScript: the engine\'s real answers are values of the declared types', 
   add('PolicySummary[]', await engine.policies());
   add('PolicySummary[]', await fixture.policies());
   add('{ engine_version: string }', await engine.version());
+  add('Vocabulary', await engine.vocabulary());
+  add('Vocabulary', await fixture.vocabulary());
   add('Estimate', await engine.estimate({ ...requests[0], date_of_care: '2025-02-30' }));
   add('Array<Envelope<Estimate>>', await engine.estimateMany(requests.slice(0, 3)));
   const figures = requests.slice(0, 3).map((r) => ({ ...r, detail: 'figures' }));
@@ -194,7 +198,7 @@ test('TypeScript: the engine\'s real answers are values of the declared types', 
     .map((m) => m[1]).filter((c) => c !== 'unknown');
   assert.ok(codes.length >= 10);
   enums.push([`ErrorCode`, codes.map((c) => `'${c}'`).join(' | ')]);
-  writeFileSync(join(dir, 'real.ts'), `import type { Cause, Envelope, ErrorCode, Estimate, EstimateFigures, Guide, PolicySummary, Request, RequestItem, Reverse, Scenario } from 'claimcalc';\n` +
+  writeFileSync(join(dir, 'real.ts'), `import type { Cause, Envelope, ErrorCode, Estimate, EstimateFigures, Guide, PolicySummary, Request, RequestItem, Reverse, Scenario, Vocabulary } from 'claimcalc';\n` +
     values.join('\n') + '\n' +
     'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;\n' +
     enums.map(([declared, engineList], i) => `export const same${i}: Same<${declared}, ${engineList}> = true;`).join('\n') + '\n');

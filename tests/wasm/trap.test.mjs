@@ -1,4 +1,4 @@
-// 5. Trap recovery: a trap inside claimcalc.wasm (a cc_call on a pointer outside memory: "memory access out of
+// 5. Trap recovery: a trap inside claimcalc.wasm (a cc_call_stream on a pointer outside memory: "memory access out of
 // bounds") or a failure raised half-way through a call (an import that throws, as abort/proc_exit do) rejects that
 // call with a clear error; the next call runs on a fresh instance made from the kept module, with the loaded policy
 // pack applied again. Calls queued behind the failing one still succeed.
@@ -9,7 +9,7 @@ import { ClaimCalc, fixturePack, growthBomb, wasmBytes } from './lib.mjs';
 const request = { insured_region: 'wasmtown', scheme: 'employee', person: 'active', tier: 'tier1', setting: 'inpatient',
                   hospital_level: 'level3', date_of_care: '2025-03-01', totals: { class_a: '10000.00' } };
 
-// A WebAssembly that counts instances and whose cc_call, when told to, passes a pointer far outside memory.
+// A WebAssembly that counts instances and whose cc_call_stream, when told to, passes a pointer far outside memory.
 function spyWebAssembly() {
   const spy = { instances: 0, compiles: 0, badCalls: 0, bomb: null };
   spy.WebAssembly = {
@@ -21,9 +21,9 @@ function spyWebAssembly() {
       return WebAssembly.instantiate(source, wrapped.imports).then((r) => {
         spy.instances++;
         const x = (r.instance || r).exports;
-        const exports = { ...x, cc_call(p, n) {
-          if (spy.badCalls > 0) { spy.badCalls--; return x.cc_call(0xfffff000, 4096); }
-          return x.cc_call(p, n);
+        const exports = { ...x, cc_call_stream(p, n) {
+          if (spy.badCalls > 0) { spy.badCalls--; return x.cc_call_stream(0xfffff000, 4096); }
+          return x.cc_call_stream(p, n);
         } };
         return r.instance ? { module: r.module, instance: { exports } } : { exports };
       });

@@ -89,6 +89,13 @@ test('errors name the field in Chinese, say how to fix it, and come all at once'
   assert.ok(dateErr.includes('就医（入院）日期') && dateErr.includes('请'), dateErr);
   const body = await page.textContent('#form');
   assert.ok(!/\b(date_of_care|discharge_date|hospital_level)\b/.test(body), 'no request field names on screen');
+  // The engine's sentence ends before the page's advice begins.
+  assert.match(dateErr, /缺少必填字段。请填写这一项。$/);
+  // A number out of range is said as such (the engine's code is `inconsistent`, its words say the range).
+  await page.fill('#age', '200');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#age[aria-invalid=true]');
+  assert.equal(await page.textContent('#age + .err'), '年龄：数值超出范围：应在 0 到 150 之间。请改成这个范围之内的数。');
 }));
 
 test('keyboard: every control reachable with Tab, Enter estimates, the result is announced', () => withPage(async ({ page }) => {
@@ -124,4 +131,22 @@ test('清空 asks before it clears', () => withPage(async ({ page }) => {
   assert.equal(await page.inputValue('#insured_region'), '');
   assert.equal(await page.isVisible('#result'), false);
   assert.equal(await focused(page), 'insured_region');
+}));
+
+test('数据来源与更新时间: the chosen region\'s policy version, when its data was checked, and its sources', () => withPage(async ({ page }) => {
+  const policies = cliRun(['call', '-'], { op: 'policies' }).result;
+  await openPage(page);
+  assert.equal(await page.isVisible('#region_data'), false, 'nothing before a region is chosen');
+  for (const region of ['guangzhou', 'shenzhen']) {
+    const p = policies.filter((x) => x.region === region).sort((a, b) => (a.effective_from < b.effective_from ? 1 : -1))[0];
+    await page.selectOption('#insured_region', region);
+    const line = await page.textContent('#region_data summary');
+    const second = p.sources.filter((s) => s.confidence === 'secondary').length;
+    assert.equal(line, `数据来源与更新时间 ${p.name_zh}：按 ${p.effective_from} 起施行的政策，数据核对于 ${p.last_verified}；来源 ${p.sources.length} 份（其中二手资料 ${second} 份）`);
+    await page.click('#region_data summary');
+    assert.deepEqual(await page.$$eval('#region_data li', (l) => l.map((x) => [x.dataset.confidence, x.querySelector('a') ? x.querySelector('a').textContent : x.firstChild.textContent])),
+      p.sources.map((s) => [s.confidence, s.title]));
+    assert.equal(await page.locator('#region_data li .badge.secondary').count(), second);
+    await page.click('#region_data summary');
+  }
 }));

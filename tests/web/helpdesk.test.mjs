@@ -2,7 +2,7 @@
 // much comes back (or what is known and what is missing), what to bring, by when and where, with text to read out
 // and to paste into a chat; a region's required choice (Shenzhen's 缴费档次) gives the answer for each value.
 import { test } from 'node:test';
-import { assert, withPage, openPage, openCase, submit, cli, cliRun, unfiled, UNFILED, shot, shown, focused, bare, MANUAL } from './helpers.mjs';
+import { assert, withPage, openPage, openCase, submit, cli, cliRun, unfiled, UNFILED, shot, shown, focused, bare, MANUAL, example, headline, sharedRequest, caseInput } from './helpers.mjs';
 
 test('help desk: the unfiled Shenzhen stay on one screen, typed in as an operator would', () => withPage(async ({ page, consoleErrors }) => {
   await openPage(page);
@@ -57,6 +57,11 @@ test('help desk: the unfiled Shenzhen stay on one screen, typed in as an operato
   await page.click('#copy_answer');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(copied.startsWith(brief.trim().slice(0, 20)), copied);
+  // What cannot be estimated is said in words, never as a place in the policy data (processes.manual_claim.deadlines).
+  for (const sel of ['#answer', '#cannot', '#notes', '#warnings']) {
+    const text = await page.textContent(sel);
+    assert.ok(!/[a-z]+[._][a-z_.]+/.test(text), `${sel}: ${text}`);
+  }
   // No what-if table of 无法测算 rows
   assert.equal(await page.isVisible('#whatif_box'), false, 'no table of 无法测算');
   await shot(page, '21-helpdesk-answer', '#h-result');
@@ -101,4 +106,100 @@ test('help desk: a date before the data says from when the data runs', () => wit
   await page.waitForSelector('#date_of_care[aria-invalid=true]');
   const msg = await page.textContent('#date_of_care + .err');
   assert.match(msg, /政策从 \d{4}-\d{2}-\d{2} 起施行/);
+}));
+
+// The caller has no bill yet: "what do I bring, by when, where" on one screen, no amount typed. Insured in Shenzhen,
+// treated in Beijing (a city without data here: 其他城市 + its province), not filed; discharged on 2025-10-01, so the
+// 12-month limit falls on 2026-10-01, National Day, and moves to the next working day.
+test('help desk without a bill: insured Shenzhen, care elsewhere unfiled — materials, the holiday-shifted deadline, channels, the question', () => withPage(async ({ page, consoleErrors }) => {
+  const request = { insured_region: 'shenzhen', care_region: 'other', filing: 'none', care_province: 'beijing', scheme: 'employee', person: 'active',
+    tier: 'tier1', setting: 'inpatient', hospital_level: 'level3', date_of_care: '2025-09-25', discharge_date: '2025-10-01', settlement: MANUAL() };
+  await openPage(page);
+  await page.selectOption('#insured_region', request.insured_region);
+  await page.selectOption('#care_region', request.care_region);
+  await page.selectOption('#care_province', request.care_province);
+  assert.equal(await page.inputValue('#settlement'), request.settlement, 'unfiled care elsewhere moves settlement to a manual claim');
+  await page.selectOption('#person', request.person);
+  await page.selectOption('#tier', request.tier);
+  await page.selectOption('#hospital_level', request.hospital_level);
+  await page.fill('#date_of_care', request.date_of_care);
+  await page.fill('#discharge_date', request.discharge_date);
+  await submit(page);
+  // The page sends no bill at all (no items, no totals), and answers as the CLI does.
+  assert.deepEqual(await sharedRequest(page), request);
+  const want = cli(request).result;
+  assert.deepEqual(want.cannot_estimate.map((c) => [c.part, c.needs]), [['split', 'items']]);
+  assert.equal(want.split.fund_paid, null);
+  assert.equal(await page.getAttribute('#answer_back', 'data-kind'), 'bill');
+  assert.match(await page.textContent('#answer_back'), /费用清单/);
+  assert.equal(await page.isVisible('#headline'), false, 'no row of 无法测算 boxes');
+  assert.ok(!(await page.textContent('#answer')).includes('无法测算'));
+  assert.deepEqual(await page.$$eval('#answer_materials li', (l) => l.map((x) => x.textContent)), want.materials.map((m) => m.name_zh));
+  // By when: the last day to act, its weekday, the statutory day it moved from and why.
+  const dl = want.deadlines[0];
+  assert.equal(dl.statutory_date, '2026-10-01');
+  assert.equal(dl.date, '2026-10-08');
+  assert.equal(await page.getAttribute('#answer_deadline time', 'datetime'), dl.date);
+  assert.equal(await page.textContent('#answer_deadline time'), `${dl.date} ${dl.weekday_zh}`);
+  assert.ok((await page.textContent('#answer_deadline')).includes(dl.label_zh));
+  assert.equal(await page.getAttribute('#answer .shift', 'data-statutory'), dl.statutory_date);
+  assert.equal(await page.textContent('#answer .shift'), '期限本应到 2026-10-01（星期四），逢法定节假日顺延。');
+  assert.equal(await page.getAttribute('#answer .shift', 'title'), dl.holiday_note_zh);
+  // In the deadlines list below, the engine's whole sentence (the notice it rests on, 民法典 art. 203).
+  assert.ok((await page.textContent('#deadlines .shift')).includes(dl.holiday_note_zh));
+  // Where: the channels the engine names, online and offline.
+  assert.deepEqual(await page.$$eval('#answer_channels li', (l) => l.map((x) => [x.dataset.kind, x.textContent.trim()])),
+    want.channels.map((c) => [c.kind, `${c.kind === 'online' ? '线上' : '线下'} ${c.name_zh}`]));
+  // The read-aloud text is the engine's brief one, and the page's whole answer fits on one phone screen.
+  const brief = cliRun(['call', '-'], { op: 'explain', request, lang: 'zh', brief: true }).result.text;
+  assert.equal(await page.inputValue('#aloud'), brief);
+  assert.equal(await page.isVisible('#whatif_box'), false);
+  await shot(page, '23-helpdesk-no-bill', '#h-result');
+  const box = await page.$eval('#answer', (el) => el.getBoundingClientRect().height);
+  assert.ok(box <= 844, `the answer is ${box}px tall`);
+  // The one question: the bill, a button that goes to the first item.
+  assert.equal(await page.textContent('#answer_next button'), want.next_questions[0].question_zh);
+  await page.click('#answer_next button');
+  assert.ok(await page.evaluate(() => !!document.activeElement.closest('#items')), 'focus on the bill');
+  assert.deepEqual(consoleErrors, []);
+}));
+
+test('help desk without a bill: the case file x07 (Beijing, unfiled) — a deadline on a working day is not shifted', () => withPage(async ({ page }) => {
+  const { items, ...request } = caseInput('shenzhen/x07-unfiled-manual-claim.json');
+  assert.ok(items.length);
+  await openCase(page, { ...request, settlement: MANUAL() });
+  const want = cli({ ...request, settlement: MANUAL() }).result;
+  assert.equal(want.deadlines[0].date, '2026-03-10');
+  assert.equal(await page.textContent('#answer_deadline time'), '2026-03-10 星期二');
+  assert.equal(await page.$('#answer .shift strong'), null, 'not moved');
+  assert.equal(await page.getAttribute('#answer_back', 'data-kind'), 'bill');
+  assert.deepEqual(await page.$$eval('#answer_materials li', (l) => l.length), want.materials.length);
+}));
+
+// A figure that is a range reads as one: an upper limit says 最多 (Guangzhou: the annual cap has no figure), a range
+// with both ends reads low–high (Nanjing, a retiree whose age is not given), in the headline and in the answer.
+test('help desk: ranges read as ranges — 最多 for an upper limit, low–high for both ends', () => withPage(async ({ page }) => {
+  await openCase(page, example);
+  const gz = cli(example).result.split;
+  assert.equal(gz.fund_paid.low, null);
+  const most = `最多 ${bare(gz.fund_paid.high)} 元`;
+  assert.equal((await headline(page)).fund_paid, most);
+  assert.ok((await page.textContent('#answer_back')).includes(most));
+  assert.equal(await page.getAttribute('#answer_back', 'data-kind'), 'range');
+  // Nanjing: the disease is a choice on the form (the policy's own list), the age is not given.
+  const nj = caseInput('nanjing/08-retired-without-age-asks-age.json');
+  await openCase(page, nj);
+  assert.equal(await page.inputValue('#disease'), nj.disease);
+  const s = cli({ ...nj, settlement: 'direct' }).result.split;
+  assert.ok(s.fund_paid.low !== null && s.fund_paid.high !== null && s.fund_paid.low !== s.fund_paid.high, JSON.stringify(s.fund_paid));
+  const range = `${bare(s.fund_paid.low)}–${bare(s.fund_paid.high)} 元`;
+  assert.equal((await headline(page)).fund_paid, range);
+  assert.ok((await page.textContent('#answer_back')).includes(range), await page.textContent('#answer_back'));
+  // Chosen by hand from the engine's list of the policy's diseases.
+  await page.selectOption('#disease', '');
+  await submit(page);
+  assert.equal((await headline(page)).fund_paid, shown(cli({ ...nj, disease: undefined, settlement: 'direct' }).result.split.fund_paid));
+  await page.selectOption('#disease', nj.disease);
+  await submit(page);
+  assert.equal((await headline(page)).fund_paid, range);
 }));

@@ -120,6 +120,8 @@ export const example = json('examples/guangzhou-level3-inpatient.json');
 export const UNFILED = join(root, 'examples/guangzhou-insured-shenzhen-unfiled.json');
 export const unfiled = json('examples/guangzhou-insured-shenzhen-unfiled.json');
 export const reverseCase = (name) => json('tests/cases/shenzhen/' + name).input;
+// A case file's request (tests/cases/<region>/<file>).
+export const caseInput = (name) => { const c = json('tests/cases/' + name); return structuredClone(c.request || c.input); };
 export const link = (request) => server.url + '#r=' + Buffer.from(JSON.stringify(request)).toString('base64url');
 
 // Opens the page on a share link for a request and waits for its estimate.

@@ -33,6 +33,9 @@ test('a 费用清单 copied from a spreadsheet is read, shown and estimated', ()
   const rows = await page.$$eval('#paste_report tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   assert.deepEqual(rows.map((r) => r[0]), example.items.map((_, i) => String(i + 1)));
   assert.equal(rows[0][4], '0%');
+  // Readable on a 390 px phone without sideways scrolling.
+  const wide = await page.$eval('#paste_report .scroll', (el) => el.scrollWidth - el.clientWidth);
+  assert.ok(wide <= 0, `the preview is ${wide}px wider than its box`);
   assert.equal(rows[rows.length - 1][4], '100%');
   await submit(page);
   expectSplit(await headline(page), exampleCli.result.split, 'pasted bill');
@@ -55,24 +58,53 @@ test('a 费用清单 copied from a spreadsheet is read, shown and estimated', ()
   expectSplit(await headline(page), r2.result.split, 'csv bill');
 }));
 
-test('5,000 pasted lines are previewed, used and estimated as the CLI does; one more is refused while pasting', () => withPage(async ({ page }) => {
+// Timings are reported (t.diagnostic), never asserted: tests/web/bench-paste.mjs measures the same steps.
+test('5,000 pasted lines are previewed, used and estimated as the CLI does; one more is refused while pasting', (t) => withPage(async ({ page }) => {
   const limit = cliRun(['call', '-'], { op: 'vocabulary' }).result.limits.items;
   assert.equal(limit, 5000);
   const { text, items } = bill(limit);
   await openPage(page);
   await fillCase(page);
   await page.check('input[name=mode][value=paste]');
+  const t0 = Date.now();
   await paste(page, text);
   await page.waitForFunction((n) => new RegExp(`识别出 ${n} 项`).test(document.getElementById('paste_report').textContent), limit, { timeout: 60000 });
+  const t1 = Date.now();
   // The preview lists the first rows, numbered from 1, and says how many more there are.
   assert.equal(await page.textContent('#paste_report tbody tr:first-child td:first-child'), '1');
   assert.match(await page.textContent('#paste_report'), /表格只列出前 \d+ 项/);
   await page.click('#paste_use');
-  // Estimated at once, while the rows fill in.
+  // Used at once: the first rows are in the form to edit, the rest are in the request and come as the list is scrolled.
+  const shownRows = await page.locator('#items > li').count();
+  const t2 = Date.now();
+  assert.ok(shownRows >= 1 && shownRows < limit, `${shownRows} rows shown`);
+  assert.equal(await page.textContent('#items_more'), `已显示 ${shownRows} 项，还有 ${limit - shownRows} 项（都已计入测算）：显示更多`);
   await submit(page);
+  const t3 = Date.now();
   const want = cli({ ...example, year_to_date: { stays: 0 }, person: 'active', settlement: 'direct', items });
   assert.ok(want.ok, JSON.stringify(want.error));
   expectSplit(await headline(page), want.result.split, '5,000 items');
+  assert.deepEqual(await page.evaluate(() => import('./form.js').then((m) => m.collect().items)), items, 'every line in the request');
+  t.diagnostic(`5,000 lines: paste to preview ${t1 - t0} ms, use ${t2 - t1} ms, estimate ${t3 - t2} ms`);
+  // The result's item table lists the first rows and the rest on request.
+  const listed = await page.locator('#item_table tbody tr').count();
+  assert.ok(listed < limit);
+  await page.click('#h-steps ~ details summary');
+  await page.click('#item_table_more');
+  assert.equal(await page.locator('#item_table tbody tr').count(), limit);
+  // Scrolling to the end of the list brings the next rows in.
+  await page.locator('#items_more').scrollIntoViewIfNeeded();
+  await page.waitForFunction((n) => document.querySelectorAll('#items > li').length > n, shownRows);
+  // An error on a line not shown yet shows its row: line 4,501 without a class.
+  const lines = text.split('\n');
+  lines[4501] = lines[4501].split('\t').map((c, i) => (i === 1 ? '？' : i === 5 ? '' : c)).join('\t');
+  await page.check('input[name=mode][value=paste]');
+  await paste(page, lines.join('\n'));
+  await page.waitForFunction(() => /1 项没有类别/.test(document.getElementById('paste_report').textContent), null, { timeout: 30000 });
+  await page.click('#paste_use');
+  await page.click('#go');
+  await page.waitForSelector('#items > li:nth-child(4501) .i-class[aria-invalid=true]', { timeout: 15000 });
+  assert.match(await page.textContent('#items > li:nth-child(4501) .err'), /第 4501 项/);
   // 5,001: said in the preview, and 使用 is off.
   await page.check('input[name=mode][value=paste]');
   await paste(page, bill(limit + 1).text);

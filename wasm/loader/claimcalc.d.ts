@@ -335,7 +335,15 @@ export interface PolicySummary {
   effective_to: DateText | null;
   last_verified: string;
   hash: string;
-  schemes: Array<{ scheme: Scheme; persons: Person[]; tiers: Tier[]; settings: Setting[]; critical_illness: boolean }>;
+  schemes: Array<{
+    scheme: Scheme;
+    persons: Person[];
+    tiers: Tier[];
+    settings: Setting[];
+    /** The chronic/special diseases a setting lists (ids for the request's `disease`). */
+    diseases: Array<{ id: string; zh: string; en: string; setting: Setting }>;
+    critical_illness: boolean;
+  }>;
   sources: Array<{
     id: string;
     title: string;
@@ -347,9 +355,37 @@ export interface PolicySummary {
   }>;
 }
 
-/** A policy pack: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}]}. */
+/**
+ * A policy pack: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}]}. Its regions replace
+ * the built-in versions of those regions and the other built-in regions stay, unless replace is true. today
+ * ("YYYY-MM-DD"; the loader sends the host's date when it is absent) refuses a last_verified after it.
+ */
 export interface PolicyPack {
   files: Array<{ path: string; content: string }>;
+  replace?: boolean;
+  today?: string;
+}
+
+/** One choice the engine accepts (a request value) with its Chinese and English label. */
+export interface Choice {
+  name: string;
+  zh: string;
+  en: string;
+}
+
+/** The vocabulary op's answer: every choice in the engine's order, the pack's regions, the input limits. */
+export interface Vocabulary {
+  schemes: Choice[];
+  persons: Choice[];
+  tiers: Choice[];
+  settings: Choice[];
+  levels: Choice[];
+  classes: Choice[];
+  filings: Choice[];
+  settlements: Choice[];
+  regions: Array<{ region: string; zh: string; en: string; province: string }>;
+  /** The most bill lines (items) and request bytes one request may have. */
+  limits: { items: number; request_bytes: number };
 }
 
 /** The instantiate part of WebAssembly, WXWebAssembly or MYWebAssembly. */
@@ -398,6 +434,8 @@ export interface Engine {
   /** Replaces the policy pack in use when the answer is ok; the old pack stays otherwise. */
   loadPolicies(pack: PolicyPack | string): Promise<Envelope<PolicySummary[]>>;
   version(): Promise<Envelope<{ engine_version: string }>>;
+  /** Every choice's name and labels, the regions of the pack in use and the limits: what a form offers. */
+  vocabulary(): Promise<Envelope<Vocabulary>>;
   /** Low level: an operation envelope ({"op": ...}) as an object, JSON text or UTF-8 bytes; with text, the answer as JSON text. */
   call(envelope: object | string | Uint8Array): Promise<Envelope<unknown>>;
   call(envelope: object | string | Uint8Array, text: true): Promise<string>;

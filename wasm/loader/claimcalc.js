@@ -33,9 +33,24 @@
     return p - start;
   }
 
+  // The UTF-8 length encodeInto writes for s: a batch's copy in costs its size, not three times its length.
+  function utf8Length(s) {
+    var n = s.length;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i), d;
+      if (c < 0x80) continue;
+      if (c < 0x800) n += 1;
+      else if (c < 0xdc00 && c >= 0xd800 && (d = s.charCodeAt(i + 1)) >= 0xdc00 && d < 0xe000) { n += 2; i++; }
+      else n += 2;  // 3 bytes, a lone surrogate too (U+FFFD)
+    }
+    return n;
+  }
+
+  var utf8 = typeof TextDecoder !== 'undefined' ? new TextDecoder() : null;
+
   // UTF-8 bytes m[p..p+n) -> JS string. The engine only writes valid UTF-8.
   function decode(m, p, n) {
-    if (typeof TextDecoder !== 'undefined') return new TextDecoder().decode(m.subarray(p, p + n));
+    if (utf8) return utf8.decode(m.subarray(p, p + n));
     var s = '', u = [], end = p + n;
     while (p < end) {
       var c = m[p++];
@@ -50,9 +65,35 @@
 
   function fail(what) { throw new Error('claimcalc: ' + what); }
 
+  // The host's calendar date, "YYYY-MM-DD": a pack's `today`, so that a policy file verified "in the future" (a
+  // wrong last_verified) is refused as the CLI refuses it.
+  function today() {
+    var d = new Date(), two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  }
+
+  // A pack with the host's date as `today` unless it names its own. Text gets the member written in front, unless
+  // it mentions "today": at all (then it is sent as it is: the engine, not the loader, reads JSON text).
+  function withToday(p) {
+    if (typeof p === 'string') {
+      var at = p.search(/\S/), rest = p.slice(at + 1);
+      if (p.charAt(at) !== '{' || /"today"\s*:/.test(p)) return p;
+      return '{"today":"' + today() + '"' + (/^\s*\}/.test(rest) ? '' : ',') + rest;
+    }
+    if (!p || typeof p !== 'object' || Array.isArray(p) || Object.prototype.hasOwnProperty.call(p, 'today')) return p;
+    var out = {};
+    for (var k in p) if (Object.prototype.hasOwnProperty.call(p, k)) out[k] = p[k];
+    out.today = today();
+    return out;
+  }
+
   // Nesting the loader writes before it cuts: far deeper than the engine accepts (32), far shallower than what
   // overflows JSON.stringify's stack. A cut value is still too deep, so the engine's verdict (too_large) stands.
   var kWriteDepth = 1000;
+
+  // Memory an instance may keep between calls: the engine with the built-in pack uses ~5 MiB, one 1 MiB request a
+  // few more; past this (a big batch, a 32 MiB input) the instance is let go after its call.
+  var kKeepBytes = 64 << 20;
 
   // JSON text of a request or envelope. A non-finite number becomes the text "Infinity"/"NaN", so the engine
   // reports it on its field (invalid_money for an amount) instead of JSON's silent null. Below kWriteDepth an
@@ -83,13 +124,17 @@
     };
   }
 
-  // What the module imports: WASI stubs (it does no I/O; stdio is linked only for abort messages) and a no-op
-  // growth notice. proc_exit and abort throw, which ends the call like a trap.
-  function imports(mem) {
+  // What the module imports: WASI stubs (it does no I/O; stdio is linked only for abort messages), a no-op
+  // growth notice and cc_piece, which hands each piece of an answer (UTF-8 in memory) to piece(). proc_exit and
+  // abort throw, which ends the call like a trap.
+  function imports(mem, piece) {
     function exit(code) { fail('the engine aborted (' + code + ')'); }
     function zero() { return 0; }
     return {
-      env: { emscripten_notify_memory_growth: zero, abort: exit },
+      env: {
+        emscripten_notify_memory_growth: zero, abort: exit,
+        cc_piece: function (p, n) { piece(decode(new Uint8Array(mem().buffer), p, n)); }
+      },
       wasi_snapshot_preview1: {
         proc_exit: exit, fd_close: zero, fd_seek: zero,
         fd_write: function (fd, iov, n, out) {
@@ -128,7 +173,7 @@
     var mini = typeof WXWebAssembly !== 'undefined' ? WXWebAssembly : typeof MYWebAssembly !== 'undefined' ? MYWebAssembly : null;
     var path = typeof source === 'string' && source.indexOf('://') < 0;
     var WA = opts.WebAssembly || path && mini || (typeof WebAssembly !== 'undefined' ? WebAssembly : mini);
-    var compiled = null, live = null, pending = null, pack = null, make;
+    var compiled = null, live = null, pending = null, pack = null, make, receive = null;
 
     if (typeof source === 'function' || !WA && opts.fallback) {
       var asm = typeof source === 'function' ? source : opts.fallback;
@@ -156,11 +201,11 @@
 
     function instantiate() {
       var x;
-      return make(imports(function () { return x.memory; })).then(function (r) {
+      return make(imports(function () { return x.memory; }, function (t) { receive(t); })).then(function (r) {
         if (r.module) compiled = r.module;
         x = (r.instance || r).exports;
         if (x._initialize) x._initialize();
-        if (pack) raw(x, 'cc_load_policies', pack);
+        if (pack) loadPack(x, pack);
         return x;
       });
     }
@@ -173,39 +218,65 @@
       return pending;
     }
 
-    // One crossing: copy the input in, call, copy the answer out, free both.
-    function raw(x, fn, input) {
-      var n = typeof input === 'string' ? input.length * 3 : input.length;
+    // Copies the input (text or UTF-8 bytes) into the module's memory: [pointer, byte count].
+    function copyIn(x, input) {
+      var n = typeof input === 'string' ? utf8Length(input) : input.length;
       var p = x.cc_alloc(n || 1);
       if (!p) fail('out of memory');
       var m = new Uint8Array(x.memory.buffer);
       if (typeof input === 'string') n = encodeInto(input, m, p); else m.set(input, p);
-      var out = x[fn](p, n);
-      x.cc_free(p);
+      return [p, n];
+    }
+
+    // A pack: copy it in, call, copy the answer block out, free both. The answer's text.
+    function loadPack(x, text) {
+      var a = copyIn(x, text), out = x.cc_load_policies(a[0], a[1]);
+      x.cc_free(a[0]);
       if (!out) fail('out of memory');
-      m = new Uint8Array(x.memory.buffer);
+      var m = new Uint8Array(x.memory.buffer);
       var s = decode(m, out + 4, (m[out] | m[out + 1] << 8 | m[out + 2] << 16 | m[out + 3] << 24) >>> 0);
       x.cc_free(out);
       return s;
     }
 
-    // A trap or abort inside the module rejects this call; the next call gets a fresh instance.
-    function run(fn, input, text) {
+    // An operation envelope: the answer arrives in pieces through cc_piece (engine/api/api.hpp). A batch's
+    // answers are parsed one by one as they arrive, so neither the module nor the host ever holds the whole text
+    // of 10,000 answers (~170 MB), unless it is asked for as text. The answer's text, or its value.
+    function stream(x, input, text) {
+      var a = copyIn(x, input), parts = [], batch = null, whole = null;
+      receive = function (t) {
+        if (text) parts.push(t);
+        else if (batch) { if (t !== ']}') batch.push(JSON.parse(t.charAt(0) === ',' ? t.slice(1) : t)); }
+        else if (whole === null && t === '{"ok":true,"result":[') batch = [];
+        else whole = t;
+      };
+      x.cc_call_stream(a[0], a[1]);
+      receive = null;
+      x.cc_free(a[0]);
+      return text ? parts.join('') : batch ? { ok: true, result: batch } : JSON.parse(whole);
+    }
+
+    // A trap or abort inside the module rejects this call; the next call gets a fresh instance. Wasm memory never
+    // shrinks, so after a call that left it over kKeepBytes (a big batch) the instance is let go as well: the host
+    // reclaims the memory, and the next call starts afresh with the loaded pack applied again.
+    function run(crossing) {
       return ready().then(function (x) {
-        if (x !== live) return run(fn, input, text);
-        try { var s = raw(x, fn, input); } catch (e) {
+        if (x !== live) return run(crossing);
+        try { var answer = crossing(x); } catch (e) {
           live = pending = null;
           var err = new Error('claimcalc: the engine stopped (' + (e && e.message) + '); the next call starts afresh');
           err.cause = e;
           throw err;
         }
-        return text ? s : JSON.parse(s);
+        if (x.memory.buffer.byteLength > kKeepBytes) live = pending = null;
+        return answer;
       });
     }
 
     function call(envelope, text) {
       var bytes = envelope && typeof envelope === 'object' && envelope.buffer && typeof envelope.length === 'number';
-      return run('cc_call', typeof envelope === 'string' || bytes ? envelope : json(envelope), text);
+      var input = typeof envelope === 'string' || bytes ? envelope : json(envelope);
+      return run(function (x) { return stream(x, input, text); });
     }
 
     // An engine method: {op: name, [key]: its argument}.
@@ -240,13 +311,19 @@
         // {original, request}: what was settled against what should have been, per fund.
         reverse: with_fields('reverse'),
         policies: op('policies'),
+        // Every choice's name and zh/en labels, the pack's regions and the limits: what a form offers.
+        vocabulary: op('vocabulary'),
         policy: op('policy', 'region'),
         version: op('version'),
-        // pack: {files:[{path, content}]} (object or JSON text). On success it replaces the pack in use, and is
-        // applied again to any fresh instance.
+        // pack: {files:[{path, content}], replace?, today?} (object or JSON text), sent with the host's date as
+        // today unless it has one. On success it is the pack in use (merged over the built-in regions unless
+        // replace), and is applied again to any fresh instance.
         loadPolicies: guard(function (p) {
-          var text = typeof p === 'string' ? p : json(p);
-          return run('cc_load_policies', text).then(function (env) { if (env.ok) pack = text; return env; });
+          var text = typeof p === 'string' ? withToday(p) : json(withToday(p));
+          return run(function (x) { return JSON.parse(loadPack(x, text)); }).then(function (env) {
+            if (env.ok) pack = text;
+            return env;
+          });
         }),
         // Low level: an operation envelope as an object, JSON text or UTF-8 bytes; resolves to the parsed answer
         // or, with text true, to the answer's JSON text.

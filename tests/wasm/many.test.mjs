@@ -1,0 +1,69 @@
+// 9. estimateMany of the documented maximum (engine/core/limits.hpp kMaxBatchRequests) answers every request, in
+// the wasm module and the wasm2js fallback, without a trap and with the module's memory bounded by the input and
+// one answer: the answers stream out through cc_piece and are parsed one by one (before, 10,000 answers took 745 MiB
+// of wasm memory). One more request is too_large. A call that leaves the memory over the loader's keep limit (64 MiB)
+// lets the instance go, so the host can reclaim it; the next call starts afresh with the loaded pack.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { ClaimCalc, asmFactory, fixturePack, source, wasmBytes } from './lib.mjs';
+
+const limit = Number(/kMaxBatchRequests = (\d+)/.exec(readFileSync(join(source, 'engine/core/limits.hpp'), 'utf8'))[1]);
+const MiB = 1 << 20;
+
+// Fully specified (no ranges to compute), each with its own amount.
+const request = { insured_region: 'shenzhen', scheme: 'employee', person: 'active', tier: 'tier1', setting: 'inpatient',
+                  hospital_level: 'level3', date_of_care: '2025-03-01', discharge_date: '2025-03-05', age: 40,
+                  year_to_date: { stays: 0, deductible_paid: '0.00', in_scope: '0.00', fund_paid: '0.00',
+                                  critical_illness_base: '0.00', critical_illness_paid: '0.00' } };
+const amount = (i) => `${1000 + i}.${String(i % 100).padStart(2, '0')}`;
+const batch = (n) => Array.from({ length: n }, (_, i) => ({ ...request, totals: { class_a: amount(i) } }));
+
+// A loader whose instances (their exports) the test can see: wasm, or the wasm2js factory.
+async function watched(kind) {
+  const seen = [];
+  if (kind === 'wasm') {
+    const WA = { Module: WebAssembly.Module, instantiate: (s, i) => WebAssembly.instantiate(s, i).then((r) => {
+      seen.push((r.instance || r).exports);
+      return r;
+    }) };
+    return { engine: await ClaimCalc.load(wasmBytes(), { WebAssembly: WA }), seen };
+  }
+  const factory = asmFactory();
+  return { engine: await ClaimCalc.load((imports) => { const x = factory(imports); seen.push(x); return x; }), seen };
+}
+
+for (const kind of ['wasm', 'wasm2js']) {
+  test(`${kind}: estimateMany of ${limit} requests answers each, memory bounded`, async () => {
+    const { engine, seen } = await watched(kind);
+    const list = batch(limit);
+    const env = await engine.estimateMany(list);
+    assert.equal(env.ok, true);
+    assert.equal(env.result.length, limit);
+    assert.equal(env.result.filter((a) => a.ok).length, limit, 'every request answered ok');
+    for (const i of [0, 1, 4321, limit - 1]) {
+      assert.deepEqual(env.result[i], await engine.estimate(list[i]), `answer ${i} is the single estimate's`);
+    }
+    assert.equal(env.result[7].result.split.total, '1007.07');
+    const peak = seen[0].memory.buffer.byteLength;
+    console.log(`# ${kind}: peak wasm memory ${(peak / MiB).toFixed(1)} MiB for ${limit} answers`);
+    assert.ok(peak <= 32 * MiB, `peak ${peak} bytes`);
+    assert.equal(seen.length, 1, 'one instance: no trap');
+
+    const over = await engine.estimateMany(batch(limit + 1));
+    assert.deepEqual([over.ok, over.error.code, over.error.field], [false, 'too_large', 'requests']);
+  });
+}
+
+test('a call that leaves the memory over 64 MiB lets the instance go; the next call starts afresh', async () => {
+  const { engine, seen } = await watched('wasm');
+  assert.equal((await engine.loadPolicies(fixturePack)).ok, true);
+  const big = await engine.call('"' + 'x'.repeat(70 * MiB) + '"');
+  assert.equal(big.error.code, 'too_large');
+  assert.ok(seen[0].memory.buffer.byteLength > 64 * MiB);
+  const env = await engine.policies();
+  assert.equal(seen.length, 2, 'a fresh instance');
+  assert.ok(seen[1].memory.buffer.byteLength < 16 * MiB, 'with a small memory');
+  assert.deepEqual(env.result.map((p) => p.region), ['wasmtown'], 'the loaded pack applied again');
+});
