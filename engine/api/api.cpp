@@ -293,7 +293,6 @@ void Engine::call(std::string_view envelope, const std::function<void(std::strin
       const std::string r = region != nullptr && region->is_string() ? region->get<std::string>() : "";
       return ops::policies(*pack_, &r);
     }
-    if (name == "coverage") return ops::coverage(*pack_);
     if (name == "vocabulary") return ops::vocabulary(*pack_);
     if (name == "validate_policy") return ops::validate_policy(j, builtin_files());
     if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});

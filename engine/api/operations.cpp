@@ -5,6 +5,7 @@
 #include "engine/api/api.hpp"
 #include "engine/api/builtin_divisions.hpp"
 #include "engine/codec/coverage_codec.hpp"
+#include "engine/codec/estimate_writer.hpp"
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/plain_request.hpp"
 #include "engine/codec/policy_codec.hpp"
@@ -91,7 +92,7 @@ void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out)
   } else if (!est.value().trace.texts()) {
     codec::append_figures_envelope(out, est.value(), engine_version());
   } else {
-    out += codec::dump_json(codec::ok_envelope(codec::estimate_to_json(est.value(), engine_version())));
+    codec::append_estimate_envelope(out, est.value(), engine_version());
   }
 }
 

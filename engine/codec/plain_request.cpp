@@ -1,5 +1,6 @@
 #include "engine/codec/plain_request.hpp"
 
+#include "engine/codec/request_codec.hpp"
 #include "engine/core/limits.hpp"
 
 namespace claimcalc::codec {
@@ -390,10 +391,8 @@ std::optional<PlainRequest> read_plain_request_at(PlainScan& scan) {
     sum += it.amount;
     if (sum.value() > limits::kMaxMoneyFen) return std::nullopt;
   }
-  if (c.discharge_date && *c.discharge_date < c.date_of_care) return std::nullopt;
-  if (c.filing_date && (!c.filing_given || c.filing == Filing::none)) return std::nullopt;
-  // care_province (id, name or code) is checked where places are resolved, on both paths.
   if (!has_care_region) c.care_region = c.insured_region;
+  if (check_claim(c)) return std::nullopt;
   out.detail_given = figures.has_value();
   c.step_texts = !figures.value_or(false);
   return out;

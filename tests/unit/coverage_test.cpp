@@ -43,8 +43,8 @@ TEST_CASE("coverage: per region and scheme, with layer and confidence") {
   for (const auto& reg : res["regions"]) CHECK(reg["layer"] != "national");
 }
 
-TEST_CASE("coverage: through the API call; every present part names its layer, every absent one none") {
-  const json r = json::parse(test::builtin_engine().call(R"({"op":"coverage"})"));
+TEST_CASE("coverage as JSON: every present part names its layer, every absent one none") {
+  const json r = json::parse(test::builtin_engine().coverage("json"));
   REQUIRE(r["ok"] == true);
   // every present part names a layer, every absent one none
   for (const auto& reg : r["result"]["regions"])
