@@ -71,7 +71,8 @@ bool is_pack_path(const std::string& path) {
 
 class PolicyParser {
  public:
-  PolicyParser(const PolicyFile& file, std::string region) : r_(Reader::Style::pointer, file.path), region_(std::move(region)) {}
+  PolicyParser(const PolicyFile& file, std::string region)
+      : r_(Reader::Style::pointer, file.path), region_(std::move(region)) {}
   Reader r_;
   std::string region_;  // the folder's region id: every citation of the file resolves in it
   std::set<std::string> source_ids_;
