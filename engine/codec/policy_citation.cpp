@@ -95,6 +95,7 @@ std::string PolicyParser::quote(const json& obj, const std::string& path, bool r
 
 Citation PolicyParser::citation(const json& obj, const std::string& path, bool figure) {
   Citation c;
+  c.layer = region_;
   if (auto s = r_.text(obj, "source", path, true, 64)) {
     c.source_id = *s;
     source_ref(*s, r_.child(path, "source"));

@@ -3,6 +3,8 @@
 #include "engine/codec/policy_codec.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 
 #include "engine/codec/policy_parser.hpp"
 #include "engine/core/limits.hpp"
@@ -53,19 +55,36 @@ Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& t
     return e;
   }
   const json& root = parsed.value();
-  PolicyParser pp(file);
+  PolicyParser pp(file, file_region(file.path));
   Reader& r = pp.r_;
   Policy p;
   if (!r.expect_object(root, "")) return r.error();
   r.known_fields(root, "",
-                 {"schema_version", "region", "name_zh", "name_en", "province", "effective_from", "effective_to",
-                  "last_verified", "sources", "insurance_year", "schemes", "cross_region", "processes",
-                  "settlement_errors", "note", "open_questions"});
+                 {"schema_version", "region", "region_code", "layer", "name_zh", "name_en", "province",
+                  "effective_from", "effective_to", "last_verified", "sources", "insurance_year", "schemes",
+                  "cross_region", "processes", "settlement_errors", "note", "open_questions"});
   const auto version = r.integer(root, "schema_version", "", true, 1, 1);
   p.region = r.text(root, "region", "", true, 64).value_or("");
   p.name_zh = r.text(root, "name_zh", "", true, 256).value_or("");
   p.name_en = r.text(root, "name_en", "", true, 256).value_or("");
   p.province = r.text(root, "province", "", true, 64).value_or("");
+  if (auto code = r.text(root, "region_code", "", false, 6)) {
+    if (code->size() != 6 || code->find_first_not_of("0123456789") != std::string::npos || (*code)[0] == '0')
+      pp.fail("/region_code", "应为 6 位行政区划代码（GB/T 2260），例如 \"440100\"",
+              "expected a 6-digit division code (GB/T 2260), e.g. \"440100\"");
+    else
+      p.region_code = static_cast<std::int32_t>(std::atol(code->c_str()));
+  }
+  if (auto layer = r.text(root, "layer", "", false, 16)) {
+    if (*layer == "national")
+      p.layer = Layer::national;
+    else if (*layer == "province")
+      p.layer = Layer::province;
+    else if (*layer == "city")
+      p.layer = Layer::city;
+    else
+      r.unknown_value("/layer", *layer, "national, province, city");
+  }
   if (auto d = r.date(root, "effective_from", "", true)) p.effective_from = *d;
   p.effective_to = r.date(root, "effective_to", "", false);
   if (auto d = r.date(root, "last_verified", "", true)) {

@@ -178,7 +178,7 @@ SchemePolicy PolicyParser::scheme(const json& obj, const std::string& path) {
                   {"persons", "tiers", "waiting_period", "inpatient", "outpatient", "chronic_outpatient",
                    "critical_illness", "note"});
   s.persons = r_.enum_list<Person>(obj, "persons", path);
-  if (s.persons.empty() && !r_.failed()) fail(r_.child(path, "persons"), "缺少 persons", "persons is missing");
+  // persons may be left to the province's layer (docs/policy-format.md, Layers).
   s.tiers = r_.enum_list<Tier>(obj, "tiers", path);
   if (const json* w = Reader::get(obj, "waiting_period")) {
     const std::string wp = r_.child(path, "waiting_period");

@@ -22,8 +22,10 @@ constexpr std::size_t kMaxQuoteChars = 200;
 
 class PolicyParser {
  public:
-  explicit PolicyParser(const PolicyFile& file) : r_(Reader::Style::pointer, file.path) {}
+  PolicyParser(const PolicyFile& file, std::string region)
+      : r_(Reader::Style::pointer, file.path), region_(std::move(region)) {}
   Reader r_;
+  std::string region_;  // the folder's region id: every citation of the file resolves in it
   std::set<std::string> source_ids_;
   std::set<std::string> secondary_ids_;
   std::set<std::string> used_ids_;
