@@ -239,13 +239,7 @@ void append_estimate_envelope(std::string& out, const Estimate& est, const char*
       out, 4096 + 2 * texts + 256 * est.items.size() +
                512 * (est.cannot_estimate.size() + est.warnings.size() + est.materials.size() + est.deadlines.size()));
   JsonWriter w(out);
-  w.begin_object();
-  w.key("ok");
-  w.boolean(true);
-  w.key("result");
-  w.begin_object();
-  write_benefits_from(w, est);
-  write_cannot_estimate(w, est);
+  open_envelope(w, est);
   write_channels(w, process_policy, est.channels);
   write_deadlines(w, process_policy, est.deadlines);
   w.key("items");
@@ -259,9 +253,7 @@ void append_estimate_envelope(std::string& out, const Estimate& est, const char*
   w.key("split");
   write_split(w, est);
   write_steps(w, est);
-  write_warnings(w, est);
-  w.end_object();
-  w.end_object();
+  close_envelope(w, est);
 }
 
 }  // namespace claimcalc::codec

@@ -150,10 +150,7 @@ void write_warnings(JsonWriter& w, const Estimate& est) {
   w.end_array();
 }
 
-void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version) {
-  // Room for the whole answer at once: growing the string step by step cost a fifth of the writing.
-  reserve_more(out, 1024 + 256 * est.items.size() + 512 * (est.cannot_estimate.size() + est.warnings.size()));
-  JsonWriter w(out);
+void open_envelope(JsonWriter& w, const Estimate& est) {
   w.begin_object();
   w.key("ok");
   w.boolean(true);
@@ -161,6 +158,19 @@ void append_figures_envelope(std::string& out, const Estimate& est, const char* 
   w.begin_object();
   write_benefits_from(w, est);
   write_cannot_estimate(w, est);
+}
+
+void close_envelope(JsonWriter& w, const Estimate& est) {
+  write_warnings(w, est);
+  w.end_object();
+  w.end_object();
+}
+
+void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version) {
+  // Room for the whole answer at once: growing the string step by step cost a fifth of the writing.
+  reserve_more(out, 1024 + 256 * est.items.size() + 512 * (est.cannot_estimate.size() + est.warnings.size()));
+  JsonWriter w(out);
+  open_envelope(w, est);
   w.key("items");
   write_items(w, est.items);
   w.key("national");
@@ -168,9 +178,7 @@ void append_figures_envelope(std::string& out, const Estimate& est, const char* 
   write_receipt(w, est, engine_version);
   w.key("split");
   write_split(w, est);
-  write_warnings(w, est);
-  w.end_object();
-  w.end_object();
+  close_envelope(w, est);
 }
 
 }  // namespace claimcalc::codec

@@ -22,6 +22,11 @@ void write_cannot_estimate(JsonWriter& w, const Estimate& est);
 void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version);
 void write_warnings(JsonWriter& w, const Estimate& est);
 
+// Both answers open {"ok":true,"result":{ with benefits_from and cannot_estimate (the first keys in sorted order)
+// and close with warnings (the last): one opening and one closing, so the two cannot drift apart.
+void open_envelope(JsonWriter& w, const Estimate& est);
+void close_envelope(JsonWriter& w, const Estimate& est);
+
 // Appends {"ok":true,"result":{...}} for est.
 void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version);
 

@@ -9,15 +9,10 @@ using test::json;
 namespace {
 
 claimcalc::api::Engine cut_engine(const char* cuts) {
-  json p = json::parse(R"({
-    "schema_version": 1, "region": "x", "name_zh": "某市", "name_en": "X", "province": "p",
-    "effective_from": "2024-01-01", "last_verified": "2026-01-01",
-    "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "https://example.invalid/u", "confidence": "official"}],
-    "schemes": {"employee": {"persons": ["active"], "inpatient": {
+  json p = test::policy_file(R"({"employee": {"persons": ["active"], "inpatient": {
       "deductible": [{"amount": "1000", "source": "s", "quote": "起付标准1000元。"}],
       "ratio": [{"ratio": "90%", "source": "s", "quote": "支付比例90%。"}],
-      "annual_cap": [{"amount": "500000", "source": "s", "quote": "最高支付限额50万元。"}]}}}
-  })");
+      "annual_cap": [{"amount": "500000", "source": "s", "quote": "最高支付限额50万元。"}]}}})");
   p["cross_region"] = json::parse(cuts);
   auto e = claimcalc::api::Engine::from_files({{"x/2024-01-01.json", p.dump()}});
   REQUIRE(e.ok());
@@ -61,11 +56,8 @@ TEST_CASE("a cut known only as a ceiling leaves the fund's share unknown, with t
 TEST_CASE("a cut needs exactly one of points and points_max, and not beside multipliers") {
   json p = json::parse(R"({"ratio_cuts": [{"points": "5", "points_max": "5", "source": "s", "quote": "q"}]})");
   auto policy = [&](const json& cross) {
-    json base = json::parse(R"({"schema_version": 1, "region": "x", "name_zh": "某市", "name_en": "X",
-      "province": "p", "effective_from": "2024-01-01", "last_verified": "2026-01-01",
-      "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "https://example.invalid/u", "confidence": "official"}],
-      "schemes": {"employee": {"persons": ["active"], "inpatient": {
-        "ratio": [{"ratio": "90%", "source": "s", "quote": "q"}]}}}})");
+    json base = test::policy_file(R"({"employee": {"persons": ["active"], "inpatient": {
+        "ratio": [{"ratio": "90%", "source": "s", "quote": "q"}]}}})");
     base["cross_region"] = cross;
     return claimcalc::api::Engine::from_files({{"x/2024-01-01.json", base.dump()}});
   };

@@ -6,20 +6,11 @@
 
 #include "support.hpp"
 
+using test::fen;
 using test::json;
+using test::yuan;
 
 namespace {
-
-std::int64_t fen(const json& v) {
-  const std::string s = v.get<std::string>();
-  const auto dot = s.find('.');
-  return std::stoll(s.substr(0, dot)) * 100 + std::stoll(s.substr(dot + 1));
-}
-
-std::string yuan(std::int64_t f) {
-  std::string cents = std::to_string(f % 100);
-  return std::to_string(f / 100) + "." + (cents.size() == 1 ? "0" + cents : cents);
-}
 
 struct Region {
   const claimcalc::api::Engine* engine;

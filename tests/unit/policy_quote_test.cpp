@@ -11,19 +11,16 @@ using test::json;
 
 namespace {
 
+// Sources s (official), w (secondary, undated) and v (secondary, a month): w's figure corroborated by v.
 json minimal() {
-  return json::parse(R"({
-    "schema_version": 1, "region": "x", "name_zh": "某市", "name_en": "X", "province": "p",
-    "effective_from": "2024-01-01", "last_verified": "2026-01-01",
-    "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "https://example.invalid/u", "confidence": "official"},
-                {"id": "w", "title": "t2", "office": "o2", "date": "undated", "url": "https://example.invalid/u2", "confidence": "secondary"},
-                {"id": "v", "title": "t3", "office": "o3", "date": "2024-05", "url": "https://example.invalid/u3", "confidence": "secondary"}],
-    "schemes": {"employee": {"persons": ["active", "retired"], "inpatient": {
+  json p = test::policy_file(R"({"employee": {"persons": ["active", "retired"], "inpatient": {
       "deductible": [{"amount": "100", "source": "w", "quote": "起付线100元。",
                       "also": [{"source": "v", "quote": "住院起付标准为100元"}]}],
       "ratio": [{"when": {"person": "retired"}, "ratio": "95%", "source": "s", "quote": "退休人员95%。"},
-                {"ratio": "90%", "source": "s", "quote": "在职职工90%。"}]}}}
-  })");
+                {"ratio": "90%", "source": "s", "quote": "在职职工90%。"}]}}})");
+  p["sources"].push_back(test::policy_source("w", "undated", "secondary"));
+  p["sources"].push_back(test::policy_source("v", "2024-05", "secondary"));
+  return p;
 }
 
 const std::string kFile = "x/2024-01-01.json";
@@ -90,8 +87,7 @@ TEST_CASE("a secondary figure needs a second, different source that agrees") {
 
 TEST_CASE("every source is cited somewhere") {
   json p = minimal();
-  p["sources"].push_back(json::parse(
-      R"({"id": "idle", "title": "t", "office": "o", "date": "2024-01-01", "url": "https://example.invalid/u", "confidence": "official"})"));
+  p["sources"].push_back(test::policy_source("idle", "2024-01-01", "official"));
   const auto e = refuse(p);
   CHECK(e.field == kFile + "#/sources/3/id");
   CHECK(e.message_en.find("not cited") != std::string::npos);

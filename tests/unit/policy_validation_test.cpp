@@ -8,15 +8,10 @@ using test::json;
 namespace {
 
 json minimal() {
-  return json::parse(R"({
-    "schema_version": 1, "region": "x", "name_zh": "某市", "name_en": "X", "province": "p",
-    "effective_from": "2024-01-01", "last_verified": "2026-01-01",
-    "sources": [{"id": "s", "title": "t", "office": "o", "date": "2024-01-01", "url": "https://example.invalid/s", "confidence": "official"}],
-    "schemes": {"employee": {"persons": ["active"], "inpatient": {
+  return test::policy_file(R"({"employee": {"persons": ["active"], "inpatient": {
       "deductible": [{"amount": "100", "source": "s", "quote": "起付标准为100元。"}],
       "ratio": [{"when": {"hospital_level": "level1"}, "ratio": "90%", "source": "s", "quote": "一级医院90%。"},
-                {"when": {"hospital_level": "level3"}, "ratio": "80%", "source": "s", "quote": "三级医院80%。"}]}}}
-  })");
+                {"when": {"hospital_level": "level3"}, "ratio": "80%", "source": "s", "quote": "三级医院80%。"}]}}})");
 }
 
 claimcalc::Error refuse(const json& policy, const std::string& path = "x/2024-01-01.json") {

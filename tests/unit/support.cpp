@@ -73,6 +73,38 @@ bool has_warning(const json& envelope, const std::string& code) {
   return false;
 }
 
+std::int64_t fen(const json& money) {
+  const std::string s = money.get<std::string>();
+  const auto dot = s.find('.');
+  return std::stoll(s.substr(0, dot)) * 100 + std::stoll(s.substr(dot + 1));
+}
+
+std::string yuan(std::int64_t fen) {
+  std::string cents = std::to_string(fen % 100);
+  return std::to_string(fen / 100) + "." + (cents.size() == 1 ? "0" + cents : cents);
+}
+
+json policy_source(const char* id, const char* date, const char* confidence) {
+  return json{{"id", id},
+              {"title", std::string("title ") + id},
+              {"office", std::string("office ") + id},
+              {"date", date},
+              {"url", std::string("https://example.invalid/") + id},
+              {"confidence", confidence}};
+}
+
+json policy_file(const char* schemes) {
+  return json{{"schema_version", 1},
+              {"region", "x"},
+              {"name_zh", "某市"},
+              {"name_en", "X"},
+              {"province", "p"},
+              {"effective_from", "2024-01-01"},
+              {"last_verified", "2026-01-01"},
+              {"sources", json::array({policy_source("s", "2024-01-01", "official")})},
+              {"schemes", json::parse(schemes)}};
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
