@@ -1,29 +1,13 @@
 // Types for claimcalc.js / claimcalc.mjs: the requests the engine takes and the results it answers with. The
-// field meanings are in README.md and api.md of this package (docs/api.md in the source). tests/wasm/types.test.mjs
+// field meanings are in README.md and api.md of this package (docs/api.md in the source). tests/wasm/package.test.mjs
 // checks real engine answers against these types with tsc, so a field the engine writes is a field named here.
+// The money types and the split are in claimcalc-figures.d.ts, exported from here as part of the one surface.
 
-/** An amount in yuan: "1280.50" (at most two decimals) or a number such as 1280.5. */
-export type Money = string | number;
-/** An amount the engine writes: always text with two decimals, e.g. "1280.50". */
-export type MoneyText = string;
-/** Why a figure is a range (or has an open end): what would settle it. */
-export interface RangeReason {
-  /** A request field to ask for, or "policy:<figure>" when the data lacks it. */
-  needs: string;
-  reason_zh: string;
-  reason_en: string;
-}
-/** Bounds: low ≤ high; a null end is open (unbounded that way), never both. */
-export interface Bounds {
-  low: MoneyText | null;
-  high: MoneyText | null;
-}
-/** A figure known only within bounds, with the reasons it is not exact. */
-export interface MoneyRange extends Bounds {
-  reasons: RangeReason[];
-}
-/** A figure of the split: exact, a range, or null when the data cannot give it (see cannot_estimate). */
-export type Figure = MoneyText | MoneyRange | null;
+import type {
+  Bounds, CannotEstimate, ItemClass, Money, MoneyText, NationalSplit, ResultItem, Split, Warning,
+} from './claimcalc-figures.js';
+export * from './claimcalc-figures.js';
+
 /** A date, "YYYY-MM-DD". */
 export type DateText = string;
 
@@ -48,7 +32,6 @@ export type Person = 'active' | 'retired' | 'flexible' | 'adult' | 'senior' | 'c
 export type Tier = 'tier1' | 'tier2' | 'tier3';
 export type Setting = 'inpatient' | 'outpatient' | 'chronic_outpatient';
 export type HospitalLevel = 'primary' | 'level1' | 'level2' | 'level3';
-export type ItemClass = 'class_a' | 'class_b' | 'out_of_catalogue';
 
 export interface RequestItem {
   name?: string;
@@ -100,8 +83,11 @@ export interface Request {
   detail?: 'full' | 'figures';
 }
 
-/** Where a figure, step, document or deadline comes from. */
-export interface Source {
+/**
+ * Where a figure, step, document or deadline comes from. The document's own fields (title, doc_no, ...) are here
+ * when the result has no sources map (guide, diagnose); an estimate names the document by ref instead.
+ */
+export interface Source extends Partial<SourceDocument> {
   id: string;
   clause: string;
   /** The source's own sentence for this use. */
@@ -109,53 +95,6 @@ export interface Source {
   note?: string;
   /** "<policy region>:<source id>", the key of the document in Estimate.sources, when the result has that map. */
   ref?: string;
-  title?: string;
-  doc_no?: string;
-  office?: string;
-  date?: string;
-  url?: string;
-  confidence?: 'official' | 'secondary';
-}
-
-export interface Split {
-  total: MoneyText;
-  out_of_catalogue: MoneyText;
-  over_ceiling: MoneyText;
-  class_b_upfront: Figure;
-  in_scope: Figure;
-  deductible_applied: Figure;
-  fund_paid: Figure;
-  critical_illness_paid: Figure;
-  self_pay: Figure;
-  self_funded: MoneyText;
-  patient_pays: Figure;
-}
-
-/** The same split under the national settlement list's names (医保结算清单). */
-export interface NationalSplit {
-  medfee_sumamt: MoneyText;
-  fulamt_ownpay_amt: MoneyText;
-  overlmt_selfpay: MoneyText;
-  preselfpay_amt: Figure;
-  inscp_scp_amt: Figure;
-  act_pay_dedc: Figure;
-  hifp_pay: Figure;
-  hifmi_pay: Figure;
-  psn_part_amt: Figure;
-  psn_cash_pay: Figure;
-}
-
-export interface ResultItem {
-  name: string;
-  code?: string;
-  class: ItemClass;
-  total: MoneyText;
-  out_of_catalogue: MoneyText;
-  over_ceiling: MoneyText;
-  class_b_upfront: Figure;
-  in_scope: Figure;
-  /** "10%", or null when the data has no ratio for the item. */
-  selfpay_ratio: string | null;
 }
 
 export interface Step {
@@ -166,20 +105,6 @@ export interface Step {
   /** The step's figures by name: money text, a percentage, a count, a date or a word. */
   amounts: { [name: string]: string | number };
   source: Source | null;
-}
-
-export interface Warning {
-  code: string;
-  message_zh: string;
-  message_en: string;
-}
-
-/** A part the data cannot give. needs: a request field to ask for, or "policy:<figure>". */
-export interface CannotEstimate {
-  part: string;
-  needs: string;
-  reason_zh: string;
-  reason_en: string;
 }
 
 export interface Material {
@@ -208,7 +133,7 @@ export interface Deadline {
   /** The public-holiday calendar used for the shift, when the year is covered. */
   calendar?: {
     source: string;
-    notice?: { title: string; doc_no: string; office: string; date: string; url: string };
+    notice?: Omit<SourceDocument, 'id' | 'confidence'>;
   };
   holiday_note_zh?: string;
   holiday_note_en?: string;
@@ -344,15 +269,7 @@ export interface PolicySummary {
     diseases: Array<{ id: string; zh: string; en: string; setting: Setting }>;
     critical_illness: boolean;
   }>;
-  sources: Array<{
-    id: string;
-    title: string;
-    doc_no: string;
-    office: string;
-    date: string;
-    url: string;
-    confidence: 'official' | 'secondary';
-  }>;
+  sources: SourceDocument[];
 }
 
 /**

@@ -52,7 +52,8 @@ ${squeeze(wrapped, minifyNames(wrapped))}
     '\n})();\nexport default ClaimCalc;\nexport const load=ClaimCalc.load;\n');
   // dist/ is an npm package: `npm install path/to/dist`. "type": "commonjs" keeps claimcalc.js (and
   // claimcalc.asm.js) CommonJS even when a folder above says "type": "module". The same types serve both module
-  // kinds (claimcalc.d.mts is a copy, so TypeScript reads it as an ES module beside claimcalc.mjs).
+  // kinds (claimcalc.d.mts is a copy, so TypeScript reads it as an ES module beside claimcalc.mjs); both export
+  // claimcalc-figures.d.ts (the money types and the split).
   const version = distDir;
   must(/^\d+\.\d+\.\d+$/.test(version || ''), 'the package version (x.y.z) is the third argument');
   const pkg = {
@@ -75,8 +76,8 @@ ${squeeze(wrapped, minifyNames(wrapped))}
       './claimcalc.asm.js': './claimcalc.asm.js',
       './package.json': './package.json',
     },
-    files: ['claimcalc.js', 'claimcalc.mjs', 'claimcalc.d.ts', 'claimcalc.d.mts', 'claimcalc.wasm', 'claimcalc.wasm.br',
-            'claimcalc.asm.js', 'README.md', 'api.md'],
+    files: ['claimcalc.js', 'claimcalc.mjs', 'claimcalc.d.ts', 'claimcalc.d.mts', 'claimcalc-figures.d.ts',
+            'claimcalc.wasm', 'claimcalc.wasm.br', 'claimcalc.asm.js', 'README.md', 'api.md'],
   };
   writeFileSync(join(output, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 } else if (cmd === 'example') {
