@@ -6,7 +6,7 @@
 # tests/fuzz/corpus/<target> (libFuzzer -merge=1: a minimal set; the files are at most 8 KiB). A crash leaves
 # crash-* in build-fuzz-<kind>/ and stops the script. Each run's executions and coverage go to
 # build-fuzz-<kind>/long-run.log, one line each.
-#   Usage: tests/fuzz/long-run.sh asan|fast RUNS [TARGET...]     e.g. tests/fuzz/long-run.sh fast 2000000 call
+#   Usage: tests/fuzz/long-run.sh asan|fast RUNS|SECONDSs [TARGET...]   e.g. tests/fuzz/long-run.sh fast 2000000 call
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 kind="${1:?asan or fast}"
@@ -21,20 +21,29 @@ CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMCALC
       -DCLAIMCALC_TESTS=OFF -DCLAIMCALC_WASM=OFF -DCLAIMCALC_LIBFUZZER=ON -DCLAIMCALC_LIBFUZZER_SANITIZE="$sanitize" \
       >/dev/null
 nice -n 19 cmake --build "$build" -j2 $(printf -- '--target fuzz_%s ' "${targets[@]}") >/dev/null
+# RUNS executions, or a time such as 900s; the targets run side by side (each on idle CPU only).
+limit=(-runs="$runs")
+[[ "$runs" == *s ]] && limit=(-max_total_time="${runs%s}")
 for target in "${targets[@]}"; do
   dict=tests/fuzz/request.dict
   [ "$target" = policy ] && dict=tests/fuzz/policy.dict
-  work="$build/work-$target"
-  mkdir -p "$work"
+  mkdir -p "$build/work-$target"
+  (cd "$build" && nice -n 19 ./fuzz_"$target" "${limit[@]}" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+      -dict=../"$dict" -print_final_stats=1 "work-$target" ../tests/fuzz/corpus/"$target" >"run-$target.log" 2>&1) &
+done
+failed=0
+wait || failed=1
+for target in "${targets[@]}"; do
   log="$build/run-$target.log"
-  (cd "$build" && nice -n 19 ./fuzz_"$target" -runs="$runs" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-      -dict=../"$dict" -print_final_stats=1 "work-$target" ../tests/fuzz/corpus/"$target" >"run-$target.log" 2>&1) || {
-    echo "fuzz_$target: FAILED, see $log"; grep -E "ERROR|SUMMARY|crash-" "$log" | head; exit 1; }
-  done_line=$(grep -E "^#[0-9]+ +DONE" "$log" | tail -1)
+  if grep -qE "^==[0-9]+==ERROR|deadly signal|^SUMMARY: " "$log" || ! grep -qE "^stat::number_of_executed_units" "$log"; then
+    echo "fuzz_$target: FAILED, see $log"; grep -E "ERROR|SUMMARY|crash-" "$log" | head; failed=1; continue
+  fi
   execs=$(grep -E "^stat::number_of_executed_units" "$log" | awk '{print $2}')
-  echo "$(date -u +%FT%TZ) fuzz_$target $kind runs=$execs ${done_line#* DONE }" | tee -a "$build/long-run.log"
+  last=$(grep -E "^#[0-9]+ " "$log" | tail -1)
+  echo "$(date -u +%FT%TZ) fuzz_$target $kind executions=$execs last: $last" | tee -a "$build/long-run.log"
   (cd "$build" && nice -n 19 ./fuzz_"$target" -merge=1 -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
       ../tests/fuzz/corpus/"$target" "work-$target" >"merge-$target.log" 2>&1)
 done
 du -sh tests/fuzz/corpus/* | tr '\n' ' '
 echo
+exit "$failed"
