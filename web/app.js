@@ -15,6 +15,7 @@ import { wireTools, renderGuide, renderDiag, renderRev, clearTools } from './too
 import { updatePager, gotoScreen, gotoScreenOf, setElder, move } from './pager.js';
 import { shareUrl, readShare } from './share.js';
 import { deadlinesToIcs } from './ics.js';
+import { renderRegionData } from './regiondata.js';
 
 function applyLang() {
   document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
@@ -141,6 +142,7 @@ function onEdit(e) {
   if (el.id === 'paste') readPaste(el.value);
   if (el.id === 'remember') { if (!el.checked) try { localStorage.removeItem(STORE); } catch { /* */ } remember(); return; }
   if (['insured_region', 'scheme', 'care_region', 'filing', 'setting'].includes(el.id)) refreshChoices();
+  if (el.id === 'date_of_care') renderRegionData();
   if (['care_region', 'filing', 'insured_region'].includes(el.id)) settleForFiling();
   schedule();
 }

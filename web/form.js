@@ -6,6 +6,7 @@ import { t, label, regionName } from './words.js';
 import { cleanMoney, cleanRatio, splitQuantity, halfWidth } from './bill.js';
 import { PROVINCES } from './i18n.js';
 import { updatePager } from './pager.js';
+import { renderRegionData } from './regiondata.js';
 
 const YTD = ['stays', 'deductible_paid', 'fund_paid', 'critical_illness_base', 'critical_illness_paid',
   'outpatient_pool_paid', 'outpatient_pool_paid_this_month'];
@@ -71,6 +72,7 @@ export function refreshChoices() {
     return (state.lang === 'en' ? p[2] : p[1]) + (id === home ? t('in_province') : '');
   }, t('choose'));
   showInsuredClass();
+  renderRegionData();
   $('filing_date_box').hidden = $('filing_box').hidden || $('filing').value === 'none';
   for (const sel of document.querySelectorAll('#form select')) for (const o of sel.options) if (o.dataset.t) o.textContent = t(o.dataset.t);
   updatePager();

@@ -28,6 +28,8 @@ export const WORDS = {
   setting: ['就医类型', 'Setting'],
   hospital_level: ['医院等级', 'Hospital level'],
   disease: ['门诊慢特病病种', 'Chronic or special disease'],
+  region_data: ['数据来源与更新时间', 'Data sources and dates'],
+  region_data_line: ['{region}：按 {from} 起施行的政策，数据核对于 {verified}；来源 {n} 份（其中二手资料 {second} 份）', '{region}: the policy in force from {from}, data checked on {verified}; {n} sources ({second} secondary)'],
   disease_hint: ['见门诊慢特病待遇认定（备案）凭证。不选时，结果按各病种的最低到最高列出。',
     'See the chronic/special disease approval. Not chosen: the result runs from the lowest to the highest over the diseases.'],
   date_of_care: ['就医（入院）日期', 'Date of care (admission)'],

@@ -132,3 +132,21 @@ test('清空 asks before it clears', () => withPage(async ({ page }) => {
   assert.equal(await page.isVisible('#result'), false);
   assert.equal(await focused(page), 'insured_region');
 }));
+
+test('数据来源与更新时间: the chosen region\'s policy version, when its data was checked, and its sources', () => withPage(async ({ page }) => {
+  const policies = cliRun(['call', '-'], { op: 'policies' }).result;
+  await openPage(page);
+  assert.equal(await page.isVisible('#region_data'), false, 'nothing before a region is chosen');
+  for (const region of ['guangzhou', 'shenzhen']) {
+    const p = policies.filter((x) => x.region === region).sort((a, b) => (a.effective_from < b.effective_from ? 1 : -1))[0];
+    await page.selectOption('#insured_region', region);
+    const line = await page.textContent('#region_data summary');
+    const second = p.sources.filter((s) => s.confidence === 'secondary').length;
+    assert.equal(line, `数据来源与更新时间 ${p.name_zh}：按 ${p.effective_from} 起施行的政策，数据核对于 ${p.last_verified}；来源 ${p.sources.length} 份（其中二手资料 ${second} 份）`);
+    await page.click('#region_data summary');
+    assert.deepEqual(await page.$$eval('#region_data li', (l) => l.map((x) => [x.dataset.confidence, x.querySelector('a') ? x.querySelector('a').textContent : x.firstChild.textContent])),
+      p.sources.map((s) => [s.confidence, s.title]));
+    assert.equal(await page.locator('#region_data li .badge.secondary').count(), second);
+    await page.click('#region_data summary');
+  }
+}));
