@@ -39,7 +39,7 @@ for target in "${targets[@]}"; do
     echo "fuzz_$target: FAILED, see $log"; grep -E "ERROR|SUMMARY|crash-" "$log" | head; failed=1; continue
   fi
   execs=$(grep -E "^stat::number_of_executed_units" "$log" | awk '{print $2}')
-  last=$(grep -E "^#[0-9]+ " "$log" | tail -1)
+  last=$(grep -E "^#[0-9]+[[:space:]]" "$log" | tail -1 || true)
   echo "$(date -u +%FT%TZ) fuzz_$target $kind executions=$execs last: $last" | tee -a "$build/long-run.log"
   (cd "$build" && nice -n 19 ./fuzz_"$target" -merge=1 -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
       ../tests/fuzz/corpus/"$target" "work-$target" >"merge-$target.log" 2>&1)
