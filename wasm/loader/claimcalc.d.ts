@@ -416,10 +416,6 @@ export interface Engine {
   estimate(request: Request & { detail: 'figures' }): Promise<Envelope<EstimateFigures>>;
   estimate(request: Request): Promise<Envelope<Estimate>>;
   /** One crossing for the whole list; result[i] is the envelope of requests[i]. */
-  /**
-   * One answer per request, in order; at most 10,000 requests (limits::kMaxBatchRequests, else too_large on
-   * requests). The answers stream out of the module one by one, so its memory holds the input and one answer.
-   */
   estimateMany(requests: Array<Request & { detail: 'figures' }>): Promise<Envelope<Array<Envelope<EstimateFigures>>>>;
   estimateMany(requests: Request[]): Promise<Envelope<Array<Envelope<Estimate | EstimateFigures>>>>;
   /** The steps as sentences: Chinese, English, or both (the default, Chinese first). */
