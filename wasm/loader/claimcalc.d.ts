@@ -332,7 +332,10 @@ export interface LoadOptions {
 export interface Engine {
   estimate(request: Request & { detail: 'figures' }): Promise<Envelope<EstimateFigures>>;
   estimate(request: Request): Promise<Envelope<Estimate>>;
-  /** One crossing for the whole list; result[i] is the envelope of requests[i]. */
+  /**
+   * One crossing for the whole list; result[i] is the envelope of requests[i]. At most 10,000 requests (more:
+   * too_large on requests); the answers stream out of the module one by one, so its memory holds one answer at a time.
+   */
   estimateMany(requests: Array<Request & { detail: 'figures' }>): Promise<Envelope<Array<Envelope<EstimateFigures>>>>;
   estimateMany(requests: Request[]): Promise<Envelope<Array<Envelope<Estimate | EstimateFigures>>>>;
   /** The steps as sentences: Chinese, English, or both (the default, Chinese first). */
