@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds the static web page into build/dist/web (run by `cmake --build build --target web`):
 //   node scripts/web-build.mjs [--src web] [--dist build/dist] [--out build/dist/web]
-// Copies web/ and the engine files the page uses, writes sw.js with the list of files to keep offline and a version
-// made from their contents, checks index.html holds nothing the CSP would block, and prints the page weight.
+// Copies web/ and the engine files the page uses, puts web/head.html into every page, writes sw.js with the list of
+// files to keep offline and a version made from their contents, checks each page holds nothing the CSP would block,
+// and prints the page weight.
 // Writes a file only when its content changed, so a rebuild with nothing new touches nothing.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,8 +16,8 @@ const args = { src: join(root, 'web'), dist: join(root, 'build/dist'), out: null
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = resolve(process.argv[i + 1]);
 args.out = args.out || join(args.dist, 'web');
 
-// The page's own files: everything in web/ but the sw.js template and the notes for developers.
-const NOT_SHIPPED = new Set(['sw.js', 'CMakeLists.txt', 'README.md']);
+// The page's own files: everything in web/ but the sw.js template, the shared head and the notes for developers.
+const NOT_SHIPPED = new Set(['sw.js', 'head.html', 'CMakeLists.txt', 'README.md']);
 const PAGE = ['index.html', ...readdirSync(args.src).filter((f) => f !== 'index.html' && !NOT_SHIPPED.has(f)).sort()];
 // From the wasm build: the ES-module loader and the module. claimcalc.asm.js is shipped for runtimes without
 // WebAssembly but is not kept offline up front (2 MB; fetched, then kept, only where it is needed).
@@ -40,15 +41,26 @@ for (const f of [...ENGINE, ...FALLBACK]) {
   files.set(f, readFileSync(p));
 }
 
+// Every page's head begins with web/head.html (the CSP and the rest every page shares), written there once.
+const INCLUDE = '<!--#include head.html-->\n';
+const head = readFileSync(join(args.src, 'head.html'), 'utf8').replace(/^<!--[\s\S]*?-->\n/, '');
+for (const f of PAGE.filter((x) => x.endsWith('.html'))) {
+  const page = files.get(f).toString('utf8');
+  if (page.split(INCLUDE).length !== 2) fail(`${f}: needs the line ${INCLUDE.trim()} once, in its <head>`);
+  files.set(f, Buffer.from(page.replace(INCLUDE, head)));
+}
+
 // What CSP `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'` blocks, found before a browser does.
-const html = files.get('index.html').toString('utf8');
-const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
-if (!csp || csp[1] !== "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'") fail('index.html: the CSP meta tag is missing or changed');
-if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html)) fail('index.html: inline <script>');
-if (/<style[\s>]/i.test(html)) fail('index.html: inline <style>');
-if (/\sstyle\s*=/i.test(html)) fail('index.html: style attribute');
-if (/\son[a-z]+\s*=/i.test(html)) fail('index.html: inline event handler attribute');
-if (/\bhttps?:\/\//.test(html.replace(/<!--[\s\S]*?-->/g, ''))) fail('index.html: a link to another origin');
+for (const f of PAGE.filter((x) => x.endsWith('.html'))) {
+  const html = files.get(f).toString('utf8');
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+  if (!csp || csp[1] !== "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'") fail(`${f}: the CSP meta tag is missing or changed`);
+  if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html)) fail(`${f}: inline <script>`);
+  if (/<style[\s>]/i.test(html)) fail(`${f}: inline <style>`);
+  if (/\sstyle\s*=/i.test(html)) fail(`${f}: style attribute`);
+  if (/\son[a-z]+\s*=/i.test(html)) fail(`${f}: inline event handler attribute`);
+  if (/\bhttps?:\/\//.test(html.replace(/<!--[\s\S]*?-->/g, ''))) fail(`${f}: a link to another origin`);
+}
 for (const f of PAGE.filter((x) => x.endsWith('.js'))) {
   const s = files.get(f).toString('utf8');
   if (/\beval\(|new Function\(|\.innerHTML\s*=|setAttribute\(\s*['"]style['"]|\.cssText\b/.test(s)) fail(`${f}: eval, innerHTML or a style attribute`);
