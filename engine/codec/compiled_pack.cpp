@@ -113,8 +113,10 @@ std::int64_t enum_last() {
 // A value to read into (Date has no default: only parse() and from_days() make one).
 template <class T>
 T blank() {
-  if constexpr (std::is_same_v<T, Date>) return Date::from_days(0);
-  else return T{};
+  if constexpr (std::is_same_v<T, Date>)
+    return Date::from_days(0);
+  else
+    return T{};
 }
 
 template <class T>
@@ -141,24 +143,36 @@ void part(A& a, T& x) {
   if constexpr (std::is_same_v<T, std::string>) {
     a.text(x);
   } else if constexpr (std::is_same_v<T, bool>) {
-    if constexpr (reading) x = a.in_range(0, 1) == 1;
-    else a.number(x ? 1 : 0);
+    if constexpr (reading)
+      x = a.in_range(0, 1) == 1;
+    else
+      a.number(x ? 1 : 0);
   } else if constexpr (std::is_enum_v<T>) {
-    if constexpr (reading) x = static_cast<T>(a.in_range(0, enum_last<T>()));
-    else a.number(static_cast<std::int64_t>(x));
+    if constexpr (reading)
+      x = static_cast<T>(a.in_range(0, enum_last<T>()));
+    else
+      a.number(static_cast<std::int64_t>(x));
   } else if constexpr (std::is_integral_v<T>) {
-    if constexpr (reading) x = static_cast<T>(a.in_range(std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
-    else a.number(static_cast<std::int64_t>(x));
+    if constexpr (reading)
+      x = static_cast<T>(a.in_range(std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
+    else
+      a.number(static_cast<std::int64_t>(x));
   } else if constexpr (std::is_same_v<T, Fen>) {
-    if constexpr (reading) x = Fen::of(a.number());
-    else a.number(x.value());
+    if constexpr (reading)
+      x = Fen::of(a.number());
+    else
+      a.number(x.value());
   } else if constexpr (std::is_same_v<T, Ratio>) {
-    if constexpr (reading) x = Ratio::of_units(a.number());
-    else a.number(x.units());
+    if constexpr (reading)
+      x = Ratio::of_units(a.number());
+    else
+      a.number(x.units());
   } else if constexpr (std::is_same_v<T, Date>) {
     // Days since 1970 within years 1900..2200: every Date the parser accepts.
-    if constexpr (reading) x = Date::from_days(a.in_range(-25567, 84006));
-    else a.number(x.days());
+    if constexpr (reading)
+      x = Date::from_days(a.in_range(-25567, 84006));
+    else
+      a.number(x.days());
   } else if constexpr (is_optional<T>::value) {
     if (a.present(x.has_value())) {
       if constexpr (reading) x.emplace(blank<typename T::value_type>());
