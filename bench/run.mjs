@@ -223,6 +223,25 @@ const sizeOf = (f) => {
 row('claimcalc.wasm', sizeOf(join(dist, 'claimcalc.wasm')), `claimcalc.wasm.br ${kb(statSync(join(dist, 'claimcalc.wasm.br')).size)} (budget 150 KB)`);
 row('claimcalc.js (loader)', sizeOf(join(dist, 'claimcalc.js')), 'budget 5 KB brotli');
 row('claimcalc.asm.js (wasm2js fallback)', sizeOf(join(dist, 'claimcalc.asm.js')));
+// The same 50-item answer with each source written where it is cited, as answers were before sources-once (4cf189c):
+// the bytes that shape change saves or costs on this request.
+{
+  const inline = (x, table) => {
+    if (Array.isArray(x)) return x.map((v) => inline(v, table));
+    if (!x || typeof x !== 'object') return x;
+    const out = {};
+    for (const [k, v] of Object.entries(x)) {
+      if (k === 'sources' && !Array.isArray(v)) continue;
+      out[k] = k === 'source' && v && v.ref && table[v.ref] ? { ...table[v.ref], ...v, ref: undefined } : inline(v, table);
+    }
+    return out;
+  };
+  const text = await engine.call(`{"op":"estimate","request":${first}}`, true);
+  const answer = JSON.parse(text);
+  const inlined = Buffer.byteLength(JSON.stringify(inline(answer, answer.result.sources)));
+  row('one 50-item full answer (the cold-start request)', `${fmt(Buffer.byteLength(text), 0)} bytes`,
+      `${fmt(inlined, 0)} bytes with each source inlined where cited (the shape before sources-once)`);
+}
 rmSync(work, { recursive: true });
 
 // ---- the table ----------------------------------------------------------------------------------------------------
