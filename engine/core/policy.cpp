@@ -24,7 +24,8 @@ bool PolicyPack::has_region(const std::string& region) const {
 
 const Policy* PolicyPack::in_force(const std::string& region, const Date& date) const {
   const Policy* best = nullptr;
-  // Versions may overlap only if one lacks effective_to; the latest start wins, as a newer notice does.
+  // The loader refuses versions of a region that overlap (codec load_pack), so at most one is in force on a date;
+  // were two ever in force, the latest start would win, as a newer notice does.
   for (const auto& p : policies) {
     if (p.region != region || !p.in_force_on(date)) continue;
     if (best == nullptr || best->effective_from < p.effective_from) best = &p;
