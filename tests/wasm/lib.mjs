@@ -35,6 +35,25 @@ export function packOf(dir) {
 }
 export const fixturePack = packOf(fixtureDir);
 
+// A complete request on the fixture pack, to vary.
+export const wasmtownRequest = Object.freeze({
+  insured_region: 'wasmtown', scheme: 'employee', person: 'active', tier: 'tier1', setting: 'inpatient',
+  hospital_level: 'level3', date_of_care: '2025-03-01', totals: Object.freeze({ class_a: '100.00' }),
+});
+
+// An engine on the fixture pack that counts its instances: a trap the loader silently recovered from (a fresh
+// instance) still shows as instances() > 1.
+export async function countingEngine() {
+  let count = 0;
+  const counting = {
+    Module: WebAssembly.Module,
+    instantiate: (s, i) => WebAssembly.instantiate(s, i).then((r) => { count++; return r; }),
+  };
+  const engine = await ClaimCalc.load(wasmBytes(), { WebAssembly: counting });
+  if (!(await engine.loadPolicies(fixturePack)).ok) throw new Error('the fixture pack did not load');
+  return { engine, instances: () => count };
+}
+
 function walk(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).sort().flatMap((f) => {

@@ -5,18 +5,10 @@
 // traps: one instance serves the whole file.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { ClaimCalc, fixturePack, wasmBytes } from './lib.mjs';
+import { countingEngine, wasmtownRequest } from './lib.mjs';
 
-let instances = 0;
-const counting = {
-  Module: WebAssembly.Module,
-  instantiate: (s, i) => WebAssembly.instantiate(s, i).then((r) => { instances++; return r; }),
-};
-const engine = await ClaimCalc.load(wasmBytes(), { WebAssembly: counting });
-assert.equal((await engine.loadPolicies(fixturePack)).ok, true);
-
-const good = { insured_region: 'wasmtown', scheme: 'employee', person: 'active', tier: 'tier1', setting: 'inpatient',
-               hospital_level: 'level3', date_of_care: '2025-03-01', totals: { class_a: '100.00' } };
+const { engine, instances } = await countingEngine();
+const good = wasmtownRequest;
 
 function hostileValues() {
   const circular = { ...good };
@@ -104,7 +96,7 @@ for (const [label, x] of Object.entries(nonFinite)) {
 }
 
 test('no call trapped: one instance served every input', () => {
-  assert.equal(instances, 1);
+  assert.equal(instances(), 1);
 });
 
 test('Node: a file path is read (absolute or relative); a .wasm.br, path or bytes, is refused with a sentence', async () => {
