@@ -5,7 +5,7 @@
 // traps: one instance serves the whole file.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { countingEngine, wasmtownRequest } from './lib.mjs';
+import { ClaimCalc, countingEngine, fixturePack, wasmBytes, wasmtownRequest } from './lib.mjs';
 
 const { engine, instances } = await countingEngine();
 const good = wasmtownRequest;
