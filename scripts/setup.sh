@@ -22,9 +22,17 @@ if ! command -v npm >/dev/null; then
   apt-get update -qq
   apt-get install -y -qq npm >/dev/null
 fi
-# The browser tests' one npm package (playwright-core, driving Debian's chromium: no browser download).
-if [ ! -d tests/web/node_modules/playwright-core ]; then
-  echo "setup: npm ci in tests/web (playwright-core)"
-  (cd tests/web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
-fi
+# Every npm folder, each pinned by its package-lock.json, is installed here and only here (never by a test or the
+# build): the holiday calendar the build generates (chinese-days), the wasm tests' TypeScript, and the browser
+# tests' playwright-core (driving Debian's chromium: no browser download). A folder is installed again when its
+# lockfile changes.
+npm_ci() {
+  local dir=$1
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.claimcalc-installed-lock"; then
+    echo "setup: npm ci in $dir"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error &&
+       cp package-lock.json node_modules/.claimcalc-installed-lock)
+  fi
+}
+for dir in tools/holidays tests/wasm tests/web; do npm_ci "$dir"; done
 echo "setup: ok"

@@ -1,6 +1,7 @@
 #include "engine/codec/figures_codec.hpp"
 
 #include "engine/codec/json_writer.hpp"
+#include "engine/core/split_parts.hpp"
 
 namespace claimcalc::codec {
 
@@ -21,19 +22,22 @@ void money(JsonWriter& w, const char* key, const std::optional<Fen>& v) {
 }
 
 // As figure_json in result_codec.cpp: exact, a range ({high, low, reasons} in dump order), or null.
-void figure(JsonWriter& w, const Estimate& est, const char* key, const char* part, const std::optional<Fen>& exact) {
-  const auto it = est.ranges.find(part);
-  if (it == est.ranges.end()) {
-    money(w, key, exact);
+void figure(JsonWriter& w, std::string_view key, const PartFigure& f) {
+  w.key(key);
+  if (f.range == nullptr) {
+    if (f.exact) {
+      w.string(format_money(*f.exact));
+    } else {
+      w.null();
+    }
     return;
   }
-  w.key(key);
   w.begin_object();
-  money(w, "high", it->second.high);
-  money(w, "low", it->second.low);
+  money(w, "high", f.range->high);
+  money(w, "low", f.range->low);
   w.key("reasons");
   w.begin_array();
-  for (const auto& r : it->second.reasons) {
+  for (const auto& r : f.range->reasons) {
     w.begin_object();
     w.key("needs");
     w.string(r.needs);
@@ -47,47 +51,16 @@ void figure(JsonWriter& w, const Estimate& est, const char* key, const char* par
   w.end_object();
 }
 
-// A bill figure: null without a bill (cannot_estimate says the amounts need one).
-void bill(JsonWriter& w, const Estimate& est, const char* key, Fen v) {
-  w.key(key);
-  if (est.bill_given) {
-    w.string(format_money(v));
-  } else {
-    w.null();
-  }
-}
-
+// The tables are sorted by name, the order nlohmann writes a full answer's keys in.
 void split(JsonWriter& w, const Estimate& est) {
-  const Split& s = est.split;
   w.begin_object();
-  figure(w, est, "class_b_upfront", "class_b_upfront", s.class_b_upfront);
-  figure(w, est, "critical_illness_paid", "critical_illness_paid", s.critical_illness_paid);
-  figure(w, est, "deductible_applied", "deductible_applied", s.deductible_applied);
-  figure(w, est, "fund_paid", "fund_paid", s.fund_paid);
-  figure(w, est, "in_scope", "in_scope", s.in_scope);
-  bill(w, est, "out_of_catalogue", s.out_of_catalogue);
-  bill(w, est, "over_ceiling", s.over_ceiling);
-  figure(w, est, "patient_pays", "patient_pays", s.patient_pays);
-  bill(w, est, "self_funded", s.self_funded);
-  figure(w, est, "self_pay", "self_pay", s.self_pay);
-  bill(w, est, "total", s.total);
+  for (const auto& p : split_parts()) figure(w, p.name, part_figure(est, p));
   w.end_object();
 }
 
-// The national settlement list's names; see national_json in result_codec.cpp.
 void national(JsonWriter& w, const Estimate& est) {
-  const Split& s = est.split;
   w.begin_object();
-  figure(w, est, "act_pay_dedc", "deductible_applied", s.deductible_applied);
-  bill(w, est, "fulamt_ownpay_amt", s.out_of_catalogue);
-  figure(w, est, "hifmi_pay", "critical_illness_paid", s.critical_illness_paid);
-  figure(w, est, "hifp_pay", "fund_paid", s.fund_paid);
-  figure(w, est, "inscp_scp_amt", "in_scope", s.in_scope);
-  bill(w, est, "medfee_sumamt", s.total);
-  bill(w, est, "overlmt_selfpay", s.over_ceiling);
-  figure(w, est, "preselfpay_amt", "class_b_upfront", s.class_b_upfront);
-  figure(w, est, "psn_cash_pay", "patient_pays", s.patient_pays);
-  figure(w, est, "psn_part_amt", "patient_pays", s.patient_pays);
+  for (const auto& n : national_names()) figure(w, n.national, part_figure(est, split_part(n.part)));
   w.end_object();
 }
 

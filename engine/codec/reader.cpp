@@ -71,15 +71,18 @@ const json* Reader::get(const json& obj, std::string_view key) {
   return &*it;
 }
 
+const json* Reader::member(const json& obj, std::string_view key, const std::string& p, bool required) {
+  if (failed()) return nullptr;
+  const json* v = get(obj, key);
+  if (v == nullptr && required) fail(ErrorCode::missing_field, p, "缺少必填字段", "required field is missing");
+  return v;
+}
+
 std::optional<std::string> Reader::text(const json& obj, std::string_view key, const std::string& path, bool required,
                                         std::size_t max_bytes) {
-  if (failed()) return std::nullopt;
-  const json* v = get(obj, key);
   const std::string p = child(path, key);
-  if (v == nullptr) {
-    if (required) fail(ErrorCode::missing_field, p, "缺少必填字段", "required field is missing");
-    return std::nullopt;
-  }
+  const json* v = member(obj, key, p, required);
+  if (v == nullptr) return std::nullopt;
   if (!v->is_string()) {
     wrong_type(p, "字符串", "a string");
     return std::nullopt;
@@ -126,13 +129,9 @@ std::optional<Ratio> Reader::ratio(const json& obj, std::string_view key, const 
 
 std::optional<std::string> Reader::decimal_text(const json& obj, std::string_view key, const std::string& path,
                                                 bool required, const char* what_zh, const char* what_en) {
-  if (failed()) return std::nullopt;
-  const json* v = get(obj, key);
   const std::string p = child(path, key);
-  if (v == nullptr) {
-    if (required) fail(ErrorCode::missing_field, p, "缺少必填字段", "required field is missing");
-    return std::nullopt;
-  }
+  const json* v = member(obj, key, p, required);
+  if (v == nullptr) return std::nullopt;
   if (v->is_string()) return v->get_ref<const std::string&>();
   if (v->is_number_integer()) return v->dump();
   if (is_fraction(*v)) return fraction_text(*v);
@@ -153,13 +152,9 @@ std::optional<Date> Reader::date(const json& obj, std::string_view key, const st
 
 std::optional<std::int64_t> Reader::integer(const json& obj, std::string_view key, const std::string& path,
                                             bool required, std::int64_t min, std::int64_t max) {
-  if (failed()) return std::nullopt;
-  const json* v = get(obj, key);
   const std::string p = child(path, key);
-  if (v == nullptr) {
-    if (required) fail(ErrorCode::missing_field, p, "缺少必填字段", "required field is missing");
-    return std::nullopt;
-  }
+  const json* v = member(obj, key, p, required);
+  if (v == nullptr) return std::nullopt;
   if (!v->is_number_integer()) {
     wrong_type(p, "整数", "a whole number");
     return std::nullopt;
@@ -178,13 +173,9 @@ std::optional<std::int64_t> Reader::integer(const json& obj, std::string_view ke
 }
 
 std::optional<bool> Reader::boolean(const json& obj, std::string_view key, const std::string& path, bool required) {
-  if (failed()) return std::nullopt;
-  const json* v = get(obj, key);
   const std::string p = child(path, key);
-  if (v == nullptr) {
-    if (required) fail(ErrorCode::missing_field, p, "缺少必填字段", "required field is missing");
-    return std::nullopt;
-  }
+  const json* v = member(obj, key, p, required);
+  if (v == nullptr) return std::nullopt;
   if (!v->is_boolean()) {
     wrong_type(p, "true 或 false", "true or false");
     return std::nullopt;

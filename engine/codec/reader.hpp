@@ -88,6 +88,9 @@ class Reader {
   void unknown_value(const std::string& path, const std::string& got, std::string_view expected);
 
  private:
+  // The member at p (child(path, key)), or nullptr when absent, null or after a failure; a required one that is
+  // absent fails with missing_field.
+  const json* member(const json& obj, std::string_view key, const std::string& p, bool required);
   ErrorCode code(ErrorCode input_code) const { return style_ == Style::pointer ? policy_code_ : input_code; }
   std::string where(const std::string& path) const;
   Style style_;

@@ -1,5 +1,7 @@
 #include "engine/codec/result_codec.hpp"
 
+#include "engine/core/split_parts.hpp"
+
 namespace claimcalc::codec {
 
 namespace {
@@ -67,52 +69,24 @@ json value_json(const StepValue& v) {
 }
 
 // A split figure: exact ("1234.56"), a range ({low, high, reasons}, an open end null), or null.
-json figure_json(const Estimate& est, const char* part, const std::optional<Fen>& exact) {
-  const auto it = est.ranges.find(part);
-  if (it == est.ranges.end()) return money_or_null(exact);
+json figure_json(const PartFigure& f) {
+  if (f.range == nullptr) return money_or_null(f.exact);
   json reasons = json::array();
-  for (const auto& r : it->second.reasons)
+  for (const auto& r : f.range->reasons)
     reasons.push_back({{"needs", r.needs}, {"reason_zh", r.reason_zh}, {"reason_en", r.reason_en}});
-  return json{{"low", money_or_null(it->second.low)},
-              {"high", money_or_null(it->second.high)},
-              {"reasons", std::move(reasons)}};
+  return json{
+      {"low", money_or_null(f.range->low)}, {"high", money_or_null(f.range->high)}, {"reasons", std::move(reasons)}};
 }
 
-// Without a bill every figure is null: cannot_estimate's "split" entry says the amounts need it.
-json bill_or_null(const Estimate& est, Fen v) { return est.bill_given ? json(format_money(v)) : json(nullptr); }
-
 json split_json(const Estimate& est) {
-  const Split& s = est.split;
   json j = json::object();
-  j["total"] = bill_or_null(est, s.total);
-  j["out_of_catalogue"] = bill_or_null(est, s.out_of_catalogue);
-  j["over_ceiling"] = bill_or_null(est, s.over_ceiling);
-  j["class_b_upfront"] = figure_json(est, "class_b_upfront", s.class_b_upfront);
-  j["in_scope"] = figure_json(est, "in_scope", s.in_scope);
-  j["deductible_applied"] = figure_json(est, "deductible_applied", s.deductible_applied);
-  j["fund_paid"] = figure_json(est, "fund_paid", s.fund_paid);
-  j["critical_illness_paid"] = figure_json(est, "critical_illness_paid", s.critical_illness_paid);
-  j["self_pay"] = figure_json(est, "self_pay", s.self_pay);
-  j["self_funded"] = bill_or_null(est, s.self_funded);
-  j["patient_pays"] = figure_json(est, "patient_pays", s.patient_pays);
+  for (const auto& p : split_parts()) j[std::string(p.name)] = figure_json(part_figure(est, p));
   return j;
 }
 
-// The national settlement list's names (医保结算清单 / 结算单), so a patient can lay the result beside one.
-// No personal account is modelled, so the cash payment equals the patient's part.
 json national_json(const Estimate& est) {
-  const Split& s = est.split;
   json j = json::object();
-  j["medfee_sumamt"] = bill_or_null(est, s.total);
-  j["fulamt_ownpay_amt"] = bill_or_null(est, s.out_of_catalogue);
-  j["overlmt_selfpay"] = bill_or_null(est, s.over_ceiling);
-  j["preselfpay_amt"] = figure_json(est, "class_b_upfront", s.class_b_upfront);
-  j["inscp_scp_amt"] = figure_json(est, "in_scope", s.in_scope);
-  j["act_pay_dedc"] = figure_json(est, "deductible_applied", s.deductible_applied);
-  j["hifp_pay"] = figure_json(est, "fund_paid", s.fund_paid);
-  j["hifmi_pay"] = figure_json(est, "critical_illness_paid", s.critical_illness_paid);
-  j["psn_part_amt"] = figure_json(est, "patient_pays", s.patient_pays);
-  j["psn_cash_pay"] = figure_json(est, "patient_pays", s.patient_pays);
+  for (const auto& n : national_names()) j[std::string(n.national)] = figure_json(part_figure(est, split_part(n.part)));
   return j;
 }
 

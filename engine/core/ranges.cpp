@@ -243,6 +243,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     for (const auto& d : dims) runs *= d.values.size();
     if (runs > limits::kMaxRangeRuns) return;
     std::vector<std::string> fields;
+    fields.reserve(dims.size());
     for (const auto& d : dims) fields.push_back(d.field);
     std::vector<Dimension> revealed;
     std::vector<std::size_t> choice(dims.size(), 0);

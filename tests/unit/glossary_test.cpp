@@ -1,5 +1,6 @@
 // docs/glossary.md is THE glossary: every name the engine accepts or emits (closed lists, codes, rules, warning
-// codes, cannot-estimate parts, scenarios, settlement-error causes, split fields) must appear in it, in backticks.
+// codes, cannot-estimate parts, scenarios, settlement-error causes, split fields) must appear in it, in backticks:
+// read from the engine's tables and sources, and from its real answers to every case file.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -16,17 +17,19 @@
 
 namespace {
 
-// Every `name` in the glossary (a cell may hold several: `tier1` `tier2`).
+// Every `name` in backticks in a document of docs/ (a cell may hold several: `tier1` `tier2`).
+std::set<std::string> backticked(const char* doc) {
+  const std::string text = test::read_file(test::source_dir() + "/docs/" + doc);
+  REQUIRE(!text.empty());
+  std::set<std::string> out;
+  const std::regex code("`([^`]+)`");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator(); ++it)
+    out.insert((*it)[1].str());
+  return out;
+}
+
 const std::set<std::string>& glossary_names() {
-  static const std::set<std::string> names = [] {
-    const std::string text = test::read_file(test::source_dir() + "/docs/glossary.md");
-    REQUIRE(!text.empty());
-    std::set<std::string> out;
-    const std::regex code("`([^`]+)`");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator(); ++it)
-      out.insert((*it)[1].str());
-    return out;
-  }();
+  static const std::set<std::string> names = backticked("glossary.md");
   return names;
 }
 
@@ -36,16 +39,66 @@ void check_in_glossary(const std::string& what, const std::string& name) {
   CHECK(glossary_names().count(name) == 1);
 }
 
-// The first string literal of each match of `pattern` in the engine's core sources.
-std::set<std::string> literals_in_core(const std::string& pattern) {
+// The first string literal of each match of `pattern` in the sources of engine/<layer>.
+std::set<std::string> literals_in(const char* layer, const std::string& pattern) {
   std::set<std::string> out;
   const std::regex re(pattern);
-  for (const auto& f : std::filesystem::directory_iterator(test::source_dir() + "/engine/core")) {
+  for (const auto& f : std::filesystem::directory_iterator(test::source_dir() + "/engine/" + layer)) {
     const std::string text = test::read_file(f.path().string());
     for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
       out.insert((*it)[1].str());
   }
   return out;
+}
+
+// A warning code with a detail after ':' (year_to_date_absent:fund_paid) is in the glossary as `code:<...>`.
+void check_warning(const std::string& what, const std::string& code) {
+  const std::string prefix = code.substr(0, code.find(':'));
+  if (prefix == code) return check_in_glossary(what, code);
+  const auto& g = glossary_names();
+  const auto it = g.lower_bound(prefix + ":<");
+  CAPTURE(what);
+  CAPTURE(code);
+  CHECK((it != g.end() && it->rfind(prefix + ":<", 0) == 0));
+}
+
+// What a cannot_estimate entry or a range reason needs: a request field (named in docs/api.md), or
+// policy:<figure> with each part of the figure's path a name of docs/policy-format.md or the glossary.
+void check_needs(const std::string& needs) {
+  static const auto api = backticked("api.md");
+  static const auto format = backticked("policy-format.md");
+  CAPTURE(needs);
+  const bool policy = needs.rfind("policy:", 0) == 0;
+  std::string path = policy ? needs.substr(7) : needs;
+  for (std::size_t from = 0; from <= path.size();) {
+    const std::size_t dot = std::min(path.find('.', from), path.size());
+    const std::string part = path.substr(from, dot - from);
+    CAPTURE(part);
+    if (policy)
+      CHECK((format.count(part) == 1 || glossary_names().count(part) == 1));
+    else
+      CHECK(api.count(part) == 1);
+    from = dot + 1;
+  }
+}
+
+// Every closed-list value an answer carries, by the key it is written under.
+void check_answer(const test::json& j, const std::string& key = "") {
+  if (j.is_object()) {
+    for (const auto& kv : j.items()) {
+      const auto& v = kv.value();
+      if (v.is_string()) {
+        const std::string s = v.get<std::string>();
+        if (kv.key() == "code" && (key == "warnings" || key == "error")) check_warning(key, s);
+        if (kv.key() == "needs") check_needs(s);
+        for (const char* k : {"rule", "part", "direction", "kind", "confidence", "scenario"})
+          if (kv.key() == k) check_in_glossary(k, s);
+      }
+      check_answer(v, kv.key());
+    }
+  } else if (j.is_array()) {
+    for (const auto& x : j) check_answer(x, key);
+  }
 }
 
 std::vector<std::string> split_list(const std::string& list) {
@@ -88,10 +141,18 @@ TEST_CASE("every error code, step rule and reverse direction the engine emits is
 }
 
 TEST_CASE("every warning code and cannot-estimate part written in engine/core is in the glossary") {
-  const auto warnings = literals_in_core(R"(warnings\.push_back\(\s*\{\s*\"([a-z_]+)\")");
+  const auto warnings = literals_in("core", R"(warnings\.push_back\(\s*\{\s*\"([a-z_]+)\")");
   CHECK(warnings.size() >= 10);
   for (const auto& w : warnings) check_in_glossary("warning", w);
-  const auto parts = literals_in_core(R"(cannot_estimate\(\s*\"([a-z_]+)\")");
+  std::size_t outside_core = 0;
+  for (const char* layer : {"api", "codec"}) {
+    for (const auto& w : literals_in(layer, R"(\{\"code\",\s*\"([a-z_]+)\"\})")) {
+      check_in_glossary(layer, w);
+      ++outside_core;
+    }
+  }
+  CHECK(outside_core >= 1);  // unreviewed_local_policy
+  const auto parts = literals_in("core", R"(cannot_estimate\(\s*\"([a-z_]+)\")");
   CHECK(parts.size() >= 8);
   for (const auto& p : parts) check_in_glossary("cannot_estimate part", p);
 }
@@ -125,4 +186,22 @@ TEST_CASE("every split and national field of a real estimate is in the glossary"
     CHECK(envelope["result"][part].size() >= 10);
     for (const auto& kv : envelope["result"][part].items()) check_in_glossary(part, kv.key());
   }
+}
+
+TEST_CASE("every code, rule, part, need, kind and direction in the answers to every case file is in the glossary") {
+  const auto& engine = test::builtin_engine();
+  std::size_t answers = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(test::source_dir() + "/tests/cases")) {
+    if (e.path().extension() != ".json") continue;
+    auto c = test::json::parse(test::read_file(e.path().string()));
+    CAPTURE(e.path().string());
+    if (c.contains("op")) {
+      c["input"]["op"] = c["op"];
+      check_answer(test::json::parse(engine.call(c["input"].dump())));
+    } else {
+      check_answer(test::json::parse(engine.estimate(c["request"].dump())));
+    }
+    ++answers;
+  }
+  CHECK(answers >= 100);
 }
