@@ -76,7 +76,7 @@ class Engine {
  private:
   explicit Engine(std::shared_ptr<const PolicyPack> pack) : pack_(std::move(pack)) {}
   std::shared_ptr<const PolicyPack> pack_;  // shared and immutable: copying an engine copies no policy
-  bool plain_path_ = false;  // off until it agrees with the full path on every case again (x11 deadline, 12:20)
+  bool plain_path_ = true;
 };
 
 }  // namespace claimcalc::api

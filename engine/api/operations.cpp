@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/api/api.hpp"
+#include "engine/codec/estimate_writer.hpp"
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/plain_request.hpp"
 #include "engine/codec/policy_codec.hpp"
@@ -80,7 +81,7 @@ void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out)
   } else if (!est.value().trace.texts()) {
     codec::append_figures_envelope(out, est.value(), engine_version());
   } else {
-    out += codec::dump_json(codec::ok_envelope(codec::estimate_to_json(est.value(), engine_version())));
+    codec::append_estimate_envelope(out, est.value(), engine_version());
   }
 }
 

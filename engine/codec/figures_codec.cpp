@@ -9,13 +9,13 @@ namespace {
 
 void money(JsonWriter& w, const char* key, Fen v) {
   w.key(key);
-  w.string(format_money(v));
+  w.money(v);
 }
 
 void money(JsonWriter& w, const char* key, const std::optional<Fen>& v) {
   w.key(key);
   if (v) {
-    w.string(format_money(*v));
+    w.money(*v);
   } else {
     w.null();
   }
@@ -26,7 +26,7 @@ void figure(JsonWriter& w, std::string_view key, const PartFigure& f) {
   w.key(key);
   if (f.range == nullptr) {
     if (f.exact) {
-      w.string(format_money(*f.exact));
+      w.money(*f.exact);
     } else {
       w.null();
     }
@@ -51,20 +51,22 @@ void figure(JsonWriter& w, std::string_view key, const PartFigure& f) {
   w.end_object();
 }
 
+}  // namespace
+
 // The tables are sorted by name, the order nlohmann writes a full answer's keys in.
-void split(JsonWriter& w, const Estimate& est) {
+void write_split(JsonWriter& w, const Estimate& est) {
   w.begin_object();
   for (const auto& p : split_parts()) figure(w, p.name, part_figure(est, p));
   w.end_object();
 }
 
-void national(JsonWriter& w, const Estimate& est) {
+void write_national(JsonWriter& w, const Estimate& est) {
   w.begin_object();
   for (const auto& n : national_names()) figure(w, n.national, part_figure(est, split_part(n.part)));
   w.end_object();
 }
 
-void items(JsonWriter& w, const std::vector<ItemResult>& list) {
+void write_items(JsonWriter& w, const std::vector<ItemResult>& list) {
   w.begin_array();
   for (const auto& it : list) {
     w.begin_object();
@@ -92,67 +94,81 @@ void items(JsonWriter& w, const std::vector<ItemResult>& list) {
   w.end_array();
 }
 
-void text(JsonWriter& w, const char* key, const std::string& value) {
+void write_text(JsonWriter& w, const char* key, std::string_view value) {
   w.key(key);
   w.string(value);
 }
 
-}  // namespace
-
-void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version) {
-  const Policy& policy = *est.policy;
-  // Room for the whole answer at once: growing the string step by step cost a fifth of the writing.
-  out.reserve(out.size() + 1024 + 256 * est.items.size() + 512 * (est.cannot_estimate.size() + est.warnings.size()));
-  JsonWriter w(out);
-  w.begin_object();
-  w.key("ok");
-  w.boolean(true);
-  w.key("result");
-  w.begin_object();
+void write_benefits_from(JsonWriter& w, const Estimate& est) {
   w.key("benefits_from");
   if (est.benefits_from) {
     w.string(est.benefits_from->iso());
   } else {
     w.null();
   }
+}
+
+void write_cannot_estimate(JsonWriter& w, const Estimate& est) {
   w.key("cannot_estimate");
   w.begin_array();
   for (const auto& u : est.cannot_estimate) {
     w.begin_object();
-    text(w, "needs", u.needs);
-    text(w, "part", u.part);
-    text(w, "reason_en", u.reason_en);
-    text(w, "reason_zh", u.reason_zh);
+    write_text(w, "needs", u.needs);
+    write_text(w, "part", u.part);
+    write_text(w, "reason_en", u.reason_en);
+    write_text(w, "reason_zh", u.reason_zh);
     w.end_object();
   }
   w.end_array();
-  w.key("items");
-  items(w, est.items);
-  w.key("national");
-  national(w, est);
+}
+
+void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version) {
+  const Policy& policy = *est.policy;
   w.key("receipt");
   w.begin_object();
-  text(w, "date_of_care", est.date_of_care.iso());
-  text(w, "engine_version", engine_version);
-  text(w, "policy_hash", policy.hash);
-  text(w, "policy_id", policy.id());
-  text(w, "policy_last_verified", policy.last_verified);
-  text(w, "policy_name_zh", policy.name_zh);
-  text(w, "policy_region", policy.region);
-  text(w, "policy_version", policy.effective_from.iso());
+  write_text(w, "date_of_care", est.date_of_care.iso());
+  write_text(w, "engine_version", engine_version);
+  write_text(w, "policy_hash", policy.hash);
+  write_text(w, "policy_id", policy.id());
+  write_text(w, "policy_last_verified", policy.last_verified);
+  write_text(w, "policy_name_zh", policy.name_zh);
+  write_text(w, "policy_region", policy.region);
+  write_text(w, "policy_version", policy.effective_from.iso());
   w.end_object();
-  w.key("split");
-  split(w, est);
+}
+
+void write_warnings(JsonWriter& w, const Estimate& est) {
   w.key("warnings");
   w.begin_array();
   for (const auto& x : est.warnings) {
     w.begin_object();
-    text(w, "code", x.code);
-    text(w, "message_en", x.message_en);
-    text(w, "message_zh", x.message_zh);
+    write_text(w, "code", x.code);
+    write_text(w, "message_en", x.message_en);
+    write_text(w, "message_zh", x.message_zh);
     w.end_object();
   }
   w.end_array();
+}
+
+void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version) {
+  // Room for the whole answer at once: growing the string step by step cost a fifth of the writing.
+  reserve_more(out, 1024 + 256 * est.items.size() + 512 * (est.cannot_estimate.size() + est.warnings.size()));
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("ok");
+  w.boolean(true);
+  w.key("result");
+  w.begin_object();
+  write_benefits_from(w, est);
+  write_cannot_estimate(w, est);
+  w.key("items");
+  write_items(w, est.items);
+  w.key("national");
+  write_national(w, est);
+  write_receipt(w, est, engine_version);
+  w.key("split");
+  write_split(w, est);
+  write_warnings(w, est);
   w.end_object();
   w.end_object();
 }

@@ -4,10 +4,23 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
+#include "engine/codec/json_writer.hpp"
 #include "engine/core/estimate.hpp"
 
 namespace claimcalc::codec {
+
+// The parts both answers share (engine/codec/estimate_writer.cpp writes the rest of the full one). Each write_X
+// but the first three writes its own key; keys go in dump_json's (sorted) order.
+void write_split(JsonWriter& w, const Estimate& est);
+void write_national(JsonWriter& w, const Estimate& est);
+void write_items(JsonWriter& w, const std::vector<ItemResult>& list);
+void write_text(JsonWriter& w, const char* key, std::string_view value);
+void write_benefits_from(JsonWriter& w, const Estimate& est);
+void write_cannot_estimate(JsonWriter& w, const Estimate& est);
+void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version);
+void write_warnings(JsonWriter& w, const Estimate& est);
 
 // Appends {"ok":true,"result":{...}} for est.
 void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version);

@@ -1,89 +1,172 @@
 #include "engine/codec/json_writer.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
 namespace claimcalc::codec {
 
 namespace {
 
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not one (RFC 3629: no overlongs, no
-// surrogates, nothing above U+10FFFF).
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  const auto cont = [&](std::size_t k) { return k < s.size() && (b(k) & 0xC0) == 0x80; };
-  if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(i + 1) || !cont(i + 2)) return 0;
-    if (c == 0xE0 && b(i + 1) < 0xA0) return 0;
-    if (c == 0xED && b(i + 1) > 0x9F) return 0;
-    return 3;
+// The UTF-8 sequence starting at s[i] (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF): its length
+// when valid; otherwise how many bytes of it to replace by one U+FFFD, as nlohmann's dump does (the lead byte and
+// the continuation bytes that still fit; the byte that broke the sequence is read again as a new one).
+struct Utf8 {
+  std::size_t length;
+  bool valid;
+};
+
+Utf8 utf8_sequence(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t need = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 1;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return {1, false};
   }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-    if (c == 0xF0 && b(i + 1) < 0x90) return 0;
-    if (c == 0xF4 && b(i + 1) > 0x8F) return 0;
-    return 4;
+  std::size_t k = 1;
+  for (; k <= need && i + k < s.size(); ++k) {
+    const auto x = static_cast<unsigned char>(s[i + k]);
+    if (k == 1 ? (x < lo || x > hi) : (x & 0xC0) != 0x80) break;
   }
-  return 0;
+  return {k, k == need + 1};
+}
+
+// Whether any of 8 bytes is outside printable ASCII or is '"' or '\\' (SWAR: the usual has-zero-byte test on
+// v ^ '"' and v ^ '\\', and has-less-than-0x20 once no byte has its high bit set).
+bool any_special(std::uint64_t v) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const std::uint64_t quote = v ^ (kOnes * '"');
+  const std::uint64_t backslash = v ^ (kOnes * '\\');
+  return ((v & kHigh) | ((v - kOnes * 0x20) & ~v & kHigh) | ((quote - kOnes) & ~quote & kHigh) |
+          ((backslash - kOnes) & ~backslash & kHigh)) != 0;
+}
+
+// Writes the escape of an ASCII byte that needs one at p; returns the end.
+char* escape(char* p, unsigned char c) {
+  static const char kHex[] = "0123456789abcdef";
+  *p++ = '\\';
+  switch (c) {
+    case '"':
+      *p++ = '"';
+      break;
+    case '\\':
+      *p++ = '\\';
+      break;
+    case '\b':
+      *p++ = 'b';
+      break;
+    case '\f':
+      *p++ = 'f';
+      break;
+    case '\n':
+      *p++ = 'n';
+      break;
+    case '\r':
+      *p++ = 'r';
+      break;
+    case '\t':
+      *p++ = 't';
+      break;
+    default:
+      p[0] = 'u';
+      p[1] = '0';
+      p[2] = '0';
+      p[3] = kHex[c >> 4];
+      p[4] = kHex[c & 15];
+      p += 5;
+  }
+  return p;
 }
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view text) {
-  static const char kHex[] = "0123456789abcdef";
-  out += '"';
+void JsonWriter::escaped(std::string_view text) {
+  const std::size_t size = text.size();
+  need(2 + 6 * size);  // the most an input byte can become is \u00XX
+  char* p = p_;
+  *p++ = '"';
   std::size_t i = 0;
-  while (i < text.size()) {
-    // Runs of text that need no escape (ASCII and valid UTF-8) go in one append.
-    std::size_t j = i;
-    while (j < text.size()) {
-      const auto c = static_cast<unsigned char>(text[j]);
-      if (c >= 0x80) {
-        const std::size_t n = utf8_length(text, j);
-        if (n == 0) break;
-        j += n;
+  std::size_t run = 0;  // start of the text not yet copied: it needs no escape
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  while (i < size) {
+    const unsigned char c = byte(i);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      ++i;
+      while (size - i >= 8) {  // ASCII runs: 8 bytes at a time
+        std::uint64_t v;
+        std::memcpy(&v, text.data() + i, 8);
+        if (any_special(v)) break;
+        i += 8;
+      }
+      continue;
+    }
+    // Most text is Chinese: three-byte sequences whose lead byte needs no range check on the second byte.
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && size - i >= 3 && (byte(i + 1) & 0xC0) == 0x80 &&
+        (byte(i + 2) & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
+    std::size_t n = 1;
+    if (c >= 0x80) {
+      const Utf8 seq = utf8_sequence(text, i);
+      if (seq.valid) {
+        i += seq.length;
         continue;
       }
-      if (c < 0x20 || c == '"' || c == '\\') break;
-      ++j;
+      n = seq.length;
     }
-    out.append(text.data() + i, j - i);
-    i = j;
-    if (i >= text.size()) break;
-    const auto c = static_cast<unsigned char>(text[i]);
-    ++i;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c >= 0x80) {
-          out += "\xEF\xBF\xBD";  // invalid UTF-8, replaced as dump_json does
-        } else {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        }
+    std::memcpy(p, text.data() + run, i - run);
+    p += i - run;
+    if (c >= 0x80) {
+      // Invalid UTF-8, replaced by U+FFFD as dump_json does.
+      p[0] = '\xEF';
+      p[1] = '\xBF';
+      p[2] = '\xBD';
+      p += 3;
+    } else {
+      p = escape(p, c);
     }
+    i += n;
+    run = i;
   }
-  out += '"';
+  if (size != run) std::memcpy(p, text.data() + run, size - run);
+  p += size - run;
+  *p++ = '"';
+  p_ = p;
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  JsonWriter w(out);
+  w.string(text);
+}
+
+void reserve_more(std::string& out, std::size_t more) {
+  const std::size_t need = out.size() + more;
+  if (need > out.capacity()) out.reserve(std::max(need, 2 * out.capacity()));
+}
+
+JsonWriter::JsonWriter(std::string& out) : out_(out), p_(out.data() + out.size()), end_(p_) {}
+
+JsonWriter::~JsonWriter() { out_.resize(static_cast<std::size_t>(p_ - out_.data())); }
+
+void JsonWriter::grow(std::size_t n) {
+  const auto used = static_cast<std::size_t>(p_ - out_.data());
+  // resize grows the capacity geometrically (unlike reserve in libc++); the new room is written before it is read.
+  out_.resize(used + std::max<std::size_t>(n, 4096));
+  p_ = out_.data() + used;
+  end_ = out_.data() + out_.size();
 }
 
 void JsonWriter::separate() {
@@ -91,42 +174,62 @@ void JsonWriter::separate() {
     after_key_ = false;
     return;
   }
-  if (!first_) out_ += ',';
+  if (!first_) put(',');
   first_ = false;
 }
 
 void JsonWriter::open(char c) {
   separate();
-  out_ += c;
+  put(c);
   first_ = true;
 }
 
 void JsonWriter::close(char c) {
-  out_ += c;
+  put(c);
   first_ = false;
 }
 
 void JsonWriter::key(std::string_view name) {
   separate();
-  out_ += '"';
-  out_ += name;
-  out_ += "\":";
+  need(name.size() + 3);
+  *p_++ = '"';
+  std::memcpy(p_, name.data(), name.size());
+  p_ += name.size();
+  *p_++ = '"';
+  *p_++ = ':';
+  after_key_ = true;
+}
+
+void JsonWriter::key_text(std::string_view name) {
+  separate();
+  escaped(name);
+  put(':');
   after_key_ = true;
 }
 
 void JsonWriter::string(std::string_view text) {
   separate();
-  append_json_string(out_, text);
+  escaped(text);
+}
+
+void JsonWriter::money(Fen fen) {
+  separate();
+  need(kMoneyChars + 2);
+  *p_++ = '"';
+  p_ += write_money(fen, p_);
+  *p_++ = '"';
 }
 
 void JsonWriter::raw(std::string_view json_text) {
   separate();
-  out_ += json_text;
+  put(json_text);
 }
 
 void JsonWriter::integer(std::int64_t value) {
   separate();
-  out_ += std::to_string(value);
+  need(24);
+  const auto r = std::to_chars(p_, p_ + 24, value);
+  p_ = r.ptr;
 }
 
 }  // namespace claimcalc::codec

@@ -1,17 +1,24 @@
-// Writes JSON text straight into a string, for answers on the fast path (figures only) where building an
-// nlohmann tree and dumping it cost more than the estimate itself. Output matches dump_json byte for byte for the
-// same values in the same key order (string escapes included), so both paths can be compared as text.
+// Writes JSON text straight into a string, for estimate answers, where building an nlohmann tree and dumping it
+// cost more than the estimate itself. Output matches dump_json byte for byte for the same values in the same key
+// order (string escapes included), so both paths can be compared as text. It writes through a pointer into room it
+// makes in the string (the wasm build's libc++ calls out of line for every std::string append).
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
+
+#include "engine/core/money.hpp"
 
 namespace claimcalc::codec {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
+  explicit JsonWriter(std::string& out);
+  ~JsonWriter();  // the string ends where the writing ended
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -19,7 +26,11 @@ class JsonWriter {
   void end_array() { close(']'); }
   // A member name (plain ASCII, written as is); the value written next belongs to it.
   void key(std::string_view name);
+  // A member name from data (a source ref, an amount's name): escaped like any string.
+  void key_text(std::string_view name);
   void string(std::string_view text);
+  // A money figure as its string: "1234.50".
+  void money(Fen fen);
   void raw(std::string_view json_text);
   void integer(std::int64_t value);
   void boolean(bool value) { raw(value ? "true" : "false"); }
@@ -29,10 +40,33 @@ class JsonWriter {
   void separate();
   void open(char c);
   void close(char c);
+  // Room for n more bytes at p_.
+  void need(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
+  }
+  void grow(std::size_t n);
+  void put(char c) {
+    need(1);
+    *p_++ = c;
+  }
+  void put(std::string_view s) {
+    need(s.size());
+    if (!s.empty()) std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  void escaped(std::string_view text);
+
   std::string& out_;
+  char* p_;
+  char* end_;
   bool first_ = true;  // no comma before the next value
   bool after_key_ = false;
 };
+
+// Makes room for `more` bytes after out's end, at least doubling the capacity when it grows: a batch appends answer
+// after answer to one string, and libc++ (the wasm build) reserves exactly what is asked, so reserving
+// size() + more each time copied the whole batch once per answer.
+void reserve_more(std::string& out, std::size_t more);
 
 // Appends text as a JSON string (quotes included), escaped as nlohmann's dump escapes it; invalid UTF-8 is
 // replaced by U+FFFD as dump_json does.

@@ -1,7 +1,7 @@
 #include "engine/codec/plain_request.hpp"
 
+#include "engine/codec/request_codec.hpp"
 #include "engine/core/limits.hpp"
-#include "engine/core/provinces.hpp"
 
 namespace claimcalc::codec {
 
@@ -391,10 +391,8 @@ std::optional<PlainRequest> read_plain_request_at(PlainScan& scan) {
     sum += it.amount;
     if (sum.value() > limits::kMaxMoneyFen) return std::nullopt;
   }
-  if (c.discharge_date && *c.discharge_date < c.date_of_care) return std::nullopt;
-  if (c.filing_date && (!c.filing_given || c.filing == Filing::none)) return std::nullopt;
-  if (!c.care_province.empty() && !is_province_id(c.care_province)) return std::nullopt;
   if (!has_care_region) c.care_region = c.insured_region;
+  if (check_claim(c)) return std::nullopt;
   out.detail_given = figures.has_value();
   c.step_texts = !figures.value_or(false);
   return out;

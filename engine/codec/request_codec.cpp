@@ -147,6 +147,42 @@ void read_bill(Reader& r, const json& req, Claim& c) {
 
 }  // namespace
 
+std::optional<Error> check_claim(const Claim& c) {
+  if (c.discharge_date && *c.discharge_date < c.date_of_care) {
+    return make_error(ErrorCode::inconsistent, "discharge_date", "出院日期不能早于就医（入院）日期",
+                      "discharge_date cannot be before date_of_care");
+  }
+  if (c.discharge_date && c.discharge_date->days() - c.date_of_care.days() > limits::kMaxStayDays) {
+    return make_error(
+        ErrorCode::inconsistent, "discharge_date",
+        "住院超过 " + std::to_string(limits::kMaxStayDays) + " 天：请核对入院和出院日期",
+        "a stay of more than " + std::to_string(limits::kMaxStayDays) + " days: check date_of_care and discharge_date");
+  }
+  // "national" names the national rules every region inherits, not a place where anyone is insured or treated.
+  for (const auto& [field, id] : {std::pair{"insured_region", &c.insured_region}, {"care_region", &c.care_region}}) {
+    if (*id == "national") {
+      return make_error(
+          ErrorCode::unknown_region, field, "「national」是全国通用规则，不是参保或就医地区：请填写城市",
+          "\"national\" is the national rules, not a region where one is insured or treated: give the city");
+    }
+  }
+  if (c.filing_date && !c.filing_given) {
+    return make_error(ErrorCode::missing_field, "filing", "填写了备案日期（filing_date）时须同时填写备案类型 filing",
+                      "filing_date needs filing (the kind of filing) beside it");
+  }
+  if (c.filing_date && c.filing == Filing::none) {
+    return make_error(ErrorCode::inconsistent, "filing_date", "未备案（filing 为 none）时不应填写备案日期",
+                      "filing_date given while filing is none");
+  }
+  // A mistyped province would silently count as out of province and change the ratio.
+  if (!c.care_province.empty() && !is_province_id(c.care_province)) {
+    return make_error(ErrorCode::unknown_value, "care_province",
+                      "未知的省份「" + c.care_province + "」，可选：" + province_ids_list(),
+                      "unknown province \"" + c.care_province + "\"; expected one of: " + province_ids_list());
+  }
+  return std::nullopt;
+}
+
 Result<Claim> parse_claim(const json& req) {
   Reader r(Reader::Style::dotted, "", ErrorCode::policy_invalid);
   Claim c;
@@ -194,38 +230,7 @@ Result<Claim> parse_claim(const json& req) {
   }
   if (r.failed()) return r.error();
 
-  if (c.discharge_date && *c.discharge_date < c.date_of_care) {
-    return make_error(ErrorCode::inconsistent, "discharge_date", "出院日期不能早于就医（入院）日期",
-                      "discharge_date cannot be before date_of_care");
-  }
-  if (c.discharge_date && c.discharge_date->days() - c.date_of_care.days() > limits::kMaxStayDays) {
-    return make_error(
-        ErrorCode::inconsistent, "discharge_date",
-        "住院超过 " + std::to_string(limits::kMaxStayDays) + " 天：请核对入院和出院日期",
-        "a stay of more than " + std::to_string(limits::kMaxStayDays) + " days: check date_of_care and discharge_date");
-  }
-  // "national" names the national rules every region inherits, not a place where anyone is insured or treated.
-  for (const auto& [field, id] : {std::pair{"insured_region", &c.insured_region}, {"care_region", &c.care_region}}) {
-    if (*id == "national") {
-      return make_error(
-          ErrorCode::unknown_region, field, "「national」是全国通用规则，不是参保或就医地区：请填写城市",
-          "\"national\" is the national rules, not a region where one is insured or treated: give the city");
-    }
-  }
-  if (c.filing_date && !c.filing_given) {
-    return make_error(ErrorCode::missing_field, "filing", "填写了备案日期（filing_date）时须同时填写备案类型 filing",
-                      "filing_date needs filing (the kind of filing) beside it");
-  }
-  if (c.filing_date && c.filing == Filing::none) {
-    return make_error(ErrorCode::inconsistent, "filing_date", "未备案（filing 为 none）时不应填写备案日期",
-                      "filing_date given while filing is none");
-  }
-  // A mistyped province would silently count as out of province and change the ratio.
-  if (!c.care_province.empty() && !is_province_id(c.care_province)) {
-    return make_error(ErrorCode::unknown_value, "care_province",
-                      "未知的省份「" + c.care_province + "」，可选：" + province_ids_list(),
-                      "unknown province \"" + c.care_province + "\"; expected one of: " + province_ids_list());
-  }
+  if (auto error = check_claim(c)) return *error;
   return c;
 }
 

@@ -8,7 +8,7 @@ namespace {
 
 json money_or_null(const std::optional<Fen>& v) { return v ? json(format_money(*v)) : json(nullptr); }
 
-// The cited document once per answer: result.sources[ref]. Uses point at it with {ref, clause, note?}, so a
+// The cited document once per answer: result.sources[ref]. Uses point at it with {ref, id, clause, quote?, note?}, so a
 // 50-item answer does not repeat the same title, office and URL in every step.
 json source_entry(const Source& s) {
   return {{"id", s.id},
@@ -24,7 +24,6 @@ json source_json(const Policy& policy, const Citation& cite) {
   json j = json::object();
   j["id"] = cite.source_id;
   j["clause"] = cite.clause;
-  if (!cite.quote.empty()) j["quote"] = cite.quote;
   if (!cite.quote.empty()) j["quote"] = cite.quote;
   if (!cite.note.empty()) j["note"] = cite.note;
   if (const Source* s = policy.source(cite.source_id)) {
@@ -45,6 +44,7 @@ json source_ref(const Policy& policy, const Citation& cite, json* table) {
   j["ref"] = ref;
   j["id"] = cite.source_id;
   j["clause"] = cite.clause;
+  if (!cite.quote.empty()) j["quote"] = cite.quote;
   if (!cite.note.empty()) j["note"] = cite.note;
   if (!table->contains(ref)) {
     const Source* s = policy.source(cite.source_id);
@@ -185,7 +185,7 @@ json estimate_to_json(const Estimate& est, const std::string& engine_version) {
     json ch = {{"name_zh", c.name_zh},
                {"name_en", c.name_en},
                {"kind", c.online ? "online" : "offline"},
-               {"source", source_json(process_policy, c.cite)}};
+               {"source", source_ref(process_policy, c.cite, &sources)}};
     if (!c.note_zh.empty()) ch["note_zh"] = c.note_zh;
     if (!c.note_en.empty()) ch["note_en"] = c.note_en;
     channels.push_back(std::move(ch));

@@ -87,15 +87,26 @@ Result<Fen> parse_money(std::string_view text, std::string_view field) {
   return Fen::of(fen);
 }
 
-std::string format_money(Fen fen) {
+std::size_t write_money(Fen fen, char* out) {
   const std::int64_t v = fen.value();
-  const std::uint64_t magnitude = v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
-  std::string s = std::to_string(magnitude / 100u);
-  const auto cents = static_cast<unsigned>(magnitude % 100u);
-  s += '.';
-  s += static_cast<char>('0' + cents / 10u);
-  s += static_cast<char>('0' + cents % 10u);
-  return v < 0 ? "-" + s : s;
+  std::uint64_t magnitude = v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
+  char digits[kMoneyChars];
+  std::size_t n = 0;
+  for (int i = 0; i < 2; ++i, magnitude /= 10u) digits[n++] = static_cast<char>('0' + magnitude % 10u);
+  digits[n++] = '.';
+  do {
+    digits[n++] = static_cast<char>('0' + magnitude % 10u);
+    magnitude /= 10u;
+  } while (magnitude != 0);
+  std::size_t len = 0;
+  if (v < 0) out[len++] = '-';
+  while (n != 0) out[len++] = digits[--n];
+  return len;
+}
+
+std::string format_money(Fen fen) {
+  char text[kMoneyChars];
+  return std::string(text, write_money(fen, text));
 }
 
 Result<Ratio> parse_ratio(std::string_view text, std::string_view field) {

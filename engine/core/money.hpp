@@ -96,6 +96,9 @@ Fen times(Fen unit_price, std::int64_t quantity);
 Result<Fen> parse_money(std::string_view text, std::string_view field);
 // Always two decimals: "1234.50"; negative as "-3.20".
 std::string format_money(Fen fen);
+// The same text written at out (room for kMoneyChars), for writers that build an answer in place; returns its length.
+constexpr std::size_t kMoneyChars = 24;
+std::size_t write_money(Fen fen, char* out);
 
 // "0.9", "0.895", "90%", "89.5%", "1". At most 4 decimals as a fraction (2 as a percent), within [0, 1].
 Result<Ratio> parse_ratio(std::string_view text, std::string_view field);

@@ -1,5 +1,7 @@
 #include "engine/core/trace.hpp"
 
+#include <string_view>
+
 namespace claimcalc {
 
 const char* rule_name(Rule rule) {
@@ -88,38 +90,56 @@ namespace {
 
 enum class Lang { zh, en };
 
-std::string format_value(const StepValue& v, Lang lang) {
+void append_value(std::string& out, const StepValue& v, Lang lang) {
   switch (v.kind) {
     case StepValue::Kind::money:
-      return lang == Lang::zh ? format_money(v.fen) + "元" : "¥" + format_money(v.fen);
+      if (lang == Lang::en) out += "¥";
+      out += format_money(v.fen);
+      if (lang == Lang::zh) out += "元";
+      return;
     case StepValue::Kind::ratio:
-      return format_percent(v.ratio);
+      out += format_percent(v.ratio);
+      return;
     case StepValue::Kind::count:
-      return std::to_string(v.count);
+      out += std::to_string(v.count);
+      return;
     case StepValue::Kind::date:
     case StepValue::Kind::text:
-      return v.text;
+      out += v.text;
+      return;
   }
-  return "";
 }
 
 // Replaces each {name} with the step's value of that name. A missing name is a bug in the template
-// table below, caught by the golden tests; it renders visibly as {?name}.
-std::string fill(const std::string& tmpl, const Step& step, Lang lang) {
+// table below, caught by the golden tests; it renders visibly as {?name}. Runs of template text go in one append:
+// a step is written for every figure of every estimate.
+std::string fill(std::string_view tmpl, const Step& step, Lang lang) {
   std::string out;
+  out.reserve(tmpl.size() + 48);
   std::size_t i = 0;
   while (i < tmpl.size()) {
-    if (tmpl[i] == '{') {
-      const std::size_t close = tmpl.find('}', i);
-      if (close != std::string::npos) {
-        const std::string name = tmpl.substr(i + 1, close - i - 1);
-        const StepValue* v = step.find(name);
-        out += v != nullptr ? format_value(*v, lang) : "{?" + name + "}";
-        i = close + 1;
-        continue;
-      }
+    const std::size_t open = tmpl.find('{', i);
+    const std::size_t close = open == std::string_view::npos ? open : tmpl.find('}', open);
+    if (close == std::string_view::npos) {
+      out.append(tmpl.substr(i));
+      break;
     }
-    out += tmpl[i++];
+    out.append(tmpl.substr(i, open - i));
+    const std::string_view name = tmpl.substr(open + 1, close - open - 1);
+    const StepValue* v = nullptr;
+    for (const auto& x : step.values)
+      if (x.name == name) {
+        v = &x;
+        break;
+      }
+    if (v != nullptr) {
+      append_value(out, *v, lang);
+    } else {
+      out += "{?";
+      out.append(name);
+      out += '}';
+    }
+    i = close + 1;
   }
   return out;
 }

@@ -1,0 +1,267 @@
+#include "engine/codec/estimate_writer.hpp"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "engine/codec/figures_codec.hpp"
+#include "engine/codec/json_writer.hpp"
+
+namespace claimcalc::codec {
+
+namespace {
+
+// One cited document of the answer: what result.sources holds under ref.
+struct SourceUse {
+  std::string ref;
+  const Policy* policy;
+  const std::string* source_id;
+};
+
+std::string ref_of(const Policy& policy, const Citation& cite) { return policy.region + ":" + cite.source_id; }
+
+// The documents every step, material, deadline and channel cites, each once, in ref order (as the tree path's
+// std::map holds them); the first use of a ref decides its entry, as there.
+std::vector<SourceUse> sources_used(const Estimate& est, const Policy& process_policy) {
+  std::vector<SourceUse> uses;
+  const auto add = [&](const Policy& p, const Citation& c) { uses.push_back({ref_of(p, c), &p, &c.source_id}); };
+  for (const auto& s : est.trace.steps())
+    if (s.cite) add(*est.policy, *s.cite);
+  for (const auto& m : est.materials) add(process_policy, m.cite);
+  for (const auto& d : est.deadlines) add(process_policy, d.cite);
+  for (const auto& c : est.channels) add(process_policy, c.cite);
+  std::stable_sort(uses.begin(), uses.end(), [](const SourceUse& a, const SourceUse& b) { return a.ref < b.ref; });
+  uses.erase(
+      std::unique(uses.begin(), uses.end(), [](const SourceUse& a, const SourceUse& b) { return a.ref == b.ref; }),
+      uses.end());
+  return uses;
+}
+
+void write_sources(JsonWriter& w, const std::vector<SourceUse>& uses) {
+  w.key("sources");
+  w.begin_object();
+  for (const auto& u : uses) {
+    w.key_text(u.ref);
+    w.begin_object();
+    const Source* s = u.policy->source(*u.source_id);
+    if (s != nullptr) write_text(w, "confidence", s->confidence == Confidence::official ? "official" : "secondary");
+    if (s != nullptr) write_text(w, "date", s->date);
+    if (s != nullptr) write_text(w, "doc_no", s->doc_no);
+    write_text(w, "id", *u.source_id);
+    if (s != nullptr) {
+      write_text(w, "office", s->office);
+      write_text(w, "title", s->title);
+      write_text(w, "url", s->url);
+    }
+    w.end_object();
+  }
+  w.end_object();
+}
+
+// A use of a document: {clause, id, note?, quote?, ref}.
+void write_source_ref(JsonWriter& w, const Policy& policy, const Citation& cite) {
+  w.key("source");
+  w.begin_object();
+  write_text(w, "clause", cite.clause);
+  write_text(w, "id", cite.source_id);
+  if (!cite.note.empty()) write_text(w, "note", cite.note);
+  if (!cite.quote.empty()) write_text(w, "quote", cite.quote);
+  write_text(w, "ref", ref_of(policy, cite));
+  w.end_object();
+}
+
+void write_value(JsonWriter& w, const StepValue& v) {
+  switch (v.kind) {
+    case StepValue::Kind::money:
+      w.money(v.fen);
+      return;
+    case StepValue::Kind::ratio:
+      w.string(format_percent(v.ratio));
+      return;
+    case StepValue::Kind::count:
+      w.integer(v.count);
+      return;
+    case StepValue::Kind::date:
+    case StepValue::Kind::text:
+      w.string(v.text);
+      return;
+  }
+  w.null();
+}
+
+// A step's amounts as an object keyed by name: sorted, and the last value of a repeated name kept (as assigning
+// into the tree does).
+void write_amounts(JsonWriter& w, const std::vector<StepValue>& values) {
+  std::vector<const StepValue*> sorted;
+  sorted.reserve(values.size());
+  for (const auto& v : values) sorted.push_back(&v);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const StepValue* a, const StepValue* b) { return a->name < b->name; });
+  w.key("amounts");
+  w.begin_object();
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (i + 1 < sorted.size() && sorted[i + 1]->name == sorted[i]->name) continue;
+    w.key_text(sorted[i]->name);
+    write_value(w, *sorted[i]);
+  }
+  w.end_object();
+}
+
+void write_steps(JsonWriter& w, const Estimate& est) {
+  w.key("steps");
+  w.begin_array();
+  for (const auto& s : est.trace.steps()) {
+    w.begin_object();
+    write_amounts(w, s.values);
+    write_text(w, "rule", rule_name(s.rule));
+    if (s.cite) {
+      write_source_ref(w, *est.policy, *s.cite);
+    } else {
+      w.key("source");
+      w.null();
+    }
+    write_text(w, "text_en", s.text_en);
+    write_text(w, "text_zh", s.text_zh);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_materials(JsonWriter& w, const Policy& policy, const std::vector<Material>& materials) {
+  w.key("materials");
+  w.begin_array();
+  for (const auto& m : materials) {
+    w.begin_object();
+    write_text(w, "id", m.id);
+    write_text(w, "name_en", m.name_en);
+    write_text(w, "name_zh", m.name_zh);
+    if (!m.note_en.empty()) write_text(w, "note_en", m.note_en);
+    if (!m.note_zh.empty()) write_text(w, "note_zh", m.note_zh);
+    w.key("original");
+    w.boolean(m.original);
+    write_source_ref(w, policy, m.cite);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_deadlines(JsonWriter& w, const Policy& policy, const std::vector<Deadline>& deadlines) {
+  w.key("deadlines");
+  w.begin_array();
+  for (const auto& d : deadlines) {
+    w.begin_object();
+    if (d.calendar_source != nullptr) {
+      w.key("calendar");
+      w.begin_object();
+      if (d.notice != nullptr) {
+        w.key("notice");
+        w.begin_object();
+        write_text(w, "date", d.notice->date);
+        write_text(w, "doc_no", d.notice->doc_no);
+        write_text(w, "office", "国务院办公厅");
+        write_text(w, "title", d.notice->title);
+        write_text(w, "url", d.notice->url);
+        w.end_object();
+      }
+      write_text(w, "source", d.calendar_source);
+      w.end_object();
+    }
+    write_text(w, "counted_from", d.counted_from.iso());
+    write_text(w, "date", d.date.iso());
+    if (!d.holiday_note_zh.empty()) {
+      write_text(w, "holiday_note_en", d.holiday_note_en);
+      write_text(w, "holiday_note_zh", d.holiday_note_zh);
+    }
+    write_text(w, "id", d.id);
+    write_text(w, "label_en", d.label_en);
+    write_text(w, "label_zh", d.label_zh);
+    write_text(w, "rule_en", d.rule_en);
+    write_text(w, "rule_zh", d.rule_zh);
+    write_source_ref(w, policy, d.cite);
+    write_text(w, "statutory_date", d.statutory_date.iso());
+    const Weekday day = d.date.weekday();
+    write_text(w, "weekday_en", weekday_name_en(day));
+    write_text(w, "weekday_zh", weekday_name_zh(day));
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_channels(JsonWriter& w, const Policy& policy, const std::vector<Channel>& channels) {
+  w.key("channels");
+  w.begin_array();
+  for (const auto& c : channels) {
+    w.begin_object();
+    write_text(w, "kind", c.online ? "online" : "offline");
+    write_text(w, "name_en", c.name_en);
+    write_text(w, "name_zh", c.name_zh);
+    if (!c.note_en.empty()) write_text(w, "note_en", c.note_en);
+    if (!c.note_zh.empty()) write_text(w, "note_zh", c.note_zh);
+    write_source_ref(w, policy, c.cite);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_next_questions(JsonWriter& w, const std::vector<Question>& questions) {
+  w.key("next_questions");
+  w.begin_array();
+  for (const auto& q : questions) {
+    w.begin_object();
+    write_text(w, "field", q.field);
+    if (q.narrows) {
+      w.key("narrows");
+      w.begin_object();
+      w.key("by");
+      if (q.narrows->by) {
+        w.money(*q.narrows->by);
+      } else {
+        w.null();
+      }
+      write_text(w, "part", q.narrows->part);
+      w.end_object();
+    }
+    write_text(w, "question_en", q.question_en);
+    write_text(w, "question_zh", q.question_zh);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace
+
+void append_estimate_envelope(std::string& out, const Estimate& est, const char* engine_version) {
+  const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
+  std::size_t texts = 0;
+  for (const auto& s : est.trace.steps()) texts += s.text_zh.size() + s.text_en.size() + 64 * s.values.size();
+  // Room for the whole answer at once (the step texts are most of it).
+  reserve_more(
+      out, 4096 + 2 * texts + 256 * est.items.size() +
+               512 * (est.cannot_estimate.size() + est.warnings.size() + est.materials.size() + est.deadlines.size()));
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("ok");
+  w.boolean(true);
+  w.key("result");
+  w.begin_object();
+  write_benefits_from(w, est);
+  write_cannot_estimate(w, est);
+  write_channels(w, process_policy, est.channels);
+  write_deadlines(w, process_policy, est.deadlines);
+  w.key("items");
+  write_items(w, est.items);
+  write_materials(w, process_policy, est.materials);
+  w.key("national");
+  write_national(w, est);
+  write_next_questions(w, est.next_questions);
+  write_receipt(w, est, engine_version);
+  write_sources(w, sources_used(est, process_policy));
+  w.key("split");
+  write_split(w, est);
+  write_steps(w, est);
+  write_warnings(w, est);
+  w.end_object();
+  w.end_object();
+}
+
+}  // namespace claimcalc::codec

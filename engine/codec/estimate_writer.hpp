@@ -1,0 +1,15 @@
+// The full estimate answer written straight to JSON text: the same bytes dump_json(ok_envelope(estimate_to_json()))
+// gives (tests/unit/estimate_writer_test.cpp holds them equal on every case file), without building the tree that
+// cost most of an estimate's time. estimate_to_json stays for answers that embed an estimate (reverse).
+#pragma once
+
+#include <string>
+
+#include "engine/core/estimate.hpp"
+
+namespace claimcalc::codec {
+
+// Appends {"ok":true,"result":{...}} for est, steps and texts included.
+void append_estimate_envelope(std::string& out, const Estimate& est, const char* engine_version);
+
+}  // namespace claimcalc::codec
