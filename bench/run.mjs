@@ -144,12 +144,16 @@ async function complete(line) {
 const peerScript = join(peerDir, 'float-peer.mjs');
 const peerFile = join(peerDir, 'sample-requests.jsonl');
 if (existsSync(peerScript) && existsSync(peerFile)) {
-  const given = readFileSync(peerFile, 'utf8').split('\n').filter((l) => l.trim());
+  // The sample predates the rename of settlement "manual" to "manual_claim"; both sides read the renamed lines.
+  const given = readFileSync(peerFile, 'utf8').split('\n').filter((l) => l.trim())
+    .map((l) => l.replace(/"settlement": ?"manual"/, '"settlement": "manual_claim"'));
+  const givenFile = join(work, 'peer-given.jsonl');
+  writeFileSync(givenFile, given.join('\n') + '\n');
   const completed = [];
   for (const l of given) completed.push(await complete(l));
   const completedFile = join(work, 'peer-completed.jsonl');
   writeFileSync(completedFile, completed.join('\n') + '\n');
-  for (const [label, file, lines] of [['completed', completedFile, completed], ['as given', peerFile, given]]) {
+  for (const [label, file, lines] of [['completed', completedFile, completed], ['as given', givenFile, given]]) {
     const perBatch = 1000;
     const batchLines = Array.from({ length: perBatch }, (_, i) => lines[i % lines.length]);
     const envelope = `{"op":"estimate_many","detail":"figures","requests":[${batchLines.join(',')}]}`;

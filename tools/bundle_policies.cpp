@@ -3,7 +3,9 @@
 #include <fstream>
 #include <iostream>
 
+#include "engine/api/builtin_divisions.hpp"
 #include "engine/codec/policy_codec.hpp"
+#include "engine/core/region_resolve.hpp"
 #include "tools/policy_dir.hpp"
 
 int main(int argc, char** argv) {
@@ -20,6 +22,12 @@ int main(int argc, char** argv) {
   auto pack = claimcalc::codec::load_pack(files.value(), today);
   if (!pack.ok()) {
     std::cerr << "policy validation failed: " << pack.error().field << ": " << pack.error().message_en << "\n";
+    return 1;
+  }
+  pack.value().divisions = {claimcalc::api::kDivisions, claimcalc::api::kDivisionCount,
+                            claimcalc::api::kDivisionSource};
+  if (auto err = claimcalc::check_places(pack.value())) {
+    std::cerr << "policy validation failed: " << err->field << ": " << err->message_en << "\n";
     return 1;
   }
   // Old figures are a warning for CI to show, not a build failure.

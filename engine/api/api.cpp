@@ -3,16 +3,20 @@
 #include <optional>
 #include <set>
 
+#include "engine/api/builtin_divisions.hpp"
 #include "engine/api/builtin_policies.hpp"
 #include "engine/api/operations.hpp"
+#include "engine/codec/coverage_codec.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/policy_codec.hpp"
 #include "engine/codec/process_codec.hpp"
 #include "engine/codec/reader.hpp"
 #include "engine/codec/request_codec.hpp"
 #include "engine/codec/result_codec.hpp"
+#include "engine/core/coverage.hpp"
 #include "engine/core/estimate.hpp"
 #include "engine/core/limits.hpp"
+#include "engine/core/region_resolve.hpp"
 
 namespace claimcalc::api {
 
@@ -43,6 +47,8 @@ Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::str
   }
   auto pack = codec::load_pack(files, day);
   if (!pack.ok()) return pack.error();
+  pack.value().divisions = {kDivisions, kDivisionCount, kDivisionSource};
+  if (auto err = check_places(pack.value())) return *err;
   return Engine(std::make_shared<const PolicyPack>(std::move(pack.value())));
 }
 
@@ -216,6 +222,17 @@ std::string Engine::policies() const { return dump(ops::policies(*pack_, nullptr
 std::string Engine::policy(std::string_view region) const {
   const std::string r(region);
   return dump(ops::policies(*pack_, &r));
+}
+
+std::string Engine::coverage(std::string_view format) const {
+  if (format == "table") return codec::coverage_table(pack_coverage(*pack_));
+  if (format == "markdown") return codec::coverage_markdown(pack_coverage(*pack_), pack_->divisions);
+  return dump(ops::coverage(*pack_));
+}
+
+std::string Engine::scaffold(std::string_view input) const {
+  auto parsed = codec::parse_json(input, limits::kMaxRequestBytes, "input");
+  return dump(parsed.ok() ? ops::scaffold(parsed.value(), *pack_) : codec::error_envelope(parsed.error()));
 }
 
 std::string Engine::call(std::string_view envelope) const {

@@ -58,6 +58,12 @@ class Engine {
   std::string reverse(std::string_view input) const;
   std::string policies() const;
   std::string policy(std::string_view region) const;
+  // What the pack covers per region and scheme: the envelope {registry, regions} for "json"; the text itself for
+  // "table" (a terminal) and "markdown" (policies/COVERAGE.md).
+  std::string coverage(std::string_view format) const;
+  // {"region": name|code|id, "effective_from", "today", "id"?} -> {path, content, previous}: a new policy version
+  // scaffolded from the registry with every part listed as absent (`claimcalc policies new`).
+  std::string scaffold(std::string_view input) const;
   // {"op": "estimate"|"explain"|"estimate_many"|"guide"|"diagnose"|"reverse"|"policies"|"policy"|"version", ...}:
   // the wasm ABI's one call.
   std::string call(std::string_view envelope) const;

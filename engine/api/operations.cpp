@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "engine/api/api.hpp"
+#include "engine/api/builtin_divisions.hpp"
+#include "engine/codec/coverage_codec.hpp"
 #include "engine/codec/estimate_writer.hpp"
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/plain_request.hpp"
@@ -11,11 +13,14 @@
 #include "engine/codec/reader.hpp"
 #include "engine/codec/request_codec.hpp"
 #include "engine/codec/result_codec.hpp"
+#include "engine/codec/scaffold_codec.hpp"
 #include "engine/codec/vocabulary_codec.hpp"
+#include "engine/core/coverage.hpp"
 #include "engine/core/diagnosis.hpp"
 #include "engine/core/estimate.hpp"
 #include "engine/core/guide.hpp"
 #include "engine/core/limits.hpp"
+#include "engine/core/region_resolve.hpp"
 #include "engine/core/reverse.hpp"
 #include "engine/core/sha256.hpp"
 
@@ -33,42 +38,48 @@ json request_error(Error e) {
   return codec::error_envelope(e);
 }
 
-// The optional "request" of a guide or diagnosis: parsed and, when present, its region's policy in force.
+// The optional "request" of a guide or diagnosis: parsed, its places resolved, and the layers of rules in force
+// for its insured place (a city without a policy still has its province's and the national rules).
 struct Context {
   std::optional<Claim> claim;
-  const Policy* region = nullptr;
-  const Policy* national = nullptr;
+  Layers layers;
   std::optional<Error> error;
 };
 
 Context context_of(const json& input, const PolicyPack& pack, std::string region_id) {
   Context ctx;
+  const auto with_prefix = [](Error e) {
+    e.field = "request." + e.field;
+    return e;
+  };
   if (input.contains("request") && !input["request"].is_null()) {
     auto claim = codec::parse_claim(input["request"]);
     if (!claim.ok()) {
-      Error e = claim.error();
-      e.field = "request." + e.field;
-      ctx.error = e;
+      ctx.error = with_prefix(claim.error());
       return ctx;
     }
-    ctx.claim = claim.value();
+    auto resolved = resolve_claim_places(claim.value(), pack);
+    if (!resolved.ok()) {
+      ctx.error = with_prefix(resolved.error());
+      return ctx;
+    }
+    ctx.claim = resolved.value();
     region_id = ctx.claim->insured_region;
-  }
-  if (!region_id.empty() && region_id != "national") {
-    if (!pack.has_region(region_id)) {
-      ctx.error =
-          make_error(ErrorCode::unknown_region, ctx.claim ? "request.insured_region" : "region",
-                     "没有地区「" + region_id + "」的政策数据", "no policy data for region \"" + region_id + "\"");
+  } else if (!region_id.empty() && region_id != "national") {
+    auto place = resolve_place(region_id, pack, "region");
+    if (!place.ok()) {
+      ctx.error = place.error();
       return ctx;
     }
-    ctx.region = ctx.claim ? pack.in_force(region_id, ctx.claim->date_of_care) : pack.latest(region_id);
-    if (ctx.region == nullptr) {
-      ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
-                             "no policy version in force on that date");
-      return ctx;
-    }
+    region_id = place.value().id();
   }
-  ctx.national = ctx.claim ? pack.national(ctx.claim->date_of_care) : pack.latest("national");
+  if (region_id == "national") region_id.clear();
+  ctx.layers = layers_for(region_id, pack, ctx.claim ? &ctx.claim->date_of_care : nullptr);
+  const Policy* any_version = region_id.empty() ? nullptr : pack.latest(region_id);
+  if (any_version != nullptr && any_version->layer == Layer::city && ctx.layers.city == nullptr) {
+    ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
+                           "no policy version in force on that date");
+  }
   return ctx;
 }
 
@@ -182,7 +193,7 @@ json guide(const json& input, const PolicyPack& pack) {
   }
   const Context ctx = context_of(input, pack, q.region);
   if (ctx.error) return codec::error_envelope(*ctx.error);
-  const Guide g = build_guide(q.subject, ctx.region, ctx.national, ctx.claim ? &*ctx.claim : nullptr);
+  const Guide g = build_guide(q.subject, ctx.layers, ctx.claim ? &*ctx.claim : nullptr);
   return codec::ok_envelope(codec::guide_to_json(g));
 }
 
@@ -191,8 +202,8 @@ json diagnose(const json& input, const PolicyPack& pack) {
   if (q.error) return *q.error;
   const Context ctx = context_of(input, pack, q.region);
   if (ctx.error) return codec::error_envelope(*ctx.error);
-  return codec::ok_envelope(codec::diagnosis_to_json(
-      claimcalc::diagnose(q.subject, ctx.claim ? &*ctx.claim : nullptr, ctx.region, ctx.national)));
+  return codec::ok_envelope(
+      codec::diagnosis_to_json(claimcalc::diagnose(q.subject, ctx.claim ? &*ctx.claim : nullptr, ctx.layers)));
 }
 
 json reverse(const json& input, const PolicyPack& pack) {
@@ -241,7 +252,28 @@ json policies(const PolicyPack& pack, const std::string* region) {
   return codec::ok_envelope(std::move(list));
 }
 
+json coverage(const PolicyPack& pack) {
+  return codec::ok_envelope(codec::coverage_json(pack_coverage(pack), pack.divisions));
+}
+
+json scaffold(const json& input, const PolicyPack& pack) {
+  codec::Reader r(codec::Reader::Style::dotted, "");
+  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  r.known_fields(input, "", {"op", "region", "effective_from", "today", "id"});
+  const auto region = r.text(input, "region", "", true, 64);
+  const auto from = r.date(input, "effective_from", "", true);
+  const auto today = r.date(input, "today", "", true);
+  const auto id = r.text(input, "id", "", false, 64).value_or("");
+  if (r.failed()) return codec::error_envelope(r.error());
+  auto s = codec::scaffold_policy(*region, *from, id, *today, pack);
+  if (!s.ok()) return codec::error_envelope(s.error());
+  json out = {{"path", s.value().path}, {"content", s.value().content}};
+  out["previous"] = s.value().previous.empty() ? json(nullptr) : json(s.value().previous);
+  return codec::ok_envelope(std::move(out));
+}
+
 json vocabulary(const PolicyPack& pack) { return codec::ok_envelope(codec::vocabulary_json(pack)); }
+
 json validate_policy(const json& input, std::vector<PolicyFile> base) {
   codec::Reader r(codec::Reader::Style::dotted, "");
   if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
@@ -255,6 +287,8 @@ json validate_policy(const json& input, std::vector<PolicyFile> base) {
   base.push_back({*path, *content});
   auto pack = codec::load_pack(base);
   if (!pack.ok()) return codec::error_envelope(pack.error());
+  pack.value().divisions = {kDivisions, kDivisionCount, kDivisionSource};
+  if (auto err = check_places(pack.value())) return codec::error_envelope(*err);
   const std::string hash = sha256_hex(*content);
   json summary = json::array();
   for (const auto& p : pack.value().policies)

@@ -26,7 +26,7 @@ std::vector<SourceUse> sources_used(const Estimate& est, const Policy& process_p
   std::vector<SourceUse> uses;
   const auto add = [&](const Policy& p, const Citation& c) { uses.push_back({ref_of(p, c), &p, &c.source_id}); };
   for (const auto& s : est.trace.steps())
-    if (s.cite) add(*est.policy, *s.cite);
+    if (s.cite) add(*est.layers.holding(*s.cite, est.policy), *s.cite);
   for (const auto& m : est.materials) add(process_policy, m.cite);
   for (const auto& d : est.deadlines) add(process_policy, d.cite);
   for (const auto& c : est.channels) add(process_policy, c.cite);
@@ -115,7 +115,7 @@ void write_steps(JsonWriter& w, const Estimate& est) {
     write_amounts(w, s.values);
     write_text(w, "rule", rule_name(s.rule));
     if (s.cite) {
-      write_source_ref(w, *est.policy, *s.cite);
+      write_source_ref(w, *est.layers.holding(*s.cite, est.policy), *s.cite);
     } else {
       w.key("source");
       w.null();

@@ -17,6 +17,13 @@ namespace {
 constexpr std::size_t kMaxPolicyText = 4096;
 constexpr std::size_t kMaxQuoteChars = 200;
 
+std::string file_region(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return "";
+  const auto prev = path.rfind('/', slash - 1);
+  return path.substr(prev == std::string::npos ? 0 : prev + 1, slash - (prev == std::string::npos ? 0 : prev + 1));
+}
+
 // A source's date: a calendar date, a month when the day is not shown, or an explicit "undated".
 bool source_date_ok(const std::string& d) {
   if (d == "undated") return true;
@@ -64,8 +71,10 @@ bool is_pack_path(const std::string& path) {
 
 class PolicyParser {
  public:
-  explicit PolicyParser(const PolicyFile& file) : r_(Reader::Style::pointer, file.path) {}
+  PolicyParser(const PolicyFile& file, std::string region)
+      : r_(Reader::Style::pointer, file.path), region_(std::move(region)) {}
   Reader r_;
+  std::string region_;  // the folder's region id: every citation of the file resolves in it
   std::set<std::string> source_ids_;
   std::set<std::string> secondary_ids_;
   std::set<std::string> used_ids_;
@@ -127,6 +136,7 @@ class PolicyParser {
 
   Citation citation(const json& obj, const std::string& path, bool figure = false) {
     Citation c;
+    c.layer = region_;
     if (auto s = r_.text(obj, "source", path, true, 64)) {
       c.source_id = *s;
       source_ref(*s, r_.child(path, "source"));
@@ -362,7 +372,7 @@ class PolicyParser {
                     {"persons", "tiers", "waiting_period", "inpatient", "outpatient", "chronic_outpatient",
                      "critical_illness", "note"});
     s.persons = r_.enum_list<Person>(obj, "persons", path);
-    if (s.persons.empty() && !r_.failed()) fail(r_.child(path, "persons"), "缺少 persons", "persons is missing");
+    // persons may be left to the province's layer (docs/policy-format.md, Layers).
     s.tiers = r_.enum_list<Tier>(obj, "tiers", path);
     if (const json* w = Reader::get(obj, "waiting_period")) {
       const std::string wp = r_.child(path, "waiting_period");
@@ -639,13 +649,6 @@ class PolicyParser {
   }
 };
 
-std::string file_region(const std::string& path) {
-  const auto slash = path.rfind('/');
-  if (slash == std::string::npos) return "";
-  const auto prev = path.rfind('/', slash - 1);
-  return path.substr(prev == std::string::npos ? 0 : prev + 1, slash - (prev == std::string::npos ? 0 : prev + 1));
-}
-
 std::string file_stem(const std::string& path) {
   const auto slash = path.rfind('/');
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -668,19 +671,36 @@ Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& t
     return e;
   }
   const json& root = parsed.value();
-  PolicyParser pp(file);
+  PolicyParser pp(file, file_region(file.path));
   Reader& r = pp.r_;
   Policy p;
   if (!r.expect_object(root, "")) return r.error();
   r.known_fields(root, "",
-                 {"schema_version", "region", "name_zh", "name_en", "province", "effective_from", "effective_to",
-                  "last_verified", "sources", "insurance_year", "schemes", "cross_region", "processes",
-                  "settlement_errors", "note", "open_questions"});
+                 {"schema_version", "region", "region_code", "layer", "name_zh", "name_en", "province",
+                  "effective_from", "effective_to", "last_verified", "sources", "insurance_year", "schemes",
+                  "cross_region", "processes", "settlement_errors", "note", "open_questions"});
   const auto version = r.integer(root, "schema_version", "", true, 1, 1);
   p.region = r.text(root, "region", "", true, 64).value_or("");
   p.name_zh = r.text(root, "name_zh", "", true, 256).value_or("");
   p.name_en = r.text(root, "name_en", "", true, 256).value_or("");
   p.province = r.text(root, "province", "", true, 64).value_or("");
+  if (auto code = r.text(root, "region_code", "", false, 6)) {
+    if (code->size() != 6 || code->find_first_not_of("0123456789") != std::string::npos || (*code)[0] == '0')
+      pp.fail("/region_code", "应为 6 位行政区划代码（GB/T 2260），例如 \"440100\"",
+              "expected a 6-digit division code (GB/T 2260), e.g. \"440100\"");
+    else
+      p.region_code = static_cast<std::int32_t>(std::atol(code->c_str()));
+  }
+  if (auto layer = r.text(root, "layer", "", false, 16)) {
+    if (*layer == "national")
+      p.layer = Layer::national;
+    else if (*layer == "province")
+      p.layer = Layer::province;
+    else if (*layer == "city")
+      p.layer = Layer::city;
+    else
+      r.unknown_value("/layer", *layer, "national, province, city");
+  }
   if (auto d = r.date(root, "effective_from", "", true)) p.effective_from = *d;
   p.effective_to = r.date(root, "effective_to", "", false);
   if (auto d = r.date(root, "last_verified", "", true)) {

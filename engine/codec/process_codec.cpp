@@ -24,6 +24,7 @@ json guide_to_json(const Guide& g) {
   j["title_en"] = g.title_en;
   j["region"] = g.region != nullptr ? json(g.region->region) : json(nullptr);
   j["policy_id"] = g.region != nullptr ? json(g.region->id()) : json(nullptr);
+  j["province_policy_id"] = g.province != nullptr ? json(g.province->id()) : json(nullptr);
   json steps = json::array();
   for (const auto& s : g.steps)
     steps.push_back(

@@ -2,7 +2,6 @@
 
 #include "engine/codec/reader.hpp"
 #include "engine/core/limits.hpp"
-#include "engine/core/provinces.hpp"
 
 namespace claimcalc::codec {
 
@@ -174,12 +173,8 @@ std::optional<Error> check_claim(const Claim& c) {
     return make_error(ErrorCode::inconsistent, "filing_date", "未备案（filing 为 none）时不应填写备案日期",
                       "filing_date given while filing is none");
   }
-  // A mistyped province would silently count as out of province and change the ratio.
-  if (!c.care_province.empty() && !is_province_id(c.care_province)) {
-    return make_error(ErrorCode::unknown_value, "care_province",
-                      "未知的省份「" + c.care_province + "」，可选：" + province_ids_list(),
-                      "unknown province \"" + c.care_province + "\"; expected one of: " + province_ids_list());
-  }
+  // care_province (id, name or code) is checked where places are resolved (engine/core/region_resolve.cpp),
+  // against the care region: a mistyped province would silently count as out of province and change the ratio.
   return std::nullopt;
 }
 

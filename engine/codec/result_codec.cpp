@@ -173,7 +173,7 @@ json estimate_to_json(const Estimate& est, const std::string& engine_version) {
     json values = json::object();
     for (const auto& v : s.values) values[v.name] = value_json(v);
     j["amounts"] = std::move(values);
-    j["source"] = s.cite ? source_ref(policy, *s.cite, &sources) : json(nullptr);
+    j["source"] = s.cite ? source_ref(*est.layers.holding(*s.cite, &policy), *s.cite, &sources) : json(nullptr);
     steps.push_back(std::move(j));
   }
   r["steps"] = std::move(steps);
@@ -292,7 +292,7 @@ void explain_one(const Estimate& est, bool zh, bool brief, std::string& out) {
   if (!brief) {
     for (const auto& step : est.trace.steps()) {
       out += std::to_string(++n) + ". " + (zh ? step.text_zh : step.text_en);
-      if (step.cite) out += cite_text(*est.policy, *step.cite, zh);
+      if (step.cite) out += cite_text(*est.layers.holding(*step.cite, est.policy), *step.cite, zh);
       out += "\n";
     }
     for (const auto& u : est.cannot_estimate)

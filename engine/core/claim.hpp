@@ -58,6 +58,10 @@ struct Claim {
   bool filing_given = false;
   bool settlement_given = false;
   std::string care_province;  // when the care region has no policy data here: its province id
+  // Set by resolve_claim_places from the registry (0: unknown, e.g. a pack without registry entries).
+  std::int32_t insured_province_code = 0;
+  std::int32_t care_province_code = 0;
+  std::string care_name_zh;  // the care region as shown to people (北京市), when resolved
   std::optional<Date> filing_date;
   SettlementMode settlement = SettlementMode::direct;
   EnrolmentStatus enrolment_status = EnrolmentStatus::active;

@@ -21,6 +21,11 @@ const FilingValidity* find_validity(const Policy* policy, Filing filing) {
 }
 
 std::optional<CareScope> scope_of(const Claim& claim, const Policy& insured, const PolicyPack& pack) {
+  if (claim.care_province_code != 0 && claim.insured_province_code != 0) {
+    return claim.care_province_code == claim.insured_province_code ? CareScope::in_province
+                                                                   : CareScope::out_of_province;
+  }
+  // A pack without registry entries (test packs): the province ids of the files, or the request's.
   std::string province = claim.care_province;
   if (province.empty() && is_municipality(claim.care_region)) province = claim.care_region;
   for (const auto& p : pack.policies)
@@ -38,19 +43,20 @@ std::string format_points(Ratio r) {
 
 }  // namespace
 
-CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured, const PolicyPack& pack,
+CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack,
                                        const Assumptions& assume, Trace& trace, std::vector<Warning>& warnings) {
   CrossRegionOutcome out;
   out.manual_claim = claim.settlement == SettlementMode::manual_claim;
   if (claim.care_region.empty() || claim.care_region == claim.insured_region) return out;
   out.applies = true;
-  const Policy* national = pack.national(claim.date_of_care);
+  const Policy& insured = *layers.city;
   const Date care_end = claim.discharge_date.value_or(claim.date_of_care);
 
   Filing filing = claim.filing;
   if (filing != Filing::none && filing != Filing::emergency && claim.filing_date) {
-    const FilingValidity* v = find_validity(&insured, filing);
-    if (v == nullptr) v = find_validity(national, filing);
+    const FilingValidity* v = nullptr;
+    for (const Policy* layer : layers.ordered())
+      if (v == nullptr) v = find_validity(layer, filing);
     const bool past =
         v != nullptr && v->months && claim.date_of_care > claim.filing_date->plus_months_clamped(*v->months);
     if (past && v->at_least && assume.filing_still_valid.value_or(true)) {
@@ -114,51 +120,52 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured
 
   const SettlementMode settlement = out.manual_claim ? SettlementMode::manual_claim : claim.settlement;
   const std::optional<CareScope> scope = scope_of(claim, insured, pack);
-  if (!insured.cross_region) {
-    out.multiplier_known = false;
-    out.needs = "policy:cross_region";
-    return out;
-  }
-  out.critical_illness_excludes_reduction = insured.cross_region->critical_illness_excludes_reduction;
-  for (const auto& m : insured.cross_region->ratio_multipliers) {
-    if (!matches(m.when.filings, filing) || !matches(m.when.settings, claim.setting) ||
-        !matches(m.when.settlements, settlement))
-      continue;
-    if (m.when.scope) {
-      if (!scope) {
+  // The city's own rule for the case wins; where it has none, its province's (then a national one) applies.
+  for (const Policy* layer : layers.ordered()) {
+    if (layer == nullptr || !layer->cross_region) continue;
+    if (!out.critical_illness_excludes_reduction)
+      out.critical_illness_excludes_reduction = layer->cross_region->critical_illness_excludes_reduction;
+    for (const auto& m : layer->cross_region->ratio_multipliers) {
+      if (!matches(m.when.filings, filing) || !matches(m.when.settings, claim.setting) ||
+          !matches(m.when.settlements, settlement))
+        continue;
+      if (m.when.scope) {
+        if (!scope) {
+          out.multiplier_known = false;
+          out.needs = "care_province";
+          return out;
+        }
+        if (*m.when.scope != *scope) continue;
+      }
+      if (m.cut_max) {
+        // The text allows a cut of up to N points and leaves the figure to the city, whose own figure is missing.
         out.multiplier_known = false;
-        out.needs = "care_province";
+        out.needs = "policy:cross_region_cut";
+        warnings.push_back({"cross_region_cut_unknown",
+                            "异地就医支付比例最多可降低 " + format_points(*m.cut_max) + " 个百分点（" + m.cite.clause +
+                                "），参保地实际降低多少未找到，统筹基金支付无法估算。",
+                            "The ratio for this care elsewhere may be cut by up to " + format_points(*m.cut_max) +
+                                " percentage points (" + m.cite.clause +
+                                "); the insured city's own cut was not found, so the fund's share cannot be "
+                                "estimated."});
         return out;
       }
-      if (*m.when.scope != *scope) continue;
-    }
-    if (m.cut_max) {
-      // The text allows a cut of up to N points and leaves the figure to the city, whose own figure is missing.
-      out.multiplier_known = false;
-      out.needs = "policy:cross_region_cut";
-      warnings.push_back({"cross_region_cut_unknown",
-                          "异地就医支付比例最多可降低 " + format_points(*m.cut_max) + " 个百分点（" + m.cite.clause +
-                              "），参保地实际降低多少未找到，统筹基金支付无法估算。",
-                          "The ratio for this care elsewhere may be cut by up to " + format_points(*m.cut_max) +
-                              " percentage points (" + m.cite.clause +
-                              "); the insured city's own cut was not found, so the fund's share cannot be estimated."});
+      out.multiplier = m.multiplier;
+      out.cut = m.cut;
+      std::vector<StepValue> values{
+          text_value("filing_zh", std::string(label_zh(filing))),
+          text_value("filing", std::string(name_of(filing))),
+          text_value("care_region", claim.care_name_zh.empty() ? claim.care_region : claim.care_name_zh),
+          text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),
+          text_value("settlement_zh", settlement == SettlementMode::direct ? "直接结算" : "手工报销"),
+          text_value("settlement", std::string(name_of(settlement)))};
+      if (m.in_points)
+        values.push_back(text_value("cut_points", format_points(m.cut)));
+      else
+        values.push_back(ratio_value("multiplier", m.multiplier));
+      trace.add(Rule::cross_region, std::move(values), m.cite);
       return out;
     }
-    out.multiplier = m.multiplier;
-    out.cut = m.cut;
-    std::vector<StepValue> values{
-        text_value("filing_zh", std::string(label_zh(filing))),
-        text_value("filing", std::string(name_of(filing))),
-        text_value("care_region", claim.care_region),
-        text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),
-        text_value("settlement_zh", settlement == SettlementMode::direct ? "直接结算" : "手工报销"),
-        text_value("settlement", std::string(name_of(settlement)))};
-    if (m.in_points)
-      values.push_back(text_value("cut_points", format_points(m.cut)));
-    else
-      values.push_back(ratio_value("multiplier", m.multiplier));
-    trace.add(Rule::cross_region, std::move(values), m.cite);
-    return out;
   }
   out.multiplier_known = false;
   out.needs = "policy:cross_region";

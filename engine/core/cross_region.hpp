@@ -31,7 +31,9 @@ struct CrossRegionOutcome {
   bool filing_validity_open = false;  // past a minimum validity: whether the filing still holds is not known
 };
 
-CrossRegionOutcome assess_cross_region(const Claim& claim, const Policy& insured, const PolicyPack& pack,
+// layers.city is the insured region's policy (never null here); its province's and the national layers supply the
+// filing validity and the rule for the case where the city has none.
+CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack,
                                        const Assumptions& assume, Trace& trace, std::vector<Warning>& warnings);
 
 }  // namespace claimcalc

@@ -12,7 +12,17 @@ constexpr int kScorePerMatchedWord = 1000;
 constexpr int kScoreForContext = 500;
 
 // Whether the request shows the situation a cause's data names in `likely_when`, and what in it does.
-bool request_shows(LikelyWhen when, const Claim& c, const Policy* region, std::string& zh, std::string& en) {
+// The filing validity the layers give for a filing type, the insured city's own first.
+const FilingValidity* validity_for(const Layers& layers, Filing filing) {
+  for (const Policy* p : layers.ordered()) {
+    if (p == nullptr || !p->cross_region) continue;
+    for (const auto& v : p->cross_region->validity)
+      if (std::find(v.filings.begin(), v.filings.end(), filing) != v.filings.end()) return &v;
+  }
+  return nullptr;
+}
+
+bool request_shows(LikelyWhen when, const Claim& c, const Layers& layers, std::string& zh, std::string& en) {
   const bool elsewhere = !c.care_region.empty() && c.care_region != c.insured_region;
   switch (when) {
     case LikelyWhen::unfiled_elsewhere:
@@ -20,19 +30,17 @@ bool request_shows(LikelyWhen when, const Claim& c, const Policy* region, std::s
       zh = "请求中就医地与参保地不同，且未备案。";
       en = "The care region differs from the insured region and nothing was filed.";
       return true;
-    case LikelyWhen::filing_expired:
-      if (!elsewhere || c.filing == Filing::none || !c.filing_date || region == nullptr || !region->cross_region)
+    case LikelyWhen::filing_expired: {
+      if (!elsewhere || c.filing == Filing::none || !c.filing_date) return false;
+      const FilingValidity* v = validity_for(layers, c.filing);
+      // A floor (不少于6个月) is not an end date: the request cannot show such a filing expired.
+      if (v == nullptr || !v->months || v->at_least || c.date_of_care <= c.filing_date->plus_months_clamped(*v->months))
         return false;
-      for (const auto& v : region->cross_region->validity) {
-        if (std::find(v.filings.begin(), v.filings.end(), c.filing) == v.filings.end() || !v.months) continue;
-        if (c.date_of_care > c.filing_date->plus_months_clamped(*v.months)) {
-          zh = "备案日期 " + c.filing_date->iso() + " 加 " + std::to_string(*v.months) + " 个月已早于就医日期。";
-          en = "The filing of " + c.filing_date->iso() + " plus " + std::to_string(*v.months) +
-               " months ended before the date of care.";
-          return true;
-        }
-      }
-      return false;
+      zh = "备案日期 " + c.filing_date->iso() + " 加 " + std::to_string(*v->months) + " 个月已早于就医日期。";
+      en = "The filing of " + c.filing_date->iso() + " plus " + std::to_string(*v->months) +
+           " months ended before the date of care.";
+      return true;
+    }
     case LikelyWhen::enrolment_not_active:
       if (c.enrolment_status == EnrolmentStatus::active) return false;
       zh = "请求中参保状态为非正常。";
@@ -44,11 +52,10 @@ bool request_shows(LikelyWhen when, const Claim& c, const Policy* region, std::s
 
 }  // namespace
 
-std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, const Policy* region,
-                                const Policy* national) {
+std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, const Layers& layers) {
   std::vector<std::pair<int, Diagnosis>> scored;
   int order = 0;
-  for (const Policy* p : {region, national}) {
+  for (const Policy* p : layers.ordered()) {
     if (p == nullptr) continue;
     for (const auto& cause : p->settlement_errors) {
       const bool seen =
@@ -59,7 +66,7 @@ std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, co
         if (!k.empty() && symptom.find(k) != std::string_view::npos) d.matched.push_back(k);
       int score = static_cast<int>(d.matched.size()) * kScorePerMatchedWord;
       if (claim != nullptr && cause.likely_when &&
-          request_shows(*cause.likely_when, *claim, region, d.context_zh, d.context_en))
+          request_shows(*cause.likely_when, *claim, layers, d.context_zh, d.context_en))
         score += kScoreForContext;
       score -= order++;
       scored.emplace_back(score, std::move(d));

@@ -7,6 +7,7 @@
 
 #include "engine/core/claim.hpp"
 #include "engine/core/policy.hpp"
+#include "engine/core/region_resolve.hpp"
 
 namespace claimcalc {
 
@@ -20,7 +21,7 @@ struct Diagnosis {
 
 // Order: causes whose words appear in the symptom (more words first), then causes the request makes likely,
 // then the rest in the data's order.
-std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, const Policy* region,
-                                const Policy* national);
+// A cause a city's layer lists replaces its province's and the national one of the same id.
+std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, const Layers& layers);
 
 }  // namespace claimcalc

@@ -7,9 +7,11 @@
 #include "engine/core/critical_illness.hpp"
 #include "engine/core/cross_region.hpp"
 #include "engine/core/eligibility.hpp"
+#include "engine/core/layered_rules.hpp"
 #include "engine/core/next_questions.hpp"
 #include "engine/core/process_lookup.hpp"
 #include "engine/core/ranges.hpp"
+#include "engine/core/region_resolve.hpp"
 #include "engine/core/settlement.hpp"
 #include "engine/core/unknowns.hpp"
 #include "engine/core/year_to_date.hpp"
@@ -62,14 +64,17 @@ bool any_stay_condition(const std::vector<Figure<Fen>>& figures) {
                      [](const Figure<Fen>& f) { return f.when.stay_from || f.when.stay_to; });
 }
 
-void warn_secondary_sources(const Policy& policy, const Trace& trace, std::vector<Warning>& warnings) {
-  std::vector<const std::string*> seen;  // a handful of sources per answer: a list beats a set
+void warn_secondary_sources(const Estimate& est, const Trace& trace, std::vector<Warning>& warnings) {
+  std::vector<const Citation*> seen;  // a handful of sources per answer: a list beats a set
   for (const auto& step : trace.steps()) {
     if (!step.cite) continue;
-    const std::string& id = step.cite->source_id;
-    if (std::any_of(seen.begin(), seen.end(), [&](const std::string* s) { return *s == id; })) continue;
-    seen.push_back(&id);
-    const Source* src = policy.source(step.cite->source_id);
+    const Citation& c = *step.cite;
+    if (std::any_of(seen.begin(), seen.end(),
+                    [&](const Citation* s) { return s->source_id == c.source_id && s->layer == c.layer; }))
+      continue;
+    seen.push_back(&c);
+    const Policy* layer = est.layers.holding(c, est.policy);
+    const Source* src = layer != nullptr ? layer->source(c.source_id) : nullptr;
     if (src == nullptr || src->confidence != Confidence::secondary) continue;
     warnings.push_back(
         {"secondary_source",
@@ -135,11 +140,7 @@ void without_amounts(Estimate& est) {
 }
 
 Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume) {
-  if (!pack.has_region(claim.insured_region)) {
-    return make_error(ErrorCode::unknown_region, "insured_region",
-                      "暂不支持参保地「" + claim.insured_region + "」：没有该地区的政策数据",
-                      "no policy data for insured region \"" + claim.insured_region + "\"");
-  }
+  if (!pack.has_region(claim.insured_region)) return no_city_policy(claim.insured_region, pack);
   const Policy* policy = pack.in_force(claim.insured_region, claim.date_of_care);
   if (policy == nullptr) {
     return make_error(ErrorCode::no_policy_for_date, "date_of_care",
@@ -149,6 +150,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
 
   Estimate est;
   est.policy = policy;
+  est.layers = layers_for(claim.insured_region, pack, &claim.date_of_care);
   est.date_of_care = claim.date_of_care;
   est.trace = Trace(claim.step_texts);
   Trace& trace = est.trace;
@@ -160,15 +162,12 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
                date_value("date_of_care", claim.date_of_care)});
   }
 
-  const auto scheme_it = policy->schemes.find(claim.scheme);
-  const SchemePolicy* scheme = scheme_it != policy->schemes.end() ? &scheme_it->second : nullptr;
+  LayeredRules rules;
+  layered_rules(est.layers, claim.scheme, claim.setting, rules);
+  const SchemePolicy* scheme = rules.scheme;
+  const SettingPolicy* setting = rules.setting;
   if (scheme != nullptr) {
     if (auto err = check_person_and_tier(claim, *scheme, est.warnings)) return *err;
-  }
-  const SettingPolicy* setting = nullptr;
-  if (scheme != nullptr) {
-    const auto it = scheme->settings.find(claim.setting);
-    if (it != scheme->settings.end()) setting = &it->second;
   }
   if (!claim.disease.empty() && claim.setting != Setting::chronic_outpatient) {
     est.warnings.push_back({"disease_ignored", "只有门诊慢特病需要病种，已忽略 disease。",
@@ -188,8 +187,8 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
 
   // 就医地目录、参保地政策: direct settlement takes the items' classes from the care region's bill; the insured
   // region's own rule for care elsewhere sets the share of the local ratio.
-  const CrossRegionOutcome cross = assess_cross_region(claim, *policy, pack, assume, trace, est.warnings);
-  if (cross.manual_claim) attach_manual_claim(claim, *policy, pack, est);
+  const CrossRegionOutcome cross = assess_cross_region(claim, est.layers, pack, assume, trace, est.warnings);
+  if (cross.manual_claim) attach_manual_claim(claim, est.layers, est);
   Adjudication adj = adjudicate(items_for_catalogue(claim, cross, est.warnings), setting, ctx, trace);
   Split& split = est.split;
   split.total = adj.total;
@@ -205,7 +204,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
     return est;
   }
   if (scheme == nullptr || setting == nullptr) {
-    est.cannot_estimate.push_back(cannot_estimate("fund_paid", scheme == nullptr ? "policy:scheme" : "policy:setting"));
+    est.cannot_estimate.push_back(missing_benefit_rules(claim.scheme, claim.setting));
     return est;
   }
   if (!cross.multiplier_known) {
@@ -268,13 +267,16 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
 
 }  // namespace
 
-Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack) {
+Result<Estimate> estimate(const Claim& request, const PolicyPack& pack) {
+  const Result<Claim> resolved = resolve_claim_places(request, pack);
+  if (!resolved.ok()) return resolved.error();
+  const Claim& claim = resolved.value();
   Result<Estimate> r = run(claim, pack, Assumptions{});
   if (r.ok()) {
     bound_ranges(
         claim, [&pack](const Claim& c, const Assumptions& a) { return run(c, pack, a); }, r.value());
     if (!claim.bill_given) without_amounts(r.value());
-    warn_secondary_sources(*r.value().policy, r.value().trace, r.value().warnings);
+    warn_secondary_sources(r.value(), r.value().trace, r.value().warnings);
     // next_questions belong to the full answer only.
     if (claim.step_texts) r.value().next_questions = next_questions(claim, r.value());
   }

@@ -85,6 +85,7 @@ struct Question {
 
 struct Estimate {
   const Policy* policy = nullptr;
+  Layers layers;  // policy, its province's layer and the national rules: where each step's citation resolves
   Date date_of_care = Date::unchecked(2025, 1, 1);
   Split split;
   std::vector<ItemResult> items;

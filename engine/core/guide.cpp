@@ -27,26 +27,26 @@ const char* scenario_list() {
   return "manual_claim, reverse_settlement, late_claim, cross_region_filing, special_disease";
 }
 
-Guide build_guide(const std::string& scenario, const Policy* region, const Policy* national, const Claim* claim) {
+Guide build_guide(const std::string& scenario, const Layers& layers, const Claim* claim) {
   Guide g;
   g.scenario = scenario;
-  g.region = region;
-  const Process* local = process_of(region, scenario);
-  const Process* common = process_of(national, scenario);
-  const Process* title = local != nullptr ? local : common;
-  if (title != nullptr) {
-    g.title_zh = title->title_zh;
-    g.title_en = title->title_en;
+  g.region = layers.city;
+  g.province = layers.province;
+  std::vector<std::pair<const Process*, const Policy*>> found;
+  for (const Policy* layer : layers.ordered())
+    if (const Process* proc = process_of(layer, scenario)) found.emplace_back(proc, layer);
+  if (!found.empty()) {
+    g.title_zh = found.front().first->title_zh;
+    g.title_en = found.front().first->title_en;
   }
-  for (const auto& [proc, pol] : {std::make_pair(local, region), std::make_pair(common, national)}) {
-    if (proc == nullptr) continue;
+  for (const auto& [proc, pol] : found) {
     for (const auto& s : proc->steps) g.steps.push_back({s, pol});
     for (const auto& c : proc->channels) g.channels.push_back({c, pol});
   }
-  // Materials and deadlines are the region's when it has them: the national list is only a fallback.
+  // Materials and deadlines are the most specific layer's that has them: an upper layer's list is a fallback.
   const auto pick = [&](auto member) -> std::pair<const Process*, const Policy*> {
-    if (local != nullptr && !(local->*member).empty()) return {local, region};
-    if (common != nullptr && !(common->*member).empty()) return {common, national};
+    for (const auto& f : found)
+      if (!(f.first->*member).empty()) return f;
     return {nullptr, nullptr};
   };
   if (auto [proc, pol] = pick(&Process::materials); proc != nullptr) {
@@ -56,8 +56,9 @@ Guide build_guide(const std::string& scenario, const Policy* region, const Polic
         g.materials.push_back({m, pol});
     }
   }
-  if (auto [proc, pol] = pick(&Process::deadlines); proc != nullptr) {
-    for (const auto& rule : proc->deadlines) {
+  const auto [deadline_proc, deadline_pol] = pick(&Process::deadlines);
+  if (deadline_proc != nullptr) {
+    for (const auto& rule : deadline_proc->deadlines) {
       if (claim == nullptr) {
         g.cannot_estimate.push_back(cannot_estimate("deadlines", "date_of_care"));
         break;
@@ -68,13 +69,15 @@ Guide build_guide(const std::string& scenario, const Policy* region, const Polic
         g.cannot_estimate.push_back(cannot_estimate("deadlines", needs));
         continue;
       }
-      g.deadlines.push_back({compute_deadline(rule, *start), pol});
+      g.deadlines.push_back({compute_deadline(rule, *start), deadline_pol});
     }
   }
-  // What no source gave: the region's own gaps, and the national ones where the region has no rule of its own.
-  if (local != nullptr) g.not_in_data.insert(g.not_in_data.end(), local->not_in_data.begin(), local->not_in_data.end());
-  if (common != nullptr && (local == nullptr || local->deadlines.empty()))
-    g.not_in_data.insert(g.not_in_data.end(), common->not_in_data.begin(), common->not_in_data.end());
+  // What no source gave: each layer's own gaps, down to the layer whose deadlines apply (an upper layer's note
+  // that the time limit is unknown no longer holds once a lower layer gives it).
+  for (const auto& [proc, pol] : found) {
+    g.not_in_data.insert(g.not_in_data.end(), proc->not_in_data.begin(), proc->not_in_data.end());
+    if (pol == deadline_pol) break;
+  }
   return g;
 }
 

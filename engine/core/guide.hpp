@@ -9,6 +9,7 @@
 
 #include "engine/core/claim.hpp"
 #include "engine/core/estimate.hpp"
+#include "engine/core/region_resolve.hpp"
 
 namespace claimcalc {
 
@@ -22,7 +23,8 @@ struct Guide {
   std::string scenario;
   std::string title_zh;
   std::string title_en;
-  const Policy* region = nullptr;
+  const Policy* region = nullptr;    // the insured city's policy, when the pack has one
+  const Policy* province = nullptr;  // its province's layer, when the pack has one
   std::vector<Sourced<ProcessStep>> steps;
   std::vector<Sourced<Material>> materials;
   std::vector<Sourced<Deadline>> deadlines;
@@ -34,8 +36,9 @@ struct Guide {
 bool is_scenario(const std::string& id);
 const char* scenario_list();
 
-// region: the insured region's policy in force (may be null when only national rules apply); claim, when given,
+// layers: the insured city's rules, its province's and the national ones (any may be null); steps and channels
+// come from every layer, materials and deadlines from the most specific layer that has them. claim, when given,
 // dates the deadlines and picks materials for its setting.
-Guide build_guide(const std::string& scenario, const Policy* region, const Policy* national, const Claim* claim);
+Guide build_guide(const std::string& scenario, const Layers& layers, const Claim* claim);
 
 }  // namespace claimcalc

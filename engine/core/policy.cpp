@@ -8,6 +8,12 @@ const Source* Policy::source(const std::string& source_id) const {
   return nullptr;
 }
 
+const Policy* Layers::holding(const Citation& cite, const Policy* fallback) const {
+  for (const Policy* p : ordered())
+    if (p != nullptr && p->region == cite.layer) return p;
+  return fallback;
+}
+
 bool Policy::in_force_on(const Date& d) const { return effective_from <= d && (!effective_to || d < *effective_to); }
 
 bool PolicyPack::has_region(const std::string& region) const {

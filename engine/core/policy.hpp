@@ -3,6 +3,7 @@
 // "cannot estimate" for what depends on it.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "engine/core/date.hpp"
+#include "engine/core/division.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/vocabulary.hpp"
 
@@ -36,6 +38,7 @@ struct Corroboration {
 
 // Where one figure came from: a source id, the clause inside it and the source's own sentence.
 struct Citation {
+  std::string layer;  // the region id of the file the figure is in (where source_id resolves)
   std::string source_id;
   std::string clause;
   std::string quote;  // verbatim, at most 200 characters; required on every figure
@@ -223,11 +226,17 @@ struct InsuranceYear {
   Citation cite;
 };
 
+// Which layer a policy file is: national rules apply everywhere, a province's rules to its cities, a city's
+// figures override both (docs/policy-format.md).
+enum class Layer { national, province, city };
+
 struct Policy {
   std::string region;
   std::string name_zh;
   std::string name_en;
-  std::string province;
+  std::string province;  // the region id of its province's layer (a province file names itself)
+  Layer layer = Layer::city;
+  std::int32_t region_code = 0;  // GB/T 2260; 0 where the file gives none (national, test fixtures)
   Date effective_from = Date::unchecked(1990, 1, 1);
   std::optional<Date> effective_to;  // exclusive: the next version's effective_from
   std::string last_verified;
@@ -244,9 +253,21 @@ struct Policy {
   bool in_force_on(const Date& d) const;
 };
 
+// The rules that apply to an insured place, most specific first: a city inherits its province's rules and the
+// national ones, each cited at its own layer; a city's figure overrides. Any may be null.
+struct Layers {
+  const Policy* city = nullptr;
+  const Policy* province = nullptr;
+  const Policy* national = nullptr;
+  std::array<const Policy*, 3> ordered() const { return {city, province, national}; }
+  // The layer a citation belongs to (fallback when none of them is its file).
+  const Policy* holding(const Citation& cite, const Policy* fallback) const;
+};
+
 // All versions of all regions known to one engine instance.
 struct PolicyPack {
   std::vector<Policy> policies;
+  DivisionRegistry divisions;  // every city and province, for requests that name a place without a policy
   bool has_region(const std::string& region) const;
   const Policy* in_force(const std::string& region, const Date& date) const;
   // The national rules (region "national") in force on a date, if the pack has them.

@@ -6,18 +6,17 @@
 
 namespace claimcalc {
 
-FoundProcess find_process(const std::string& id, const Policy& insured, const PolicyPack& pack, const Date& on) {
-  const auto it = insured.processes.find(id);
-  if (it != insured.processes.end()) return {&it->second, &insured};
-  if (const Policy* national = pack.national(on)) {
-    const auto n = national->processes.find(id);
-    if (n != national->processes.end()) return {&n->second, national};
+FoundProcess find_process(const std::string& id, const Layers& layers) {
+  for (const Policy* layer : layers.ordered()) {
+    if (layer == nullptr) continue;
+    const auto it = layer->processes.find(id);
+    if (it != layer->processes.end()) return {&it->second, layer};
   }
   return {};
 }
 
-void attach_manual_claim(const Claim& claim, const Policy& insured, const PolicyPack& pack, Estimate& est) {
-  const FoundProcess found = find_process("manual_claim", insured, pack, claim.date_of_care);
+void attach_manual_claim(const Claim& claim, const Layers& layers, Estimate& est) {
+  const FoundProcess found = find_process("manual_claim", layers);
   if (found.process == nullptr) {
     est.cannot_estimate.push_back(cannot_estimate("materials", "policy:processes.manual_claim"));
     return;

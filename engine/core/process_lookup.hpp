@@ -1,5 +1,5 @@
-// Finds a process (manual claim, reverse settlement, ...) in the insured region's policy, or else in the national
-// rules, and turns its deadline rules into dates for a claim.
+// Finds a process (manual claim, reverse settlement, ...) in the insured region's layers, and turns its deadline rules
+// into dates for a claim.
 #pragma once
 
 #include <string>
@@ -13,10 +13,11 @@ struct FoundProcess {
   const Policy* policy = nullptr;  // where its citations resolve
 };
 
-FoundProcess find_process(const std::string& id, const Policy& insured, const PolicyPack& pack, const Date& on);
+// The most specific layer's process (city, then province, then national).
+FoundProcess find_process(const std::string& id, const Layers& layers);
 
 // Adds the manual-claim materials (for the claim's setting) and deadlines to the estimate, or says which part is
 // unknown.
-void attach_manual_claim(const Claim& claim, const Policy& insured, const PolicyPack& pack, Estimate& est);
+void attach_manual_claim(const Claim& claim, const Layers& layers, Estimate& est);
 
 }  // namespace claimcalc

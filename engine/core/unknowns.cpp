@@ -92,4 +92,16 @@ CannotEstimate cannot_estimate(const std::string& part, const std::string& needs
           "Needs the " + figure_label_en(needs) + " (request field " + needs + ") to estimate this part." + then_en};
 }
 
+CannotEstimate missing_benefit_rules(Scheme scheme, Setting setting) {
+  const std::string what_zh = std::string(label_zh(scheme)) + std::string(label_zh(setting));
+  const std::string what_en = std::string(name_of(scheme)) + " scheme, " + std::string(label_en(setting));
+  return {"fund_paid", "policy:schemes." + std::string(name_of(scheme)) + "." + std::string(name_of(setting)),
+          "政策数据中没有该地区" + what_zh +
+              "的起付线、支付比例和最高支付限额（尚未找到可引用的出处），因此无法测算统筹基金支付，也不会用默认值代替；"
+              "办理流程（材料、时限、渠道）仍按上级规则给出。",
+          "The policy data has no deductible, ratio or annual cap of this region for the " + what_en +
+              " (no citable source has been found yet), so the fund's payment is not estimated rather than "
+              "guessed; the process answers (documents, deadlines, channels) still come from the upper layers."};
+}
+
 }  // namespace claimcalc

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "engine/core/estimate.hpp"
+#include "engine/core/vocabulary.hpp"
 
 namespace claimcalc {
 
@@ -13,5 +14,9 @@ CannotEstimate cannot_estimate(const std::string& part, const std::string& needs
 // The Chinese and English names of a figure or a request field, for messages.
 std::string figure_label_zh(const std::string& figure);
 std::string figure_label_en(const std::string& figure);
+
+// No layer of the insured region has benefit rules for the scheme and setting: names the figures that are missing
+// (needs "policy:schemes.<scheme>.<setting>").
+CannotEstimate missing_benefit_rules(Scheme scheme, Setting setting);
 
 }  // namespace claimcalc

@@ -102,8 +102,11 @@ add("insured_region national", raw("insured_region", '"national"'), "unknown_reg
 add("care_region national", raw("care_region", '"national"'), "unknown_region", "care_region")
 add("insured_region atlantis", raw("insured_region", '"atlantis"'), "unknown_region", "insured_region")
 add("insured_region ../shenzhen", raw("insured_region", '"../shenzhen"'), "unknown_region", "insured_region")
-add("care_province mars", raw("care_province", '"mars"').replace('"tier":', '"care_region":"atlantis","tier":'),
+add("care_region atlantis", raw("care_region", '"atlantis"'), "unknown_region", "care_region")
+add("care_province mars", raw("care_province", '"mars"').replace('"tier":', '"care_region":"上海","tier":'),
     "unknown_value", "care_province")
+add("care_province contradicts care_region", raw("care_province", '"广东"').replace('"tier":', '"care_region":"上海","tier":'),
+    "inconsistent", "care_province")
 # 5. Dates.
 for value in ["2025-02-30", "2025-13-01", "25-03-01", "", "2025/03/01", "2025-3-1", "yesterday", "2025-03-01T00:00",
               "1800-01-01", "9999999999-01-01"]:

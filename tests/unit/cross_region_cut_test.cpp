@@ -25,7 +25,7 @@ claimcalc::api::Engine cut_engine(const char* cuts) {
 }
 
 json request(const char* filing) {
-  return json::parse(std::string(R"({"insured_region": "x", "care_region": "y", "care_province": "zhejiang",
+  return json::parse(std::string(R"({"insured_region": "x", "care_region": "杭州", "care_province": "zhejiang",
     "scheme": "employee", "person": "active", "setting": "inpatient", "hospital_level": "level3",
     "date_of_care": "2024-06-01", "settlement": "direct", "filing": ")") +
                      filing + R"(", "filing_date": "2024-05-01", "totals": {"class_a": "11000"}})");

@@ -274,7 +274,7 @@ TEST_CASE("first stay assumed when prior stays are not given and the deductible 
 
 TEST_CASE("cross-region care without a rule of the insured region is not guessed") {
   json req = testland_request();
-  req["care_region"] = "elsewhere";
+  req["care_region"] = "杭州";
   req["filing"] = "temporary";
   const json r = estimate(fixture_engine(), req);
   CHECK(split(r, "in_scope") == "10000.00");

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "engine/api/builtin_divisions.hpp"
 #include "engine/codec/estimate_writer.hpp"
 #include "engine/codec/policy_codec.hpp"
 #include "engine/codec/request_codec.hpp"
@@ -23,6 +24,9 @@ const claimcalc::PolicyPack& pack() {
     REQUIRE(files.ok());
     auto loaded = claimcalc::codec::load_pack(files.value(), std::nullopt);
     REQUIRE(loaded.ok());
+    // with the registry, as the engine holds the pack: places such as 北京 resolve
+    loaded.value().divisions = {claimcalc::api::kDivisions, claimcalc::api::kDivisionCount,
+                                claimcalc::api::kDivisionSource};
     return std::move(loaded.value());
   }();
   return p;

@@ -44,8 +44,8 @@ json generate(std::mt19937& rng, const Region& region) {
   r["date_of_care"] = region.date;
   // A third of the requests are care elsewhere, with every filing type and both settlements.
   if (rng() % 3 == 0) {
-    r["care_region"] = pick({"guangzhou", "shenzhen", "beijing"});
-    if (r["care_region"] == "beijing") r["care_province"] = "beijing";
+    r["care_region"] = pick({"广州", "深圳市", "北京"});
+    if (r["care_region"] == "北京") r["care_province"] = "北京市";
     r["filing"] = pick({"none", "long_term", "temporary", "referral", "emergency"});
     r["settlement"] = pick({"direct", "manual_claim"});
     r["discharge_date"] = region.date;

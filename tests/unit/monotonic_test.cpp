@@ -75,7 +75,7 @@ json shenzhen_in(const char* care_region, const char* filing) {
          {"date_of_care", "2025-03-01"},
          {"filing", filing},
          {"year_to_date", {{"stays", 0}, {"critical_illness_base", "0"}, {"critical_illness_paid", "0"}}}};
-  if (std::string(care_region) == "beijing") r["care_province"] = "beijing";
+  if (std::string(care_region) == "北京") r["care_province"] = "北京市";
   return r;
 }
 
@@ -104,8 +104,8 @@ TEST_CASE("1-fen steps over other levels, tiers, persons, filings and amounts") 
   for (const char* level : {"level1", "level2", "level3"}) {
     for (const char* tier : {"tier1", "tier2"}) {
       for (const char* person : {"active", "retired"}) {
-        for (const auto& [care, filing] : {std::pair{"guangzhou", "temporary"}, std::pair{"beijing", "temporary"},
-                                           std::pair{"beijing", "long_term"}, std::pair{"guangzhou", "referral"}}) {
+        for (const auto& [care, filing] : {std::pair{"guangzhou", "temporary"}, std::pair{"北京", "temporary"},
+                                           std::pair{"北京", "long_term"}, std::pair{"guangzhou", "referral"}}) {
           json req = shenzhen_in(care, filing);
           req["hospital_level"] = level;
           req["tier"] = tier;

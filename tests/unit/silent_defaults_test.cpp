@@ -45,7 +45,7 @@ TEST_CASE("a mistyped care_province is refused; a municipality is its own provin
   json req = guangzhou_request();
   req["insured_region"] = "shenzhen";
   req["tier"] = "tier1";
-  req["care_region"] = "changsha";
+  req["care_region"] = "长沙";
   req["filing"] = "temporary";
   req["care_province"] = "guangdogn";
   const json bad = estimate(builtin_engine(), req);
@@ -55,7 +55,7 @@ TEST_CASE("a mistyped care_province is refused; a municipality is its own provin
   req["care_province"] = "hunan";
   const json hunan = estimate(builtin_engine(), req);
   req.erase("care_province");
-  req["care_region"] = "beijing";
+  req["care_region"] = "北京";
   const json beijing = estimate(builtin_engine(), req);
   CHECK(beijing["result"]["split"]["fund_paid"] == hunan["result"]["split"]["fund_paid"]);  // both out of province
   CHECK_FALSE(test::has_unknown(beijing, "fund_paid"));

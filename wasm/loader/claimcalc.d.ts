@@ -287,6 +287,8 @@ export interface Guide {
   /** The region whose rules were used, or null for the national rules only. */
   region: string | null;
   policy_id: string | null;
+  /** The province layer whose rules also answered (jiangsu/2023-01-01), or null when the province has none. */
+  province_policy_id: string | null;
   steps: Array<{ text_zh: string; text_en: string; source: Source }>;
   materials: Material[];
   deadlines: Deadline[];
