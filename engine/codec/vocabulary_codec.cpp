@@ -23,9 +23,9 @@ json labelled() {
 }
 
 // Every province (provinces) or city of the registry: code, names, its province's code, and the region id of the
-// pack's file for the place where it has one (what that file covers is in `regions`). A picker lists every place and
-// marks the covered ones; a city without a file still gets the process answers from its province's and the national
-// layer.
+// pack's file for the place where it has one (what that file covers: the `policies` op's schemes[].settings). A picker
+// lists every place and marks the covered ones; a city without a file still gets the process answers from its
+// province's and the national layer.
 json places(const PolicyPack& pack, bool provinces) {
   json out = json::array();
   for (const Division& d : pack.divisions) {
@@ -49,11 +49,7 @@ json vocabulary_json(const PolicyPack& pack) {
   for (const auto& p : pack.policies) {
     // The national rules are not a region anyone is insured in; a region is listed once, by its newest version.
     if (p.layer == Layer::national || pack.latest(p.region) != &p) continue;
-    json covers = json::object();
-    for (const auto& [scheme, sp] : p.schemes)
-      for (const auto& kv : sp.settings) covers[std::string(name_of(scheme))].push_back(std::string(name_of(kv.first)));
-    regions.push_back(
-        {{"region", p.region}, {"zh", p.name_zh}, {"en", p.name_en}, {"province", p.province}, {"covers", covers}});
+    regions.push_back({{"region", p.region}, {"zh", p.name_zh}, {"en", p.name_en}, {"province", p.province}});
   }
   return json{{"schemes", labelled<Scheme>()},
               {"persons", labelled<Person>()},

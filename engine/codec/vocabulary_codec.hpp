@@ -9,7 +9,7 @@
 namespace claimcalc::codec {
 
 // {"schemes"|"persons"|"tiers"|"settings"|"levels"|"classes"|"filings"|"settlements": [{name, zh, en}],
-//  "regions": [{region, zh, en, province, covers: {scheme: [setting]}}], "provinces": [{code, zh, short, region?}],
+//  "regions": [{region, zh, en, province}], "provinces": [{code, zh, short, region?}],
 //  "cities": [{code, zh, short, province, region?}], "limits": {items, request_bytes}} (docs/api.md).
 json vocabulary_json(const PolicyPack& pack);
 

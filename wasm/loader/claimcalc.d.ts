@@ -391,9 +391,8 @@ export interface Vocabulary {
   classes: Choice[];
   filings: Choice[];
   settlements: Choice[];
-  /** The pack's regions (newest version each); covers: the settings each scheme has figures for ({} for rules only). */
-  regions: Array<{ region: string; zh: string; en: string; province: string; covers: Partial<Record<Scheme, Setting[]>> }>;
-  /** Every province-level division (GB/T 2260 code, 广东省, 广东); region: the pack's file for it, if any. */
+  regions: Array<{ region: string; zh: string; en: string; province: string }>;
+  /** Every province-level division (GB/T 2260 code, 广东省, 广东); region: the pack's file for it, if any (its policies() schemes say what it covers). */
   provinces: Place[];
   /** Every city (prefecture-level, municipality, county-level city under a province) with its province's code. */
   cities: Array<Place & { province: number }>;
