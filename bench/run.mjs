@@ -144,9 +144,12 @@ async function complete(line) {
 const peerScript = join(peerDir, 'float-peer.mjs');
 const peerFile = join(peerDir, 'sample-requests.jsonl');
 if (existsSync(peerScript) && existsSync(peerFile)) {
-  // The sample predates the rename of settlement "manual" to "manual_claim"; both sides read the renamed lines.
+  // The sample predates the rename of settlement "manual" to "manual_claim" and the place registry (a city outside
+  // the pack is named by its Chinese name or code, not a pinyin id); both sides read the renamed lines.
+  const CITY = { beijing: '北京', changsha: '长沙', wuhan: '武汉', chengdu: '成都' };
   const given = readFileSync(peerFile, 'utf8').split('\n').filter((l) => l.trim())
-    .map((l) => l.replace(/"settlement": ?"manual"/, '"settlement": "manual_claim"'));
+    .map((l) => l.replace(/"settlement": ?"manual"/, '"settlement": "manual_claim"')
+      .replace(/"care_region": ?"([a-z]+)"/, (m, id) => (CITY[id] ? `"care_region": "${CITY[id]}"` : m)));
   const givenFile = join(work, 'peer-given.jsonl');
   writeFileSync(givenFile, given.join('\n') + '\n');
   const completed = [];
