@@ -49,7 +49,7 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
   out.manual_claim = claim.settlement == SettlementMode::manual_claim;
   if (claim.care_region.empty() || claim.care_region == claim.insured_region) return out;
   out.applies = true;
-  const Policy& insured = *layers.city;
+  const Policy& insured = layers.city != nullptr ? *layers.city : *layers.province;
   const Date care_end = claim.discharge_date.value_or(claim.date_of_care);
 
   Filing filing = claim.filing;

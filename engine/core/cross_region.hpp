@@ -31,7 +31,8 @@ struct CrossRegionOutcome {
   bool filing_validity_open = false;  // past a minimum validity: whether the filing still holds is not known
 };
 
-// layers.city is the insured region's policy (never null here); its province's and the national layers supply the
+// layers.city is the insured region's policy (or null for a city known only through its province's layer, never
+// both null); its province's and the national layers supply the
 // filing validity and the rule for the case where the city has none.
 CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack,
                                        const Assumptions& assume, Trace& trace, std::vector<Warning>& warnings);

@@ -140,8 +140,13 @@ void without_amounts(Estimate& est) {
 }
 
 Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume) {
-  if (!pack.has_region(claim.insured_region)) return no_city_policy(claim.insured_region, pack);
-  const Policy* policy = pack.in_force(claim.insured_region, claim.date_of_care);
+  // A city without its own file whose province has a layer is estimated from that layer: its cross-region and
+  // process rules apply, and the benefit figures the city would give are named as missing.
+  const bool own_file = pack.has_region(claim.insured_region);
+  if (!own_file && layers_for(claim.insured_region, pack, nullptr).province == nullptr)
+    return no_city_policy(claim.insured_region, pack);
+  Layers layers = layers_for(claim.insured_region, pack, &claim.date_of_care);
+  const Policy* policy = own_file ? pack.in_force(claim.insured_region, claim.date_of_care) : layers.province;
   if (policy == nullptr) {
     return make_error(ErrorCode::no_policy_for_date, "date_of_care",
                       "参保地在就医日期 " + claim.date_of_care.iso() + " 没有已收录的有效政策版本",
@@ -150,7 +155,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
 
   Estimate est;
   est.policy = policy;
-  est.layers = layers_for(claim.insured_region, pack, &claim.date_of_care);
+  est.layers = layers;
   est.date_of_care = claim.date_of_care;
   est.trace = Trace(claim.step_texts);
   Trace& trace = est.trace;
@@ -162,6 +167,16 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
                date_value("date_of_care", claim.date_of_care)});
   }
 
+  if (!own_file) {
+    const std::string city = place_name_zh(claim.insured_region, pack);
+    est.warnings.push_back(
+        {"province_rules_only",
+         "参保地「" + city + "」的本市政策未收录：按" + policy->name_zh +
+             "全省规则给出异地就医与办理流程，本市的待遇数字（起付线、支付比例、限额）缺失的部分不作测算。",
+         "The insured city " + city + " has no policy of its own in the data: the " + policy->name_en +
+             " province-wide rules give the cross-region and process answers, and the city's missing benefit "
+             "figures (deductible, ratio, caps) are not estimated."});
+  }
   LayeredRules rules;
   layered_rules(est.layers, claim.scheme, claim.setting, rules);
   const SchemePolicy* scheme = rules.scheme;
