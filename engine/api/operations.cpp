@@ -16,6 +16,7 @@
 #include "engine/codec/scaffold_codec.hpp"
 #include "engine/codec/vocabulary_codec.hpp"
 #include "engine/core/coverage.hpp"
+#include "engine/core/cross_region.hpp"
 #include "engine/core/diagnosis.hpp"
 #include "engine/core/estimate.hpp"
 #include "engine/core/guide.hpp"
@@ -202,8 +203,13 @@ json diagnose(const json& input, const PolicyPack& pack) {
   if (q.error) return *q.error;
   const Context ctx = context_of(input, pack, q.region);
   if (ctx.error) return codec::error_envelope(*ctx.error);
+  std::optional<CareScope> scope;
+  if (ctx.claim) {
+    const Policy* insured = ctx.layers.city != nullptr ? ctx.layers.city : ctx.layers.province;
+    scope = care_scope(*ctx.claim, insured != nullptr ? insured->province : std::string(), pack);
+  }
   return codec::ok_envelope(
-      codec::diagnosis_to_json(claimcalc::diagnose(q.subject, ctx.claim ? &*ctx.claim : nullptr, ctx.layers)));
+      codec::diagnosis_to_json(claimcalc::diagnose(q.subject, ctx.claim ? &*ctx.claim : nullptr, ctx.layers, scope)));
 }
 
 json reverse(const json& input, const PolicyPack& pack) {

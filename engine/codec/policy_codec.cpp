@@ -481,11 +481,13 @@ class PolicyParser {
           const json& v = (*list)[i];
           const std::string vp = r_.index(p, i);
           if (!r_.expect_object(v, vp)) break;
-          r_.known_fields(v, vp, {"filing", "months", "at_least", "source", "clause", "quote", "also", "note"});
+          r_.known_fields(v, vp,
+                          {"filing", "scope", "months", "at_least", "source", "clause", "quote", "also", "note"});
           FilingValidity fv;
           fv.filings = r_.enum_list<Filing>(v, "filing", vp);
           if (auto m = r_.integer(v, "months", vp, false, 1, 1200)) fv.months = static_cast<int>(*m);
           fv.at_least = r_.boolean(v, "at_least", vp, false).value_or(false);
+          fv.scope = r_.enumeration<CareScope>(v, "scope", vp, false);
           fv.cite = citation(v, vp, true);
           c.validity.push_back(fv);
         }
@@ -596,8 +598,8 @@ class PolicyParser {
     SettlementErrorCause c;
     if (!r_.expect_object(e, ep)) return c;
     r_.known_fields(e, ep,
-                    {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "likely_when", "source",
-                     "clause", "quote"});
+                    {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "likely_when", "scope",
+                     "source", "clause", "quote"});
     c.id = r_.text(e, "id", ep, true, 64).value_or("");
     c.title_zh = r_.text(e, "title_zh", ep, true, kMaxPolicyText).value_or("");
     c.title_en = r_.text(e, "title_en", ep, true, kMaxPolicyText).value_or("");
@@ -610,6 +612,7 @@ class PolicyParser {
     c.actions = list_of<std::pair<std::string, std::string>>(
         e, "actions", ep, [&](const json& a, const std::string& ap) { return zh_en(a, ap); });
     c.likely_when = r_.enumeration<LikelyWhen>(e, "likely_when", ep, false);
+    c.scope = r_.enumeration<CareScope>(e, "scope", ep, false);
     c.cite = citation(e, ep);
     return c;
   }

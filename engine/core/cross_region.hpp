@@ -31,6 +31,14 @@ struct CrossRegionOutcome {
   bool filing_validity_open = false;  // past a minimum validity: whether the filing still holds is not known
 };
 
+// Whether the care is in the insured's province or another; nullopt when the request cannot place it.
+// insured_province is the insured policy's province id, for packs without registry codes (test packs).
+std::optional<CareScope> care_scope(const Claim& claim, const std::string& insured_province, const PolicyPack& pack);
+
+// The filing validity the layers give for a filing type, the insured city's own first. A rule written for one scope
+// (the national 跨省 rule) answers only for care known to be in that scope.
+const FilingValidity* filing_validity(const Layers& layers, Filing filing, std::optional<CareScope> scope);
+
 // layers.city is the insured region's policy (or null for a city known only through its province's layer, never
 // both null); its province's and the national layers supply the
 // filing validity and the rule for the case where the city has none.

@@ -171,11 +171,9 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
     const std::string city = place_name_zh(claim.insured_region, pack);
     est.warnings.push_back(
         {"province_rules_only",
-         "参保地「" + city + "」的本市政策未收录：按" + policy->name_zh +
-             "全省规则给出异地就医与办理流程，本市的待遇数字（起付线、支付比例、限额）缺失的部分不作测算。",
-         "The insured city " + city + " has no policy of its own in the data: the " + policy->name_en +
-             " province-wide rules give the cross-region and process answers, and the city's missing benefit "
-             "figures (deductible, ratio, caps) are not estimated."});
+         "参保地「" + city + "」本市政策未收录：按" + policy->name_zh + "全省规则测算，缺失的数字不作测算。",
+         "No policy of " + city + "'s own in the data: estimated with the " + policy->name_en +
+             " province-wide rules; missing figures are not estimated."});
   }
   LayeredRules rules;
   layered_rules(est.layers, claim.scheme, claim.setting, rules);

@@ -55,6 +55,12 @@ bool check_process_key(const std::string& key, const json& want, const json& res
     const auto w = want.get<std::vector<std::string>>();
     REQUIRE(got.size() >= w.size());
     CHECK(std::vector<std::string>(got.begin(), got.begin() + static_cast<long>(w.size())) == w);
+  } else if (key == "first_context_includes") {  // words the leading cause's context must say
+    const std::string context = result.at("causes").at(0).value("context_zh", "");
+    for (const auto& w : want) CHECK_MESSAGE(context.find(w.get<std::string>()) != std::string::npos, context);
+  } else if (key == "first_context_excludes") {
+    const std::string context = result.at("causes").at(0).value("context_zh", "");
+    for (const auto& w : want) CHECK_MESSAGE(context.find(w.get<std::string>()) == std::string::npos, context);
   } else if (key == "difference") {
     for (auto it = want.begin(); it != want.end(); ++it) CHECK(result.at("difference").at(it.key()) == it.value());
   } else if (key == "direction") {
