@@ -65,10 +65,11 @@ std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, co
           // The cause's rule is written for the other kind of care (the national 跨省 rule for care within the
           // province): the request does not make it likely by that rule, and the answer says so.
           const bool in = *scope == CareScope::in_province;
-          d.context_zh += std::string("这条原因所依据的规定只适用于") + (in ? "跨省" : "省内") + "异地就医，本次为" +
-                          (in ? "省内" : "跨省") + "就医，相应规定未收录，请向参保地医保部门确认。";
-          d.context_en += std::string(" This cause rests on a rule for ") + (in ? "cross-province" : "in-province") +
-                          " care; the rule for this care is not in the data: check with the insured region.";
+          d.context_zh +=
+              in ? "这条原因所依据的规定只适用于跨省异地就医，本次为省内就医，相应规定未收录，请向参保地确认。"
+                 : "这条原因所依据的规定只适用于省内异地就医，本次为跨省就医，相应规定未收录，请向参保地确认。";
+          d.context_en += in ? " Its rule is for cross-province care; the in-province rule is not in the data."
+                             : " Its rule is for in-province care; the cross-province rule is not in the data.";
         } else {
           score += kScoreForContext;
         }

@@ -168,12 +168,9 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   }
 
   if (!own_file) {
-    const std::string city = place_name_zh(claim.insured_region, pack);
-    est.warnings.push_back(
-        {"province_rules_only",
-         "参保地「" + city + "」本市政策未收录：按" + policy->name_zh + "全省规则测算，缺失的数字不作测算。",
-         "No policy of " + city + "'s own in the data: estimated with the " + policy->name_en +
-             " province-wide rules; missing figures are not estimated."});
+    est.warnings.push_back({"province_rules_only", "参保地本市政策未收录：按所在省的全省规则测算，缺失的数字不作测算。",
+                            "No policy of the insured city's own: estimated with its province's rules; missing "
+                            "figures are not estimated."});
   }
   LayeredRules rules;
   layered_rules(est.layers, claim.scheme, claim.setting, rules);

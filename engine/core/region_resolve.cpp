@@ -184,11 +184,6 @@ Layers layers_for(const std::string& insured_region, const PolicyPack& pack, con
   return layers;
 }
 
-std::string place_name_zh(const std::string& region, const PolicyPack& pack) {
-  const Division* d = is_code(region) ? pack.divisions.by_code(static_cast<std::int32_t>(std::stol(region))) : nullptr;
-  return d != nullptr ? std::string(d->name_zh) : region;
-}
-
 Error no_city_policy(const std::string& insured_region, const PolicyPack& pack) {
   const Division* d =
       is_code(insured_region) ? pack.divisions.by_code(static_cast<std::int32_t>(std::stol(insured_region))) : nullptr;

@@ -39,9 +39,6 @@ Result<Claim> resolve_claim_places(Claim claim, const PolicyPack& pack);
 // date null: the newest version of each layer (questions without a date of care).
 Layers layers_for(const std::string& insured_region, const PolicyPack& pack, const Date* on);
 
-// The Chinese name of a resolved insured or care region (a pack id, or a code the registry names).
-std::string place_name_zh(const std::string& region, const PolicyPack& pack);
-
 // The error for an insured place whose city has no policy: names the city and what the pack has for its province.
 Error no_city_policy(const std::string& insured_region, const PolicyPack& pack);
 
