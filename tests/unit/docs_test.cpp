@@ -58,7 +58,7 @@ std::set<std::string> accepted_fields(const std::string& dir, const std::vector<
   const std::regex list(R"((?:known_fields\(|known\{|figures<\w+>\()[^;]*?\{([^{}]*)\})");
   const std::regex literal("\"([a-z_0-9]+)\"");
   for (const auto& e : fs::directory_iterator(test::source_dir() + "/" + dir)) {
-    if (e.path().extension() != ".cpp") continue;
+    if (e.path().extension() != ".cpp" && e.path().extension() != ".hpp") continue;
     if (!only.empty() && std::find(only.begin(), only.end(), e.path().filename().string()) == only.end()) continue;
     const std::string text = test::read_file(e.path().string());
     for (auto it = std::sregex_iterator(text.begin(), text.end(), list); it != std::sregex_iterator(); ++it) {

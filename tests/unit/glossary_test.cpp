@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <functional>
 #include <regex>
 #include <set>
 #include <string>
@@ -125,6 +126,27 @@ TEST_CASE("every value of every closed list the engine accepts is in the glossar
     for (const auto n : v.names) check_in_glossary(std::string(v.field), std::string(n));
   }
   for (const auto& s : split_list(claimcalc::scenario_list())) check_in_glossary("scenario", s);
+  // And every closed list the contract schemas state (detail, layer, ... whether or not an enum type holds it).
+  std::size_t stated = 0;
+  const std::function<void(const test::json&)> enums = [&](const test::json& j) {
+    if (j.is_object()) {
+      for (const auto& kv : j.items()) {
+        if (kv.key() == "enum" && kv.value().is_array()) {
+          for (const auto& v : kv.value()) {
+            if (!v.is_string()) continue;
+            check_in_glossary("schema enum", v.get<std::string>());
+            ++stated;
+          }
+        }
+        enums(kv.value());
+      }
+    } else if (j.is_array()) {
+      for (const auto& x : j) enums(x);
+    }
+  };
+  for (const char* schema : {"policy.schema.json", "request.schema.json"})
+    enums(test::json::parse(test::read_file(test::source_dir() + "/docs/schema/" + schema)));
+  CHECK(stated >= 50);
   for (const char* lang : {"zh", "en", "both"}) check_in_glossary("lang", lang);
 }
 
