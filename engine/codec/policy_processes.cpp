@@ -55,9 +55,10 @@ Process PolicyParser::process(const json& obj, const std::string& path) {
   pr.steps = list_of<ProcessStep>(obj, "steps", path, [&](const json& st, const std::string& sp) {
     ProcessStep step;
     if (!r_.expect_object(st, sp)) return step;
-    r_.known_fields(st, sp, {"text_zh", "text_en", "source", "clause", "quote", "note"});
+    r_.known_fields(st, sp, {"text_zh", "text_en", "scope", "source", "clause", "quote", "note"});
     step.text_zh = r_.text(st, "text_zh", sp, true, kMaxPolicyText).value_or("");
     step.text_en = r_.text(st, "text_en", sp, true, kMaxPolicyText).value_or("");
+    step.scope = r_.enumeration<CareScope>(st, "scope", sp, false);
     step.cite = citation(st, sp);
     step.cite.note = r_.text(st, "note", sp, false, kMaxPolicyText).value_or("");
     return step;

@@ -27,7 +27,8 @@ const char* scenario_list() {
   return "manual_claim, reverse_settlement, late_claim, cross_region_filing, special_disease";
 }
 
-Guide build_guide(const std::string& scenario, const Layers& layers, const Claim* claim) {
+Guide build_guide(const std::string& scenario, const Layers& layers, const Claim* claim,
+                  std::optional<CareScope> scope) {
   Guide g;
   g.scenario = scenario;
   g.region = layers.city;
@@ -39,8 +40,13 @@ Guide build_guide(const std::string& scenario, const Layers& layers, const Claim
     g.title_zh = found.front().first->title_zh;
     g.title_en = found.front().first->title_en;
   }
+  bool left_out = false;
   for (const auto& [proc, pol] : found) {
-    for (const auto& s : proc->steps) g.steps.push_back({s, pol});
+    for (const auto& s : proc->steps) {
+      const bool other_care = s.scope && scope && *s.scope != *scope;
+      left_out = left_out || other_care;
+      if (!other_care) g.steps.push_back({s, pol});
+    }
     for (const auto& c : proc->channels) g.channels.push_back({c, pol});
   }
   // Materials and deadlines are the most specific layer's that has them: an upper layer's list is a fallback.
@@ -77,6 +83,14 @@ Guide build_guide(const std::string& scenario, const Layers& layers, const Claim
   for (const auto& [proc, pol] : found) {
     g.not_in_data.insert(g.not_in_data.end(), proc->not_in_data.begin(), proc->not_in_data.end());
     if (pol == deadline_pol) break;
+  }
+  if (left_out) {
+    const bool in = *scope == CareScope::in_province;
+    g.not_in_data.emplace_back(
+        in ? "只适用于跨省异地就医的步骤未列出；省内异地就医的相应规定未收录。"
+           : "只适用于省内异地就医的步骤未列出；跨省异地就医的相应规定未收录。",
+        in ? "Steps written for cross-province care are left out; the in-province rules are not in the data."
+           : "Steps written for in-province care are left out; the cross-province rules are not in the data.");
   }
   return g;
 }

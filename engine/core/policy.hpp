@@ -197,6 +197,7 @@ struct Channel {
 struct ProcessStep {
   std::string text_zh;
   std::string text_en;
+  std::optional<CareScope> scope;  // the care its text is written for (医保发〔2022〕22号: 跨省); absent: any
   Citation cite;
 };
 
