@@ -60,14 +60,8 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
     const FilingValidity* v = filing_validity(layers, filing, scope);
     if (v == nullptr) {
       // No layer states how long this filing lasts for this care (the national rule is for 跨省 care only).
-      const int where = !scope ? 0 : *scope == CareScope::in_province ? 1 : 2;
-      static const char* const kZh[] = {"备案有效期未收录（就医地省份不明）：按备案有效计算，请向参保地确认。",
-                                        "备案有效期未收录（省内异地就医）：按备案有效计算，请向参保地确认。",
-                                        "备案有效期未收录（跨省异地就医）：按备案有效计算，请向参保地确认。"};
-      static const char* const kEn[] = {"Filing validity not in the data (care province unknown): taken as in force.",
-                                        "Filing validity not in the data (in-province care): taken as in force.",
-                                        "Filing validity not in the data (cross-province care): taken as in force."};
-      warnings.push_back({"filing_validity_not_in_data", kZh[where], kEn[where]});
+      warnings.push_back({"filing_validity_not_in_data", "备案有效期未收录：按备案有效计算，请向参保地确认。",
+                          "Filing validity not in the data: taken as in force."});
     }
     const bool past =
         v != nullptr && v->months && claim.date_of_care > claim.filing_date->plus_months_clamped(*v->months);

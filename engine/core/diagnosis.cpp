@@ -64,12 +64,9 @@ std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, co
         if (cause.scope && scope && *cause.scope != *scope) {
           // The cause's rule is written for the other kind of care (the national 跨省 rule for care within the
           // province): the request does not make it likely by that rule, and the answer says so.
-          const bool in = *scope == CareScope::in_province;
-          d.context_zh +=
-              in ? "这条原因所依据的规定只适用于跨省异地就医，本次为省内就医，相应规定未收录，请向参保地确认。"
-                 : "这条原因所依据的规定只适用于省内异地就医，本次为跨省就医，相应规定未收录，请向参保地确认。";
-          d.context_en += in ? " Its rule is for cross-province care; the in-province rule is not in the data."
-                             : " Its rule is for in-province care; the cross-province rule is not in the data.";
+          d.context_zh += "这条原因所依据的规定不适用于本次就医（跨省与省内之分），相应规定未收录。";
+          d.context_en +=
+              " Its rule is for the other kind of care (cross- or in-province); this one's is not in the data.";
         } else {
           score += kScoreForContext;
         }

@@ -84,14 +84,10 @@ Guide build_guide(const std::string& scenario, const Layers& layers, const Claim
     g.not_in_data.insert(g.not_in_data.end(), proc->not_in_data.begin(), proc->not_in_data.end());
     if (pol == deadline_pol) break;
   }
-  if (left_out) {
-    const bool in = *scope == CareScope::in_province;
-    g.not_in_data.emplace_back(
-        in ? "只适用于跨省异地就医的步骤未列出；省内异地就医的相应规定未收录。"
-           : "只适用于省内异地就医的步骤未列出；跨省异地就医的相应规定未收录。",
-        in ? "Steps written for cross-province care are left out; the in-province rules are not in the data."
-           : "Steps written for in-province care are left out; the cross-province rules are not in the data.");
-  }
+  if (left_out)
+    g.not_in_data.emplace_back("不适用于本次就医（跨省与省内之分）的步骤未列出，相应规定未收录。",
+                               "Steps for the other kind of care (cross- or in-province) are left out; this one's are "
+                               "not in the data.");
   return g;
 }
 
