@@ -60,7 +60,7 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
     const FilingValidity* v = filing_validity(layers, filing, scope);
     if (v == nullptr) {
       // No layer states how long this filing lasts for this care (the national rule is for 跨省 care only).
-      warnings.push_back({"filing_validity_not_in_data", "备案有效期未收录：按备案有效计算，请向参保地确认。",
+      warnings.push_back({"filing_validity_not_in_data", "备案有效期未收录，按有效计算。",
                           "Filing validity not in the data: taken as in force."});
     }
     const bool past =

@@ -31,6 +31,11 @@ struct CrossRegionOutcome {
   bool filing_validity_open = false;  // past a minimum validity: whether the filing still holds is not known
 };
 
+// Said where a rule written for the other kind of care (cross- or in-province) was not applied.
+inline constexpr const char* kOtherScopeZh = "跨省与省内规定不同：本次就医的相应规定未收录。";
+inline constexpr const char* kOtherScopeEn =
+    " Cross- and in-province rules differ: the one for this care is not in the data.";
+
 // Whether the care is in the insured's province or another; nullopt when the request cannot place it.
 // insured_province is the insured policy's province id, for packs without registry codes (test packs).
 std::optional<CareScope> care_scope(const Claim& claim, const std::string& insured_province, const PolicyPack& pack);

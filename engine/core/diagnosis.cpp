@@ -64,9 +64,8 @@ std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, co
         if (cause.scope && scope && *cause.scope != *scope) {
           // The cause's rule is written for the other kind of care (the national 跨省 rule for care within the
           // province): the request does not make it likely by that rule, and the answer says so.
-          d.context_zh += "这条原因所依据的规定不适用于本次就医（跨省与省内之分），相应规定未收录。";
-          d.context_en +=
-              " Its rule is for the other kind of care (cross- or in-province); this one's is not in the data.";
+          d.context_zh += kOtherScopeZh;
+          d.context_en += kOtherScopeEn;
         } else {
           score += kScoreForContext;
         }

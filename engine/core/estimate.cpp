@@ -168,9 +168,8 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   }
 
   if (!own_file) {
-    est.warnings.push_back({"province_rules_only", "参保地本市政策未收录：按所在省的全省规则测算，缺失的数字不作测算。",
-                            "No policy of the insured city's own: estimated with its province's rules; missing "
-                            "figures are not estimated."});
+    est.warnings.push_back(
+        {"province_rules_only", "本市政策未收录，按全省规则测算。", "No city policy: province rules used."});
   }
   LayeredRules rules;
   layered_rules(est.layers, claim.scheme, claim.setting, rules);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/core/cross_region.hpp"
 #include "engine/core/unknowns.hpp"
 
 namespace claimcalc {
@@ -84,10 +85,7 @@ Guide build_guide(const std::string& scenario, const Layers& layers, const Claim
     g.not_in_data.insert(g.not_in_data.end(), proc->not_in_data.begin(), proc->not_in_data.end());
     if (pol == deadline_pol) break;
   }
-  if (left_out)
-    g.not_in_data.emplace_back("不适用于本次就医（跨省与省内之分）的步骤未列出，相应规定未收录。",
-                               "Steps for the other kind of care (cross- or in-province) are left out; this one's are "
-                               "not in the data.");
+  if (left_out) g.not_in_data.emplace_back(kOtherScopeZh, kOtherScopeEn);
   return g;
 }
 
