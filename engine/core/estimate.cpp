@@ -143,9 +143,8 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   // A city without its own file whose province has a layer is estimated from that layer: its cross-region and
   // process rules apply, and the benefit figures the city would give are named as missing.
   const bool own_file = pack.has_region(claim.insured_region);
-  if (!own_file && layers_for(claim.insured_region, pack, nullptr).province == nullptr)
-    return no_city_policy(claim.insured_region, pack);
-  Layers layers = layers_for(claim.insured_region, pack, &claim.date_of_care);
+  const Layers layers = layers_for(claim.insured_region, pack, &claim.date_of_care);
+  if (!own_file && layers.province == nullptr) return no_city_policy(claim.insured_region, pack);
   const Policy* policy = own_file ? pack.in_force(claim.insured_region, claim.date_of_care) : layers.province;
   if (policy == nullptr) {
     return make_error(ErrorCode::no_policy_for_date, "date_of_care",
