@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/api/api.hpp"
+#include "tools/policy_dir.hpp"
 
 namespace {
 
@@ -61,6 +62,12 @@ int main(int argc, char** argv) {
   std::size_t sink = 0;
   const double load_us = time_us(rounds, 3, [&](int) { sink += Engine::builtin().ok() ? 1 : 0; });
   std::printf("{\"bench\":\"native_pack_load\",\"us\":%.1f}\n", load_us);
+  // The same policies as JSON, parsed and validated: what a user pack (loadPolicies, --policies) costs.
+  auto files = claimcalc::tools::read_policy_dir(std::string(CLAIMCALC_SOURCE_DIR) + "/policies");
+  if (files.ok()) {
+    const double json_us = time_us(rounds, 3, [&](int) { sink += Engine::from_files(files.value()).ok() ? 1 : 0; });
+    std::printf("{\"bench\":\"native_pack_json\",\"us\":%.1f}\n", json_us);
+  }
   auto engine = Engine::builtin();
   if (!engine.ok()) {
     std::fprintf(stderr, "built-in pack: %s\n", engine.error().message_en.c_str());

@@ -6,6 +6,7 @@
 #include "engine/api/builtin_divisions.hpp"
 #include "engine/api/builtin_policies.hpp"
 #include "engine/api/operations.hpp"
+#include "engine/codec/compiled_pack.hpp"
 #include "engine/codec/coverage_codec.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/policy_codec.hpp"
@@ -27,18 +28,15 @@ const char* engine_version() { return "0.1.0"; }
 std::string error_envelope(const Error& error) { return codec::dump_json(codec::error_envelope(error)); }
 
 namespace {
-std::vector<PolicyFile> builtin_files() {
-  std::vector<PolicyFile> files;
-  for (std::size_t i = 0; i < kEmbeddedPolicyCount; ++i) {
-    files.push_back({kEmbeddedPolicies[i].path, std::string(kEmbeddedPolicies[i].bytes, kEmbeddedPolicies[i].size)});
-  }
-  return files;
+// The built-in policies, validated when the build compiled them (tools/bundle_policies): read, not re-validated.
+Result<std::vector<Policy>> builtin_policies() {
+  return codec::read_compiled(
+      std::string_view(reinterpret_cast<const char*>(kCompiledPolicies), kCompiledPoliciesSize));
 }
-}  // namespace
 
-Result<Engine> Engine::builtin() { return from_files(builtin_files()); }
-
-Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::string_view today) {
+// Files parsed and validated as a pack, joined by the built-in policies of the regions they do not hold, and
+// checked against the region registry.
+Result<PolicyPack> pack_of(const std::vector<PolicyFile>& files, std::string_view today, std::vector<Policy> kept) {
   std::optional<Date> day;
   if (!today.empty()) {
     auto parsed = Date::parse(today, "today");
@@ -47,8 +45,25 @@ Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::str
   }
   auto pack = codec::load_pack(files, day);
   if (!pack.ok()) return pack.error();
+  for (auto& p : kept) pack.value().policies.push_back(std::move(p));
   pack.value().divisions = {kDivisions, kDivisionCount, kDivisionSource};
   if (auto err = check_places(pack.value())) return *err;
+  return pack;
+}
+}  // namespace
+
+Result<Engine> Engine::builtin() {
+  auto policies = builtin_policies();
+  if (!policies.ok()) return policies.error();
+  PolicyPack pack;
+  pack.policies = std::move(policies.value());
+  pack.divisions = {kDivisions, kDivisionCount, kDivisionSource};
+  return Engine(std::make_shared<const PolicyPack>(std::move(pack)));
+}
+
+Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::string_view today) {
+  auto pack = pack_of(files, today, {});
+  if (!pack.ok()) return pack.error();
   return Engine(std::make_shared<const PolicyPack>(std::move(pack.value())));
 }
 
@@ -87,16 +102,18 @@ Result<Engine> Engine::from_pack_json(std::string_view pack) {
   }
   // A pack adds regions or replaces the built-in versions of the regions it holds; only "replace": true drops the
   // built-in regions it does not hold (so an empty or national-only pack cannot wipe them by accident).
+  std::vector<Policy> kept;
   if (!replace) {
+    auto builtin = builtin_policies();
+    if (!builtin.ok()) return builtin.error();
     std::set<std::string> regions;
     for (const auto& f : list) regions.insert(f.path.substr(0, f.path.find('/')));
-    for (std::size_t i = 0; i < kEmbeddedPolicyCount; ++i) {
-      const std::string path = kEmbeddedPolicies[i].path;
-      if (regions.count(path.substr(0, path.find('/'))) == 0)
-        list.push_back({path, std::string(kEmbeddedPolicies[i].bytes, kEmbeddedPolicies[i].size)});
-    }
+    for (auto& p : builtin.value())
+      if (regions.count(p.region) == 0) kept.push_back(std::move(p));
   }
-  return from_files(list, today);
+  auto built = pack_of(list, today, std::move(kept));
+  if (!built.ok()) return built.error();
+  return Engine(std::make_shared<const PolicyPack>(std::move(built.value())));
 }
 
 std::size_t Engine::policy_count() const { return pack_->policies.size(); }
@@ -294,7 +311,11 @@ void Engine::call(std::string_view envelope, const std::function<void(std::strin
       return ops::policies(*pack_, &r);
     }
     if (name == "vocabulary") return ops::vocabulary(*pack_);
-    if (name == "validate_policy") return ops::validate_policy(j, builtin_files());
+    if (name == "validate_policy") {
+      auto builtin = builtin_policies();
+      if (!builtin.ok()) return codec::error_envelope(builtin.error());
+      return ops::validate_policy(j, std::move(builtin.value()));
+    }
     if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});
     return codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
                                             "unknown operation \"" + name.substr(0, 64) + "\""));

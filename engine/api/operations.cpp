@@ -282,19 +282,25 @@ json scaffold(const json& input, const PolicyPack& pack) {
 
 json vocabulary(const PolicyPack& pack) { return codec::ok_envelope(codec::vocabulary_json(pack)); }
 
-json validate_policy(const json& input, std::vector<PolicyFile> base) {
+json validate_policy(const json& input, std::vector<Policy> base) {
   codec::Reader r(codec::Reader::Style::dotted, "");
   if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
   r.known_fields(input, "", {"op", "path", "content", "request"});
   const auto path = r.text(input, "path", "", true, 200);
   const auto content = r.text(input, "content", "", true, limits::kMaxBatchBytes);
   if (r.failed()) return codec::error_envelope(r.error());
-  // The draft replaces a built-in file of the same path, as a corrected version would.
-  base.erase(std::remove_if(base.begin(), base.end(), [&](const PolicyFile& f) { return f.path == *path; }),
-             base.end());
-  base.push_back({*path, *content});
-  auto pack = codec::load_pack(base);
+  auto pack = codec::load_pack({{*path, *content}});
   if (!pack.ok()) return codec::error_envelope(pack.error());
+  // The draft replaces a built-in file of the same path, as a corrected version would; the versions of its region
+  // must still meet.
+  std::vector<std::string> paths{*path};
+  for (auto& p : base) {
+    std::string built_in = p.id() + ".json";  // built-in paths are region/effective_from.json (checked at build)
+    if (built_in == *path) continue;
+    pack.value().policies.push_back(std::move(p));
+    paths.push_back(std::move(built_in));
+  }
+  if (auto err = codec::check_versions(pack.value().policies, paths)) return codec::error_envelope(*err);
   pack.value().divisions = {kDivisions, kDivisionCount, kDivisionSource};
   if (auto err = check_places(pack.value())) return codec::error_envelope(*err);
   const std::string hash = sha256_hex(*content);

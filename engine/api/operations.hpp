@@ -42,8 +42,8 @@ json coverage(const PolicyPack& pack);                             // per region
 json scaffold(const json& input, const PolicyPack& pack);          // a new version from the registry, every part absent
 json vocabulary(const PolicyPack& pack);  // every choice's name and zh/en label, the regions, the limits
 // {path, content, request?}: a draft policy file checked by the pack's own validator beside `base` (the built-in
-// files, so its province and national layers resolve); with a request, an estimate by that pack, which says it used
+// policies, so its province and national layers resolve); with a request, an estimate by that pack, which says it used
 // an unreviewed local file (warning unreviewed_local_policy, with the file's SHA-256).
-json validate_policy(const json& input, std::vector<PolicyFile> base);
+json validate_policy(const json& input, std::vector<Policy> base);
 
 }  // namespace claimcalc::api::ops

@@ -170,38 +170,45 @@ Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& t
 
 Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files, const std::optional<Date>& today) {
   PolicyPack pack;
+  std::vector<std::string> paths;
   for (const auto& f : files) {
     auto p = parse_policy(f, today);
     if (!p.ok()) return p.error();
     pack.policies.push_back(std::move(p.value()));
+    paths.push_back(f.path);
   }
+  if (auto err = check_versions(pack.policies, paths)) return *err;
+  return pack;
+}
+
+std::optional<Error> check_versions(const std::vector<Policy>& policies, const std::vector<std::string>& paths) {
   // Versions of a region in date order: an overlap anywhere shows between neighbours.
-  std::vector<std::size_t> order(pack.policies.size());
+  std::vector<std::size_t> order(policies.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const Policy& a = pack.policies[x];
-    const Policy& b = pack.policies[y];
+    const Policy& a = policies[x];
+    const Policy& b = policies[y];
     return a.region != b.region ? a.region < b.region : a.effective_from < b.effective_from;
   });
   for (std::size_t k = 0; k + 1 < order.size(); ++k) {
-    const Policy& early = pack.policies[order[k]];
-    const Policy& late = pack.policies[order[k + 1]];
+    const Policy& early = policies[order[k]];
+    const Policy& late = policies[order[k + 1]];
     if (early.region != late.region) continue;
     if (!early.effective_to || *early.effective_to > late.effective_from) {
       return make_error(
-          ErrorCode::policy_invalid, files[order[k]].path + "#/effective_to",
+          ErrorCode::policy_invalid, paths[order[k]] + "#/effective_to",
           "同一地区的政策版本时间重叠：" + early.id() + " 应以 effective_to 结束于 " + late.effective_from.iso(),
           "versions of one region overlap: " + early.id() + " must end (effective_to) by " + late.effective_from.iso());
     }
     if (*early.effective_to < late.effective_from) {
-      return make_error(ErrorCode::policy_invalid, files[order[k]].path + "#/effective_to",
+      return make_error(ErrorCode::policy_invalid, paths[order[k]] + "#/effective_to",
                         "同一地区的政策版本之间有空档：" + early.id() + " 结束于 " + early.effective_to->iso() +
                             "，下一个版本从 " + late.effective_from.iso() + " 开始；请让两者相接",
                         "versions of one region leave a gap: " + early.id() + " ends on " + early.effective_to->iso() +
                             " but the next version starts on " + late.effective_from.iso() + "; make them meet");
     }
   }
-  return pack;
+  return std::nullopt;
 }
 
 std::vector<std::string> stale_regions(const PolicyPack& pack, const Date& today) {

@@ -21,6 +21,10 @@ Result<Policy> parse_policy(const PolicyFile& file, const std::optional<Date>& t
 // validate command's date), last_verified must not be after it.
 Result<PolicyPack> load_pack(const std::vector<PolicyFile>& files, const std::optional<Date>& today = std::nullopt);
 
+// The checks across the versions of each region (load_pack's), on policies already read: paths[i] names
+// policies[i] in an error.
+std::optional<Error> check_versions(const std::vector<Policy>& policies, const std::vector<std::string>& paths);
+
 // Regions whose newest version was last verified more than 12 months before today, one line each: a CI warning
 // (the figures may be out of date), never an error.
 std::vector<std::string> stale_regions(const PolicyPack& pack, const Date& today);

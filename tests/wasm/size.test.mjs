@@ -3,17 +3,18 @@
 // the 2 MB per-package limit WeChat and Alipay document, the engine with every built-in region stays within what a
 // page downloads at first visit (claimcalc.wasm.br, brotli as served), and the loader stays small.
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { packageSizes } from '../../wasm/tools/package_sizes.mjs';
-import { dist } from './lib.mjs';
+import { dist, source } from './lib.mjs';
 
 const FALLBACK_BUDGET = 1_500_000;   // claimcalc.asm.js, raw bytes (what a package counts)
 const PACKAGE_BUDGET = 2_000_000;    // every package, main or sub ("单个分包/主包大小不能超过 2M")
 const LOADER_BUDGET = 5_000;         // claimcalc.js, brotli -q 11
 const WASM_BR_BUDGET = 150_000;      // claimcalc.wasm.br: engine, national data and every built-in region (issue 10)
+const REGION_BR_BUDGET = 6_000;      // one region compiled on its own, brotli: a per-region file (docs/size-and-start.md)
 
 test(`claimcalc.asm.js is at most ${FALLBACK_BUDGET} bytes`, () => {
   const size = statSync(join(dist, 'claimcalc.asm.js')).size;
@@ -28,6 +29,21 @@ test(`claimcalc.wasm.br is at most ${WASM_BR_BUDGET} bytes`, () => {
   const wasm = readFileSync(join(dist, 'claimcalc.wasm'));
   assert.ok(size > 0 && size < wasm.length / 2, `${size} bytes against ${wasm.length} raw`);
   assert.ok(size <= WASM_BR_BUDGET, `${size} bytes`);
+});
+
+test(`every built-in region compiled on its own is at most ${REGION_BR_BUDGET} bytes brotli`, () => {
+  // Written by tools/bundle_policies beside the generated pack: one file per region folder of policies/.
+  const dir = join(dist, '..', 'generated', 'regions');
+  const regions = readdirSync(join(source, 'policies'), { withFileTypes: true }).filter((d) => d.isDirectory());
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ccp'));
+  assert.deepEqual(files.map((f) => f.slice(0, -4)).sort(), regions.map((d) => d.name).sort());
+  const sizes = files.map((f) => [f.slice(0, -4), brotliCompressSync(readFileSync(join(dir, f)),
+    { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, statSync(join(dir, f)).size]);
+  console.log(`# compiled regions (brotli/raw): ${sizes.map(([r, b, n]) => `${r} ${b}/${n}`).join(', ')}`);
+  for (const [region, size, raw] of sizes) {
+    assert.ok(raw > 1000, `${region}: ${raw} bytes raw (an empty file would meet any budget)`);
+    assert.ok(size <= REGION_BR_BUDGET, `${region}: ${size} bytes brotli`);
+  }
 });
 
 for (const app of ['wechat', 'alipay']) {
