@@ -79,7 +79,7 @@ async function run({ all, announce, focusResult }) {
   if (env.ok && nodata) {
     clearErrors();
     state.last = { request, result: null, process: env.result, aloud: processAloud(request, env.result) };
-    state.whatIf = null;
+    state.whatIf = state.channels = null;
     renderProcess();
     $('date_note').hidden = true;
     $('stale').hidden = true;
@@ -167,7 +167,6 @@ function onEdit(e) {
 }
 
 function clearAll() {
-  $('insured_find').value = $('care_find').value = '';
   fillForm({});
   $('paste').value = '';
   state.pasted = null;

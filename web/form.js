@@ -312,6 +312,9 @@ export function collect() {
 
 export function fillForm(r) {
   const set = (id, val) => { $(id).value = val === undefined || val === null ? '' : String(val); };
+  // A filled-in form shows the whole lists again.
+  $('insured_find').value = $('care_find').value = $('insured_find_n').textContent = $('care_find_n').textContent = '';
+  fillRegions();
   set('insured_region', placeValue(r.insured_region) ?? r.insured_region);
   set('scheme', r.scheme || 'employee');
   refreshChoices();
