@@ -43,7 +43,7 @@ export function renderProcess() {
   const dl = dls[0];
   const chans = g ? g.channels || [] : [];
   $('result').hidden = false;
-  $('answer').replaceChildren(
+  $('answer').replaceChildren(...[
     h('p', { id: 'answer_back', class: 'back none', 'data-kind': 'no_policy', text: t('nodata_back', { city: regionName(request.insured_region) }) }),
     h('div', { class: 'missing' }, h('p', { id: 'answer_missing', class: 'hint', text: t('nodata_missing', { what: missingWhat(request) }) })),
     ...(g ? [
@@ -60,7 +60,7 @@ export function renderProcess() {
     h('p', { id: 'answer_rules', class: 'hint', text: pr ? t('nodata_rules_province', { province: pr.zh }) : t('nodata_rules_national') }),
     h('div', { class: 'answer-actions' },
       h('button', { type: 'button', id: 'copy_answer', text: t('copy_answer') }),
-      h('button', { type: 'button', id: 'show_aloud', text: t('aloud') })));
+      h('button', { type: 'button', id: 'show_aloud', text: t('aloud') }))].filter(Boolean));
   $('answer').dataset.settlement = label('settlements', request.settlement || 'direct');
   // No figure: the figure boxes, the bar and the comparisons have nothing to show.
   $('headline').hidden = $('bar_box').hidden = $('next_box').hidden = $('items_box').hidden = $('whatif_box').hidden = true;

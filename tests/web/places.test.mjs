@@ -76,6 +76,7 @@ test('an insured city without benefit data: the process answers (materials, dead
   assert.equal(await page.textContent('#answer_channels'), '本工具没有收录办理渠道：请向参保地医保经办机构咨询。');
   assert.equal(await page.textContent('#answer_rules'), '材料、时限和渠道按国家规定。');
   assert.equal(await page.isVisible('#headline'), false, 'no 无法测算 boxes');
+  assert.ok(!/null|undefined/.test(await page.textContent('#answer')), 'nothing but words in the answer');
   assert.equal(await page.isVisible('#whatif_box'), false);
   assert.deepEqual(await page.$$eval('#steps > li > p:first-child', (l) => l.map((x) => x.textContent)), guide.steps.map((s) => s.text_zh));
   const aloud = await page.inputValue('#aloud');
