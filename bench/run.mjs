@@ -127,7 +127,7 @@ for (const items of [10, 50]) {
 // The peer's sample as given, and the same requests completed (each field the engine still asks about filled in:
 // the year so far, tier, settlement, the care province), so the engine settles each once as the peer does. The
 // peer reads both files the same way (it ignores the fields it does not know).
-const PROVINCE = { beijing: 'beijing', changsha: 'hunan', wuhan: 'hubei', chengdu: 'sichuan' };
+const PROVINCE = { 北京: 'beijing', 长沙: 'hunan', 武汉: 'hubei', 成都: 'sichuan' };
 async function complete(line) {
   const r = JSON.parse(line);
   for (let round = 0; round < 5; round++) {
@@ -150,9 +150,13 @@ async function complete(line) {
 const peerScript = join(peerDir, 'float-peer.mjs');
 const peerFile = join(peerDir, 'sample-requests.jsonl');
 if (existsSync(peerScript) && existsSync(peerFile)) {
-  // The sample predates the rename of settlement "manual" to "manual_claim"; both sides read the renamed lines.
+  // The sample predates the rename of settlement "manual" to "manual_claim" and the region registry (a place
+  // without a policy file is named by its Chinese name or code, not a pinyin id); both sides read the rewritten
+  // lines (the peer reads neither field's value for these requests: it ignores care_region).
+  const PLACE = { beijing: '北京', changsha: '长沙', wuhan: '武汉', chengdu: '成都' };
   const given = readFileSync(peerFile, 'utf8').split('\n').filter((l) => l.trim())
-    .map((l) => l.replace(/"settlement": ?"manual"/, '"settlement": "manual_claim"'));
+    .map((l) => l.replace(/"settlement": ?"manual"/, '"settlement": "manual_claim"')
+      .replace(/"care_region": ?"(beijing|changsha|wuhan|chengdu)"/, (_, p) => `"care_region": "${PLACE[p]}"`));
   const givenFile = join(work, 'peer-given.jsonl');
   writeFileSync(givenFile, given.join('\n') + '\n');
   const completed = [];
