@@ -258,6 +258,9 @@ async function boot() {
     if (!vocab.ok) throw new Error(pick(vocab.error, 'message'));
     state.policies = pol.ok ? pol.result : [];
     state.vocab = vocab.result;
+    // What the data covers per region (an engine without the operation answers an error: then nothing is shown).
+    const cov = await state.engine.call({ op: 'coverage' });
+    state.coverage = cov.ok ? cov.result : null;
     state.engineVersion = ver.ok ? ver.result.engine_version : '';
     $('version').textContent = `claimcalc ${state.engineVersion} · ` + state.policies.map((x) => `${x.name_zh} ${x.effective_from}`).join(' · ');
   } catch (e) {

@@ -171,3 +171,44 @@ TEST_CASE("places: guide and diagnose answer for any city from the upper layers"
   REQUIRE(d["ok"] == true);
   CHECK(d["result"]["causes"][0]["id"] == "not_filed");
 }
+
+TEST_CASE("vocabulary: every province and city of the registry, the places the pack has a file for marked") {
+  const json v = json::parse(test::builtin_engine().call(R"({"op":"vocabulary"})"))["result"];
+  const auto reg = builtin_divisions();
+  std::set<std::int64_t> provinces, cities;
+  for (const auto& p : v["provinces"]) CHECK(provinces.insert(p["code"].get<std::int64_t>()).second);
+  for (const auto& c : v["cities"]) {
+    CHECK(cities.insert(c["code"].get<std::int64_t>()).second);
+    CHECK(provinces.count(c["province"].get<std::int64_t>()) == 1);
+    const Division* d = reg.by_code(c["code"].get<std::int32_t>());
+    REQUIRE(d != nullptr);
+    CHECK(c["zh"] == d->name_zh);
+    CHECK(c["short"] == std::string(d->short_zh()));
+  }
+  std::size_t n_provinces = 0, n_cities = 0;
+  for (const auto& d : reg) {
+    n_provinces += d.province_level ? 1 : 0;
+    n_cities += d.city_level ? 1 : 0;
+  }
+  CHECK(provinces.size() == n_provinces);
+  CHECK(cities.size() == n_cities);
+  const auto city = [&](std::int64_t code) {
+    for (const auto& c : v["cities"])
+      if (c["code"] == code) return c;
+    return json();
+  };
+  CHECK(city(440100) ==
+        json{{"code", 440100}, {"zh", "广州市"}, {"short", "广州"}, {"province", 440000}, {"region", "guangzhou"}});
+  CHECK(city(320500).count("region") == 0);     // 苏州: no file of its own (Jiangsu's rules apply)
+  CHECK(city(310000)["region"] == "shanghai");  // a municipality is a city of its own province
+  for (const auto& p : v["provinces"])
+    if (p["code"] == 320000) CHECK(p["region"] == "jiangsu");
+  // Every place marked with a region is one of the pack's regions, and every region but the national one is marked.
+  std::set<std::string> marked;
+  for (const auto& list : {v["provinces"], v["cities"]})
+    for (const auto& p : list)
+      if (p.contains("region")) marked.insert(p["region"].get<std::string>());
+  std::set<std::string> regions;
+  for (const auto& r : v["regions"]) regions.insert(r["region"].get<std::string>());
+  CHECK(marked == regions);
+}

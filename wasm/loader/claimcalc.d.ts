@@ -373,6 +373,14 @@ export interface Choice {
   en: string;
 }
 
+/** A place of the division registry. */
+export interface Place {
+  code: number;
+  zh: string;
+  short: string;
+  region?: string;
+}
+
 /** The vocabulary op's answer: every choice in the engine's order, the pack's regions, the input limits. */
 export interface Vocabulary {
   schemes: Choice[];
@@ -384,6 +392,10 @@ export interface Vocabulary {
   filings: Choice[];
   settlements: Choice[];
   regions: Array<{ region: string; zh: string; en: string; province: string }>;
+  /** Every province-level division (GB/T 2260 code, 广东省, 广东); region: the pack's file for it, if any (its policies() schemes say what it covers). */
+  provinces: Place[];
+  /** Every city (prefecture-level, municipality, county-level city under a province) with its province's code. */
+  cities: Array<Place & { province: number }>;
   /** The most bill lines (items) and request bytes one request may have. */
   limits: { items: number; request_bytes: number };
 }
