@@ -68,8 +68,9 @@ class Engine {
   // the wasm ABI's one call.
   std::string call(std::string_view envelope) const;
   // The same answer handed to `emit` in pieces as it is written, so that a big batch never sits whole in memory:
-  // an estimate_many answer as its opening {"ok":true,"result":[, each request's envelope (after the first with a
-  // leading comma) and its closing ]}; any other answer in one piece. The pieces joined are call(envelope)'s text.
+  // an estimate_many answer as its opening {"ok":true,"result":[, runs of whole request envelopes (each after the
+  // batch's first with a leading comma; a run ends past 64 KiB) and its closing ]}; any other answer in one piece.
+  // The pieces joined are call(envelope)'s text.
   void call(std::string_view envelope, const std::function<void(std::string_view)>& emit) const;
 
   // How many policy files (region versions) the pack holds.

@@ -25,9 +25,9 @@ void append_estimate(const json& request, bool figures_default, const PolicyPack
 void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out);
 // Receives an answer's text in pieces (Engine::call with a sink).
 using Emit = std::function<void(std::string_view)>;
-// The one batch path, with its limits: the envelope as text, handed to `emit` answer by answer as each is made
-// (the opening, each request's envelope with its separating comma, the closing), so only one answer exists at a
-// time: a batch's memory is its input and one answer.
+// The one batch path, with its limits: the envelope as text, handed to `emit` as it is made: the opening, runs of
+// whole answers (each request's envelope with its separating comma; a run ends at the first answer that takes it
+// past 64 KiB), the closing. A batch's memory is its input and one run.
 void estimate_many(const json& requests, bool figures_default, const PolicyPack& pack, const Emit& emit);
 // A plain operation envelope read without a tree (codec/plain_request.hpp), answered through `emit` as
 // estimate_many is; false (nothing emitted): use the tree.

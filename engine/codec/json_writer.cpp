@@ -94,7 +94,8 @@ char* escape(char* p, unsigned char c) {
 
 void JsonWriter::escaped(std::string_view text) {
   const std::size_t size = text.size();
-  need(2 + 6 * size);  // the most an input byte can become is \u00XX
+  // Room for the text unchanged; an escape makes room for the worst case of the rest (\u00XX per byte) when met.
+  need(2 + size);
   char* p = p_;
   *p++ = '"';
   std::size_t i = 0;
@@ -127,6 +128,9 @@ void JsonWriter::escaped(std::string_view text) {
       }
       n = seq.length;
     }
+    p_ = p;
+    need(i - run + 6 * (size - i) + 1);
+    p = p_;
     std::memcpy(p, text.data() + run, i - run);
     p += i - run;
     if (c >= 0x80) {
@@ -164,7 +168,7 @@ JsonWriter::~JsonWriter() { out_.resize(static_cast<std::size_t>(p_ - out_.data(
 void JsonWriter::grow(std::size_t n) {
   const auto used = static_cast<std::size_t>(p_ - out_.data());
   // resize grows the capacity geometrically (unlike reserve in libc++); the new room is written before it is read.
-  out_.resize(used + std::max<std::size_t>(n, 4096));
+  out_.resize(used + std::max<std::size_t>(n, 1024));
   p_ = out_.data() + used;
   end_ = out_.data() + out_.size();
 }

@@ -218,6 +218,11 @@ std::vector<RangeReason> open_reasons(const std::vector<Outcome>& outcomes, int 
 
 void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> reasons) {
   Range r{s.low, s.high, std::move(reasons)};
+  // The range step is only ever read as a sentence: a figures-only answer keeps the range and skips the step.
+  if (!est.trace.texts()) {
+    est.ranges[kPartNames[part]] = std::move(r);
+    return;
+  }
   std::string why_zh, why_en;
   for (const auto& reason : r.reasons) {
     why_zh += reason.reason_zh;

@@ -1,5 +1,7 @@
 #include "engine/core/unknowns.hpp"
 
+#include <initializer_list>
+#include <string_view>
 #include <utility>
 
 namespace claimcalc {
@@ -42,22 +44,36 @@ const Label* find_label(const std::string& key) {
   return nullptr;
 }
 
+std::string_view zh_of(const std::string& key) {
+  const Label* l = find_label(key);
+  return l != nullptr ? std::string_view(l->zh) : std::string_view(key);
+}
+
+std::string_view en_of(const std::string& key) {
+  const Label* l = find_label(key);
+  return l != nullptr ? std::string_view(l->en) : std::string_view(key);
+}
+
 }  // namespace
 
-std::string figure_label_zh(const std::string& figure) {
-  const Label* l = find_label(figure);
-  return l != nullptr ? l->zh : figure;
-}
+std::string figure_label_zh(const std::string& figure) { return std::string(zh_of(figure)); }
 
-std::string figure_label_en(const std::string& figure) {
-  const Label* l = find_label(figure);
-  return l != nullptr ? l->en : figure;
-}
+std::string figure_label_en(const std::string& figure) { return std::string(en_of(figure)); }
 
 namespace {
 
+// One string from its pieces, allocated once: a reason is written for every figure an estimate cannot give.
+std::string joined(std::initializer_list<std::string_view> pieces) {
+  std::size_t size = 0;
+  for (const auto piece : pieces) size += piece.size();
+  std::string out;
+  out.reserve(size);
+  for (const auto piece : pieces) out.append(piece);
+  return out;
+}
+
 // What the missing part means for the figures that are still given.
-std::pair<std::string, std::string> consequence(const std::string& part) {
+std::pair<std::string_view, std::string_view> consequence(const std::string& part) {
   if (part == "annual_cap")
     return {"统筹基金支付按未达到年度最高支付限额计算，是上限。",
             " The fund payment assumes the annual cap is not reached, so it is an upper bound."};
@@ -77,19 +93,19 @@ std::pair<std::string, std::string> consequence(const std::string& part) {
 
 CannotEstimate cannot_estimate(const std::string& part, const std::string& needs) {
   const auto [then_zh, then_en] = consequence(part);
-  const std::string prefix = "policy:";
+  constexpr std::string_view prefix = "policy:";
   if (needs.compare(0, prefix.size(), prefix) == 0) {
     const std::string figure = needs.substr(prefix.size());
     return {part, needs,
-            "政策数据中没有适用于本情形的「" + figure_label_zh(figure) +
-                "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。" + then_zh,
-            "The policy data has no " + figure_label_en(figure) +
-                " for this case (no citable source has been found yet), so this part is not estimated rather "
-                "than guessed." +
-                then_en};
+            joined({"政策数据中没有适用于本情形的「", zh_of(figure),
+                    "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。", then_zh}),
+            joined({"The policy data has no ", en_of(figure),
+                    " for this case (no citable source has been found yet), so this part is not estimated rather "
+                    "than guessed.",
+                    then_en})};
   }
-  return {part, needs, "需要补充「" + figure_label_zh(needs) + "」（请求字段 " + needs + "）才能测算此项。" + then_zh,
-          "Needs the " + figure_label_en(needs) + " (request field " + needs + ") to estimate this part." + then_en};
+  return {part, needs, joined({"需要补充「", zh_of(needs), "」（请求字段 ", needs, "）才能测算此项。", then_zh}),
+          joined({"Needs the ", en_of(needs), " (request field ", needs, ") to estimate this part.", then_en})};
 }
 
 CannotEstimate missing_benefit_rules(Scheme scheme, Setting setting) {

@@ -1,5 +1,5 @@
 // Engine::call with a sink (the wasm's cc_call_stream): the pieces joined are call's text, and a batch arrives as
-// its opening, one piece per request, and its closing, so a host never needs the whole answer at once.
+// its opening, runs of whole answers, and its closing, so a host never needs the whole answer at once.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -23,20 +23,50 @@ std::string joined(const std::vector<std::string>& parts) {
   return s;
 }
 
+// A run of answers ",{...},{...}" (the batch's first without the comma) as the array it continues.
+json run_array(const std::string& run) { return json::parse("[" + run.substr(run.rfind(',', 0) == 0 ? 1 : 0) + "]"); }
+
 }  // namespace
 
-TEST_CASE("call with a sink: a batch answer by answer, the same bytes as call") {
+TEST_CASE("call with a sink: a batch in runs of whole answers, the same bytes as call") {
   const std::string request = R"({"insured_region":"shenzhen","scheme":"employee","person":"active","tier":"tier1",)"
                               R"("setting":"inpatient","hospital_level":"level3","date_of_care":"2025-03-01",)"
                               R"("totals":{"class_a":"2000.00"}})";
   const std::string envelope = R"({"op":"estimate_many","requests":[)" + request + ",{}," + request + "]}";
   const auto parts = pieces(envelope);
-  REQUIRE(parts.size() == 5);
+  REQUIRE(parts.size() == 3);
   CHECK(parts.front() == R"({"ok":true,"result":[)");
   CHECK(parts.back() == "]}");
-  CHECK(json::parse(parts[1]) == json::parse(test::builtin_engine().estimate(request)));
-  CHECK(parts[2].rfind(",{\"error\":", 0) == 0);
-  CHECK(parts[3] == "," + parts[1]);
+  const json answers = run_array(parts[1]);
+  REQUIRE(answers.size() == 3);
+  CHECK(answers[0] == json::parse(test::builtin_engine().estimate(request)));
+  CHECK(answers[1].contains("error"));
+  CHECK(answers[2] == answers[0]);
+  CHECK(joined(parts) == test::builtin_engine().call(envelope));
+}
+
+TEST_CASE("call with a sink: a big batch in several runs, each past 64 KiB by at most one answer") {
+  const std::string request = R"({"insured_region":"shenzhen","scheme":"employee","person":"active","tier":"tier1",)"
+                              R"("setting":"inpatient","hospital_level":"level3","date_of_care":"2025-03-01",)"
+                              R"("totals":{"class_a":"2000.00"}})";
+  const std::string one = test::builtin_engine().estimate(request);
+  std::string envelope = R"({"op":"estimate_many","requests":[)";
+  const std::size_t count = 4 * (64 << 10) / one.size() + 3;
+  for (std::size_t i = 0; i < count; ++i) envelope += (i != 0 ? "," : "") + request;
+  envelope += "]}";
+  const auto parts = pieces(envelope);
+  REQUIRE(parts.size() >= 6);
+  std::size_t answers = 0;
+  for (std::size_t i = 1; i + 1 < parts.size(); ++i) {
+    CAPTURE(i);
+    CHECK(parts[i].rfind(i == 1 ? "{" : ",{", 0) == 0);
+    if (i + 2 < parts.size()) CHECK(parts[i].size() >= (64u << 10));
+    CHECK(parts[i].size() < (64u << 10) + one.size() + 1);
+    const json run = run_array(parts[i]);
+    for (const auto& a : run) CHECK(a == json::parse(one));
+    answers += run.size();
+  }
+  CHECK(answers == count);
   CHECK(joined(parts) == test::builtin_engine().call(envelope));
 }
 

@@ -47,6 +47,7 @@
   }
 
   var utf8 = typeof TextDecoder !== 'undefined' ? new TextDecoder() : null;
+  var toUtf8 = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
 
   // UTF-8 bytes m[p..p+n) -> JS string. The engine only writes valid UTF-8.
   function decode(m, p, n) {
@@ -224,7 +225,8 @@
       var p = x.cc_alloc(n || 1);
       if (!p) fail('out of memory');
       var m = new Uint8Array(x.memory.buffer);
-      if (typeof input === 'string') n = encodeInto(input, m, p); else m.set(input, p);
+      if (typeof input !== 'string') m.set(input, p);
+      else n = toUtf8 && toUtf8.encodeInto ? toUtf8.encodeInto(input, m.subarray(p, p + n)).written : encodeInto(input, m, p);
       return [p, n];
     }
 
@@ -240,13 +242,18 @@
     }
 
     // An operation envelope: the answer arrives in pieces through cc_piece (engine/api/api.hpp). A batch's
-    // answers are parsed one by one as they arrive, so neither the module nor the host ever holds the whole text
-    // of 10,000 answers (~170 MB), unless it is asked for as text. The answer's text, or its value.
+    // answers arrive in runs of whole answers (~64 KiB) and are parsed run by run, so neither the module nor the
+    // host ever holds the whole text of 10,000 answers (~170 MB), unless it is asked for as text. The answer's
+    // text, or its value.
     function stream(x, input, text) {
       var a = copyIn(x, input), parts = [], batch = null, whole = null;
       receive = function (t) {
         if (text) parts.push(t);
-        else if (batch) { if (t !== ']}') batch.push(JSON.parse(t.charAt(0) === ',' ? t.slice(1) : t)); }
+        else if (batch) {
+          if (t === ']}') return;
+          var run = JSON.parse('[' + (t.charAt(0) === ',' ? t.slice(1) : t) + ']');
+          for (var i = 0; i < run.length; i++) batch.push(run[i]);
+        }
         else if (whole === null && t === '{"ok":true,"result":[') batch = [];
         else whole = t;
       };
