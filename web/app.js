@@ -4,8 +4,8 @@
 import ClaimCalc from './claimcalc.mjs';
 import { $, h, status, copyText, download } from './dom.js';
 import { state } from './state.js';
-import { t, pick, regionName } from './words.js';
-import { collect, fillForm, fillRegions, fillTemplate, refreshChoices, setMode, mode, addItems, showRows, removeItem, remember, settleForFiling, STORE } from './form.js';
+import { t, pick } from './words.js';
+import { findPlace, collect, fillForm, fillRegions, fillTemplate, refreshChoices, setMode, mode, addItems, showRows, removeItem, remember, settleForFiling, STORE } from './form.js';
 import { readPaste, showPaste, usePasted, tooMany, maxItems } from './paste.js';
 import { allErrors, clearErrors, errorText, showError, fieldElement } from './errors.js';
 import { renderResult, isBillless, allItemRows } from './result.js';
@@ -16,12 +16,15 @@ import { updatePager, gotoScreen, gotoScreenOf, setElder, move } from './pager.j
 import { shareUrl, readShare } from './share.js';
 import { deadlinesToIcs } from './ics.js';
 import { renderRegionData } from './regiondata.js';
+import { placeValue, hasPolicy, cityOf } from './places.js';
+import { loadProcess, renderProcess, processAloud } from './process.js';
 
 function applyLang() {
   document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
   document.title = t('title') + ' claimcalc';
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
   for (const el of document.querySelectorAll('[data-ta]')) el.setAttribute(el.hasAttribute('placeholder') ? 'placeholder' : 'aria-label', t(el.dataset.ta));
+  for (const el of document.querySelectorAll('[data-tl]')) el.setAttribute('aria-label', t(el.dataset.tl));
   const other = state.lang === 'en' ? 'zh' : 'en';
   $('lang').textContent = other === 'en' ? 'English' : '中文';
   $('lang').lang = other === 'en' ? 'en' : 'zh-CN';
@@ -31,7 +34,8 @@ function applyLang() {
   fillTemplate();
   refreshChoices();
   if (state.pasted) showPaste();
-  if (state.last) { reloadAloud().then(() => { renderResult(); renderAnswer(); }); }
+  if (state.last && state.last.process !== undefined) { state.last.aloud = processAloud(state.last.request, state.last.process); renderProcess(); }
+  else if (state.last) { reloadAloud().then(() => { renderResult(); renderAnswer(); }); }
   renderWhatIf();
   renderGuide();
   renderDiag();
@@ -68,9 +72,22 @@ async function run({ all, announce, focusResult }) {
     showError({ code: 'too_large', field: 'items', message_zh: t('paste_too_many', { n: state.pasted.items.length, max: maxItems() }), message_en: t('paste_too_many', { n: state.pasted.items.length, max: maxItems() }) }, true);
     return;
   }
-  const env = await state.engine.estimate(request);
+  // An insured city without benefit data: the process answers, and which figures are missing.
+  const nodata = request.insured_region && !hasPolicy(request.insured_region) && cityOf(request.insured_region);
+  const env = nodata ? await loadProcess(request) : await state.engine.estimate(request);
   if (my !== state.seq) return;
-  if (env.ok) {
+  if (env.ok && nodata) {
+    clearErrors();
+    state.last = { request, result: null, process: env.result, aloud: processAloud(request, env.result) };
+    state.whatIf = state.channels = null;
+    renderProcess();
+    $('date_note').hidden = true;
+    $('stale').hidden = true;
+    remember();
+    if (announce) status(t('status_nodata'));
+    document.documentElement.dataset.estimated = '1';
+    if (focusResult) gotoScreen('r_head', true);
+  } else if (env.ok) {
     clearErrors();
     const [aloud] = await Promise.all([
       state.engine.call({ op: 'explain', request, lang: state.lang, brief: true }), loadChannels(request, env.result)]);
@@ -116,9 +133,10 @@ async function openHash(runIt) {
   if (!p.present) return false;
   if (!p.request) { showLinkNote(t('share_unreadable')); return false; }
   const r = p.request;
-  const known = (id) => !id || id === 'other' || state.vocab.regions.some((x) => x.region === id);
+  // Any city works, named by the pack's id, its code or its Chinese name.
+  const known = (id) => !id || id === 'other' || placeValue(id) !== null;
   const notes = [];
-  if (!known(r.insured_region)) notes.push(t('region_unsupported', { region: r.insured_region, list: state.vocab.regions.map((x) => regionName(x.region)).join('、') }));
+  if (!known(r.insured_region)) notes.push(t('region_unsupported', { region: r.insured_region }));
   if (!known(r.care_region)) { notes.push(t('care_unsupported', { region: r.care_region })); r.care_region = 'other'; }
   showLinkNote(notes.join(' '));
   fillForm(r);
@@ -140,6 +158,7 @@ function onEdit(e) {
   if (el.matches('input, select, textarea')) state.touched.add(el);
   if (el.name === 'mode') { setMode(mode()); if (mode() === 'paste') $('paste').focus(); }
   if (el.id === 'paste') readPaste(el.value);
+  if (el.classList.contains('find')) { findPlace(el); return; }
   if (el.id === 'remember') { if (!el.checked) try { localStorage.removeItem(STORE); } catch { /* */ } remember(); return; }
   if (['insured_region', 'scheme', 'care_region', 'filing', 'setting'].includes(el.id)) refreshChoices();
   if (el.id === 'date_of_care') renderRegionData();
@@ -208,7 +227,7 @@ function wire() {
     if (e.target.id === 'show_aloud') { $('aloud_box').open = true; gotoScreen('r_steps'); $('aloud').focus(); }
   });
   $('ics').addEventListener('click', () => {
-    if (state.last) download('claimcalc-deadlines.ics', 'text/calendar;charset=utf-8', deadlinesToIcs(state.last.result.deadlines, state.lang));
+    if (state.last) download('claimcalc-deadlines.ics', 'text/calendar;charset=utf-8', deadlinesToIcs((state.last.result || state.last.process || {}).deadlines || [], state.lang));
   });
   window.addEventListener('hashchange', () => openHash(true));
   // Printing shows everything: open the folded parts for the printout, and close them again afterwards.
@@ -258,9 +277,6 @@ async function boot() {
     if (!vocab.ok) throw new Error(pick(vocab.error, 'message'));
     state.policies = pol.ok ? pol.result : [];
     state.vocab = vocab.result;
-    // What the data covers per region (an engine without the operation answers an error: then nothing is shown).
-    const cov = await state.engine.call({ op: 'coverage' });
-    state.coverage = cov.ok ? cov.result : null;
     state.engineVersion = ver.ok ? ver.result.engine_version : '';
     $('version').textContent = `claimcalc ${state.engineVersion} · ` + state.policies.map((x) => `${x.name_zh} ${x.effective_from}`).join(' · ');
   } catch (e) {

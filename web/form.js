@@ -4,7 +4,7 @@ import { $, h } from './dom.js';
 import { state } from './state.js';
 import { t, label, regionName } from './words.js';
 import { cleanMoney, cleanRatio, splitQuantity, halfWidth } from './bill.js';
-import { PROVINCES } from './i18n.js';
+import { cityGroups, cityOf, cityValue, covers, matches, placeValue, provinceRules } from './places.js';
 import { updatePager } from './pager.js';
 import { renderRegionData } from './regiondata.js';
 
@@ -22,13 +22,58 @@ function setOptions(sel, values, text, blank) {
   if (values.includes(keep) || (blank && keep === '')) sel.value = keep;
 }
 
+// A city as its picker shows it: covered ones say what the data holds for them.
+function cityText(c) {
+  const cov = c.region ? covers(c.region) : [];
+  const settings = (x) => x.settings.map((v) => label('settings', v)).join('、');
+  if (cov.length) {
+    const same = cov.length > 1 && cov.every((x) => settings(x) === settings(cov[0]));
+    return t('city_covered', { city: c.zh, what: same ? settings(cov[0]) : cov.map((x) => label('schemes', x.scheme) + ' ' + settings(x)).join('；') });
+  }
+  if (c.region) return t('city_rules', { city: c.zh });
+  const pr = provinceRules(c);
+  return pr ? t('city_province_rules', { city: c.zh, province: pr.zh }) : c.zh;
+}
+
+// Every city, the covered ones first, then by province; those matching what was typed in the search box. The value
+// chosen stays a choice even when the search leaves it out, so searching never changes the request by itself.
+function fillPlaces(sel, query, first, last) {
+  const keep = sel.value;
+  const { covered, groups } = cityGroups();
+  const opt = (c) => h('option', { value: cityValue(c), text: cityText(c) });
+  const found = [];
+  const kids = [];
+  const cov = covered.filter((c) => matches(c, query));
+  if (cov.length) kids.push(h('optgroup', { label: t('places_covered') }, cov.map(opt)));
+  for (const g of groups) {
+    const cs = g.cities.filter((c) => matches(c, query));
+    found.push(...cs);
+    if (cs.length) kids.push(h('optgroup', { label: g.province.zh }, cs.map(opt)));
+  }
+  const kept = keep && !found.some((c) => cityValue(c) === keep) && cityOf(keep);
+  sel.replaceChildren(...[first, kept ? opt(kept) : null, ...kids, last].filter(Boolean));
+  sel.value = keep;
+  if (sel.value !== keep) sel.value = first ? first.value : '';
+  return found;
+}
+
 export function fillRegions() {
-  const ids = state.vocab ? state.vocab.regions.map((r) => r.region) : [];
-  setOptions($('insured_region'), ids, regionName, t('choose'));
-  const care = $('care_region');
-  const keep = care.value;
-  setOptions(care, ids.concat(['other']), regionName, t('same_region'));
-  care.value = ids.includes(keep) || keep === 'other' ? keep : '';
+  fillPlaces($('insured_region'), $('insured_find').value, h('option', { value: '', text: t('choose') }));
+  fillPlaces($('care_region'), $('care_find').value, h('option', { value: '', text: t('same_region') }),
+    h('option', { value: 'other', text: t('other_region') }));
+}
+
+// Typing in a picker's search box narrows its list; a search that finds one city chooses it.
+export function findPlace(input) {
+  const sel = $(input.id === 'insured_find' ? 'insured_region' : 'care_region');
+  const first = sel.options[0] && sel.options[0].value === '' ? h('option', { value: '', text: sel.options[0].textContent }) : null;
+  const last = sel.id === 'care_region' ? h('option', { value: 'other', text: t('other_region') }) : null;
+  const found = fillPlaces(sel, input.value, first, last);
+  $(input.id + '_n').textContent = input.value.trim() ? t('places_found', { n: found.length }) : '';
+  if (found.length === 1 && sel.value !== cityValue(found[0])) {
+    sel.value = cityValue(found[0]);
+    sel.dispatchEvent(new Event('change', { bubbles: true }));
+  }
 }
 
 export function schemeInfo(region = $('insured_region').value, scheme = $('scheme').value) {
@@ -64,13 +109,12 @@ export function refreshChoices() {
   const care = $('care_region').value;
   const insured = $('insured_region').value;
   $('filing_box').hidden = !care || care === insured;
-  // A care city without policy data here: its province decides in- or out-of-province rules.
-  $('care_province_box').hidden = $('filing_box').hidden || state.vocab.regions.some((r) => r.region === care);
-  const home = (state.vocab.regions.find((r) => r.region === insured) || {}).province;
-  setOptions($('care_province'), PROVINCES.map((p) => p[0]), (id) => {
-    const p = PROVINCES.find((x) => x[0] === id);
-    return (state.lang === 'en' ? p[2] : p[1]) + (id === home ? t('in_province') : '');
-  }, t('choose'));
+  // Every city is a known place; only a care city left unnamed (其他城市) is placed by its province.
+  $('care_province_box').hidden = $('filing_box').hidden || care !== 'other';
+  const home = (cityOf(insured) || {}).province;
+  const provinces = state.vocab.provinces.filter((p) => state.vocab.cities.some((c) => c.province === p.code));
+  setOptions($('care_province'), provinces.map((p) => String(p.code)), (code) =>
+    provinces.find((p) => String(p.code) === code).zh + (Number(code) === home ? t('in_province') : ''), t('choose'));
   showInsuredClass();
   renderRegionData();
   $('filing_date_box').hidden = $('filing_box').hidden || $('filing').value === 'none';
@@ -268,14 +312,22 @@ export function collect() {
 
 export function fillForm(r) {
   const set = (id, val) => { $(id).value = val === undefined || val === null ? '' : String(val); };
-  set('insured_region', r.insured_region);
+  // A filled-in form shows the whole lists again.
+  $('insured_find').value = $('care_find').value = $('insured_find_n').textContent = $('care_find_n').textContent = '';
+  fillRegions();
+  set('insured_region', placeValue(r.insured_region) ?? r.insured_region);
   set('scheme', r.scheme || 'employee');
   refreshChoices();
-  set('care_region', r.care_region && r.care_region !== r.insured_region ? r.care_region : '');
+  const care = r.care_region === 'other' ? 'other' : placeValue(r.care_region);
+  set('care_region', care && care !== $('insured_region').value ? care : '');
   set('filing', r.filing || 'none');
   set('filing_date', r.filing_date);
   refreshChoices();
-  set('care_province', r.care_province);
+  // A province as a link names it (code, name or the pack's id): the picker's value is its code.
+  const given = String(r.care_province ?? '');
+  const viaRegion = cityOf((state.vocab.regions.find((x) => x.province === given) || {}).region);
+  const prov = state.vocab.provinces.find((p) => [String(p.code), p.zh, p.short, p.region].includes(given) || (viaRegion && viaRegion.province === p.code));
+  set('care_province', prov ? String(prov.code) : r.care_province);
   set('person', r.person);
   set('tier', r.tier);
   set('age', r.age);

@@ -1,6 +1,6 @@
 // 数据来源与更新时间: for the insured region on the form, the policy version the page uses, when its data was last
 // checked against the sources, and the sources themselves (official or secondary), from the engine's `policies`;
-// and, where the engine has the `coverage` operation, which parts of the rules the data holds and which it lacks.
+// and which settings of the scheme on the form the data has figures for.
 import { $, h } from './dom.js';
 import { state } from './state.js';
 import { t, label, regionName } from './words.js';
@@ -11,27 +11,17 @@ function versionFor(region, date) {
   return (date && all.find((p) => p.effective_from <= date && (!p.effective_to || date <= p.effective_to))) || all[0] || null;
 }
 
-// A part the engine's `coverage` names ("inpatient.deductible", "processes.manual_claim", ...) in words, or null for
-// a part this page has no words for (then it is left out rather than shown as a data path).
-function partName(part) {
-  const p = /^processes\.(\w+)$/.exec(part);
-  if (p) return t('sc_' + p[1]) === 'sc_' + p[1] ? null : t('cov_process', { what: t('sc_' + p[1]) });
-  const own = { critical_illness: 'cov_critical_illness', waiting_period: 'cov_waiting_period', 'cross_region.ratio': 'cov_cross_ratio',
-    'cross_region.validity': 'cov_cross_validity' }[part];
-  if (own) return t(own);
-  const f = /^(\w+)\.(deductible|ratio|annual_cap|class_b_upfront_share)$/.exec(part);
-  return f ? label('settings', f[1]) + t('cov_' + f[2]) : null;
-}
-
-// What the data holds for the region and scheme on the form: each part, from which layer, official or secondary.
-function coverageList(region, scheme) {
-  const rc = state.coverage && (state.coverage.regions || []).find((r) => r.region === region);
-  if (!rc) return null;
-  const parts = ((rc.schemes || {})[scheme] || []).concat(rc.common || []).map((c) => ({ ...c, name: partName(c.part) })).filter((c) => c.name);
-  return h('ul', { class: 'coverage' }, parts.map((c) => h('li', { 'data-part': c.part, 'data-present': String(c.present) },
-    h('span', { class: 'mark', 'aria-hidden': 'true', text: !c.present ? '—' : c.confidence === 'secondary' ? '◐' : '✓' }), ' ', c.name,
-    h('span', { class: 'hint', text: ' ' + (!c.present ? t('cov_absent') : t(c.confidence === 'secondary' ? 'cov_secondary' : 'cov_official')
-      + (c.layer && c.layer !== region ? t('cov_from', { layer: c.layer === 'national' ? t('cov_national') : regionName(c.layer) }) : '')) }))));
+// What the data holds for the region and scheme on the form, from the `policies` answer: each setting (and
+// critical-illness insurance) with figures in the data, or not (then the estimate says 无法测算 for it).
+function coverageList(p, scheme) {
+  const s = (p.schemes || []).find((x) => x.scheme === scheme);
+  const have = (s && s.settings) || [];
+  const rows = state.vocab.settings.map((x) => [x.name, label('settings', x.name), have.includes(x.name)])
+    .concat([['critical_illness', t('cov_critical_illness'), !!(s && s.critical_illness)]]);
+  return [h('p', { class: 'coverage-h', text: t('cov_h', { scheme: label('schemes', scheme) }) }), h('ul', { class: 'coverage' },
+    rows.map(([part, name, present]) => h('li', { 'data-part': part, 'data-present': String(present) },
+      h('span', { class: 'mark', 'aria-hidden': 'true', text: present ? '✓' : '—' }), ' ', name,
+      h('span', { class: 'hint', text: t(present ? 'cov_present' : 'cov_absent') }))))];
 }
 
 export function renderRegionData() {
@@ -50,5 +40,5 @@ export function renderRegionData() {
       /^https?:/.test(s.url) ? h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank', text: s.title }) : s.title,
       h('span', { class: 'hint', text: ' ' + [s.doc_no, s.office, dated(s.date)].filter(Boolean).join('，') }),
       s.confidence === 'secondary' ? h('span', { class: 'badge secondary', text: t('secondary') }) : null))),
-    coverageList(region, $('scheme').value)));
+    coverageList(p, $('scheme').value)));
 }

@@ -168,7 +168,7 @@ function renderItems(items) {
 
 // The rows of the item table not listed yet (a long bill): on request, and before printing.
 export function allItemRows() {
-  const items = (state.last && state.last.result.items) || [];
+  const items = (state.last && state.last.result && state.last.result.items) || [];
   const body = $('item_table').tBodies[0];
   if (body.rows.length < items.length) body.append(itemRows(items, body.rows.length, items.length));
   $('item_table_more').hidden = true;

@@ -4,7 +4,6 @@ export const state = {
   lang: 'zh',
   engine: null, // the loaded engine (wasm/loader)
   policies: [], // engine.policies(): the versions in the pack, with their schemes, persons and tiers
-  coverage: null, // engine.call({op: 'coverage'}): which parts of each region's rules the data holds
   vocab: null, // engine.call({op: 'vocabulary'}): names and zh/en labels of every choice
   engineVersion: '',
   seq: 0, // the latest estimate started; an answer for an older one is dropped

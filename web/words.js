@@ -3,6 +3,7 @@
 import { makeT } from './i18n.js';
 import { fromFen, toFen } from './bill.js';
 import { state } from './state.js';
+import { cityOf } from './places.js';
 
 const ts = { zh: makeT('zh'), en: makeT('en') };
 export const t = (key, vars) => ts[state.lang === 'en' ? 'en' : 'zh'](key, vars);
@@ -27,10 +28,13 @@ export function label(kind, name) {
   return row ? (state.lang === 'en' ? row.en : row.zh) : name || '';
 }
 
+// A region's name: the pack's (zh/en) for its regions, the registry's for any other city (by code).
 export function regionName(id) {
   const r = state.vocab && state.vocab.regions.find((x) => x.region === id);
   if (r) return state.lang === 'en' ? r.en : r.zh;
-  return id === 'other' ? t('other_region') : id;
+  if (id === 'other') return t('other_region');
+  const c = cityOf(id);
+  return c ? c.zh : id;
 }
 
 // What the request asked, in one line.

@@ -16,6 +16,7 @@
 #include "engine/codec/scaffold_codec.hpp"
 #include "engine/codec/vocabulary_codec.hpp"
 #include "engine/core/coverage.hpp"
+#include "engine/core/cross_region.hpp"
 #include "engine/core/diagnosis.hpp"
 #include "engine/core/estimate.hpp"
 #include "engine/core/guide.hpp"
@@ -192,6 +193,13 @@ Question question_of(const json& input, const char* subject_key, std::size_t max
   return q;
 }
 
+// Whether the question's care is in the insured's province (for rules written for one kind of care elsewhere).
+std::optional<CareScope> care_scope_of(const Context& ctx, const PolicyPack& pack) {
+  if (!ctx.claim) return std::nullopt;
+  const Policy* insured = ctx.layers.city != nullptr ? ctx.layers.city : ctx.layers.province;
+  return care_scope(*ctx.claim, insured != nullptr ? insured->province : std::string(), pack);
+}
+
 }  // namespace
 
 json guide(const json& input, const PolicyPack& pack) {
@@ -203,7 +211,7 @@ json guide(const json& input, const PolicyPack& pack) {
   }
   const Context ctx = context_of(input, pack, q.region);
   if (ctx.error) return codec::error_envelope(*ctx.error);
-  const Guide g = build_guide(q.subject, ctx.layers, ctx.claim ? &*ctx.claim : nullptr);
+  const Guide g = build_guide(q.subject, ctx.layers, ctx.claim ? &*ctx.claim : nullptr, care_scope_of(ctx, pack));
   return codec::ok_envelope(codec::guide_to_json(g));
 }
 
@@ -212,8 +220,8 @@ json diagnose(const json& input, const PolicyPack& pack) {
   if (q.error) return *q.error;
   const Context ctx = context_of(input, pack, q.region);
   if (ctx.error) return codec::error_envelope(*ctx.error);
-  return codec::ok_envelope(
-      codec::diagnosis_to_json(claimcalc::diagnose(q.subject, ctx.claim ? &*ctx.claim : nullptr, ctx.layers)));
+  return codec::ok_envelope(codec::diagnosis_to_json(
+      claimcalc::diagnose(q.subject, ctx.claim ? &*ctx.claim : nullptr, ctx.layers, care_scope_of(ctx, pack))));
 }
 
 json reverse(const json& input, const PolicyPack& pack) {

@@ -315,7 +315,7 @@ void io(A& a, RatioMultiplier& x) {
 }
 template <class A>
 void io(A& a, FilingValidity& x) {
-  a(x.filings), a(x.months), a(x.at_least), a(x.cite);
+  a(x.filings), a(x.scope), a(x.months), a(x.at_least), a(x.cite);
 }
 template <class A>
 void io(A& a, CrossRegionPolicy& x) {
@@ -335,7 +335,7 @@ void io(A& a, Channel& x) {
 }
 template <class A>
 void io(A& a, ProcessStep& x) {
-  a(x.text_zh), a(x.text_en), a(x.cite);
+  a(x.text_zh), a(x.text_en), a(x.scope), a(x.cite);
 }
 template <class A>
 void io(A& a, Process& x) {
@@ -344,7 +344,7 @@ void io(A& a, Process& x) {
 template <class A>
 void io(A& a, SettlementErrorCause& x) {
   a(x.id), a(x.keywords), a(x.title_zh), a(x.title_en), a(x.why_zh), a(x.why_en), a(x.actions), a(x.likely_when),
-      a(x.cite);
+      a(x.scope), a(x.cite);
 }
 template <class A>
 void io(A& a, InsuranceYear& x) {

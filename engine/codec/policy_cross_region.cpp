@@ -73,10 +73,11 @@ CrossRegionPolicy PolicyParser::cross_region(const json& obj, const std::string&
   c.validity = list_of<FilingValidity>(obj, "validity", path, [&](const json& v, const std::string& vp) {
     FilingValidity fv;
     if (!r_.expect_object(v, vp)) return fv;
-    r_.known_fields(v, vp, {"filing", "months", "at_least", "source", "clause", "quote", "also", "note"});
+    r_.known_fields(v, vp, {"filing", "scope", "months", "at_least", "source", "clause", "quote", "also", "note"});
     fv.filings = r_.enum_list<Filing>(v, "filing", vp);
     if (auto m = r_.integer(v, "months", vp, false, 1, 1200)) fv.months = static_cast<int>(*m);
     fv.at_least = r_.boolean(v, "at_least", vp, false).value_or(false);
+    fv.scope = r_.enumeration<CareScope>(v, "scope", vp, false);
     fv.cite = citation(v, vp, true);
     return fv;
   });

@@ -55,9 +55,10 @@ Process PolicyParser::process(const json& obj, const std::string& path) {
   pr.steps = list_of<ProcessStep>(obj, "steps", path, [&](const json& st, const std::string& sp) {
     ProcessStep step;
     if (!r_.expect_object(st, sp)) return step;
-    r_.known_fields(st, sp, {"text_zh", "text_en", "source", "clause", "quote", "note"});
+    r_.known_fields(st, sp, {"text_zh", "text_en", "scope", "source", "clause", "quote", "note"});
     step.text_zh = r_.text(st, "text_zh", sp, true, kMaxPolicyText).value_or("");
     step.text_en = r_.text(st, "text_en", sp, true, kMaxPolicyText).value_or("");
+    step.scope = r_.enumeration<CareScope>(st, "scope", sp, false);
     step.cite = citation(st, sp);
     step.cite.note = r_.text(st, "note", sp, false, kMaxPolicyText).value_or("");
     return step;
@@ -87,8 +88,8 @@ SettlementErrorCause PolicyParser::error_cause(const json& e, const std::string&
   SettlementErrorCause c;
   if (!r_.expect_object(e, ep)) return c;
   r_.known_fields(e, ep,
-                  {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "likely_when", "source",
-                   "clause", "quote"});
+                  {"id", "keywords", "title_zh", "title_en", "why_zh", "why_en", "actions", "likely_when", "scope",
+                   "source", "clause", "quote"});
   c.id = r_.text(e, "id", ep, true, 64).value_or("");
   c.title_zh = r_.text(e, "title_zh", ep, true, kMaxPolicyText).value_or("");
   c.title_en = r_.text(e, "title_en", ep, true, kMaxPolicyText).value_or("");
@@ -101,6 +102,7 @@ SettlementErrorCause PolicyParser::error_cause(const json& e, const std::string&
   c.actions = list_of<std::pair<std::string, std::string>>(
       e, "actions", ep, [&](const json& a, const std::string& ap) { return zh_en(a, ap); });
   c.likely_when = r_.enumeration<LikelyWhen>(e, "likely_when", ep, false);
+  c.scope = r_.enumeration<CareScope>(e, "scope", ep, false);
   c.cite = citation(e, ep);
   return c;
 }

@@ -276,8 +276,8 @@ void explain_one(const Estimate& est, bool zh, bool brief, std::string& out) {
   const Split& s = est.split;
   const auto f = [&](const char* part, const std::optional<Fen>& v) { return figure_text(est, part, v, zh); };
   if (!est.bill_given) {
-    out += zh ? "没有费用清单：金额需要账单才能测算；以下是按情况给出的材料、时限与办理渠道。\n"
-              : "No bill: the amounts need it; below are the documents, deadlines and channels for the situation.\n";
+    // Short: an operator reads it out in under a minute (about 250 characters with the lists below).
+    out += zh ? "还没有账单，报销金额暂时算不出。\n" : "No bill yet, so the amounts cannot be worked out.\n";
   } else if (zh) {
     out += "总费用 " + money_text(s.total, true) + "：统筹基金支付 " + f("fund_paid", s.fund_paid) + "，大病保险支付 " +
            f("critical_illness_paid", s.critical_illness_paid) + "，个人负担 " + f("patient_pays", s.patient_pays) +
@@ -312,11 +312,16 @@ void explain_one(const Estimate& est, bool zh, bool brief, std::string& out) {
                         (d.holiday_note_zh.empty() ? "" : (zh ? "；" + d.holiday_note_zh : " " + d.holiday_note_en))) +
            "\n";
   }
-  for (const auto& c : est.channels)
-    out += (zh ? "办理渠道：" : "Channel: ") + (zh ? c.name_zh : c.name_en) +
-           (brief ? "" : cite_text(process_policy, c.cite, zh)) + "\n";
+  // Read out, the channels are one sentence; without a bill the questions are about amounts nobody can say yet.
+  for (std::size_t i = 0; i < est.channels.size(); ++i) {
+    const Channel& c = est.channels[i];
+    if (!brief || i == 0) out += zh ? "办理渠道：" : "Channel: ";
+    out += (zh ? c.name_zh : c.name_en) + (brief ? "" : cite_text(process_policy, c.cite, zh));
+    out += brief && i + 1 < est.channels.size() ? (zh ? "；" : "; ") : "\n";
+  }
   for (const auto& q : est.next_questions)
-    out += (zh ? "还需确认：" : "Still to ask: ") + (zh ? q.question_zh : q.question_en) + "\n";
+    if (!brief || est.bill_given)
+      out += (zh ? "还需确认：" : "Still to ask: ") + (zh ? q.question_zh : q.question_en) + "\n";
   if (!brief)
     for (const auto& w : est.warnings) out += (zh ? "提示：" : "Note: ") + (zh ? w.message_zh : w.message_en) + "\n";
 }

@@ -13,27 +13,6 @@ bool matches(const std::vector<E>& list, E v) {
   return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
 }
 
-const FilingValidity* find_validity(const Policy* policy, Filing filing) {
-  if (policy == nullptr || !policy->cross_region) return nullptr;
-  for (const auto& v : policy->cross_region->validity)
-    if (matches(v.filings, filing)) return &v;
-  return nullptr;
-}
-
-std::optional<CareScope> scope_of(const Claim& claim, const Policy& insured, const PolicyPack& pack) {
-  if (claim.care_province_code != 0 && claim.insured_province_code != 0) {
-    return claim.care_province_code == claim.insured_province_code ? CareScope::in_province
-                                                                   : CareScope::out_of_province;
-  }
-  // A pack without registry entries (test packs): the province ids of the files, or the request's.
-  std::string province = claim.care_province;
-  if (province.empty() && is_municipality(claim.care_region)) province = claim.care_region;
-  for (const auto& p : pack.policies)
-    if (p.region == claim.care_region) province = p.province;
-  if (province.empty()) return std::nullopt;
-  return province == insured.province ? CareScope::in_province : CareScope::out_of_province;
-}
-
 // Percentage points as a plain number: 5% -> "5".
 std::string format_points(Ratio r) {
   std::string s = format_percent(r);
@@ -43,20 +22,47 @@ std::string format_points(Ratio r) {
 
 }  // namespace
 
+std::optional<CareScope> care_scope(const Claim& claim, const std::string& insured_province, const PolicyPack& pack) {
+  if (claim.care_province_code != 0 && claim.insured_province_code != 0) {
+    return claim.care_province_code == claim.insured_province_code ? CareScope::in_province
+                                                                   : CareScope::out_of_province;
+  }
+  // A pack without registry entries (test packs): the province ids of the files, or the request's.
+  std::string province = claim.care_province;
+  if (province.empty() && is_municipality(claim.care_region)) province = claim.care_region;
+  for (const auto& p : pack.policies)
+    if (p.region == claim.care_region) province = p.province;
+  if (province.empty() || insured_province.empty()) return std::nullopt;
+  return province == insured_province ? CareScope::in_province : CareScope::out_of_province;
+}
+
+const FilingValidity* filing_validity(const Layers& layers, Filing filing, std::optional<CareScope> scope) {
+  for (const Policy* layer : layers.ordered()) {
+    if (layer == nullptr || !layer->cross_region) continue;
+    for (const auto& v : layer->cross_region->validity)
+      if (matches(v.filings, filing) && (!v.scope || v.scope == scope)) return &v;
+  }
+  return nullptr;
+}
+
 CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack,
                                        const Assumptions& assume, Trace& trace, std::vector<Warning>& warnings) {
   CrossRegionOutcome out;
   out.manual_claim = claim.settlement == SettlementMode::manual_claim;
   if (claim.care_region.empty() || claim.care_region == claim.insured_region) return out;
   out.applies = true;
-  const Policy& insured = *layers.city;
+  const Policy& insured = layers.city != nullptr ? *layers.city : *layers.province;
   const Date care_end = claim.discharge_date.value_or(claim.date_of_care);
 
+  const std::optional<CareScope> scope = care_scope(claim, insured.province, pack);
   Filing filing = claim.filing;
   if (filing != Filing::none && filing != Filing::emergency && claim.filing_date) {
-    const FilingValidity* v = nullptr;
-    for (const Policy* layer : layers.ordered())
-      if (v == nullptr) v = find_validity(layer, filing);
+    const FilingValidity* v = filing_validity(layers, filing, scope);
+    if (v == nullptr) {
+      // No layer states how long this filing lasts for this care (the national rule is for 跨省 care only).
+      warnings.push_back({"filing_validity_not_in_data", "备案有效期未收录，按有效计算。",
+                          "Filing validity not in the data: taken as in force."});
+    }
     const bool past =
         v != nullptr && v->months && claim.date_of_care > claim.filing_date->plus_months_clamped(*v->months);
     if (past && v->at_least && assume.filing_still_valid.value_or(true)) {
@@ -96,8 +102,7 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
     out.manual_claim = true;  // no direct settlement without filing (emergency aside)
     // 医保发〔2022〕22号 is the cross-province notice: cited only when the care may be in another province. When
     // the manual claim is already chosen, the note says what to do, not that direct settlement fails.
-    const std::optional<CareScope> where = scope_of(claim, insured, pack);
-    const bool cross_province = where != CareScope::in_province;
+    const bool cross_province = scope != CareScope::in_province;
     const bool chose_manual = claim.settlement == SettlementMode::manual_claim;
     std::string zh = chose_manual
                          ? "未备案的异地就医按手工报销测算：出院自费结算后按规定补办备案，再按参保地规定手工报销"
@@ -119,7 +124,6 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
   }
 
   const SettlementMode settlement = out.manual_claim ? SettlementMode::manual_claim : claim.settlement;
-  const std::optional<CareScope> scope = scope_of(claim, insured, pack);
   // The city's own rule for the case wins; where it has none, its province's (then a national one) applies.
   for (const Policy* layer : layers.ordered()) {
     if (layer == nullptr || !layer->cross_region) continue;

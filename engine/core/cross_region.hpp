@@ -31,7 +31,21 @@ struct CrossRegionOutcome {
   bool filing_validity_open = false;  // past a minimum validity: whether the filing still holds is not known
 };
 
-// layers.city is the insured region's policy (never null here); its province's and the national layers supply the
+// Said where a rule written for the other kind of care (cross- or in-province) was not applied.
+inline constexpr const char* kOtherScopeZh = "跨省与省内规定不同：本次就医的相应规定未收录。";
+inline constexpr const char* kOtherScopeEn =
+    " Cross- and in-province rules differ: the one for this care is not in the data.";
+
+// Whether the care is in the insured's province or another; nullopt when the request cannot place it.
+// insured_province is the insured policy's province id, for packs without registry codes (test packs).
+std::optional<CareScope> care_scope(const Claim& claim, const std::string& insured_province, const PolicyPack& pack);
+
+// The filing validity the layers give for a filing type, the insured city's own first. A rule written for one scope
+// (the national 跨省 rule) answers only for care known to be in that scope.
+const FilingValidity* filing_validity(const Layers& layers, Filing filing, std::optional<CareScope> scope);
+
+// layers.city is the insured region's policy (or null for a city known only through its province's layer, never
+// both null); its province's and the national layers supply the
 // filing validity and the rule for the case where the city has none.
 CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers, const PolicyPack& pack,
                                        const Assumptions& assume, Trace& trace, std::vector<Warning>& warnings);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/core/cross_region.hpp"
+
 namespace claimcalc {
 
 namespace {
@@ -12,17 +14,8 @@ constexpr int kScorePerMatchedWord = 1000;
 constexpr int kScoreForContext = 500;
 
 // Whether the request shows the situation a cause's data names in `likely_when`, and what in it does.
-// The filing validity the layers give for a filing type, the insured city's own first.
-const FilingValidity* validity_for(const Layers& layers, Filing filing) {
-  for (const Policy* p : layers.ordered()) {
-    if (p == nullptr || !p->cross_region) continue;
-    for (const auto& v : p->cross_region->validity)
-      if (std::find(v.filings.begin(), v.filings.end(), filing) != v.filings.end()) return &v;
-  }
-  return nullptr;
-}
-
-bool request_shows(LikelyWhen when, const Claim& c, const Layers& layers, std::string& zh, std::string& en) {
+bool request_shows(LikelyWhen when, const Claim& c, const Layers& layers, std::optional<CareScope> scope,
+                   std::string& zh, std::string& en) {
   const bool elsewhere = !c.care_region.empty() && c.care_region != c.insured_region;
   switch (when) {
     case LikelyWhen::unfiled_elsewhere:
@@ -32,7 +25,7 @@ bool request_shows(LikelyWhen when, const Claim& c, const Layers& layers, std::s
       return true;
     case LikelyWhen::filing_expired: {
       if (!elsewhere || c.filing == Filing::none || !c.filing_date) return false;
-      const FilingValidity* v = validity_for(layers, c.filing);
+      const FilingValidity* v = filing_validity(layers, c.filing, scope);
       // A floor (不少于6个月) is not an end date: the request cannot show such a filing expired.
       if (v == nullptr || !v->months || v->at_least || c.date_of_care <= c.filing_date->plus_months_clamped(*v->months))
         return false;
@@ -52,7 +45,8 @@ bool request_shows(LikelyWhen when, const Claim& c, const Layers& layers, std::s
 
 }  // namespace
 
-std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, const Layers& layers) {
+std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, const Layers& layers,
+                                std::optional<CareScope> scope) {
   std::vector<std::pair<int, Diagnosis>> scored;
   int order = 0;
   for (const Policy* p : layers.ordered()) {
@@ -66,8 +60,16 @@ std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, co
         if (!k.empty() && symptom.find(k) != std::string_view::npos) d.matched.push_back(k);
       int score = static_cast<int>(d.matched.size()) * kScorePerMatchedWord;
       if (claim != nullptr && cause.likely_when &&
-          request_shows(*cause.likely_when, *claim, layers, d.context_zh, d.context_en))
-        score += kScoreForContext;
+          request_shows(*cause.likely_when, *claim, layers, scope, d.context_zh, d.context_en)) {
+        if (cause.scope && scope && *cause.scope != *scope) {
+          // The cause's rule is written for the other kind of care (the national 跨省 rule for care within the
+          // province): the request does not make it likely by that rule, and the answer says so.
+          d.context_zh += kOtherScopeZh;
+          d.context_en += kOtherScopeEn;
+        } else {
+          score += kScoreForContext;
+        }
+      }
       score -= order++;
       scored.emplace_back(score, std::move(d));
     }

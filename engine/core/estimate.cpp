@@ -140,8 +140,12 @@ void without_amounts(Estimate& est) {
 }
 
 Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume) {
-  if (!pack.has_region(claim.insured_region)) return no_city_policy(claim.insured_region, pack);
-  const Policy* policy = pack.in_force(claim.insured_region, claim.date_of_care);
+  // A city without its own file whose province has a layer is estimated from that layer: its cross-region and
+  // process rules apply, and the benefit figures the city would give are named as missing.
+  const bool own_file = pack.has_region(claim.insured_region);
+  const Layers layers = layers_for(claim.insured_region, pack, &claim.date_of_care);
+  if (!own_file && layers.province == nullptr) return no_city_policy(claim.insured_region, pack);
+  const Policy* policy = own_file ? pack.in_force(claim.insured_region, claim.date_of_care) : layers.province;
   if (policy == nullptr) {
     return make_error(ErrorCode::no_policy_for_date, "date_of_care",
                       "参保地在就医日期 " + claim.date_of_care.iso() + " 没有已收录的有效政策版本",
@@ -150,7 +154,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
 
   Estimate est;
   est.policy = policy;
-  est.layers = layers_for(claim.insured_region, pack, &claim.date_of_care);
+  est.layers = layers;
   est.date_of_care = claim.date_of_care;
   est.trace = Trace(claim.step_texts);
   Trace& trace = est.trace;
@@ -162,6 +166,10 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
                date_value("date_of_care", claim.date_of_care)});
   }
 
+  if (!own_file) {
+    est.warnings.push_back(
+        {"province_rules_only", "本市政策未收录，按全省规则测算。", "No city policy: province rules used."});
+  }
   LayeredRules rules;
   layered_rules(est.layers, claim.scheme, claim.setting, rules);
   const SchemePolicy* scheme = rules.scheme;

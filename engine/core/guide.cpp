@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/core/cross_region.hpp"
 #include "engine/core/unknowns.hpp"
 
 namespace claimcalc {
@@ -27,7 +28,8 @@ const char* scenario_list() {
   return "manual_claim, reverse_settlement, late_claim, cross_region_filing, special_disease";
 }
 
-Guide build_guide(const std::string& scenario, const Layers& layers, const Claim* claim) {
+Guide build_guide(const std::string& scenario, const Layers& layers, const Claim* claim,
+                  std::optional<CareScope> scope) {
   Guide g;
   g.scenario = scenario;
   g.region = layers.city;
@@ -39,8 +41,13 @@ Guide build_guide(const std::string& scenario, const Layers& layers, const Claim
     g.title_zh = found.front().first->title_zh;
     g.title_en = found.front().first->title_en;
   }
+  bool left_out = false;
   for (const auto& [proc, pol] : found) {
-    for (const auto& s : proc->steps) g.steps.push_back({s, pol});
+    for (const auto& s : proc->steps) {
+      const bool other_care = s.scope && scope && *s.scope != *scope;
+      left_out = left_out || other_care;
+      if (!other_care) g.steps.push_back({s, pol});
+    }
     for (const auto& c : proc->channels) g.channels.push_back({c, pol});
   }
   // Materials and deadlines are the most specific layer's that has them: an upper layer's list is a fallback.
@@ -78,6 +85,7 @@ Guide build_guide(const std::string& scenario, const Layers& layers, const Claim
     g.not_in_data.insert(g.not_in_data.end(), proc->not_in_data.begin(), proc->not_in_data.end());
     if (pol == deadline_pol) break;
   }
+  if (left_out) g.not_in_data.emplace_back(kOtherScopeZh, kOtherScopeEn);
   return g;
 }
 

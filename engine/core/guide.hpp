@@ -38,7 +38,9 @@ const char* scenario_list();
 
 // layers: the insured city's rules, its province's and the national ones (any may be null); steps and channels
 // come from every layer, materials and deadlines from the most specific layer that has them. claim, when given,
-// dates the deadlines and picks materials for its setting.
-Guide build_guide(const std::string& scenario, const Layers& layers, const Claim* claim);
+// dates the deadlines and picks materials for its setting; scope, when known, leaves out the steps written for the
+// other kind of care (the national 跨省 steps for care within the province) and says that rule is not in the data.
+Guide build_guide(const std::string& scenario, const Layers& layers, const Claim* claim,
+                  std::optional<CareScope> scope);
 
 }  // namespace claimcalc

@@ -148,6 +148,9 @@ struct RatioMultiplier {
 
 struct FilingValidity {
   std::vector<Filing> filings;
+  // The care the text is written for: 医保发〔2022〕22号 speaks of 跨省 care only, so it does not answer for a
+  // filing within the province. Absent: any care elsewhere.
+  std::optional<CareScope> scope;
   std::optional<int> months;  // absent: open-ended
   bool at_least = false;      // the text gives a minimum ("不少于6个月"): valid at least that long, maybe longer
   Citation cite;
@@ -194,6 +197,7 @@ struct Channel {
 struct ProcessStep {
   std::string text_zh;
   std::string text_en;
+  std::optional<CareScope> scope;  // the care its text is written for (医保发〔2022〕22号: 跨省); absent: any
   Citation cite;
 };
 
@@ -217,6 +221,7 @@ struct SettlementErrorCause {
   std::string why_en;
   std::vector<std::pair<std::string, std::string>> actions;  // zh, en
   std::optional<LikelyWhen> likely_when;  // the request situation that makes this cause likely, if any
+  std::optional<CareScope> scope;         // the care its cited rule is written for; absent: any
   Citation cite;
 };
 

@@ -313,7 +313,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
       for (const auto& u : o.unknown) {
         const bool seen = std::any_of(kept.begin(), kept.end(),
                                       [&](const CannotEstimate& k) { return k.part == u.part && k.needs == u.needs; });
-        if (!is_part(u.part) && !seen) kept.push_back(u);
+        if (!seen) kept.push_back(u);  // a part the ranges answer is dropped below
       }
     }
     est.cannot_estimate = std::move(kept);

@@ -55,6 +55,12 @@ bool check_process_key(const std::string& key, const json& want, const json& res
     const auto w = want.get<std::vector<std::string>>();
     REQUIRE(got.size() >= w.size());
     CHECK(std::vector<std::string>(got.begin(), got.begin() + static_cast<long>(w.size())) == w);
+  } else if (key == "first_context_includes") {  // words the leading cause's context must say
+    const std::string context = result.at("causes").at(0).value("context_zh", "");
+    for (const auto& w : want) CHECK_MESSAGE(context.find(w.get<std::string>()) != std::string::npos, context);
+  } else if (key == "first_context_excludes") {
+    const std::string context = result.at("causes").at(0).value("context_zh", "");
+    for (const auto& w : want) CHECK_MESSAGE(context.find(w.get<std::string>()) == std::string::npos, context);
   } else if (key == "difference") {
     for (auto it = want.begin(); it != want.end(); ++it) CHECK(result.at("difference").at(it.key()) == it.value());
   } else if (key == "direction") {
@@ -124,7 +130,7 @@ void check_case(const json& c) {
 
 }  // namespace
 
-TEST_CASE("case files: each region has at least 15, each has a name and a why") {
+TEST_CASE("case files: at least 8 per region (15 for Guangzhou and Shenzhen), each with a name and a why") {
   std::map<std::string, int> per_region;
   for (const auto& f : case_files()) {
     const json c = json::parse(test::read_file(f.string()));
@@ -135,6 +141,13 @@ TEST_CASE("case files: each region has at least 15, each has a name and a why") 
   }
   CHECK(per_region["guangzhou"] >= 15);
   CHECK(per_region["shenzhen"] >= 15);
+  // Every region of the built-in pack (city or province layer) has at least 8 worked cases of its own.
+  for (const auto& e : std::filesystem::directory_iterator(test::source_dir() + "/policies")) {
+    const std::string region = e.path().filename().string();
+    if (!e.is_directory() || region == "national") continue;
+    CAPTURE(region);
+    CHECK(per_region[region] >= 8);
+  }
 }
 
 TEST_CASE("case files: expected figures to the fen") {

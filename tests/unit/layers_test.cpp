@@ -102,10 +102,22 @@ TEST_CASE("layers: a city without benefit figures still answers, and names exact
   CHECK(r["result"]["materials"][0]["id"] == "province_form");  // what to bring: from the province layer
 }
 
-TEST_CASE("layers: a city with no file gets the province's process answers and a clear estimate error") {
+TEST_CASE("layers: a city with no file is estimated from its province's layer and gets its process answers") {
+  // The province's figures are for all its cities: 温州 (no file) gets its deductible 800 and its out-of-province
+  // multiplier, says so, and names the ratio no layer gives instead of guessing it.
   const json e = test::estimate(layered_engine(), request("温州", "上海"));
-  REQUIRE(e["ok"] == false);
-  CHECK(std::string(e["error"]["message_zh"]).find("浙江省（全省规则）") != std::string::npos);
+  REQUIRE_MESSAGE(e["ok"] == true, e.dump());
+  CHECK(test::has_warning(e, "province_rules_only"));
+  CHECK(e["result"]["receipt"]["policy_id"] == "fx-province/2024-01-01");
+  CHECK(test::split(e, "deductible_applied") == "800.00");
+  CHECK(test::split(e, "fund_paid") == "null");
+  CHECK(needs(e) == std::vector<std::string>{"policy:ratio"});
+  REQUIRE(step(e, "cross_region") != nullptr);
+  CHECK((*step(e, "cross_region"))["source"]["ref"] == "fx-province:p1");
+  // a province without a layer file still gets the clear error naming the city and what the pack has
+  const json none = test::estimate(layered_engine(), request("成都", "上海"));
+  REQUIRE(none["ok"] == false);
+  CHECK(none["error"]["code"] == "unknown_region");
   json in = {{"op", "guide"}, {"scenario", "manual_claim"}, {"request", request("温州", "上海")}};
   in["request"]["filing"] = "none";
   in["request"].erase("filing_date");

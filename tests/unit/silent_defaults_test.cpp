@@ -77,14 +77,23 @@ TEST_CASE("an unknown cap and unknown critical illness do not make both figures 
 }
 
 TEST_CASE("a filing validity stated as a minimum is not an end date") {
+  // 医保发〔2022〕22号: 跨省临时外出就医人员备案有效期原则上不少于6个月. Guangzhou -> Beijing is care in another
+  // province, so the minimum applies: 7 months on, the filing may still hold (a range), it is not declared expired.
   json req = guangzhou_request();
-  req["care_region"] = "shenzhen";
+  req["care_region"] = "北京";
   req["filing"] = "temporary";
   req["filing_date"] = "2024-08-01";  // 7 months before the date of care; the rule says 不少于6个月
   req["date_of_care"] = "2025-03-03";
   const json r = estimate(builtin_engine(), req);
   CHECK_FALSE(has_warning(r, "filing_expired"));
   CHECK(has_warning(r, "filing_validity_minimum"));
+  CHECK_FALSE(has_warning(r, "filing_validity_not_in_data"));
+  // Guangzhou -> Shenzhen is within Guangdong: the 跨省 rule says nothing about it, and no Guangdong or Guangzhou
+  // validity is in the data, so the answer says the validity is not in the data instead of borrowing the floor.
+  req["care_region"] = "shenzhen";
+  const json in_province = estimate(builtin_engine(), req);
+  CHECK_FALSE(has_warning(in_province, "filing_validity_minimum"));
+  CHECK(has_warning(in_province, "filing_validity_not_in_data"));
 }
 
 TEST_CASE("absent year-to-date amounts are named, never silently zero") {

@@ -41,7 +41,8 @@ test('the choices are the engine’s words (vocabulary), not the page’s', () =
   assert.deepEqual(await opts('#hospital_level'), vocab.levels.map((x) => [x.name, x.zh]));
   assert.deepEqual(await opts('#settlement'), vocab.settlements.map((x) => [x.name, x.zh]));
   assert.deepEqual(await opts('#filing'), vocab.filings.map((x) => [x.name, x.zh]));
-  assert.deepEqual(await opts('#insured_region'), vocab.regions.map((x) => [x.region, x.zh]));
+  // Every city of the registry is a choice (places.test.mjs checks the list and its marks).
+  assert.deepEqual([...new Set((await opts('#insured_region')).map(([v]) => v))].sort(), vocab.cities.map((c) => c.region || String(c.code)).sort());
   assert.deepEqual(await opts('#items > li .i-class'), vocab.classes.map((x) => [x.name, x.zh]));
   await page.click('#lang');
   assert.deepEqual(await opts('#hospital_level'), vocab.levels.map((x) => [x.name, x.en]));
@@ -144,9 +145,13 @@ test('数据来源与更新时间: the chosen region\'s policy version, when its
     const second = p.sources.filter((s) => s.confidence === 'secondary').length;
     assert.equal(line, `数据来源与更新时间 ${p.name_zh}：按 ${p.effective_from} 起施行的政策，数据核对于 ${p.last_verified}；来源 ${p.sources.length} 份（其中二手资料 ${second} 份）`);
     await page.click('#region_data summary');
-    assert.deepEqual(await page.$$eval('#region_data li', (l) => l.map((x) => [x.dataset.confidence, x.querySelector('a') ? x.querySelector('a').textContent : x.firstChild.textContent])),
+    assert.deepEqual(await page.$$eval('#region_data .sources li', (l) => l.map((x) => [x.dataset.confidence, x.querySelector('a') ? x.querySelector('a').textContent : x.firstChild.textContent])),
       p.sources.map((s) => [s.confidence, s.title]));
     assert.equal(await page.locator('#region_data li .badge.secondary').count(), second);
+    // What the data holds for the scheme on the form: each setting (and 大病保险) in the data or not, as the policies op says.
+    const scheme = p.schemes.find((x) => x.scheme === 'employee');
+    assert.deepEqual(await page.$$eval('#region_data .coverage li', (l) => l.map((x) => [x.dataset.part, x.dataset.present])),
+      ['inpatient', 'outpatient', 'chronic_outpatient'].map((k) => [k, String(scheme.settings.includes(k))]).concat([['critical_illness', String(scheme.critical_illness)]]));
     await page.click('#region_data summary');
   }
 }));

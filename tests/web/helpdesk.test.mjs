@@ -109,15 +109,15 @@ test('help desk: a date before the data says from when the data runs', () => wit
 }));
 
 // The caller has no bill yet: "what do I bring, by when, where" on one screen, no amount typed. Insured in Shenzhen,
-// treated in Beijing (a city without data here: 其他城市 + its province), not filed; discharged on 2025-10-01, so the
+// treated in Beijing (a city without data here, chosen from every city), not filed; discharged on 2025-10-01, so the
 // 12-month limit falls on 2026-10-01, National Day, and moves to the next working day.
 test('help desk without a bill: insured Shenzhen, care elsewhere unfiled — materials, the holiday-shifted deadline, channels, the question', () => withPage(async ({ page, consoleErrors }) => {
-  const request = { insured_region: 'shenzhen', care_region: 'other', filing: 'none', care_province: 'beijing', scheme: 'employee', person: 'active',
+  const request = { insured_region: 'shenzhen', care_region: '110000', filing: 'none', scheme: 'employee', person: 'active',
     tier: 'tier1', setting: 'inpatient', hospital_level: 'level3', date_of_care: '2025-09-25', discharge_date: '2025-10-01', settlement: MANUAL() };
   await openPage(page);
   await page.selectOption('#insured_region', request.insured_region);
-  await page.selectOption('#care_region', request.care_region);
-  await page.selectOption('#care_province', request.care_province);
+  await page.fill('#care_find', '北京');
+  assert.equal(await page.inputValue('#care_region'), request.care_region, 'one match chosen');
   assert.equal(await page.inputValue('#settlement'), request.settlement, 'unfiled care elsewhere moves settlement to a manual claim');
   await page.selectOption('#person', request.person);
   await page.selectOption('#tier', request.tier);
@@ -153,6 +153,12 @@ test('help desk without a bill: insured Shenzhen, care elsewhere unfiled — mat
   // The read-aloud text is the engine's brief one, and the page's whole answer fits on one phone screen.
   const brief = cliRun(['call', '-'], { op: 'explain', request, lang: 'zh', brief: true }).result.text;
   assert.equal(await page.inputValue('#aloud'), brief);
+  // Said in under a minute (about 250 characters at 4–5 a second), still with what to bring, the dated deadline and where.
+  const spoken = brief.replace(/\s/g, '');
+  assert.ok(spoken.length <= 250, `read-aloud text ${spoken.length} characters: ${brief}`);
+  for (const m of want.materials) assert.ok(brief.includes(m.name_zh), m.name_zh);
+  assert.ok(brief.includes(dl.date) && brief.includes(dl.weekday_zh));
+  for (const c of want.channels) assert.ok(brief.includes(c.name_zh), c.name_zh);
   assert.equal(await page.isVisible('#whatif_box'), false);
   await shot(page, '23-helpdesk-no-bill', '#h-result');
   const box = await page.$eval('#answer', (el) => el.getBoundingClientRect().height);
