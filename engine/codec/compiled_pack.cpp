@@ -242,14 +242,14 @@ static_assert(sizeof(WaitingPeriod) == 192);
 static_assert(sizeof(SchemePolicy) == 400);
 static_assert(sizeof(CrossRegionCondition) == 80);
 static_assert(sizeof(RatioMultiplier) == 304);
-static_assert(sizeof(FilingValidity) == 224);
+static_assert(sizeof(FilingValidity) == 232);
 static_assert(sizeof(CrossRegionPolicy) == 240);
 static_assert(sizeof(Material) == 376);
 static_assert(sizeof(DeadlineRule) == 296);
 static_assert(sizeof(Channel) == 320);
-static_assert(sizeof(ProcessStep) == 248);
+static_assert(sizeof(ProcessStep) == 256);
 static_assert(sizeof(Process) == 184);
-static_assert(sizeof(SettlementErrorCause) == 400);
+static_assert(sizeof(SettlementErrorCause) == 408);
 static_assert(sizeof(InsuranceYear) == 192);
 static_assert(sizeof(Policy) == 824);
 #endif
