@@ -136,7 +136,7 @@ for (const items of [10, 50]) {
 // The peer's sample as given, and the same requests completed (each field the engine still asks about filled in:
 // the year so far, tier, settlement, the care province), so the engine settles each once as the peer does. The
 // peer reads both files the same way (it ignores the fields it does not know).
-const PROVINCE = { beijing: 'beijing', changsha: 'hunan', wuhan: 'hubei', chengdu: 'sichuan' };
+const PROVINCE = { 北京: 'beijing', 长沙: 'hunan', 武汉: 'hubei', 成都: 'sichuan' };
 async function complete(line) {
   const r = JSON.parse(line);
   for (let round = 0; round < 5; round++) {
