@@ -5,7 +5,7 @@ import { $, h } from './dom.js';
 import { state } from './state.js';
 import { t, pick, label, regionName } from './words.js';
 import { cityOf, provinceRules } from './places.js';
-import { stepItem, materialItems, materialSources, deadlineItems, deadlineDate, deadlineShift, summaryLine } from './result.js';
+import { stepItem, showTodo, deadlineDate, deadlineShift, summaryLine } from './result.js';
 
 // A manual claim is the process there is to answer; settled at the hospital, there is none to apply for.
 export async function loadProcess(request) {
@@ -68,11 +68,5 @@ export function renderProcess() {
   for (const id of ['cannot', 'notes', 'warnings']) $(id).replaceChildren();
   $('receipt').replaceChildren(summaryLine(request));
   $('steps').replaceChildren(...(g ? g.steps || [] : []).map(stepItem));
-  $('todo_box').hidden = !mats.length && !dls.length;
-  $('materials').replaceChildren(...materialItems(mats, 'mat'));
-  $('materials_src').replaceChildren(...materialSources(mats));
-  $('deadlines').replaceChildren(...deadlineItems(dls));
-  $('ics').hidden = !dls.length;
-  $('guide_manual_box').hidden = !mats.length;
-  $('aloud').value = state.last.aloud || '';
+  showTodo(mats, dls);
 }

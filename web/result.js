@@ -209,8 +209,11 @@ export function renderResult() {
   renderItems(r.items || []);
   $('items_box').hidden = !(r.items || []).length;
 
-  const mats = r.materials || [];
-  const dls = r.deadlines || [];
+  showTodo(r.materials || [], r.deadlines || []);
+}
+
+// What to bring and by when, and the read-aloud text: the same boxes for an estimate and for a process answer.
+export function showTodo(mats, dls) {
   $('todo_box').hidden = !mats.length && !dls.length;
   $('materials').replaceChildren(...materialItems(mats, 'mat'));
   $('materials_src').replaceChildren(...materialSources(mats));
