@@ -103,7 +103,7 @@ test('5,000 pasted lines are previewed, used and estimated as the CLI does; one 
   await page.waitForFunction(() => /1 项没有类别/.test(document.getElementById('paste_report').textContent), null, { timeout: 30000 });
   await page.click('#paste_use');
   await page.click('#go');
-  await page.waitForSelector('#items > li:nth-child(4501) .i-class[aria-invalid=true]', { timeout: 15000 });
+  await page.waitForSelector('#items > li:nth-child(4501) .i-class[aria-invalid=true]', { timeout: 60000 });
   assert.match(await page.textContent('#items > li:nth-child(4501) .err'), /第 4501 项/);
   // 5,001: said in the preview, and 使用 is off.
   await page.check('input[name=mode][value=paste]');
