@@ -57,7 +57,7 @@ class DomBuilder {
   bool number_unsigned(json::number_unsigned_t v) { return put(json(v)); }
   bool number_float(json::number_float_t /*v*/, const json::string_t& text) { return put(fraction(text)); }
   bool string(json::string_t& v) {
-    // A number too big for a double was quoted before this parse (see quote_overflowing_numbers); it is still a number.
+    // A number out of the library's range was quoted first (see quote_overflowing_numbers); it is still a number.
     const std::size_t ordinal = strings_seen_++;
     if (next_quoted_ < quoted_.size() && quoted_[next_quoted_] == ordinal) {
       ++next_quoted_;
@@ -146,7 +146,7 @@ bool is_number_char(char c) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-// The JSON library refuses a number beyond a double (1e309) as if the whole input were not JSON. Only then, this
+// The JSON library refuses a number out of its range (1e309) as if the whole input were not JSON. Only then, this
 // one linear pass puts such numbers in quotes and returns the ordinals (among all string tokens, keys included) of
 // the strings it made, so the builder can turn them back into numbers and the field's reader can name the field.
 std::vector<std::size_t> quote_overflowing_numbers(std::string_view text, std::string& out) {

@@ -1,6 +1,6 @@
 // Turns bytes into a JSON tree without exceptions, within the size and depth limits, refusing what is
-// ambiguous: duplicate keys, a NUL byte, anything after the value. Fractional numbers (and numbers beyond a
-// double, such as 1e309) are kept as their source text in a tagged binary value, so money like 12.30 is read
+// ambiguous: duplicate keys, a NUL byte, anything after the value. Fractional numbers (and numbers beyond the
+// library's range, such as 1e309) are kept as their source text in a tagged binary value, so money like 12.30 is read
 // exactly and 0.1+0.2 never happens, and a reader can tell 12.5 from "12.5" (a name or an id must be a string);
 // integers stay integers.
 #pragma once
