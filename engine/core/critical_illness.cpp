@@ -65,13 +65,13 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
   trace.add(Rule::critical_illness_base,
             {money_value("base", base), money_value("year_to_date", before), text_value("parts_zh", names_zh),
              text_value("parts_en", names_en)},
-            ratio.figure->cite);
+            &ratio.figure->cite);
   Fen paid;
   for (const auto& p : pay_bands(ratio.figure->value.bands, before, before + base)) {
     std::vector<StepValue> values{money_value("portion", p.portion), ratio_value("ratio", p.band->ratio),
                                   money_value("paid", p.paid), money_value("band_from", p.band->from)};
     if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
-    trace.add(Rule::critical_illness_band, std::move(values), ratio.figure->cite);
+    trace.add(Rule::critical_illness_band, std::move(values), &ratio.figure->cite);
     paid += p.paid;
   }
   const Lookup<Fen> cap = find_figure(policy->annual_cap, ctx);

@@ -170,10 +170,18 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
     est.warnings.push_back(
         {"province_rules_only", "本市政策未收录，按全省规则测算。", "No city policy: province rules used."});
   }
-  LayeredRules rules;
-  layered_rules(est.layers, claim.scheme, claim.setting, rules);
-  const SchemePolicy* scheme = rules.scheme;
-  const SettingPolicy* setting = rules.setting;
+  LayeredRules local;
+  layered_rules(est.layers, claim.scheme, claim.setting, local);
+  const LayeredRules* rules = &local;
+  if (local.scheme == &local.merged_scheme || local.setting == &local.merged_setting) {
+    // Merged figures: the steps point at their citations, so they move to storage the answer keeps.
+    auto kept = std::make_shared<LayeredRules>();
+    layered_rules(est.layers, claim.scheme, claim.setting, *kept);
+    rules = kept.get();
+    est.merged_rules = std::move(kept);
+  }
+  const SchemePolicy* scheme = rules->scheme;
+  const SettingPolicy* setting = rules->setting;
   if (scheme != nullptr) {
     if (auto err = check_person_and_tier(claim, *scheme, est.warnings)) return *err;
   }

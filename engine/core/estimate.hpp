@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "engine/core/claim.hpp"
 #include "engine/core/deadline.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/layered_rules.hpp"
 #include "engine/core/policy.hpp"
 #include "engine/core/trace.hpp"
 
@@ -104,6 +106,9 @@ struct Estimate {
   // Split parts that are ranges (they are absent from split). Keyed by the split's field name.
   std::map<std::string, Range> ranges;
   std::vector<Narrowing> narrowings;
+  // A city's rules merged with its province's (layered_rules.hpp), when both give figures: steps cite figures held
+  // there, so it lives as long as the answer. Null when every figure is the pack's own.
+  std::shared_ptr<const LayeredRules> merged_rules;
 };
 
 // The engine's one domain entry point. Errors are input errors that depend on the policy (a person type

@@ -22,7 +22,7 @@ Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& tr
   trace.add(rule,
             {money_value("cap", cap.value), money_value("used", used), money_value("remaining", remaining),
              money_value("before", before), money_value("after", after), money_value("excess", before - after)},
-            cap.cite);
+            &cap.cite);
   return after;
 }
 
@@ -45,7 +45,7 @@ void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_coun
       values.push_back(money_value("band_from", p.band->from));
       if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
     }
-    trace.add(Rule::ratio_band, std::move(values), cite);
+    trace.add(Rule::ratio_band, std::move(values), &cite);
   }
 }
 
@@ -73,7 +73,7 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
     if (ctx.stay) ded_values.push_back(count_value("stay", *ctx.stay));
   }
   ded_values.push_back(money_value("applied", applied));
-  trace.add(Rule::deductible, std::move(ded_values), ded.figure->cite);
+  trace.add(Rule::deductible, std::move(ded_values), &ded.figure->cite);
   s.deductible_applied = applied;
 
   const Lookup<RatioSchedule> ratio = find_figure(*figures.ratio, ctx);
