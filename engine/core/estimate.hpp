@@ -1,6 +1,7 @@
 // The answer to a claim: the split, per-item results, the trace, what could not be estimated, warnings.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -103,8 +104,9 @@ struct Estimate {
   std::vector<Channel> channels;  // where the manual claim is made
   bool bill_given = true;         // false: every amount waits for the bill (cannot_estimate part "split")
   std::vector<Question> next_questions;
-  // Split parts that are ranges (they are absent from split). Keyed by the split's field name.
-  std::map<std::string, Range> ranges;
+  // Split parts that are ranges (they are absent from split). Keyed by the split's field name; looked up by a
+  // name's view (std::less<>), without making a string of it.
+  std::map<std::string, Range, std::less<>> ranges;
   std::vector<Narrowing> narrowings;
   // A city's rules merged with its province's (layered_rules.hpp), when both give figures: steps cite figures held
   // there, so it lives as long as the answer. Null when every figure is the pack's own.
@@ -113,6 +115,7 @@ struct Estimate {
 
 // The engine's one domain entry point. Errors are input errors that depend on the policy (a person type
 // the region does not have, say); everything else the request lacks becomes a cannot_estimate entry.
-Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack);
+// Takes the claim by value: a caller done with its claim moves it in, and nothing is copied.
+Result<Estimate> estimate(Claim claim, const PolicyPack& pack);
 
 }  // namespace claimcalc
