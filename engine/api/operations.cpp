@@ -86,8 +86,8 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
 
 }  // namespace
 
-void append_answer(Claim claim, const PolicyPack& pack, std::string& out) {
-  auto est = claimcalc::estimate(std::move(claim), pack);
+void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out) {
+  auto est = claimcalc::estimate(claim, pack);
   if (!est.ok()) {
     out += codec::dump_json(codec::error_envelope(est.error()));
   } else if (!est.value().trace.texts()) {
@@ -104,7 +104,7 @@ void append_estimate(const json& request, bool figures_default, const PolicyPack
     return;
   }
   if (figures_default && !request.contains("detail")) claim.value().step_texts = false;
-  append_answer(std::move(claim.value()), pack, out);
+  append_answer(claim.value(), pack, out);
 }
 
 namespace {
@@ -153,7 +153,7 @@ bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& e
     auto& r = call->requests[i];
     if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
     if (i != 0) run += ',';
-    append_answer(std::move(r.claim), pack, run);
+    append_answer(r.claim, pack, run);
     if (run.size() >= kRunBytes || i + 1 == call->requests.size()) {
       emit(run);
       run.clear();
@@ -167,7 +167,7 @@ std::optional<std::string> plain_estimate(std::string_view request, const Policy
   auto plain = codec::read_plain_request(request);
   if (!plain) return std::nullopt;
   std::string out;
-  append_answer(std::move(plain->claim), pack, out);
+  append_answer(plain->claim, pack, out);
   return out;
 }
 

@@ -22,8 +22,7 @@ using codec::json;
 // Estimates answer as text: a figures-only answer ("detail": "figures") is written without a JSON tree.
 // figures_default: a batch's "detail" was "figures", for requests that give none of their own.
 void append_estimate(const json& request, bool figures_default, const PolicyPack& pack, std::string& out);
-// The claim is moved in (estimate takes it by value).
-void append_answer(Claim claim, const PolicyPack& pack, std::string& out);
+void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out);
 // Receives an answer's text in pieces (Engine::call with a sink).
 using Emit = std::function<void(std::string_view)>;
 // The one batch path, with its limits: the envelope as text, handed to `emit` as it is made: the opening, runs of

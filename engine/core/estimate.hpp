@@ -115,7 +115,6 @@ struct Estimate {
 
 // The engine's one domain entry point. Errors are input errors that depend on the policy (a person type
 // the region does not have, say); everything else the request lacks becomes a cannot_estimate entry.
-// Takes the claim by value: a caller done with its claim moves it in, and nothing is copied.
-Result<Estimate> estimate(Claim claim, const PolicyPack& pack);
+Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack);
 
 }  // namespace claimcalc
