@@ -93,8 +93,7 @@ int many(const char* path, long count) {
   const double c0 = cpu_now_us();
   engine.value().call(envelope, [&](std::string_view piece) { bytes += piece.size(); });
   const double cpu = cpu_now_us() - c0;
-  std::printf("{\"bench\":\"native_many\",\"requests\":%ld,\"cpu_us\":%.1f,\"answer_bytes\":%zu}\n", count, cpu,
-              bytes);
+  std::printf("{\"bench\":\"native_many\",\"requests\":%ld,\"cpu_us\":%.1f,\"answer_bytes\":%zu}\n", count, cpu, bytes);
   return 0;
 }
 

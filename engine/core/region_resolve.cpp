@@ -103,7 +103,8 @@ Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, std
     if (exact != found.end()) found = {*exact};
   }
   if (found.size() > 1) {
-    return make_error(ErrorCode::unknown_region, std::string(field), "「" + text + "」可指 " + joined(found) + "：请写全称或代码",
+    return make_error(ErrorCode::unknown_region, std::string(field),
+                      "「" + text + "」可指 " + joined(found) + "：请写全称或代码",
                       "\"" + text + "\" could mean " + joined(found) + ": give the full name or the code");
   }
   if (found.size() == 1) return place_of_division(*found.front(), pack);
