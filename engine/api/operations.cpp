@@ -324,7 +324,9 @@ json validate_policy(const json& input, std::vector<Policy> base) {
   if (const json* req = codec::Reader::get(input, "request"); req != nullptr) {
     std::string text;
     append_estimate(*req, false, pack.value(), text);
-    json answer = json::parse(text, nullptr, false);
+    // The engine's own answer (whole numbers and strings only, so the tree writes it back unchanged).
+    auto parsed = codec::parse_json(text, limits::kMaxBatchBytes, "estimate");
+    json answer = parsed.ok() ? std::move(parsed.value()) : json();
     json* result = answer.contains("result") ? &answer["result"] : nullptr;
     if (result != nullptr && result->contains("receipt") && (*result)["receipt"].value("policy_hash", "") == hash) {
       (*result)["warnings"].push_back(
