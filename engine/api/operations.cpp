@@ -21,6 +21,7 @@
 #include "engine/core/estimate.hpp"
 #include "engine/core/guide.hpp"
 #include "engine/core/limits.hpp"
+#include "engine/core/region_files.hpp"
 #include "engine/core/region_resolve.hpp"
 #include "engine/core/reverse.hpp"
 #include "engine/core/sha256.hpp"
@@ -35,7 +36,8 @@ json input_error(ErrorCode code, const std::string& field, const std::string& zh
 
 // An error met inside the nested "request" of a guide, diagnosis or reverse input names its field from the top.
 json request_error(Error e) {
-  e.field = "request." + e.field;
+  // region_not_loaded names region ids, not a request field: the loader reads them as they are.
+  if (e.code != ErrorCode::region_not_loaded) e.field = "request." + e.field;
   return codec::error_envelope(e);
 }
 
@@ -81,6 +83,7 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
     ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
                            "no policy version in force on that date");
   }
+  if (!ctx.error) ctx.error = unread_layers(ctx.layers, nullptr);
   return ctx;
 }
 
@@ -321,7 +324,9 @@ json validate_policy(const json& input, std::vector<Policy> base) {
   if (const json* req = codec::Reader::get(input, "request"); req != nullptr) {
     std::string text;
     append_estimate(*req, false, pack.value(), text);
-    json answer = json::parse(text, nullptr, false);
+    // The engine's own answer (whole numbers and strings only, so the tree writes it back unchanged).
+    auto parsed = codec::parse_json(text, limits::kMaxBatchBytes, "estimate");
+    json answer = parsed.ok() ? std::move(parsed.value()) : json();
     json* result = answer.contains("result") ? &answer["result"] : nullptr;
     if (result != nullptr && result->contains("receipt") && (*result)["receipt"].value("policy_hash", "") == hash) {
       (*result)["warnings"].push_back(

@@ -33,6 +33,7 @@ class JsonWriter {
   void money(Fen fen);
   void raw(std::string_view json_text);
   void integer(std::int64_t value);
+  void unsigned_integer(std::uint64_t value);
   void boolean(bool value) { raw(value ? "true" : "false"); }
   void null() { raw("null"); }
 

@@ -12,6 +12,14 @@ bool is_code(const std::string& text) {
   return text.size() == 6 && text.find_first_not_of("0123456789") == std::string::npos;
 }
 
+// The code a six-digit text names (std::stol would bring libc++'s out_of_range reporting, and with it printf, into
+// the wasm for a case is_code already rules out).
+std::int32_t code_of(const std::string& text) {
+  std::int32_t code = 0;
+  for (const char c : text) code = code * 10 + (c - '0');
+  return code;
+}
+
 std::int32_t province_of_code(std::int32_t code) { return code / 10000 * 10000; }
 
 // The pack's newest file of a region: where its code, layer and names are read.
@@ -55,7 +63,7 @@ std::string joined(const std::vector<const Division*>& list) {
 // city file of the pack uses. 0 when none of these.
 std::int32_t province_code_of(const std::string& text, const PolicyPack& pack) {
   if (is_code(text)) {
-    const Division* d = pack.divisions.by_code(static_cast<std::int32_t>(std::stol(text)));
+    const Division* d = pack.divisions.by_code(code_of(text));
     return d != nullptr ? d->province_code() : 0;
   }
   for (const Division* d : pack.divisions.by_name(text))
@@ -93,7 +101,7 @@ Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, std
     return place;
   }
   if (is_code(text)) {
-    const auto code = static_cast<std::int32_t>(std::stol(text));
+    const auto code = code_of(text);
     if (const Division* d = pack.divisions.by_code(code)) return place_of_division(*d, pack);
     return unknown_place(field, text);
   }
@@ -174,7 +182,7 @@ Layers layers_for(const std::string& insured_region, const PolicyPack& pack, con
   if (city != nullptr)
     code = city->region_code;
   else if (is_code(insured_region))
-    code = static_cast<std::int32_t>(std::stol(insured_region));
+    code = code_of(insured_region);
   for (const auto& p : pack.policies) {
     if (p.layer != Layer::province) continue;
     const bool named = city != nullptr && !city->province.empty() && p.region == city->province;
@@ -188,8 +196,7 @@ Layers layers_for(const std::string& insured_region, const PolicyPack& pack, con
 }
 
 Error no_city_policy(const std::string& insured_region, const PolicyPack& pack) {
-  const Division* d =
-      is_code(insured_region) ? pack.divisions.by_code(static_cast<std::int32_t>(std::stol(insured_region))) : nullptr;
+  const Division* d = is_code(insured_region) ? pack.divisions.by_code(code_of(insured_region)) : nullptr;
   const std::string city = d != nullptr ? d->name_zh : insured_region;
   if (d == nullptr) {
     return make_error(ErrorCode::unknown_region, "insured_region", "没有参保地「" + city + "」的政策数据",
