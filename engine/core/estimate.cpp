@@ -11,6 +11,7 @@
 #include "engine/core/next_questions.hpp"
 #include "engine/core/process_lookup.hpp"
 #include "engine/core/ranges.hpp"
+#include "engine/core/region_files.hpp"
 #include "engine/core/region_resolve.hpp"
 #include "engine/core/settlement.hpp"
 #include "engine/core/unknowns.hpp"
@@ -151,6 +152,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
                       "参保地在就医日期 " + claim.date_of_care.iso() + " 没有已收录的有效政策版本",
                       "no policy version of the insured region is in force on " + claim.date_of_care.iso());
   }
+  if (auto unread = unread_layers(layers, policy)) return *unread;
 
   Estimate est;
   est.policy = policy;

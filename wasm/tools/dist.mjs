@@ -48,8 +48,10 @@ ${squeeze(wrapped, minifyNames(wrapped))}
   const head = '// claimcalc loader; the commented source is wasm/loader/claimcalc.js\n';
   const wrap = squeeze(text.slice(0, a)) + '\n' + squeeze(text.slice(a, b)) + '\n' + squeeze(text.slice(b + 9));
   writeFileSync(join(output, 'claimcalc.js'), head + wrap + '\n');
-  writeFileSync(join(output, 'claimcalc.mjs'), head + 'const ClaimCalc=(function(){\n' + squeeze(text.slice(a, b)) +
-    '\n})();\nexport default ClaimCalc;\nexport const load=ClaimCalc.load;\n');
+  // here: the package folder when this runs from a file in Node (regions/ is read from it), else null.
+  writeFileSync(join(output, 'claimcalc.mjs'), head + 'const ClaimCalc=(function(here){\n' + squeeze(text.slice(a, b)) +
+    "\n})(typeof process==='object'&&import.meta.url.slice(0,5)==='file:'?decodeURIComponent(new URL('.',import.meta.url).pathname):null);" +
+    '\nexport default ClaimCalc;\nexport const load=ClaimCalc.load;\n');
   // dist/ is an npm package: `npm install path/to/dist`. "type": "commonjs" keeps claimcalc.js (and
   // claimcalc.asm.js) CommonJS even when a folder above says "type": "module". The same types serve both module
   // kinds (claimcalc.d.mts is a copy, so TypeScript reads it as an ES module beside claimcalc.mjs); both export
@@ -74,18 +76,21 @@ ${squeeze(wrapped, minifyNames(wrapped))}
       './claimcalc.wasm': './claimcalc.wasm',
       './claimcalc.wasm.br': './claimcalc.wasm.br',
       './claimcalc.asm.js': './claimcalc.asm.js',
+      './regions/*': './regions/*',
       './package.json': './package.json',
     },
+    // regions/: each built-in region's file, which the loader reads from beside the module on first need.
     files: ['claimcalc.js', 'claimcalc.mjs', 'claimcalc.d.ts', 'claimcalc.d.mts', 'claimcalc-figures.d.ts',
-            'claimcalc.wasm', 'claimcalc.wasm.br', 'claimcalc.asm.js', 'README.md', 'api.md'],
+            'claimcalc.wasm', 'claimcalc.wasm.br', 'claimcalc.asm.js', 'regions/', 'README.md', 'api.md'],
   };
   writeFileSync(join(output, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 } else if (cmd === 'example') {
   rmSync(output, { recursive: true, force: true });
   cpSync(input, output, { recursive: true });
-  // What a mini-program needs: the loader, the compressed module and the fallback (wasm/README.md).
-  for (const f of ['claimcalc.js', 'claimcalc.wasm.br', 'claimcalc.asm.js']) {
-    cpSync(join(distDir, f), join(output, 'claimcalc', f));
+  // What a mini-program needs: the loader, the compressed module, the fallback and the region files, which the
+  // loader reads with the runtime's file API from claimcalc/regions/ (wasm/README.md).
+  for (const f of ['claimcalc.js', 'claimcalc.wasm.br', 'claimcalc.asm.js', 'regions']) {
+    cpSync(join(distDir, f), join(output, 'claimcalc', f), { recursive: true });
   }
   for (const [name, bytes] of Object.entries(packageSizes(output))) console.log(`${output}: ${name} ${bytes} bytes`);
 } else {
