@@ -182,7 +182,7 @@
         var r = wxfs ? mp.getFileSystemManager().readFileSync(file) : mp.getFileSystemManager().readFileSync({ filePath: file });
         return r && r.data !== undefined ? r.data : r;
       }
-      if (fs) return fs.promises.readFile(file);
+      if (fs) return fs.readFileSync(file);  // a few KB: one blocking read costs less than four thread-pool hops
       var f = opts.fetch || (typeof fetch !== 'undefined' ? fetch : fail('no fetch for ' + file));
       return f(file).then(function (r) { return r.ok === false ? fail(r.status + ' ' + file) : r.arrayBuffer(); });
     };
