@@ -62,7 +62,8 @@ for (const app of ['wechat', 'alipay']) {
     for (const f of ['claimcalc.js', 'claimcalc.wasm.br', 'claimcalc.asm.js']) {
       assert.equal(statSync(join(project, 'claimcalc', f)).size, statSync(join(dist, f)).size, f);
     }
-    assert.deepEqual(readdirSync(join(project, 'claimcalc', 'regions')), readdirSync(join(dist, 'regions')));
+    assert.deepEqual(readdirSync(join(project, 'claimcalc', 'regions')),
+                     readdirSync(join(dist, 'regions')).filter((f) => f.endsWith('.wasm')));
     assert.ok(sizes.claimcalc > statSync(join(dist, 'claimcalc.asm.js')).size);
   });
 }
