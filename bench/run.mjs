@@ -97,7 +97,7 @@ const C = require(${JSON.stringify(join(dist, 'claimcalc.js'))});
 const fs = require('fs');
 const bytes = fs.readFileSync(${JSON.stringify(join(dist, 'claimcalc.wasm'))});
 const read = [];
-const regions = (id) => { read.push(id); return fs.promises.readFile(${JSON.stringify(join(dist, 'regions'))} + '/' + id + '.ccp'); };
+const regions = (id) => { read.push(id); return fs.readFileSync(${JSON.stringify(join(dist, 'regions'))} + '/' + id + '.ccp'); };
 const t0 = process.hrtime.bigint(), c0 = process.cpuUsage();
 C.load(bytes, { regions }).then(async (e) => {
   const t1 = process.hrtime.bigint();

@@ -4,7 +4,7 @@
 // plain script and must answer exactly as the native CLI does, reading region files with the runtime's file API.
 // The same for Alipay's MYWebAssembly.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import vm from 'node:vm';
@@ -20,7 +20,7 @@ const packageFiles = { '/claimcalc/claimcalc.wasm.br': join(dist, 'claimcalc.was
 function fileSystem(globalName, reads, regionDir) {
   const read = (path) => {
     reads.push(path);
-    const m = /^\/claimcalc\/regions\/([a-z0-9_-]+\.ccp)$/.exec(path);
+    const m = /^\/claimcalc\/regions\/([a-z0-9_-]+\.wasm)$/.exec(path);
     if (!m) throw new Error(`readFileSync:fail no such file or directory ${path}`);
     const b = readFileSync(join(regionDir, m[1]));
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
@@ -79,6 +79,25 @@ for (const [globalName, file] of [['WXWebAssembly', '/claimcalc/claimcalc.wasm.b
   });
 }
 
+test('each region ships to mini-programs as a valid data-only module holding exactly its .ccp file', async () => {
+  const dir = join(dist, 'regions');
+  const ccps = readdirSync(dir).filter((f) => f.endsWith('.ccp'));
+  assert.ok(ccps.length > 0);
+  for (const f of ccps) {
+    const wasm = readFileSync(join(dir, f.slice(0, -4) + '.wasm'));
+    assert.ok(WebAssembly.validate(wasm), f);
+    const { instance } = await WebAssembly.instantiate(wasm, {});
+    assert.deepEqual(Object.keys(instance.exports), []);
+    const ccp = readFileSync(join(dir, f));
+    assert.equal(wasm.readUInt32LE(wasm.length - 4), ccp.length, f);
+    assert.ok(wasm.subarray(wasm.length - 4 - ccp.length, wasm.length - 4).equals(ccp), f);
+  }
+  for (const app of ['wechat', 'alipay']) {
+    assert.deepEqual(readdirSync(join(dist, '..', 'examples', app, 'claimcalc', 'regions')).sort(),
+                     ccps.map((f) => f.slice(0, -4) + '.wasm').sort(), app + ': the .wasm forms only');
+  }
+});
+
 test('a package path with another ending is refused by the simulated runtime, and load rejects', async () => {
   const { context } = miniProgram('WXWebAssembly');
   await assert.rejects(vm.runInContext('ClaimCalc.load("/claimcalc/claimcalc.js")', context), /not a package path/);
@@ -122,7 +141,7 @@ for (const [app, globalName] of [['wechat', 'WXWebAssembly'], ['alipay', 'MYWebA
       assert.match(updates[0].result.patient_pays, /^(\d+\.\d\d|至少 \d+\.\d\d|最多 \d+\.\d\d|\d+\.\d\d–\d+\.\d\d)$/);
       assert.deepEqual(calls, fallback ? [] : ['/claimcalc/claimcalc.wasm.br']);
       // The first estimate reads the one region file it needs, from the subpackage, with the file API.
-      assert.deepEqual(reads, ['/claimcalc/regions/shenzhen.ccp']);
+      assert.deepEqual(reads, ['/claimcalc/regions/shenzhen.wasm']);
       assert.deepEqual(required, fallback ? ['../../claimcalc.js', '../../claimcalc.asm.js'] : ['../../claimcalc.js']);
     });
   }

@@ -178,11 +178,15 @@
     return function (id) {
       var file = where + id + '.ccp';
       if (mp && !url) {
-        // WeChat: readFileSync(path) -> ArrayBuffer; Alipay: readFileSync({filePath}) -> {data}.
+        // A data-only module (<id>.wasm: the uploaders keep .wasm, not .ccp), read as a file, not instantiated: the
+        // region's bytes end 4 bytes before its end, which hold their length. WeChat: readFileSync(path) ->
+        // ArrayBuffer; Alipay: readFileSync({filePath}) -> {data}.
+        file = where + id + '.wasm';
         var r = wxfs ? mp.getFileSystemManager().readFileSync(file) : mp.getFileSystemManager().readFileSync({ filePath: file });
-        return r && r.data !== undefined ? r.data : r;
+        var b = new Uint8Array(r && r.data !== undefined ? r.data : r), n = b.length - 4;
+        return b.subarray(n - ((b[n] | b[n + 1] << 8 | b[n + 2] << 16 | b[n + 3] << 24) >>> 0), n);
       }
-      if (fs) return fs.promises.readFile(file);
+      if (fs) return fs.readFileSync(file);  // a few KB: one blocking read costs less than four thread-pool hops
       var f = opts.fetch || (typeof fetch !== 'undefined' ? fetch : fail('no fetch for ' + file));
       return f(file).then(function (r) { return r.ok === false ? fail(r.status + ' ' + file) : r.arrayBuffer(); });
     };
