@@ -52,6 +52,7 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
   for (const auto& pn : kPartNames) {
     if (std::find(policy->base_parts.begin(), policy->base_parts.end(), pn.part) == policy->base_parts.end()) continue;
     base += part_amount(pn.part, parts);
+    if (!trace.texts()) continue;  // the names are read only in the step's sentence
     names_zh += (names_zh.empty() ? "" : "、") + std::string(pn.zh);
     names_en += (names_en.empty() ? "" : ", ") + std::string(pn.en);
   }

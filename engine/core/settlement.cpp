@@ -59,10 +59,13 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
     unknown.push_back(cannot_estimate("fund_paid", ded.needs.empty() ? "policy:deductible" : ded.needs));
     return s;
   }
-  std::vector<StepValue> ded_values{money_value("deductible", ded.figure->value),
-                                    text_value("setting_zh", std::string(label_zh(claim.setting))),
-                                    text_value("level_zh", ctx.level ? std::string(label_zh(*ctx.level)) : ""),
-                                    text_value("level_en", ctx.level ? std::string(label_en(*ctx.level)) : "")};
+  std::vector<StepValue> ded_values{money_value("deductible", ded.figure->value)};
+  // The words of a step are read only in its sentence: a figures-only answer keeps the amounts alone.
+  if (trace.texts()) {
+    ded_values.push_back(text_value("setting_zh", std::string(label_zh(claim.setting))));
+    ded_values.push_back(text_value("level_zh", ctx.level ? std::string(label_zh(*ctx.level)) : ""));
+    ded_values.push_back(text_value("level_en", ctx.level ? std::string(label_en(*ctx.level)) : ""));
+  }
   Fen applied;
   if (figures.deductible_basis == DeductibleBasis::per_year) {
     const Fen already = claim.year_to_date.deductible_paid;
