@@ -90,13 +90,18 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
 }  // namespace
 
 void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out) {
+  codec::JsonWriter w(out);
+  append_answer(claim, pack, w);
+}
+
+void append_answer(const Claim& claim, const PolicyPack& pack, codec::JsonWriter& w) {
   auto est = claimcalc::estimate(claim, pack);
   if (!est.ok()) {
-    out += codec::dump_json(codec::error_envelope(est.error()));
+    w.verbatim(codec::dump_json(codec::error_envelope(est.error())));
   } else if (!est.value().trace.texts()) {
-    codec::append_figures_envelope(out, est.value(), engine_version());
+    codec::append_figures_envelope(w, est.value(), engine_version());
   } else {
-    codec::append_estimate_envelope(out, est.value(), engine_version());
+    codec::append_estimate_envelope(w, est.value(), engine_version());
   }
 }
 
@@ -152,14 +157,18 @@ bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& e
   if (!call) return false;
   if (call->many) emit(kOkArrayOpen);
   std::string run;
-  for (std::size_t i = 0; i < call->requests.size(); ++i) {
-    auto& r = call->requests[i];
-    if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
-    if (i != 0) run += ',';
-    append_answer(r.claim, pack, run);
-    if (run.size() >= kRunBytes || i + 1 == call->requests.size()) {
-      emit(run);
-      run.clear();
+  {
+    // One writer for the whole batch: each run is handed out and the writer starts again in the same room.
+    codec::JsonWriter w(run);
+    for (std::size_t i = 0; i < call->requests.size(); ++i) {
+      auto& r = call->requests[i];
+      if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
+      if (i != 0) w.verbatim(",");
+      append_answer(r.claim, pack, w);
+      if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
+        emit(w.text());
+        w.restart();
+      }
     }
   }
   if (call->many) emit(kOkArrayClose);

@@ -231,7 +231,6 @@ void write_next_questions(JsonWriter& w, const std::vector<Question>& questions)
 }  // namespace
 
 void append_estimate_envelope(std::string& out, const Estimate& est, const char* engine_version) {
-  const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
   std::size_t texts = 0;
   for (const auto& s : est.trace.steps()) texts += s.text_zh.size() + s.text_en.size() + 64 * s.values.size();
   // Room for the whole answer at once (the step texts are most of it).
@@ -239,6 +238,11 @@ void append_estimate_envelope(std::string& out, const Estimate& est, const char*
       out, 4096 + 2 * texts + 256 * est.items.size() +
                512 * (est.cannot_estimate.size() + est.warnings.size() + est.materials.size() + est.deadlines.size()));
   JsonWriter w(out);
+  append_estimate_envelope(w, est, engine_version);
+}
+
+void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version) {
+  const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
   open_envelope(w, est);
   write_channels(w, process_policy, est.channels);
   write_deadlines(w, process_policy, est.deadlines);
