@@ -6,6 +6,7 @@
 
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_writer.hpp"
+#include "engine/core/stable_sort.hpp"
 
 namespace claimcalc::codec {
 
@@ -30,7 +31,7 @@ std::vector<SourceUse> sources_used(const Estimate& est, const Policy& process_p
   for (const auto& m : est.materials) add(process_policy, m.cite);
   for (const auto& d : est.deadlines) add(process_policy, d.cite);
   for (const auto& c : est.channels) add(process_policy, c.cite);
-  std::stable_sort(uses.begin(), uses.end(), [](const SourceUse& a, const SourceUse& b) { return a.ref < b.ref; });
+  stable_sort_list(uses, [](const SourceUse& a, const SourceUse& b) { return a.ref < b.ref; });
   uses.erase(
       std::unique(uses.begin(), uses.end(), [](const SourceUse& a, const SourceUse& b) { return a.ref == b.ref; }),
       uses.end());
@@ -95,8 +96,7 @@ void write_amounts(JsonWriter& w, const std::vector<StepValue>& values) {
   std::vector<const StepValue*> sorted;
   sorted.reserve(values.size());
   for (const auto& v : values) sorted.push_back(&v);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const StepValue* a, const StepValue* b) { return a->name < b->name; });
+  stable_sort_list(sorted, [](const StepValue* a, const StepValue* b) { return a->name < b->name; });
   w.key("amounts");
   w.begin_object();
   for (std::size_t i = 0; i < sorted.size(); ++i) {

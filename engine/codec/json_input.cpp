@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/codec/double_range.hpp"
 #include "engine/codec/json_parser.hpp"
 #include "engine/codec/json_writer.hpp"
 #include "engine/core/limits.hpp"

@@ -31,10 +31,6 @@ class JsonEvents {
   virtual void parse_error(std::size_t at, bool number_overflow) = 0;
 };
 
-// Whether the longest prefix of text that strtod would read is a number beyond a double's range (its value rounds
-// to infinity). Decided on the decimal digits, exactly: no floating point.
-bool overflows_double(std::string_view text);
-
 bool read_json(std::string_view text, JsonEvents& events);
 
 }  // namespace claimcalc::codec

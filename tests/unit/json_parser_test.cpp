@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/codec/double_range.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/json_parser.hpp"
 #include "support.hpp"
