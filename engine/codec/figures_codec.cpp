@@ -7,12 +7,12 @@ namespace claimcalc::codec {
 
 namespace {
 
-void money(JsonWriter& w, const char* key, Fen v) {
+void money(JsonWriter& w, std::string_view key, Fen v) {
   w.key(key);
   w.money(v);
 }
 
-void money(JsonWriter& w, const char* key, const std::optional<Fen>& v) {
+void money(JsonWriter& w, std::string_view key, const std::optional<Fen>& v) {
   w.key(key);
   if (v) {
     w.money(*v);
@@ -94,7 +94,7 @@ void write_items(JsonWriter& w, const std::vector<ItemResult>& list) {
   w.end_array();
 }
 
-void write_text(JsonWriter& w, const char* key, std::string_view value) {
+void write_text(JsonWriter& w, std::string_view key, std::string_view value) {
   w.key(key);
   w.string(value);
 }

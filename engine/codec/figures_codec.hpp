@@ -16,7 +16,7 @@ namespace claimcalc::codec {
 void write_split(JsonWriter& w, const Estimate& est);
 void write_national(JsonWriter& w, const Estimate& est);
 void write_items(JsonWriter& w, const std::vector<ItemResult>& list);
-void write_text(JsonWriter& w, const char* key, std::string_view value);
+void write_text(JsonWriter& w, std::string_view key, std::string_view value);
 void write_benefits_from(JsonWriter& w, const Estimate& est);
 void write_cannot_estimate(JsonWriter& w, const Estimate& est);
 void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version);

@@ -43,9 +43,9 @@ Place place_of_division(const Division& d, const PolicyPack& pack) {
   return place;
 }
 
-Error unknown_place(const std::string& field, const std::string& text) {
+Error unknown_place(std::string_view field, const std::string& text) {
   return make_error(
-      ErrorCode::unknown_region, field,
+      ErrorCode::unknown_region, std::string(field),
       "不认识的地区「" + text + "」：请填写地级市（含直辖市）名称，如 广州 或 广州市，或 6 位行政区划代码",
       "unknown place \"" + text +
           "\": give a prefecture-level city (or municipality) by name, e.g. 广州 or 广州市, or its "
@@ -89,7 +89,7 @@ std::string Place::id() const {
   return division != nullptr ? code_text(division->code) : name_zh;
 }
 
-Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, const std::string& field) {
+Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, std::string_view field) {
   if (const Policy* p = any_version(pack, text)) {
     Place place;
     place.pack_id = p->region;
@@ -111,7 +111,8 @@ Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, con
     if (exact != found.end()) found = {*exact};
   }
   if (found.size() > 1) {
-    return make_error(ErrorCode::unknown_region, field, "「" + text + "」可指 " + joined(found) + "：请写全称或代码",
+    return make_error(ErrorCode::unknown_region, std::string(field),
+                      "「" + text + "」可指 " + joined(found) + "：请写全称或代码",
                       "\"" + text + "\" could mean " + joined(found) + ": give the full name or the code");
   }
   if (found.size() == 1) return place_of_division(*found.front(), pack);
@@ -126,8 +127,10 @@ Result<Claim> resolve_claim_places(Claim claim, const PolicyPack& pack) {
   auto insured = resolve_place(claim.insured_region, pack, "insured_region");
   if (!insured.ok()) return insured.error();
   // "other": a city the asker does not name (the page's 其他城市); care_province, if given, places it.
-  auto care = care_text == kUnnamedCareRegion ? Result<Place>(unnamed_care_place())
-                                              : resolve_place(care_text, pack, "care_region");
+  // Care at home (no care_region, or the insured text again) is the insured place: resolved once.
+  auto care = care_text == kUnnamedCareRegion     ? Result<Place>(unnamed_care_place())
+              : care_text == claim.insured_region ? insured
+                                                  : resolve_place(care_text, pack, "care_region");
   if (!care.ok()) return care.error();
   for (const auto& [place, field] :
        {std::make_pair(&insured.value(), "insured_region"), std::make_pair(&care.value(), "care_region")}) {
