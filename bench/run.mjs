@@ -162,6 +162,7 @@ async function complete(line) {
   }
   throw new Error(`bench: could not complete ${line}`);
 }
+let nativeMany = 0;  // µs of CPU per request of the completed peer file, natively
 const peerScript = join(peerDir, 'float-peer.mjs');
 const peerFile = join(peerDir, 'sample-requests.jsonl');
 if (existsSync(peerScript) && existsSync(peerFile)) {
@@ -177,30 +178,45 @@ if (existsSync(peerScript) && existsSync(peerFile)) {
   for (const l of given) completed.push(await complete(l));
   const completedFile = join(work, 'peer-completed.jsonl');
   writeFileSync(completedFile, completed.join('\n') + '\n');
+  // The same batch natively (one estimate_many call of the engine, as the wasm's): where the wasm stands against
+  // native on these requests, and what the engine itself costs per request.
+  {
+    const runs = Array.from({ length: 3 }, () => JSON.parse(execFileSync(join(build, 'bench', 'native_bench'),
+      ['--many', completedFile, String(quick ? 1000 : 9996)], { encoding: 'utf8' })));
+    const cpu = median(runs.map((r) => r.cpu_us / r.requests));
+    nativeMany = cpu;
+    row('native estimate_many, detail figures, the peer file (completed), one call', `${fmt(1e6 / cpu, 0)} req/s`,
+        `CPU ${fmt(cpu, 2)} µs per request (median of 3)`);
+  }
   for (const [label, file, lines] of [['completed', completedFile, completed], ['as given', givenFile, given]]) {
     const perBatch = 1000;
     const batchLines = Array.from({ length: perBatch }, (_, i) => lines[i % lines.length]);
     const envelope = `{"op":"estimate_many","detail":"figures","requests":[${batchLines.join(',')}]}`;
     const check = JSON.parse(await engine.call(envelope, true));
     if (!check.ok || !check.result.every((e) => e.ok)) throw new Error('peer file: not every request is ok');
-    const ours = [], theirs = [];
+    const ours = [], theirs = [], cpus = [];
     const total = quick ? 20000 : 200000;
     for (let round = 0; round < (quick ? 1 : 3); round++) {
       const p = JSON.parse(execFileSync(process.execPath, [peerScript, file, '--n', String(total), '--rounds', quick ? '1' : '5'], { encoding: 'utf8' }));
       theirs.push(p.float_peer_end_to_end_per_s);
       for (let i = 0; i < 3; i++) await engine.call(envelope, true);
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       let bytes = 0;
       const ourTotal = label === 'completed' ? total : total / 10;
       for (let i = 0; i < ourTotal / perBatch; i++) bytes += (await engine.call(envelope, true)).length;
       ours.push(ourTotal / ((performance.now() - t0) / 1000));
+      const c = process.cpuUsage(c0);
+      cpus.push((c.user + c.system) / ourTotal);
       if (bytes === 0) throw new Error('no answers');
     }
     const o = median(ours), t = median(theirs);
     row(`float peer (plain JS, JSON line in, JSON out), its ${lines.length} sample requests ${label}`, `${fmt(t, 0)} req/s`,
         `rounds ${theirs.map((x) => fmt(x, 0)).join(', ')}`);
+    const cpu = median(cpus);
     row(`claimcalc wasm estimate_many, detail figures, the same file (${label}), same run`, `${fmt(o, 0)} req/s`,
-        `rounds ${ours.map((x) => fmt(x, 0)).join(', ')}`);
+        `rounds ${ours.map((x) => fmt(x, 0)).join(', ')}; CPU ${fmt(cpu, 2)} µs per request` +
+        (label === 'completed' && nativeMany ? `, ${fmt(cpu / nativeMany, 2)}× native CPU` : ''));
     row(`claimcalc / float peer (${label})`, `${fmt(o / t, 2)}×`,
         label === 'completed' ? (o >= t ? 'goal met (≥ 1)' : 'goal NOT met (≥ 1)') : 'the cost of fields left out');
   }
