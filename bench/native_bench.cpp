@@ -1,10 +1,14 @@
 // Native benchmarks (not a test): pack load, one estimate of 5/10/50/500 items in both answer sizes, and the bytes
 // of each answer. Prints one JSON object per line for bench/run.mjs to put in the table.
 //   build/bench/native_bench [rounds]
+//   build/bench/native_bench --many FILE COUNT   one estimate_many call, detail figures, of COUNT requests taken in
+//                                                turn from FILE (JSON Lines): the wasm's path natively, for callgrind
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -70,10 +74,34 @@ Times time_us(int rounds, int calls, F&& f) {
   return {median(wall), median(cpu)};
 }
 
+// The envelope bench/run.mjs sends the wasm for the peer race: COUNT lines of FILE in turn, detail figures.
+int many(const char* path, long count) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);)
+    if (!l.empty()) lines.push_back(l);
+  if (lines.empty() || count < 1) return 2;
+  std::string envelope = R"({"op":"estimate_many","detail":"figures","requests":[)";
+  for (long i = 0; i < count; ++i) {
+    if (i != 0) envelope += ',';
+    envelope += lines[static_cast<std::size_t>(i) % lines.size()];
+  }
+  envelope += "]}";
+  auto engine = claimcalc::api::Engine::builtin();
+  if (!engine.ok()) return 1;
+  std::size_t bytes = 0;
+  const double c0 = cpu_now_us();
+  engine.value().call(envelope, [&](std::string_view piece) { bytes += piece.size(); });
+  const double cpu = cpu_now_us() - c0;
+  std::printf("{\"bench\":\"native_many\",\"requests\":%ld,\"cpu_us\":%.1f,\"answer_bytes\":%zu}\n", count, cpu, bytes);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using claimcalc::api::Engine;
+  if (argc == 4 && std::strcmp(argv[1], "--many") == 0) return many(argv[2], std::atol(argv[3]));
   const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
   std::size_t sink = 0;
   const Times load = time_us(rounds, 3, [&](int) { sink += Engine::builtin().ok() ? 1 : 0; });

@@ -4,7 +4,7 @@
 //   bench/run.sh [--quick] [--build DIR] [--peer DIR]      (builds claimcalc, native_bench and wasm first)
 // --peer: the folder holding float-peer.mjs (default ../shared/peer beside the repository, or $CLAIMCALC_PEER).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -90,23 +90,29 @@ for (const detail of ['full', 'figures']) {
 
 // ---- wasm cold start: instantiate + first 50-item estimate in a fresh Node process -------------------------------
 const first = request(50, 1);
+// The module holds the national rules and an index; the first call reads the region files it needs (regions/,
+// as the loader does by default in Node: counted here) and estimates.
 const coldScript = `
 const C = require(${JSON.stringify(join(dist, 'claimcalc.js'))});
-const bytes = require('fs').readFileSync(${JSON.stringify(join(dist, 'claimcalc.wasm'))});
-const t0 = process.hrtime.bigint();
-C.load(bytes).then(async (e) => {
+const fs = require('fs');
+const bytes = fs.readFileSync(${JSON.stringify(join(dist, 'claimcalc.wasm'))});
+const read = [];
+const regions = (id) => { read.push(id); return fs.readFileSync(${JSON.stringify(join(dist, 'regions'))} + '/' + id + '.ccp'); };
+const t0 = process.hrtime.bigint(), c0 = process.cpuUsage();
+C.load(bytes, { regions }).then(async (e) => {
   const t1 = process.hrtime.bigint();
   const r = await e.call(${JSON.stringify(`{"op":"estimate","request":${first}}`)}, true);
   if (!r.startsWith('{"ok":true')) throw new Error(r);
-  console.log(Number(process.hrtime.bigint() - t0) / 1e6, Number(t1 - t0) / 1e6);
+  const c = process.cpuUsage(c0);
+  console.log(Number(process.hrtime.bigint() - t0) / 1e6, Number(t1 - t0) / 1e6, (c.user + c.system) / 1e3, read.join('+'));
 });`;
 const colds = Array.from({ length: 9 }, () =>
-  execFileSync(process.execPath, ['-e', coldScript], { encoding: 'utf8' }).trim().split(' ').map(Number));
-const total = colds.map((c) => c[0]);
-// The first call reads the built-in pack (compiled at build time: no JSON, no validation) and estimates.
+  execFileSync(process.execPath, ['-e', coldScript], { encoding: 'utf8' }).trim().split(' '));
+const total = colds.map((c) => Number(c[0]));
 row('wasm cold start: instantiate + first 50-item estimate, fresh process (median of 9)', `${fmt(median(total))} ms`,
-    `best ${fmt(Math.min(...total))}, worst ${fmt(Math.max(...total))}; instantiate ${fmt(median(colds.map((c) => c[1])))}, ` +
-    `first call ${fmt(median(colds.map((c) => c[0] - c[1])))} (medians)`);
+    `best ${fmt(Math.min(...total))}, worst ${fmt(Math.max(...total))}; instantiate ${fmt(median(colds.map((c) => Number(c[1]))))}, ` +
+    `first call ${fmt(median(colds.map((c) => c[0] - c[1])))} (medians); CPU ${fmt(median(colds.map((c) => Number(c[2]))))} ms; ` +
+    `region files read: ${colds[0][3] || 'none'}; load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
 // ---- wasm warm, per estimate ---------------------------------------------------------------------------------------
 const engine = await ClaimCalc.load(wasmBytes);
@@ -156,6 +162,7 @@ async function complete(line) {
   }
   throw new Error(`bench: could not complete ${line}`);
 }
+let nativeMany = 0;  // µs of CPU per request of the completed peer file, natively
 const peerScript = join(peerDir, 'float-peer.mjs');
 const peerFile = join(peerDir, 'sample-requests.jsonl');
 if (existsSync(peerScript) && existsSync(peerFile)) {
@@ -171,30 +178,45 @@ if (existsSync(peerScript) && existsSync(peerFile)) {
   for (const l of given) completed.push(await complete(l));
   const completedFile = join(work, 'peer-completed.jsonl');
   writeFileSync(completedFile, completed.join('\n') + '\n');
+  // The same batch natively (one estimate_many call of the engine, as the wasm's): where the wasm stands against
+  // native on these requests, and what the engine itself costs per request.
+  {
+    const runs = Array.from({ length: 3 }, () => JSON.parse(execFileSync(join(build, 'bench', 'native_bench'),
+      ['--many', completedFile, String(quick ? 1000 : 9996)], { encoding: 'utf8' })));
+    const cpu = median(runs.map((r) => r.cpu_us / r.requests));
+    nativeMany = cpu;
+    row('native estimate_many, detail figures, the peer file (completed), one call', `${fmt(1e6 / cpu, 0)} req/s`,
+        `CPU ${fmt(cpu, 2)} µs per request (median of 3)`);
+  }
   for (const [label, file, lines] of [['completed', completedFile, completed], ['as given', givenFile, given]]) {
     const perBatch = 1000;
     const batchLines = Array.from({ length: perBatch }, (_, i) => lines[i % lines.length]);
     const envelope = `{"op":"estimate_many","detail":"figures","requests":[${batchLines.join(',')}]}`;
     const check = JSON.parse(await engine.call(envelope, true));
     if (!check.ok || !check.result.every((e) => e.ok)) throw new Error('peer file: not every request is ok');
-    const ours = [], theirs = [];
+    const ours = [], theirs = [], cpus = [];
     const total = quick ? 20000 : 200000;
     for (let round = 0; round < (quick ? 1 : 3); round++) {
       const p = JSON.parse(execFileSync(process.execPath, [peerScript, file, '--n', String(total), '--rounds', quick ? '1' : '5'], { encoding: 'utf8' }));
       theirs.push(p.float_peer_end_to_end_per_s);
       for (let i = 0; i < 3; i++) await engine.call(envelope, true);
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       let bytes = 0;
       const ourTotal = label === 'completed' ? total : total / 10;
       for (let i = 0; i < ourTotal / perBatch; i++) bytes += (await engine.call(envelope, true)).length;
       ours.push(ourTotal / ((performance.now() - t0) / 1000));
+      const c = process.cpuUsage(c0);
+      cpus.push((c.user + c.system) / ourTotal);
       if (bytes === 0) throw new Error('no answers');
     }
     const o = median(ours), t = median(theirs);
     row(`float peer (plain JS, JSON line in, JSON out), its ${lines.length} sample requests ${label}`, `${fmt(t, 0)} req/s`,
         `rounds ${theirs.map((x) => fmt(x, 0)).join(', ')}`);
+    const cpu = median(cpus);
     row(`claimcalc wasm estimate_many, detail figures, the same file (${label}), same run`, `${fmt(o, 0)} req/s`,
-        `rounds ${ours.map((x) => fmt(x, 0)).join(', ')}`);
+        `rounds ${ours.map((x) => fmt(x, 0)).join(', ')}; CPU ${fmt(cpu, 2)} µs per request` +
+        (label === 'completed' && nativeMany ? `, ${fmt(cpu / nativeMany, 2)}× native CPU` : ''));
     row(`claimcalc / float peer (${label})`, `${fmt(o / t, 2)}×`,
         label === 'completed' ? (o >= t ? 'goal met (≥ 1)' : 'goal NOT met (≥ 1)') : 'the cost of fields left out');
   }
@@ -232,7 +254,15 @@ const sizeOf = (f) => {
   return `${kb(b.length)} raw, ${kb(zlib.gzipSync(b, { level: 9 }).length)} gzip, ` +
     `${kb(zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length)} brotli`;
 };
-row('claimcalc.wasm', sizeOf(join(dist, 'claimcalc.wasm')), `claimcalc.wasm.br ${kb(statSync(join(dist, 'claimcalc.wasm.br')).size)} (budget 150 KB)`);
+row('claimcalc.wasm (base: code, national rules, registry, region index)', sizeOf(join(dist, 'claimcalc.wasm')),
+    `claimcalc.wasm.br ${kb(statSync(join(dist, 'claimcalc.wasm.br')).size)} (goal 120 KB)`);
+{
+  const files = readdirSync(join(dist, 'regions')).filter((f) => f.endsWith('.ccp'));
+  const br = files.map((f) => [f, zlib.brotliCompressSync(readFileSync(join(dist, 'regions', f)),
+    { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length]).sort((a, b) => b[1] - a[1]);
+  row(`region files (regions/*.ccp), ${files.length}`, `${kb(br.reduce((n, x) => n + x[1], 0))} brotli in all`,
+      `largest ${br[0][0]} ${fmt(br[0][1], 0)} B (budget 6,000 B each)`);
+}
 row('claimcalc.js (loader)', sizeOf(join(dist, 'claimcalc.js')), 'budget 5 KB brotli');
 row('claimcalc.asm.js (wasm2js fallback)', sizeOf(join(dist, 'claimcalc.asm.js')));
 // The same 50-item answer with each source written where it is cited, as answers were before sources-once (4cf189c):

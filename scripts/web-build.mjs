@@ -35,6 +35,11 @@ for (const f of PAGE) {
   if (!existsSync(p)) fail(`missing ${p}`);
   files.set(f, readFileSync(p));
 }
+// Each built-in region's file (regions/<id>.ccp), read by the loader when the page loads.
+const REGIONS = existsSync(join(args.dist, 'regions'))
+  ? readdirSync(join(args.dist, 'regions')).filter((f) => f.endsWith('.ccp')).sort().map((f) => 'regions/' + f) : [];
+if (!REGIONS.length) fail(`no region files in ${join(args.dist, 'regions')}: build the wasm first`);
+ENGINE.push(...REGIONS);
 for (const f of [...ENGINE, ...FALLBACK]) {
   const p = join(args.dist, f);
   if (!existsSync(p)) fail(`missing ${p}: build the wasm first (cmake --build build --target wasm)`);
@@ -75,7 +80,7 @@ hash.update(template);
 const version = hash.digest('hex').slice(0, 16);
 files.set('sw.js', Buffer.from(template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(cached))));
 
-mkdirSync(args.out, { recursive: true });
+mkdirSync(join(args.out, 'regions'), { recursive: true });
 let written = 0;
 for (const [f, data] of files) {
   const p = join(args.out, f);
@@ -83,7 +88,8 @@ for (const [f, data] of files) {
   writeFileSync(p, data);
   written++;
 }
-for (const f of readdirSync(args.out)) if (!files.has(f)) rmSync(join(args.out, f), { recursive: true });
+for (const f of readdirSync(args.out)) if (!files.has(f) && f !== 'regions') rmSync(join(args.out, f), { recursive: true });
+for (const f of readdirSync(join(args.out, 'regions'))) if (!files.has('regions/' + f)) rmSync(join(args.out, 'regions', f));
 
 // Page weight: what a first visit downloads (every file but the fallback), brotli quality 11.
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

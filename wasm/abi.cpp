@@ -95,6 +95,18 @@ __attribute__((export_name("cc_version"))) std::uint8_t* cc_version() {
   return block(claimcalc::api::engine_version());
 }
 
+// A region file (regions/<id>.ccp) of this build -> {"ok":true,"result":null}, and the engine has the region read;
+// or an error envelope (bytes whose SHA-256 is not in the built-in index), and the engine stays as it was.
+__attribute__((export_name("cc_read_region"))) std::uint8_t* cc_read_region(const char* ptr, std::uint32_t len) {
+  const Engine* engine = nullptr;
+  const std::string failed = engine_or_error(&engine);
+  if (engine == nullptr) return block(failed);
+  auto read = engine->read_region(input(ptr, len));
+  if (!read.ok()) return block(claimcalc::api::error_envelope(read.error()));
+  engine_slot().emplace(std::move(read.value()));
+  return block(R"({"ok":true,"result":null})");
+}
+
 // A policy pack ({"files":[{"path","content"}]}) -> the policies envelope of the new pack, which replaces the
 // engine's pack; or an error envelope, and the pack in use stays.
 __attribute__((export_name("cc_load_policies"))) std::uint8_t* cc_load_policies(const char* ptr, std::uint32_t len) {

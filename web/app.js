@@ -253,15 +253,20 @@ function inlineSources(e) {
   return { ...e, estimate: wrap(e.estimate), estimateMany: wrap(e.estimateMany), reverse: wrap(e.reverse) };
 }
 
+// The region files (regions/<id>.ccp, page files kept by the service worker like claimcalc.wasm): the loader reads
+// one when an answer first needs it. boot() asks for `policies`, which needs them all, so every file is handed to
+// the loader while the page loads and nothing is fetched afterwards.
+const REGIONS = { regions: 'regions/' };
+
 async function loadEngine() {
   if (typeof WebAssembly === 'object') {
     const res = await fetch('claimcalc.wasm');
     if (!res.ok) throw new Error('claimcalc.wasm: HTTP ' + res.status);
-    return ClaimCalc.load(await res.arrayBuffer());
+    return ClaimCalc.load(await res.arrayBuffer(), REGIONS);
   }
   // No WebAssembly (e.g. some locked-down phones): the same engine translated to JS, loaded only here.
   await new Promise((ok, fail) => document.head.append(h('script', { src: 'claimcalc.asm.js', onload: ok, onerror: fail })));
-  return ClaimCalc.load(window.ClaimCalcAsm);
+  return ClaimCalc.load(window.ClaimCalcAsm, REGIONS);
 }
 
 async function boot() {

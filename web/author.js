@@ -257,7 +257,8 @@ async function boot() {
   $('try').addEventListener('click', () => { tryEstimate().catch(showFailure); });
   $('download').addEventListener('click', download);
   const res = await fetch('claimcalc.wasm');
-  engine = await ClaimCalc.load(await res.arrayBuffer());
+  // Region files (page files) are read when an answer first needs one; regions() asks for vocabulary only.
+  engine = await ClaimCalc.load(await res.arrayBuffer(), { regions: 'regions/' });
   await regions();
   await validate();
   document.documentElement.dataset.ready = '1';

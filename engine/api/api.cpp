@@ -1,5 +1,6 @@
 #include "engine/api/api.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -17,7 +18,9 @@
 #include "engine/core/coverage.hpp"
 #include "engine/core/estimate.hpp"
 #include "engine/core/limits.hpp"
+#include "engine/core/region_files.hpp"
 #include "engine/core/region_resolve.hpp"
+#include "engine/core/sha256.hpp"
 
 namespace claimcalc::api {
 
@@ -28,10 +31,43 @@ const char* engine_version() { return "0.1.0"; }
 std::string error_envelope(const Error& error) { return codec::dump_json(codec::error_envelope(error)); }
 
 namespace {
+// The region file of a split build whose SHA-256 (hex) is sha, or null.
+const RegionFile* region_file_with(const std::string& sha) {
+  for (std::size_t i = 0; i < kRegionFileCount; ++i)
+    if (sha == kRegionFiles[i].sha256) return &kRegionFiles[i];
+  return nullptr;
+}
+
+bool has_region_file(const std::string& region) {
+  for (std::size_t i = 0; i < kRegionFileCount; ++i)
+    if (region == kRegionFiles[i].region) return true;
+  return false;
+}
+
 // The built-in policies, validated when the build compiled them (tools/bundle_policies): read, not re-validated.
+// In a split build the regions with a file of their own are index entries (unread) until read_region.
 Result<std::vector<Policy>> builtin_policies() {
-  return codec::read_compiled(
-      std::string_view(reinterpret_cast<const char*>(kCompiledPolicies), kCompiledPoliciesSize));
+  auto policies =
+      codec::read_compiled(std::string_view(reinterpret_cast<const char*>(kCompiledPolicies), kCompiledPoliciesSize));
+  if (policies.ok() && kRegionFileCount != 0)
+    for (auto& p : policies.value()) p.unread = has_region_file(p.region);
+  return policies;
+}
+
+// The built-in policies with each index entry this pack has read replaced by what was read (validate_policy checks
+// a draft beside the built-in files, whichever of them the engine has read so far).
+Result<std::vector<Policy>> builtin_as_read(const PolicyPack& pack) {
+  auto builtin = builtin_policies();
+  if (!builtin.ok()) return builtin;
+  for (auto& b : builtin.value()) {
+    if (!b.unread) continue;
+    for (const auto& p : pack.policies) {
+      if (p.unread || p.hash != b.hash || p.id() != b.id()) continue;
+      b = p;
+      break;
+    }
+  }
+  return builtin;
 }
 
 // Files parsed and validated as a pack, joined by the built-in policies of the regions they do not hold, and
@@ -65,6 +101,33 @@ Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::str
   auto pack = pack_of(files, today, {});
   if (!pack.ok()) return pack.error();
   return Engine(std::make_shared<const PolicyPack>(std::move(pack.value())));
+}
+
+Result<Engine> Engine::read_region(std::string_view bytes) const {
+  const RegionFile* file = region_file_with(sha256_hex(bytes));
+  if (file == nullptr) {
+    return make_error(ErrorCode::policy_invalid, "region_file",
+                      "不是本引擎的地区政策文件：SHA-256 与内置索引不符（文件损坏，或来自另一版本）",
+                      "not a region file of this engine: its SHA-256 matches no entry of the built-in index (a "
+                      "damaged file, or one of another build)");
+  }
+  const std::string region = file->region;
+  const auto& held = pack_->policies;
+  if (std::none_of(held.begin(), held.end(), [&](const Policy& p) { return p.unread && p.region == region; }))
+    return *this;  // already read, or replaced by a loaded pack
+  // The file's SHA-256 is the one the build wrote into the index, so its bytes are what bundle_policies validated:
+  // read, not re-validated, as the built-in pack is.
+  auto read = codec::read_compiled(bytes);
+  if (!read.ok()) return read.error();
+  auto pack = std::make_shared<PolicyPack>(*pack_);
+  std::size_t next = 0;
+  for (auto& p : pack->policies) {
+    if (!p.unread || p.region != region) continue;
+    if (next < read.value().size() && read.value()[next].id() == p.id()) p = std::move(read.value()[next++]);
+  }
+  Engine engine = *this;
+  engine.pack_ = std::move(pack);
+  return engine;
 }
 
 std::vector<std::string> Engine::stale_regions(std::string_view today_iso) const {
@@ -234,20 +297,26 @@ std::string Engine::reverse(std::string_view input) const {
   return with_input(input, limits::kMaxRequestBytes, "input", [&](const json& j) { return ops::reverse(j, *pack_); });
 }
 
-std::string Engine::policies() const { return dump(ops::policies(*pack_, nullptr)); }
+std::string Engine::policies() const {
+  if (auto unread = unread_regions(*pack_)) return dump(codec::error_envelope(*unread));
+  return dump(ops::policies(*pack_, nullptr));
+}
 
 std::string Engine::policy(std::string_view region) const {
   const std::string r(region);
+  if (auto unread = unread_regions(*pack_)) return dump(codec::error_envelope(*unread));
   return dump(ops::policies(*pack_, &r));
 }
 
 std::string Engine::coverage(std::string_view format) const {
+  if (auto unread = unread_regions(*pack_)) return dump(codec::error_envelope(*unread));
   if (format == "table") return codec::coverage_table(pack_coverage(*pack_));
   if (format == "markdown") return codec::coverage_markdown(pack_coverage(*pack_), pack_->divisions);
   return dump(ops::coverage(*pack_));
 }
 
 std::string Engine::scaffold(std::string_view input) const {
+  if (auto unread = unread_regions(*pack_)) return dump(codec::error_envelope(*unread));
   auto parsed = codec::parse_json(input, limits::kMaxRequestBytes, "input");
   return dump(parsed.ok() ? ops::scaffold(parsed.value(), *pack_) : codec::error_envelope(parsed.error()));
 }
@@ -301,6 +370,10 @@ void Engine::call(std::string_view envelope, const std::function<void(std::strin
                                                : "",
                            brief != nullptr && brief->is_boolean() && brief->get<bool>());
     }
+    // Operations that show every region's contents need every region file read.
+    if (name == "policies" || name == "policy") {
+      if (auto unread = unread_regions(*pack_)) return codec::error_envelope(*unread);
+    }
     if (name == "guide") return ops::guide(j, *pack_);
     if (name == "diagnose") return ops::diagnose(j, *pack_);
     if (name == "reverse") return ops::reverse(j, *pack_);
@@ -312,7 +385,7 @@ void Engine::call(std::string_view envelope, const std::function<void(std::strin
     }
     if (name == "vocabulary") return ops::vocabulary(*pack_);
     if (name == "validate_policy") {
-      auto builtin = builtin_policies();
+      auto builtin = builtin_as_read(*pack_);
       if (!builtin.ok()) return codec::error_envelope(builtin.error());
       return ops::validate_policy(j, std::move(builtin.value()));
     }

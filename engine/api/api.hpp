@@ -31,6 +31,11 @@ class Engine {
   static Result<Engine> builtin();
   // today ("YYYY-MM-DD", the host's date when it has one) refuses a last_verified in the future.
   static Result<Engine> from_files(const std::vector<PolicyFile>& files, std::string_view today = "");
+  // A built-in region's file (regions/<id>.ccp) of a split build (the wasm): its SHA-256 must be one the build
+  // wrote into the index; then it is read without validation and replaces the region's index entries. The
+  // engine with it read (itself when it is read already); an error (policy_invalid on region_file) for other bytes.
+  // Until a region is read, an operation that needs it answers region_not_loaded naming it (docs/api.md).
+  Result<Engine> read_region(std::string_view bytes) const;
   // Regions last verified more than 12 months before today ("YYYY-MM-DD"), one line each: warnings, not errors.
   std::vector<std::string> stale_regions(std::string_view today_iso) const;
   // A policy pack sent as JSON: {"files":[{"path":"<region>/<effective-from>.json","content":"<file text>"}],

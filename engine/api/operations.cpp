@@ -21,6 +21,7 @@
 #include "engine/core/estimate.hpp"
 #include "engine/core/guide.hpp"
 #include "engine/core/limits.hpp"
+#include "engine/core/region_files.hpp"
 #include "engine/core/region_resolve.hpp"
 #include "engine/core/reverse.hpp"
 #include "engine/core/sha256.hpp"
@@ -35,7 +36,8 @@ json input_error(ErrorCode code, const std::string& field, const std::string& zh
 
 // An error met inside the nested "request" of a guide, diagnosis or reverse input names its field from the top.
 json request_error(Error e) {
-  e.field = "request." + e.field;
+  // region_not_loaded names region ids, not a request field: the loader reads them as they are.
+  if (e.code != ErrorCode::region_not_loaded) e.field = "request." + e.field;
   return codec::error_envelope(e);
 }
 
@@ -81,19 +83,25 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
     ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
                            "no policy version in force on that date");
   }
+  if (!ctx.error) ctx.error = unread_layers(ctx.layers, nullptr);
   return ctx;
 }
 
 }  // namespace
 
 void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out) {
+  codec::JsonWriter w(out);
+  append_answer(claim, pack, w);
+}
+
+void append_answer(const Claim& claim, const PolicyPack& pack, codec::JsonWriter& w) {
   auto est = claimcalc::estimate(claim, pack);
   if (!est.ok()) {
-    out += codec::dump_json(codec::error_envelope(est.error()));
+    w.verbatim(codec::dump_json(codec::error_envelope(est.error())));
   } else if (!est.value().trace.texts()) {
-    codec::append_figures_envelope(out, est.value(), engine_version());
+    codec::append_figures_envelope(w, est.value(), engine_version());
   } else {
-    codec::append_estimate_envelope(out, est.value(), engine_version());
+    codec::append_estimate_envelope(w, est.value(), engine_version());
   }
 }
 
@@ -149,14 +157,18 @@ bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& e
   if (!call) return false;
   if (call->many) emit(kOkArrayOpen);
   std::string run;
-  for (std::size_t i = 0; i < call->requests.size(); ++i) {
-    auto& r = call->requests[i];
-    if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
-    if (i != 0) run += ',';
-    append_answer(r.claim, pack, run);
-    if (run.size() >= kRunBytes || i + 1 == call->requests.size()) {
-      emit(run);
-      run.clear();
+  {
+    // One writer for the whole batch: each run is handed out and the writer starts again in the same room.
+    codec::JsonWriter w(run);
+    for (std::size_t i = 0; i < call->requests.size(); ++i) {
+      auto& r = call->requests[i];
+      if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
+      if (i != 0) w.verbatim(",");
+      append_answer(r.claim, pack, w);
+      if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
+        emit(w.text());
+        w.restart();
+      }
     }
   }
   if (call->many) emit(kOkArrayClose);
@@ -321,7 +333,9 @@ json validate_policy(const json& input, std::vector<Policy> base) {
   if (const json* req = codec::Reader::get(input, "request"); req != nullptr) {
     std::string text;
     append_estimate(*req, false, pack.value(), text);
-    json answer = json::parse(text, nullptr, false);
+    // The engine's own answer (whole numbers and strings only, so the tree writes it back unchanged).
+    auto parsed = codec::parse_json(text, limits::kMaxBatchBytes, "estimate");
+    json answer = parsed.ok() ? std::move(parsed.value()) : json();
     json* result = answer.contains("result") ? &answer["result"] : nullptr;
     if (result != nullptr && result->contains("receipt") && (*result)["receipt"].value("policy_hash", "") == hash) {
       (*result)["warnings"].push_back(

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "engine/codec/json_input.hpp"
+#include "engine/codec/json_writer.hpp"
 #include "engine/core/claim.hpp"
 #include "engine/core/policy.hpp"
 #include "engine/core/policy_file.hpp"
@@ -23,6 +24,8 @@ using codec::json;
 // figures_default: a batch's "detail" was "figures", for requests that give none of their own.
 void append_estimate(const json& request, bool figures_default, const PolicyPack& pack, std::string& out);
 void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out);
+// The same written by a batch's writer.
+void append_answer(const Claim& claim, const PolicyPack& pack, codec::JsonWriter& w);
 // Receives an answer's text in pieces (Engine::call with a sink).
 using Emit = std::function<void(std::string_view)>;
 // The one batch path, with its limits: the envelope as text, handed to `emit` as it is made: the opening, runs of

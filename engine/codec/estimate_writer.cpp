@@ -6,6 +6,7 @@
 
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_writer.hpp"
+#include "engine/core/stable_sort.hpp"
 
 namespace claimcalc::codec {
 
@@ -30,7 +31,7 @@ std::vector<SourceUse> sources_used(const Estimate& est, const Policy& process_p
   for (const auto& m : est.materials) add(process_policy, m.cite);
   for (const auto& d : est.deadlines) add(process_policy, d.cite);
   for (const auto& c : est.channels) add(process_policy, c.cite);
-  std::stable_sort(uses.begin(), uses.end(), [](const SourceUse& a, const SourceUse& b) { return a.ref < b.ref; });
+  stable_sort_list(uses, [](const SourceUse& a, const SourceUse& b) { return a.ref < b.ref; });
   uses.erase(
       std::unique(uses.begin(), uses.end(), [](const SourceUse& a, const SourceUse& b) { return a.ref == b.ref; }),
       uses.end());
@@ -95,8 +96,7 @@ void write_amounts(JsonWriter& w, const std::vector<StepValue>& values) {
   std::vector<const StepValue*> sorted;
   sorted.reserve(values.size());
   for (const auto& v : values) sorted.push_back(&v);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const StepValue* a, const StepValue* b) { return a->name < b->name; });
+  stable_sort_list(sorted, [](const StepValue* a, const StepValue* b) { return a->name < b->name; });
   w.key("amounts");
   w.begin_object();
   for (std::size_t i = 0; i < sorted.size(); ++i) {
@@ -231,7 +231,6 @@ void write_next_questions(JsonWriter& w, const std::vector<Question>& questions)
 }  // namespace
 
 void append_estimate_envelope(std::string& out, const Estimate& est, const char* engine_version) {
-  const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
   std::size_t texts = 0;
   for (const auto& s : est.trace.steps()) texts += s.text_zh.size() + s.text_en.size() + 64 * s.values.size();
   // Room for the whole answer at once (the step texts are most of it).
@@ -239,6 +238,11 @@ void append_estimate_envelope(std::string& out, const Estimate& est, const char*
       out, 4096 + 2 * texts + 256 * est.items.size() +
                512 * (est.cannot_estimate.size() + est.warnings.size() + est.materials.size() + est.deadlines.size()));
   JsonWriter w(out);
+  append_estimate_envelope(w, est, engine_version);
+}
+
+void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version) {
+  const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
   open_envelope(w, est);
   write_channels(w, process_policy, est.channels);
   write_deadlines(w, process_policy, est.deadlines);

@@ -5,11 +5,13 @@
 
 #include <string>
 
+#include "engine/codec/json_writer.hpp"
 #include "engine/core/estimate.hpp"
 
 namespace claimcalc::codec {
 
 // Appends {"ok":true,"result":{...}} for est, steps and texts included.
 void append_estimate_envelope(std::string& out, const Estimate& est, const char* engine_version);
+void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version);
 
 }  // namespace claimcalc::codec

@@ -7,12 +7,15 @@ namespace claimcalc::codec {
 
 namespace {
 
-void money(JsonWriter& w, const char* key, Fen v) {
+// Keys are literals: their lengths are known at the call (no strlen per key in the wasm build).
+template <std::size_t N>
+void money(JsonWriter& w, const char (&key)[N], Fen v) {
   w.key(key);
   w.money(v);
 }
 
-void money(JsonWriter& w, const char* key, const std::optional<Fen>& v) {
+template <std::size_t N>
+void money(JsonWriter& w, const char (&key)[N], const std::optional<Fen>& v) {
   w.key(key);
   if (v) {
     w.money(*v);
@@ -94,7 +97,7 @@ void write_items(JsonWriter& w, const std::vector<ItemResult>& list) {
   w.end_array();
 }
 
-void write_text(JsonWriter& w, const char* key, std::string_view value) {
+void write_text(JsonWriter& w, std::string_view key, std::string_view value) {
   w.key(key);
   w.string(value);
 }
@@ -170,6 +173,10 @@ void append_figures_envelope(std::string& out, const Estimate& est, const char* 
   // Room for the whole answer at once: growing the string step by step cost a fifth of the writing.
   reserve_more(out, 1024 + 256 * est.items.size() + 512 * (est.cannot_estimate.size() + est.warnings.size()));
   JsonWriter w(out);
+  append_figures_envelope(w, est, engine_version);
+}
+
+void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version) {
   open_envelope(w, est);
   w.key("items");
   write_items(w, est.items);

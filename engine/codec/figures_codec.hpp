@@ -16,7 +16,12 @@ namespace claimcalc::codec {
 void write_split(JsonWriter& w, const Estimate& est);
 void write_national(JsonWriter& w, const Estimate& est);
 void write_items(JsonWriter& w, const std::vector<ItemResult>& list);
-void write_text(JsonWriter& w, const char* key, std::string_view value);
+void write_text(JsonWriter& w, std::string_view key, std::string_view value);
+template <std::size_t N>
+void write_text(JsonWriter& w, const char (&key)[N], std::string_view value) {
+  w.key(key);
+  w.string(value);
+}
 void write_benefits_from(JsonWriter& w, const Estimate& est);
 void write_cannot_estimate(JsonWriter& w, const Estimate& est);
 void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version);
@@ -29,5 +34,6 @@ void close_envelope(JsonWriter& w, const Estimate& est);
 
 // Appends {"ok":true,"result":{...}} for est.
 void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version);
+void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version);
 
 }  // namespace claimcalc::codec

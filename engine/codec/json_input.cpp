@@ -1,12 +1,13 @@
 #include "engine/codec/json_input.hpp"
 
-#include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/codec/double_range.hpp"
+#include "engine/codec/json_parser.hpp"
+#include "engine/codec/json_writer.hpp"
 #include "engine/core/limits.hpp"
 
 namespace claimcalc::codec {
@@ -41,9 +42,9 @@ std::string place(const std::vector<Step>& steps, JsonPaths paths) {
   return out;
 }
 
-// A SAX handler that builds the tree itself: to keep fractional numbers as text, to refuse a key given twice, and to
+// Builds the tree from read_json's events: to keep fractional numbers as text, to refuse a key given twice, and to
 // stop at the depth limit before anything recursive (the tree's destructor) can meet hostile nesting.
-class DomBuilder {
+class DomBuilder final : public JsonEvents {
  public:
   DomBuilder(json& root, const std::vector<std::size_t>& quoted_numbers) : root_(root), quoted_(quoted_numbers) {}
   bool too_deep = false;
@@ -51,13 +52,13 @@ class DomBuilder {
   std::optional<std::vector<Step>> duplicate;  // where the second copy of a key sits
   std::size_t error_at = 0;
 
-  bool null() { return put(json(nullptr)); }
-  bool boolean(bool v) { return put(json(v)); }
-  bool number_integer(json::number_integer_t v) { return put(json(v)); }
-  bool number_unsigned(json::number_unsigned_t v) { return put(json(v)); }
-  bool number_float(json::number_float_t /*v*/, const json::string_t& text) { return put(fraction(text)); }
-  bool string(json::string_t& v) {
-    // A number out of the library's range was quoted first (see quote_overflowing_numbers); it is still a number.
+  bool null() override { return put(json(nullptr)); }
+  bool boolean(bool v) override { return put(json(v)); }
+  bool number_integer(std::int64_t v) override { return put(json(v)); }
+  bool number_unsigned(std::uint64_t v) override { return put(json(v)); }
+  bool number_text(std::string& text) override { return put(fraction(text)); }
+  bool string(std::string& v) override {
+    // A number out of a double's range was quoted first (see quote_overflowing_numbers); it is still a number.
     const std::size_t ordinal = strings_seen_++;
     if (next_quoted_ < quoted_.size() && quoted_[next_quoted_] == ordinal) {
       ++next_quoted_;
@@ -65,20 +66,18 @@ class DomBuilder {
     }
     return put(json(std::move(v)));
   }
-  bool binary(json::binary_t& /*v*/) { return false; }
-  bool start_object(std::size_t /*n*/) { return open(json::object()); }
-  bool start_array(std::size_t /*n*/) { return open(json::array()); }
-  bool end_object() { return close(); }
-  bool end_array() { return close(); }
-  bool key(json::string_t& k) {
+  bool start_object() override { return open(json::object()); }
+  bool start_array() override { return open(json::array()); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(std::string& k) override {
     ++strings_seen_;
     key_ = std::move(k);
     return true;
   }
-  bool parse_error(std::size_t pos, const std::string& /*token*/, const nlohmann::detail::exception& ex) {
-    error_at = pos;
-    number_overflow = ex.id == 406;
-    return false;
+  void parse_error(std::size_t at, bool overflow) override {
+    error_at = at;
+    number_overflow = overflow;
   }
 
  private:
@@ -146,9 +145,10 @@ bool is_number_char(char c) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-// The JSON library refuses a number out of its range (1e309) as if the whole input were not JSON. Only then, this
-// one linear pass puts such numbers in quotes and returns the ordinals (among all string tokens, keys included) of
-// the strings it made, so the builder can turn them back into numbers and the field's reader can name the field.
+// The reader refuses a number out of a double's range (1e309) as if the whole input were not JSON (as nlohmann's does).
+// Only then, this one linear pass puts such numbers in quotes and returns the ordinals (among all string tokens, keys
+// included) of the strings it made, so the builder can turn them back into numbers and the field's reader can name the
+// field.
 std::vector<std::size_t> quote_overflowing_numbers(std::string_view text, std::string& out) {
   std::vector<std::size_t> quoted;
   std::size_t strings = 0;
@@ -178,7 +178,7 @@ std::vector<std::size_t> quote_overflowing_numbers(std::string_view text, std::s
       std::size_t end = i;
       while (end < text.size() && is_number_char(text[end])) ++end;
       const std::string number(text.substr(i, end - i));
-      if (!std::isfinite(std::strtod(number.c_str(), nullptr))) {
+      if (overflows_double(number)) {
         quoted.push_back(strings++);
         out += '"' + number + '"';
       } else {
@@ -207,7 +207,7 @@ Result<json> parse_json(std::string_view text, std::size_t max_bytes, std::strin
                       "输入过大：超过 " + std::to_string(max_bytes) + " 字节上限",
                       "input too large: over the limit of " + std::to_string(max_bytes) + " bytes");
   }
-  // The JSON library takes a NUL byte for the end of the input, so "{...}\0garbage" would pass.
+  // The reader (as nlohmann's) takes a NUL byte for the end of the input, so "{...}\0garbage" would pass.
   if (const void* nul = std::memchr(text.data(), 0, text.size())) {
     const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - text.data());
     return malformed(field, at, "含有 NUL 字节", "it holds a NUL byte");
@@ -219,8 +219,7 @@ Result<json> parse_json(std::string_view text, std::size_t max_bytes, std::strin
     const std::string_view source = attempt == 0 ? text : std::string_view(requoted);
     root = json();
     DomBuilder builder(root, quoted);
-    const bool ok = json::sax_parse(source.begin(), source.end(), &builder, json::input_format_t::json, true, false);
-    if (ok) return root;
+    if (read_json(source, builder)) return root;
     if (builder.too_deep) {
       return make_error(ErrorCode::too_large, std::string(field),
                         "输入嵌套过深：超过 " + std::to_string(limits::kMaxJsonDepth) + " 层",
@@ -254,6 +253,69 @@ std::string fraction_text(const json& j) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-std::string dump_json(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
+namespace {
+
+// As nlohmann's dump(-1, ' ', false, replace) writes a value (its serializer brings printf and float formatting
+// into the wasm). No tree claimcalc writes holds a binary floating-point number: parse_json keeps fractions as text
+// and no code makes a double, so that case is not written.
+void write_value(JsonWriter& w, const json& j) {
+  switch (j.type()) {
+    case json::value_t::object:
+      w.begin_object();
+      for (const auto& [name, value] : j.get_ref<const json::object_t&>()) {
+        w.key_text(name);
+        write_value(w, value);
+      }
+      w.end_object();
+      return;
+    case json::value_t::array:
+      w.begin_array();
+      for (const auto& value : j.get_ref<const json::array_t&>()) write_value(w, value);
+      w.end_array();
+      return;
+    case json::value_t::string:
+      w.string(j.get_ref<const std::string&>());
+      return;
+    case json::value_t::boolean:
+      w.boolean(j.get<bool>());
+      return;
+    case json::value_t::number_integer:
+      w.integer(j.get<std::int64_t>());
+      return;
+    case json::value_t::number_unsigned:
+      w.unsigned_integer(j.get<std::uint64_t>());
+      return;
+    case json::value_t::binary: {
+      // {"bytes":[...],"subtype":n}, as nlohmann writes a binary value (a fraction's text, if one were written).
+      const auto& bytes = j.get_binary();
+      w.begin_object();
+      w.key("bytes");
+      w.begin_array();
+      for (const std::uint8_t b : bytes) w.integer(b);
+      w.end_array();
+      w.key("subtype");
+      if (bytes.has_subtype()) {
+        w.unsigned_integer(bytes.subtype());
+      } else {
+        w.null();
+      }
+      w.end_object();
+      return;
+    }
+    default:
+      w.null();
+  }
+}
+
+}  // namespace
+
+std::string dump_json(const json& j) {
+  std::string out;
+  {
+    JsonWriter w(out);
+    write_value(w, j);
+  }
+  return out;
+}
 
 }  // namespace claimcalc::codec

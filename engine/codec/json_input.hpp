@@ -27,7 +27,8 @@ bool is_fraction(const json& j);
 // Its source text ("12.30", "1e309"); empty for anything else.
 std::string fraction_text(const json& j);
 
-// Serialises without ever aborting: invalid UTF-8 (impossible after parse_json, but cheap to guard) is replaced.
-std::string dump_json(const json& j, int indent = -1);
+// Serialises compactly, as nlohmann's dump(-1) with error_handler_t::replace does, without ever aborting: invalid
+// UTF-8 (impossible after parse_json, but a text cut at 64 bytes can end inside a character) is replaced by U+FFFD.
+std::string dump_json(const json& j);
 
 }  // namespace claimcalc::codec

@@ -236,4 +236,11 @@ void JsonWriter::integer(std::int64_t value) {
   p_ = r.ptr;
 }
 
+void JsonWriter::unsigned_integer(std::uint64_t value) {
+  separate();
+  need(24);
+  const auto r = std::to_chars(p_, p_ + 24, value);
+  p_ = r.ptr;
+}
+
 }  // namespace claimcalc::codec

@@ -26,6 +26,11 @@ class JsonWriter {
   void end_array() { close(']'); }
   // A member name (plain ASCII, written as is); the value written next belongs to it.
   void key(std::string_view name);
+  // The same for a literal: its length is known here (the wasm build otherwise calls strlen for every key).
+  template <std::size_t N>
+  void key(const char (&name)[N]) {
+    key(std::string_view(name, N - 1));
+  }
   // A member name from data (a source ref, an amount's name): escaped like any string.
   void key_text(std::string_view name);
   void string(std::string_view text);
@@ -33,8 +38,24 @@ class JsonWriter {
   void money(Fen fen);
   void raw(std::string_view json_text);
   void integer(std::int64_t value);
+  void unsigned_integer(std::uint64_t value);
   void boolean(bool value) { raw(value ? "true" : "false"); }
   void null() { raw("null"); }
+
+  // For a batch written by one writer, answer after answer (the string is not shrunk and grown again, and zeroed
+  // again, for each): text written as is, after which the next value starts afresh (no comma before it)...
+  void verbatim(std::string_view text) {
+    put(text);
+    first_ = true;
+    after_key_ = false;
+  }
+  // ...the text written so far, and a fresh start at the beginning of the string, keeping its room.
+  std::string_view text() const { return {out_.data(), static_cast<std::size_t>(p_ - out_.data())}; }
+  void restart() {
+    p_ = out_.data();
+    first_ = true;
+    after_key_ = false;
+  }
 
  private:
   void separate();

@@ -114,10 +114,14 @@ bool totals(Scanner& s, Claim& c) {
   });
   if (!ok) return false;
   c.items_are_totals = true;
+  c.items.reserve(3);
   for (int k = 0; k < 3; ++k) {
     if (!amounts[k]) continue;
     BillItem item;
-    item.name = std::string(label_zh(kClasses[k])) + "合计";
+    const std::string_view label = label_zh(kClasses[k]);
+    constexpr std::string_view kTotal = "合计";
+    item.name.reserve(label.size() + kTotal.size());
+    item.name.append(label).append(kTotal);
     item.item_class = kClasses[k];
     item.amount = *amounts[k];
     c.items.push_back(std::move(item));

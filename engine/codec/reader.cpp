@@ -133,7 +133,9 @@ std::optional<std::string> Reader::decimal_text(const json& obj, std::string_vie
   const json* v = member(obj, key, p, required);
   if (v == nullptr) return std::nullopt;
   if (v->is_string()) return v->get_ref<const std::string&>();
-  if (v->is_number_integer()) return v->dump();
+  // A whole number as nlohmann's dump writes it (to_string: the serializer would bring printf into the wasm).
+  if (v->is_number_unsigned()) return std::to_string(v->get<std::uint64_t>());
+  if (v->is_number_integer()) return std::to_string(v->get<std::int64_t>());
   if (is_fraction(*v)) return fraction_text(*v);
   wrong_type(p, what_zh, what_en);
   return std::nullopt;

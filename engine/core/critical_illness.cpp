@@ -52,6 +52,7 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
   for (const auto& pn : kPartNames) {
     if (std::find(policy->base_parts.begin(), policy->base_parts.end(), pn.part) == policy->base_parts.end()) continue;
     base += part_amount(pn.part, parts);
+    if (!trace.texts()) continue;  // the names are read only in the step's sentence
     names_zh += (names_zh.empty() ? "" : "、") + std::string(pn.zh);
     names_en += (names_en.empty() ? "" : ", ") + std::string(pn.en);
   }
@@ -65,13 +66,13 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
   trace.add(Rule::critical_illness_base,
             {money_value("base", base), money_value("year_to_date", before), text_value("parts_zh", names_zh),
              text_value("parts_en", names_en)},
-            ratio.figure->cite);
+            &ratio.figure->cite);
   Fen paid;
   for (const auto& p : pay_bands(ratio.figure->value.bands, before, before + base)) {
     std::vector<StepValue> values{money_value("portion", p.portion), ratio_value("ratio", p.band->ratio),
                                   money_value("paid", p.paid), money_value("band_from", p.band->from)};
     if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
-    trace.add(Rule::critical_illness_band, std::move(values), ratio.figure->cite);
+    trace.add(Rule::critical_illness_band, std::move(values), &ratio.figure->cite);
     paid += p.paid;
   }
   const Lookup<Fen> cap = find_figure(policy->annual_cap, ctx);

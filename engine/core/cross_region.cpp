@@ -167,7 +167,7 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
         values.push_back(text_value("cut_points", format_points(m.cut)));
       else
         values.push_back(ratio_value("multiplier", m.multiplier));
-      trace.add(Rule::cross_region, std::move(values), m.cite);
+      trace.add(Rule::cross_region, std::move(values), &m.cite);
       return out;
     }
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/core/cross_region.hpp"
+#include "engine/core/stable_sort.hpp"
 
 namespace claimcalc {
 
@@ -74,7 +75,7 @@ std::vector<Diagnosis> diagnose(std::string_view symptom, const Claim* claim, co
       scored.emplace_back(score, std::move(d));
     }
   }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  stable_sort_list(scored, [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<Diagnosis> out;
   out.reserve(scored.size());
   for (auto& s : scored) out.push_back(std::move(s.second));

@@ -1,8 +1,15 @@
 #include "engine/core/division.hpp"
 
+#include <algorithm>
+
 namespace claimcalc {
 
 const Division* DivisionRegistry::by_code(std::int32_t code) const {
+  // The generated registry is in code order: a binary search finds a code there. A test's own list need not be
+  // sorted, so a code not found that way is looked for entry by entry.
+  const Division* at =
+      std::lower_bound(begin(), end(), code, [](const Division& d, std::int32_t c) { return d.code < c; });
+  if (at != end() && at->code == code) return at;
   for (const auto& d : *this)
     if (d.code == code) return &d;
   return nullptr;

@@ -59,7 +59,7 @@ Eligibility check_eligibility(const Claim& claim, const SchemePolicy& scheme, Tr
               {date_value("enrolment_date", *claim.enrolment_date), date_value("benefits_from", from),
                date_value("date_of_care", claim.date_of_care), text_value("period_zh", period_zh(w)),
                text_value("period_en", period_en(w))},
-              w.cite);
+              &w.cite);
     e.fund_pays = false;
     e.benefits_from = from;
   }

@@ -34,6 +34,8 @@ const char* error_code_name(ErrorCode code) {
       return "unknown_command";
     case ErrorCode::policy_invalid:
       return "policy_invalid";
+    case ErrorCode::region_not_loaded:
+      return "region_not_loaded";
   }
   return "unknown";
 }

@@ -25,6 +25,7 @@ enum class ErrorCode {
   no_policy_for_date,  // the region has policies, none in force on the date of care
   unknown_command,     // an API operation that does not exist
   policy_invalid,      // a policy file breaks the schema or a validation rule
+  region_not_loaded,   // a built-in region whose file (split build) is not read yet: the loader supplies it
 };
 
 const char* error_code_name(ErrorCode code);

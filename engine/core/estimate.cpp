@@ -11,6 +11,7 @@
 #include "engine/core/next_questions.hpp"
 #include "engine/core/process_lookup.hpp"
 #include "engine/core/ranges.hpp"
+#include "engine/core/region_files.hpp"
 #include "engine/core/region_resolve.hpp"
 #include "engine/core/settlement.hpp"
 #include "engine/core/unknowns.hpp"
@@ -86,14 +87,18 @@ void warn_secondary_sources(const Estimate& est, const Trace& trace, std::vector
 }
 
 // A manual claim for care elsewhere is judged by the insured region's catalogue where the bill says how an item is
-// classed there (insured_class); direct settlement always uses the care region's class printed on the bill.
-std::vector<BillItem> items_for_catalogue(const Claim& claim, const CrossRegionOutcome& cross,
-                                          std::vector<Warning>& warnings) {
-  std::vector<BillItem> items = claim.items;
-  bool differs = false;
+// classed there (insured_class); direct settlement always uses the care region's class printed on the bill. The
+// bill's own items when no class changes (most bills: nothing copied), else `reclassed`.
+const std::vector<BillItem>& items_for_catalogue(const Claim& claim, const CrossRegionOutcome& cross,
+                                                 std::vector<Warning>& warnings, std::vector<BillItem>& reclassed) {
+  const bool differs = std::any_of(claim.items.begin(), claim.items.end(), [](const BillItem& item) {
+    return item.insured_class && *item.insured_class != item.item_class;
+  });
+  if (!differs) return claim.items;
+  std::vector<BillItem>& items = reclassed;
+  items = claim.items;
   for (auto& item : items) {
     if (!item.insured_class || *item.insured_class == item.item_class) continue;
-    differs = true;
     if (cross.applies && cross.manual_claim) item.item_class = *item.insured_class;
   }
   if (differs && cross.applies && cross.manual_claim) {
@@ -151,6 +156,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
                       "参保地在就医日期 " + claim.date_of_care.iso() + " 没有已收录的有效政策版本",
                       "no policy version of the insured region is in force on " + claim.date_of_care.iso());
   }
+  if (auto unread = unread_layers(layers, policy)) return *unread;
 
   Estimate est;
   est.policy = policy;
@@ -170,10 +176,21 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
     est.warnings.push_back(
         {"province_rules_only", "本市政策未收录，按全省规则测算。", "No city policy: province rules used."});
   }
-  LayeredRules rules;
-  layered_rules(est.layers, claim.scheme, claim.setting, rules);
-  const SchemePolicy* scheme = rules.scheme;
-  const SettingPolicy* setting = rules.setting;
+  LayeredRules local;
+  layered_rules(est.layers, claim.scheme, claim.setting, local);
+  const LayeredRules* rules = &local;
+  const bool merged_scheme = local.scheme == &local.merged_scheme;
+  const bool merged_setting = local.setting == &local.merged_setting;
+  if (merged_scheme || merged_setting) {
+    // Merged figures: the steps point at their citations, so they move to storage the answer keeps.
+    auto kept = std::make_shared<LayeredRules>(std::move(local));
+    if (merged_scheme) kept->scheme = &kept->merged_scheme;
+    if (merged_setting) kept->setting = &kept->merged_setting;
+    rules = kept.get();
+    est.merged_rules = std::move(kept);
+  }
+  const SchemePolicy* scheme = rules->scheme;
+  const SettingPolicy* setting = rules->setting;
   if (scheme != nullptr) {
     if (auto err = check_person_and_tier(claim, *scheme, est.warnings)) return *err;
   }
@@ -197,7 +214,8 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   // region's own rule for care elsewhere sets the share of the local ratio.
   const CrossRegionOutcome cross = assess_cross_region(claim, est.layers, pack, assume, trace, est.warnings);
   if (cross.manual_claim) attach_manual_claim(claim, est.layers, est);
-  Adjudication adj = adjudicate(items_for_catalogue(claim, cross, est.warnings), setting, ctx, trace);
+  std::vector<BillItem> reclassed;
+  Adjudication adj = adjudicate(items_for_catalogue(claim, cross, est.warnings, reclassed), setting, ctx, trace);
   Split& split = est.split;
   split.total = adj.total;
   split.out_of_catalogue = adj.out_of_catalogue;

@@ -1,7 +1,9 @@
 // The answer to a claim: the split, per-item results, the trace, what could not be estimated, warnings.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +11,7 @@
 #include "engine/core/claim.hpp"
 #include "engine/core/deadline.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/layered_rules.hpp"
 #include "engine/core/policy.hpp"
 #include "engine/core/trace.hpp"
 
@@ -101,9 +104,13 @@ struct Estimate {
   std::vector<Channel> channels;  // where the manual claim is made
   bool bill_given = true;         // false: every amount waits for the bill (cannot_estimate part "split")
   std::vector<Question> next_questions;
-  // Split parts that are ranges (they are absent from split). Keyed by the split's field name.
-  std::map<std::string, Range> ranges;
+  // Split parts that are ranges (they are absent from split). Keyed by the split's field name; looked up by a
+  // name's view (std::less<>), without making a string of it.
+  std::map<std::string, Range, std::less<>> ranges;
   std::vector<Narrowing> narrowings;
+  // A city's rules merged with its province's (layered_rules.hpp), when both give figures: steps cite figures held
+  // there, so it lives as long as the answer. Null when every figure is the pack's own.
+  std::shared_ptr<const LayeredRules> merged_rules;
 };
 
 // The engine's one domain entry point. Errors are input errors that depend on the policy (a person type

@@ -13,7 +13,7 @@ bool contains(const std::vector<E>& list, E v) {
 
 }  // namespace
 
-std::string match_condition(const Condition& c, const LookupContext& ctx) {
+std::string_view match_condition(const Condition& c, const LookupContext& ctx) {
   if (!c.levels.empty()) {
     if (!ctx.level) return "hospital_level";
     if (!contains(c.levels, *ctx.level)) return "-";

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/core/policy.hpp"
@@ -26,15 +27,16 @@ struct Lookup {
   std::string needs;
 };
 
-// Returns "" when cond matches ctx, "-" when it does not, or the name of the request field it needs.
-std::string match_condition(const Condition& cond, const LookupContext& ctx);
+// Returns "" when cond matches ctx, "-" when it does not, or the name of the request field it needs (a literal: the
+// lookup runs for every candidate figure of every settlement, and a string each cost an allocation in the wasm).
+std::string_view match_condition(const Condition& cond, const LookupContext& ctx);
 
 template <class V>
 Lookup<V> find_figure(const std::vector<Figure<V>>& figures, const LookupContext& ctx) {
   for (const auto& f : figures) {
-    const std::string m = match_condition(f.when, ctx);
+    const std::string_view m = match_condition(f.when, ctx);
     if (m.empty()) return {&f, ""};
-    if (m != "-") return {nullptr, m};
+    if (m != "-") return {nullptr, std::string(m)};
   }
   return {nullptr, ""};
 }

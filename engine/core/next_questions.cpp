@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/core/stable_sort.hpp"
+
 namespace claimcalc {
 
 namespace {
@@ -77,7 +79,7 @@ std::vector<Question> next_questions(const Claim& claim, const Estimate& est) {
   std::vector<Question> out;
   for (const auto& q : kQuestions)
     if (wanted.count(q.field) != 0) out.push_back({q.field, q.zh, q.en, narrowing_of(est, q.field)});
-  std::stable_sort(out.begin(), out.end(), asks_first);
+  stable_sort_list(out, asks_first);
   return out;
 }
 

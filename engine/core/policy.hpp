@@ -252,6 +252,8 @@ struct Policy {
   std::map<std::string, Process> processes;  // by scenario id: manual_claim, reverse_settlement, ...
   std::vector<SettlementErrorCause> settlement_errors;
   std::string hash;  // sha256 of the policy file's bytes, for the receipt
+  // A split build's index entry (region_files.hpp): the header members above only, until its region file is read.
+  bool unread = false;
 
   std::string id() const { return region + "/" + effective_from.iso(); }
   const Source* source(const std::string& id) const;

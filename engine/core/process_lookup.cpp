@@ -22,8 +22,11 @@ void attach_manual_claim(const Claim& claim, const Layers& layers, Estimate& est
     return;
   }
   est.process_policy = found.policy;
-  est.channels = found.process->channels;
+  // A figures-only answer has no documents, deadlines or channels: only what they cannot give is kept.
+  const bool full = est.trace.texts();
+  if (full) est.channels = found.process->channels;
   for (const auto& m : found.process->materials) {
+    if (!full) break;
     if (m.settings.empty() || std::find(m.settings.begin(), m.settings.end(), claim.setting) != m.settings.end())
       est.materials.push_back(m);
   }
@@ -34,7 +37,7 @@ void attach_manual_claim(const Claim& claim, const Layers& layers, Estimate& est
       est.cannot_estimate.push_back(cannot_estimate("deadlines", needs));
       continue;
     }
-    est.deadlines.push_back(compute_deadline(rule, *start));
+    if (full) est.deadlines.push_back(compute_deadline(rule, *start));
   }
   if (found.process->deadlines.empty())
     est.cannot_estimate.push_back(cannot_estimate("deadlines", "policy:processes.manual_claim.deadlines"));

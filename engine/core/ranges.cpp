@@ -260,8 +260,8 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
       Outcome o{choice, {}, {}};
       if (r.ok()) {
         o.spans = spans_of(c, r.value());
-        o.unknown = r.value().cannot_estimate;
         if (revealed.empty()) revealed = open_dimensions(c, r.value(), fields);
+        o.unknown = std::move(r.value().cannot_estimate);
       }
       outcomes.push_back(std::move(o));
       for (std::size_t d = 0; d < dims.size(); ++d) {
@@ -273,9 +273,13 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     for (auto& d : revealed) dims.push_back(std::move(d));
     outcomes.clear();
   }
-  if (outcomes.empty()) {
+  // Nothing open (most requests): the one settlement is the estimate itself. Its list of what it lacks is lent to
+  // the outcome (read below, never changed) and given back after.
+  const bool lent = outcomes.empty();
+  if (lent) {
     dims.clear();
-    outcomes.push_back({{}, spans_of(claim, est), est.cannot_estimate});
+    Spans spans = spans_of(claim, est);
+    outcomes.push_back({{}, spans, std::move(est.cannot_estimate)});
   }
 
   for (int p = 0; p < kPartCount; ++p) {
@@ -301,6 +305,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     for (auto& r : open_reasons(outcomes, p, full)) reasons.push_back(std::move(r));
     record(est, p, full, std::move(reasons));
   }
+  if (lent) est.cannot_estimate = std::move(outcomes.front().unknown);
   // What is still missing is what the settlements behind the ranges lacked, not what the first one asked for.
   const auto is_part = [](const std::string& part) {
     return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](const char* n) { return part == n; });

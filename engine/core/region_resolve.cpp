@@ -12,6 +12,14 @@ bool is_code(const std::string& text) {
   return text.size() == 6 && text.find_first_not_of("0123456789") == std::string::npos;
 }
 
+// The code a six-digit text names (std::stol would bring libc++'s out_of_range reporting, and with it printf, into
+// the wasm for a case is_code already rules out).
+std::int32_t code_of(const std::string& text) {
+  std::int32_t code = 0;
+  for (const char c : text) code = code * 10 + (c - '0');
+  return code;
+}
+
 std::int32_t province_of_code(std::int32_t code) { return code / 10000 * 10000; }
 
 // The pack's newest file of a region: where its code, layer and names are read.
@@ -35,9 +43,9 @@ Place place_of_division(const Division& d, const PolicyPack& pack) {
   return place;
 }
 
-Error unknown_place(const std::string& field, const std::string& text) {
+Error unknown_place(std::string_view field, const std::string& text) {
   return make_error(
-      ErrorCode::unknown_region, field,
+      ErrorCode::unknown_region, std::string(field),
       "不认识的地区「" + text + "」：请填写地级市（含直辖市）名称，如 广州 或 广州市，或 6 位行政区划代码",
       "unknown place \"" + text +
           "\": give a prefecture-level city (or municipality) by name, e.g. 广州 or 广州市, or its "
@@ -55,7 +63,7 @@ std::string joined(const std::vector<const Division*>& list) {
 // city file of the pack uses. 0 when none of these.
 std::int32_t province_code_of(const std::string& text, const PolicyPack& pack) {
   if (is_code(text)) {
-    const Division* d = pack.divisions.by_code(static_cast<std::int32_t>(std::stol(text)));
+    const Division* d = pack.divisions.by_code(code_of(text));
     return d != nullptr ? d->province_code() : 0;
   }
   for (const Division* d : pack.divisions.by_name(text))
@@ -81,7 +89,7 @@ std::string Place::id() const {
   return division != nullptr ? code_text(division->code) : name_zh;
 }
 
-Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, const std::string& field) {
+Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, std::string_view field) {
   if (const Policy* p = any_version(pack, text)) {
     Place place;
     place.pack_id = p->region;
@@ -93,7 +101,7 @@ Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, con
     return place;
   }
   if (is_code(text)) {
-    const auto code = static_cast<std::int32_t>(std::stol(text));
+    const auto code = code_of(text);
     if (const Division* d = pack.divisions.by_code(code)) return place_of_division(*d, pack);
     return unknown_place(field, text);
   }
@@ -103,7 +111,8 @@ Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, con
     if (exact != found.end()) found = {*exact};
   }
   if (found.size() > 1) {
-    return make_error(ErrorCode::unknown_region, field, "「" + text + "」可指 " + joined(found) + "：请写全称或代码",
+    return make_error(ErrorCode::unknown_region, std::string(field),
+                      "「" + text + "」可指 " + joined(found) + "：请写全称或代码",
                       "\"" + text + "\" could mean " + joined(found) + ": give the full name or the code");
   }
   if (found.size() == 1) return place_of_division(*found.front(), pack);
@@ -118,8 +127,10 @@ Result<Claim> resolve_claim_places(Claim claim, const PolicyPack& pack) {
   auto insured = resolve_place(claim.insured_region, pack, "insured_region");
   if (!insured.ok()) return insured.error();
   // "other": a city the asker does not name (the page's 其他城市); care_province, if given, places it.
-  auto care = care_text == kUnnamedCareRegion ? Result<Place>(unnamed_care_place())
-                                              : resolve_place(care_text, pack, "care_region");
+  // Care at home (no care_region, or the insured text again) is the insured place: resolved once.
+  auto care = care_text == kUnnamedCareRegion     ? Result<Place>(unnamed_care_place())
+              : care_text == claim.insured_region ? insured
+                                                  : resolve_place(care_text, pack, "care_region");
   if (!care.ok()) return care.error();
   for (const auto& [place, field] :
        {std::make_pair(&insured.value(), "insured_region"), std::make_pair(&care.value(), "care_region")}) {
@@ -171,7 +182,7 @@ Layers layers_for(const std::string& insured_region, const PolicyPack& pack, con
   if (city != nullptr)
     code = city->region_code;
   else if (is_code(insured_region))
-    code = static_cast<std::int32_t>(std::stol(insured_region));
+    code = code_of(insured_region);
   for (const auto& p : pack.policies) {
     if (p.layer != Layer::province) continue;
     const bool named = city != nullptr && !city->province.empty() && p.region == city->province;
@@ -185,8 +196,7 @@ Layers layers_for(const std::string& insured_region, const PolicyPack& pack, con
 }
 
 Error no_city_policy(const std::string& insured_region, const PolicyPack& pack) {
-  const Division* d =
-      is_code(insured_region) ? pack.divisions.by_code(static_cast<std::int32_t>(std::stol(insured_region))) : nullptr;
+  const Division* d = is_code(insured_region) ? pack.divisions.by_code(code_of(insured_region)) : nullptr;
   const std::string city = d != nullptr ? d->name_zh : insured_region;
   if (d == nullptr) {
     return make_error(ErrorCode::unknown_region, "insured_region", "没有参保地「" + city + "」的政策数据",

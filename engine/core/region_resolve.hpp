@@ -29,7 +29,7 @@ struct Place {
 inline constexpr std::string_view kUnnamedCareRegion = "other";
 
 // field names the request field in errors (insured_region, care_region, care_province).
-Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, const std::string& field);
+Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, std::string_view field);
 
 // Resolves insured_region, care_region and care_province in place: the regions become pack ids (or codes where
 // the pack has no policy), the care province is derived from the care region and a given one checked against it.

@@ -22,7 +22,7 @@ Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& tr
   trace.add(rule,
             {money_value("cap", cap.value), money_value("used", used), money_value("remaining", remaining),
              money_value("before", before), money_value("after", after), money_value("excess", before - after)},
-            cap.cite);
+            &cap.cite);
   return after;
 }
 
@@ -45,7 +45,7 @@ void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_coun
       values.push_back(money_value("band_from", p.band->from));
       if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
     }
-    trace.add(Rule::ratio_band, std::move(values), cite);
+    trace.add(Rule::ratio_band, std::move(values), &cite);
   }
 }
 
@@ -59,10 +59,13 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
     unknown.push_back(cannot_estimate("fund_paid", ded.needs.empty() ? "policy:deductible" : ded.needs));
     return s;
   }
-  std::vector<StepValue> ded_values{money_value("deductible", ded.figure->value),
-                                    text_value("setting_zh", std::string(label_zh(claim.setting))),
-                                    text_value("level_zh", ctx.level ? std::string(label_zh(*ctx.level)) : ""),
-                                    text_value("level_en", ctx.level ? std::string(label_en(*ctx.level)) : "")};
+  std::vector<StepValue> ded_values{money_value("deductible", ded.figure->value)};
+  // The words of a step are read only in its sentence: a figures-only answer keeps the amounts alone.
+  if (trace.texts()) {
+    ded_values.push_back(text_value("setting_zh", std::string(label_zh(claim.setting))));
+    ded_values.push_back(text_value("level_zh", ctx.level ? std::string(label_zh(*ctx.level)) : ""));
+    ded_values.push_back(text_value("level_en", ctx.level ? std::string(label_en(*ctx.level)) : ""));
+  }
   Fen applied;
   if (figures.deductible_basis == DeductibleBasis::per_year) {
     const Fen already = claim.year_to_date.deductible_paid;
@@ -73,7 +76,7 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
     if (ctx.stay) ded_values.push_back(count_value("stay", *ctx.stay));
   }
   ded_values.push_back(money_value("applied", applied));
-  trace.add(Rule::deductible, std::move(ded_values), ded.figure->cite);
+  trace.add(Rule::deductible, std::move(ded_values), &ded.figure->cite);
   s.deductible_applied = applied;
 
   const Lookup<RatioSchedule> ratio = find_figure(*figures.ratio, ctx);

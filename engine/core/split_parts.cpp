@@ -58,7 +58,11 @@ PartFigure part_figure(const Estimate& est, const SplitPart& part) {
     if (est.bill_given) f.exact = part.value(est.split);
     return f;
   }
-  const auto it = est.ranges.find(std::string(part.name));
+  if (est.ranges.empty()) {  // the common case: every figure exact
+    f.exact = part.value(est.split);
+    return f;
+  }
+  const auto it = est.ranges.find(part.name);
   if (it != est.ranges.end()) {
     f.range = &it->second;
   } else {

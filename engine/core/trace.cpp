@@ -44,43 +44,43 @@ const char* rule_name(Rule rule) {
   return "unknown";
 }
 
-StepValue money_value(std::string name, Fen fen) {
+StepValue money_value(std::string_view name, Fen fen) {
   StepValue v;
-  v.name = std::move(name);
+  v.name = name;
   v.kind = StepValue::Kind::money;
   v.fen = fen;
   return v;
 }
-StepValue ratio_value(std::string name, Ratio ratio) {
+StepValue ratio_value(std::string_view name, Ratio ratio) {
   StepValue v;
-  v.name = std::move(name);
+  v.name = name;
   v.kind = StepValue::Kind::ratio;
   v.ratio = ratio;
   return v;
 }
-StepValue count_value(std::string name, std::int64_t count) {
+StepValue count_value(std::string_view name, std::int64_t count) {
   StepValue v;
-  v.name = std::move(name);
+  v.name = name;
   v.kind = StepValue::Kind::count;
   v.count = count;
   return v;
 }
-StepValue date_value(std::string name, const Date& date) {
+StepValue date_value(std::string_view name, const Date& date) {
   StepValue v;
-  v.name = std::move(name);
+  v.name = name;
   v.kind = StepValue::Kind::date;
   v.text = date.iso();
   return v;
 }
-StepValue text_value(std::string name, std::string text) {
+StepValue text_value(std::string_view name, std::string text) {
   StepValue v;
-  v.name = std::move(name);
+  v.name = name;
   v.kind = StepValue::Kind::text;
   v.text = std::move(text);
   return v;
 }
 
-const StepValue* Step::find(const std::string& name) const {
+const StepValue* Step::find(std::string_view name) const {
   for (const auto& v : values)
     if (v.name == name) return &v;
   return nullptr;
@@ -293,8 +293,8 @@ void render_step_text(Step& step) {
   step.text_en = fill(t.en, step, Lang::en);
 }
 
-void Trace::add(Rule rule, std::vector<StepValue> values, std::optional<Citation> cite) {
-  Step step{rule, std::move(values), std::move(cite), "", ""};
+void Trace::add(Rule rule, std::vector<StepValue> values, const Citation* cite) {
+  Step step{rule, std::move(values), cite, "", ""};
   if (texts_) render_step_text(step);
   steps_.push_back(std::move(step));
 }

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,10 +35,11 @@ enum class Rule {
 
 const char* rule_name(Rule rule);
 
-// One named figure a step used. A step text reads its values by name.
+// One named figure a step used. A step text reads its values by name. Names are string literals (static storage):
+// a std::string each cost an allocation per value (wasm32's libc++ keeps at most 10 bytes in place).
 struct StepValue {
   enum class Kind { money, ratio, count, date, text };
-  std::string name;
+  std::string_view name;
   Kind kind = Kind::money;
   Fen fen;
   Ratio ratio;
@@ -45,20 +47,22 @@ struct StepValue {
   std::string text;  // dates as ISO, texts as given
 };
 
-StepValue money_value(std::string name, Fen fen);
-StepValue ratio_value(std::string name, Ratio ratio);
-StepValue count_value(std::string name, std::int64_t count);
-StepValue date_value(std::string name, const Date& date);
-StepValue text_value(std::string name, std::string text);
+StepValue money_value(std::string_view name, Fen fen);
+StepValue ratio_value(std::string_view name, Ratio ratio);
+StepValue count_value(std::string_view name, std::int64_t count);
+StepValue date_value(std::string_view name, const Date& date);
+StepValue text_value(std::string_view name, std::string text);
 
 struct Step {
   Rule rule;
   std::vector<StepValue> values;
-  std::optional<Citation> cite;  // absent for pure arithmetic (sums) that no rule decides
+  // The policy's citation (the pack outlives every answer, as Estimate::policy does); null for pure arithmetic
+  // (sums) that no rule decides. A copy per step cost more than the arithmetic.
+  const Citation* cite = nullptr;
   std::string text_zh;
   std::string text_en;
 
-  const StepValue* find(const std::string& name) const;
+  const StepValue* find(std::string_view name) const;
 };
 
 // Renders the sentences a help-desk agent reads aloud. The one place step texts are written.
@@ -68,7 +72,7 @@ class Trace {
  public:
   Trace() = default;
   explicit Trace(bool texts) : texts_(texts) {}
-  void add(Rule rule, std::vector<StepValue> values, std::optional<Citation> cite = std::nullopt);
+  void add(Rule rule, std::vector<StepValue> values, const Citation* cite = nullptr);
   const std::vector<Step>& steps() const { return steps_; }
   // False for a figures-only answer: steps have no sentences.
   bool texts() const { return texts_; }

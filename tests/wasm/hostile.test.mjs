@@ -120,3 +120,30 @@ test('random bytes and mutated requests', async () => {
 test('no call trapped: one instance served every hostile input', () => {
   assert.equal(instances(), 1);
 });
+
+// Region files: bytes that are not this build's file (damaged, cut, foreign, none) leave the answer a structured
+// region_not_loaded error naming the region, never a trap; the real file then answers as usual.
+test('damaged, cut or missing region files: region_not_loaded, then the real file works', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { ClaimCalc, dist, wasmBytes } = await import('./lib.mjs');
+  const real = readFileSync(join(dist, 'regions', 'shenzhen.ccp'));
+  const flipped = Uint8Array.from(real);
+  flipped[flipped.length >> 1] ^= 1;
+  const request = { insured_region: '深圳', scheme: 'employee', person: 'active', tier: 'tier1', setting: 'inpatient',
+    hospital_level: 'level3', date_of_care: '2025-03-01', totals: { class_a: '1000.00' } };
+  let count = 0;
+  const counting = { Module: WebAssembly.Module, instantiate: (s, i) => WebAssembly.instantiate(s, i).then((r) => { count++; return r; }) };
+  for (const bad of [flipped, real.subarray(0, real.length - 1), new Uint8Array(0), utf8('{"files":[]}'), null,
+                     () => { throw new Error('no file'); }]) {
+    const e = await ClaimCalc.load(wasmBytes(), { WebAssembly: counting, regions: typeof bad === 'function' ? bad : () => bad });
+    const env = await e.estimate(request);
+    assert.equal(env.ok, false, JSON.stringify(env).slice(0, 200));
+    assert.equal(env.error.code, 'region_not_loaded');
+    assert.equal(env.error.field, 'shenzhen');
+    assert.ok(env.error.message_zh.includes('深圳') && env.error.message_en.includes('shenzhen'));
+  }
+  const e = await ClaimCalc.load(wasmBytes(), { WebAssembly: counting, regions: () => real });
+  assert.equal((await e.estimate(request)).ok, true);
+  assert.equal(count, 7, 'one instance per engine: no trap');
+});

@@ -4,10 +4,10 @@
 // answers (estimates, guides, diagnoses, reverse settlements, policies, errors) are checked by tsc against the
 // declared types, so the .d.ts cannot drift from what the engine writes.
 import assert from 'node:assert/strict';
-import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ClaimCalc, caseFiles, fixturePack, source, wasmBytes } from './lib.mjs';
+import { ClaimCalc, caseFiles, dist, fixturePack, source, wasmBytes } from './lib.mjs';
 import { runNode, runTsc, scratchProject } from './npm.mjs';
 
 const dir = scratchProject();
@@ -19,7 +19,12 @@ test('the package is installed as files, with name, version, exports and types',
   assert.equal(pkg.name, 'claimcalc');
   assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
   assert.deepEqual(Object.keys(pkg.exports['.']).sort(), ['import', 'require']);
-  for (const f of pkg.files) assert.ok(lstatSync(join(installed, f)).isFile(), f);
+  // A folder (regions/: each built-in region's file) must hold what the build wrote there.
+  for (const f of pkg.files) {
+    if (!f.endsWith('/')) assert.ok(lstatSync(join(installed, f)).isFile(), f);
+    else assert.deepEqual(readdirSync(join(installed, f)).sort(), readdirSync(join(dist, f)).sort(), f);
+  }
+  assert.ok(pkg.files.includes('regions/') && readdirSync(join(installed, 'regions')).length > 0);
 });
 
 const request = JSON.parse(readFileSync(join(source, 'examples', 'guangzhou-level3-inpatient.json'), 'utf8'));

@@ -1,9 +1,10 @@
 // 3. A simulated WeChat mini-program runtime: a vm context with no WebAssembly, fetch, TextDecoder, TextEncoder,
 // require or module, no code generation from strings, and a WXWebAssembly whose instantiate takes only a package
 // path ending in .wasm or .wasm.br (a .br file is decompressed, as WeChat does). The loader is run there as a
-// plain script and must answer exactly as the native CLI does. The same for Alipay's MYWebAssembly.
+// plain script and must answer exactly as the native CLI does, reading region files with the runtime's file API.
+// The same for Alipay's MYWebAssembly.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import vm from 'node:vm';
@@ -14,8 +15,23 @@ import { builtinRegions, checkParity, dist, fixturePack, source } from './lib.mj
 const packageFiles = { '/claimcalc/claimcalc.wasm.br': join(dist, 'claimcalc.wasm.br'),
                        '/claimcalc/claimcalc.wasm': join(dist, 'claimcalc.wasm') };
 
-function miniProgram(globalName) {
-  const calls = [];
+// The runtime's file API (wx / my .getFileSystemManager().readFileSync), reading the package's region files:
+// WeChat takes a path and gives an ArrayBuffer, Alipay takes {filePath} and gives {data}.
+function fileSystem(globalName, reads, regionDir) {
+  const read = (path) => {
+    reads.push(path);
+    const m = /^\/claimcalc\/regions\/([a-z0-9_-]+\.wasm)$/.exec(path);
+    if (!m) throw new Error(`readFileSync:fail no such file or directory ${path}`);
+    const b = readFileSync(join(regionDir, m[1]));
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+  };
+  const manager = globalName === 'WXWebAssembly' ? { readFileSync: (path) => read(path) }
+    : { readFileSync: (o) => ({ data: read(o.filePath) }) };
+  return { [globalName === 'WXWebAssembly' ? 'wx' : 'my']: { getFileSystemManager: () => manager } };
+}
+
+function miniProgram(globalName, regionDir = join(dist, 'regions')) {
+  const calls = [], reads = [];
   const runtime = {
     instantiate(path, imports) {
       calls.push(path);
@@ -28,11 +44,11 @@ function miniProgram(globalName) {
       return WebAssembly.instantiate(bytes, imports).then((r) => ({ instance: r.instance }));
     },
   };
-  const context = vm.createContext({ [globalName]: runtime, console },
+  const context = vm.createContext({ [globalName]: runtime, console, ...fileSystem(globalName, reads, regionDir) },
                                    { codeGeneration: { strings: false, wasm: false } });
   vm.runInContext('delete globalThis.WebAssembly;', context);
   vm.runInContext(readFileSync(join(dist, 'claimcalc.js'), 'utf8'), context, { filename: 'claimcalc.js' });
-  return { context, calls };
+  return { context, calls, reads };
 }
 
 for (const [globalName, file] of [['WXWebAssembly', '/claimcalc/claimcalc.wasm.br'], ['MYWebAssembly', '/claimcalc/claimcalc.wasm']]) {
@@ -46,13 +62,14 @@ for (const [globalName, file] of [['WXWebAssembly', '/claimcalc/claimcalc.wasm.b
   });
 
   test(`${globalName}: ${file} answers every request exactly as the native CLI`, async () => {
-    const { context, calls } = miniProgram(globalName);
+    const { context, calls, reads } = miniProgram(globalName);
     const load = vm.runInContext('ClaimCalc.load', context);
     const builtin = await load(file);
     const fixture = await load(file);
     assert.equal((await fixture.loadPolicies(fixturePack)).ok, true);
     await checkParity(assert, { builtin, fixture });
     assert.deepEqual(calls, [file, file], 'one instantiate per engine, by package path');
+    assert.ok(reads.length > 0 && reads.every((p) => p.startsWith('/claimcalc/regions/')), 'region files by package path');
     // Non-ASCII both ways without TextEncoder/TextDecoder: the bill's item names come back intact.
     const env = await fixture.estimate({ insured_region: 'wasmtown', scheme: 'employee', person: 'active', tier: 'tier1',
       setting: 'inpatient', hospital_level: 'level3', date_of_care: '2025-03-01',
@@ -61,6 +78,25 @@ for (const [globalName, file] of [['WXWebAssembly', '/claimcalc/claimcalc.wasm.b
     assert.equal(env.result.items[0].name, '头孢曲松钠 😷 Ⅱ型');
   });
 }
+
+test('each region ships to mini-programs as a valid data-only module holding exactly its .ccp file', async () => {
+  const dir = join(dist, 'regions');
+  const ccps = readdirSync(dir).filter((f) => f.endsWith('.ccp'));
+  assert.ok(ccps.length > 0);
+  for (const f of ccps) {
+    const wasm = readFileSync(join(dir, f.slice(0, -4) + '.wasm'));
+    assert.ok(WebAssembly.validate(wasm), f);
+    const { instance } = await WebAssembly.instantiate(wasm, {});
+    assert.deepEqual(Object.keys(instance.exports), []);
+    const ccp = readFileSync(join(dir, f));
+    assert.equal(wasm.readUInt32LE(wasm.length - 4), ccp.length, f);
+    assert.ok(wasm.subarray(wasm.length - 4 - ccp.length, wasm.length - 4).equals(ccp), f);
+  }
+  for (const app of ['wechat', 'alipay']) {
+    assert.deepEqual(readdirSync(join(dist, '..', 'examples', app, 'claimcalc', 'regions')).sort(),
+                     ccps.map((f) => f.slice(0, -4) + '.wasm').sort(), app + ': the .wasm forms only');
+  }
+});
 
 test('a package path with another ending is refused by the simulated runtime, and load rejects', async () => {
   const { context } = miniProgram('WXWebAssembly');
@@ -75,9 +111,9 @@ for (const [app, globalName] of [['wechat', 'WXWebAssembly'], ['alipay', 'MYWebA
   for (const fallback of [false, true]) {
     test(`examples/${app}: the estimate page shows an estimate${fallback ? ' without ' + globalName : ''}`,
          { skip: !builtinRegions().includes('shenzhen') }, async () => {
-      const { context, calls } = miniProgram(globalName);
-      if (fallback) vm.runInContext(`delete globalThis.${globalName};`, context);
       const root = join(examples, app, 'claimcalc');
+      const { context, calls, reads } = miniProgram(globalName, join(root, 'regions'));
+      if (fallback) vm.runInContext(`delete globalThis.${globalName};`, context);
       const modules = {
         '../../claimcalc.js': () => vm.runInContext('ClaimCalc', context),
         '../../claimcalc.asm.js': () => {
@@ -104,6 +140,8 @@ for (const [app, globalName] of [['wechat', 'WXWebAssembly'], ['alipay', 'MYWebA
       // Exact, or a range the page words (Shenzhen has no annual-cap figure: patient_pays has no upper end).
       assert.match(updates[0].result.patient_pays, /^(\d+\.\d\d|至少 \d+\.\d\d|最多 \d+\.\d\d|\d+\.\d\d–\d+\.\d\d)$/);
       assert.deepEqual(calls, fallback ? [] : ['/claimcalc/claimcalc.wasm.br']);
+      // The first estimate reads the one region file it needs, from the subpackage, with the file API.
+      assert.deepEqual(reads, ['/claimcalc/regions/shenzhen.wasm']);
       assert.deepEqual(required, fallback ? ['../../claimcalc.js', '../../claimcalc.asm.js'] : ['../../claimcalc.js']);
     });
   }

@@ -58,7 +58,10 @@ test('no request at all once the page has loaded', async (t) => {
     assert.deepEqual(after, [], 'requests made by the page after load');
     assert.equal(own.log.length, loaded, 'requests the server saw after load: ' + JSON.stringify(own.log.slice(loaded)));
     const bytes = files.filter((f) => f !== '/' || !files.includes('/index.html')).reduce((a, f) => a + br(f === '/' ? 'index.html' : f.slice(1)), 0);
-    const all = readdirSync(WEB).filter((f) => f !== 'claimcalc.asm.js');
+    const all = readdirSync(WEB).filter((f) => f !== 'claimcalc.asm.js')
+      .flatMap((f) => (f === 'regions' ? readdirSync(join(WEB, f)).map((x) => 'regions/' + x) : [f]));
+    // Every region file is read while the page loads (it is a page file, like claimcalc.wasm).
+    for (const f of all.filter((x) => x.startsWith('regions/'))) assert.ok(files.includes('/' + f), f + ' fetched during load');
     t.diagnostic(`first load: ${files.length} files, ${bytes} bytes brotli; page folder ${all.length} files, ${all.reduce((a, f) => a + br(f), 0)} bytes brotli` +
       (existsSync(join(WEB, 'claimcalc.asm.js')) ? `; no-wasm fallback ${br('claimcalc.asm.js')} bytes brotli` : ''));
   } finally { await ctx.close(); await own.close(); }

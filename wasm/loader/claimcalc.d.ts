@@ -14,7 +14,9 @@ export type DateText = string;
 export type ErrorCode =
   | 'malformed_json' | 'too_large' | 'wrong_type' | 'missing_field' | 'unknown_field' | 'unknown_value'
   | 'invalid_money' | 'negative_amount' | 'invalid_ratio' | 'invalid_date' | 'inconsistent' | 'unknown_region'
-  | 'no_policy_for_date' | 'unknown_command' | 'policy_invalid';
+  | 'no_policy_for_date' | 'unknown_command' | 'policy_invalid'
+  /** A region file the loader could not supply (opts.regions); field: the region ids, comma-separated. */
+  | 'region_not_loaded';
 
 export interface ErrorDetail {
   code: ErrorCode;
@@ -333,6 +335,14 @@ export interface LoadOptions {
   fallback?: AsmFactory;
   /** Used only when source is a URL; default: the global fetch. */
   fetch?: (url: string) => Promise<{ ok?: boolean; status?: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+  /**
+   * Where the region files (regions/<id>.ccp, one per built-in region but the national rules) are read from when
+   * an answer first needs one: a folder (a package path in a mini-program, read with the runtime's file API; a
+   * path in Node; a URL elsewhere), or a function from a region id to the file's bytes (or a promise of them;
+   * null: not available). Default: regions/ beside a source given as a path or URL; for bytes in Node, the
+   * package's regions/. A file that cannot be had leaves the answer region_not_loaded.
+   */
+  regions?: string | ((region: string) => ArrayBuffer | Uint8Array | null | Promise<ArrayBuffer | Uint8Array | null>) | null;
 }
 
 /**

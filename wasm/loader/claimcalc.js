@@ -2,10 +2,11 @@
 // WeChat (WXWebAssembly) and Alipay (MYWebAssembly). No eval, no Emscripten glue, no TextEncoder needed.
 // CommonJS: require('./claimcalc.js'); plain <script>: the global ClaimCalc; ES module: claimcalc.mjs.
 (function (root, factory) {
-  var api = factory();
+  // The package folder in Node (where regions/ is), for a module given as bytes.
+  var api = factory(typeof __dirname === 'string' ? __dirname + '/' : null);
   if (typeof module === 'object' && module && module.exports) module.exports = api;
   else if (root) root.ClaimCalc = api;
-})(this, function () {
+})(this, function (here) {
   //<body>
   'use strict';
 
@@ -166,15 +167,46 @@
     return b;
   }
 
+  // The region files (regions/<id>.ccp: each built-in region but the national rules) come from `where`: a
+  // function (id -> bytes, or a promise of them), or a folder read with the mini-program file API (a package path
+  // in a mini-program), Node's fs (a path in Node) or fetch (a URL). null: no region files.
+  function regionReader(where, opts) {
+    if (typeof where === 'function' || where === null) return where;
+    var wxfs = typeof wx === 'object' && wx && wx.getFileSystemManager;
+    var mp = wxfs ? wx : typeof my === 'object' && my && my.getFileSystemManager ? my : null;
+    var url = where.indexOf('://') >= 0, fs = !url && !opts.fetch && !mp ? nodeFs() : null;
+    return function (id) {
+      var file = where + id + '.ccp';
+      if (mp && !url) {
+        // A data-only module (<id>.wasm: the uploaders keep .wasm, not .ccp), read as a file, not instantiated: the
+        // region's bytes end 4 bytes before its end, which hold their length. WeChat: readFileSync(path) ->
+        // ArrayBuffer; Alipay: readFileSync({filePath}) -> {data}.
+        file = where + id + '.wasm';
+        var r = wxfs ? mp.getFileSystemManager().readFileSync(file) : mp.getFileSystemManager().readFileSync({ filePath: file });
+        var b = new Uint8Array(r && r.data !== undefined ? r.data : r), n = b.length - 4;
+        return b.subarray(n - ((b[n] | b[n + 1] << 8 | b[n + 2] << 16 | b[n + 3] << 24) >>> 0), n);
+      }
+      if (fs) return fs.readFileSync(file);  // a few KB: one blocking read costs less than four thread-pool hops
+      var f = opts.fetch || (typeof fetch !== 'undefined' ? fetch : fail('no fetch for ' + file));
+      return f(file).then(function (r) { return r.ok === false ? fail(r.status + ' ' + file) : r.arrayBuffer(); });
+    };
+  }
+
   // source: wasm bytes, a URL, a mini-program package path (".wasm" or ".wasm.br"), or the wasm2js factory
   // (require('./claimcalc.asm.js')). opts.WebAssembly: the WebAssembly to use (e.g. WXWebAssembly);
-  // opts.fallback: the wasm2js factory, used when there is no WebAssembly; opts.fetch: for URLs.
+  // opts.fallback: the wasm2js factory, used when there is no WebAssembly; opts.fetch: for URLs; opts.regions:
+  // where the region files are (regionReader; default: the folder regions/ beside a source given as a path or
+  // URL, or, for bytes in Node, beside this file: the package's). The module holds the national rules and an index of the regions; an answer that needs a region not yet
+  // read names it (region_not_loaded), and the loader reads its file into the module and asks again.
   function load(source, opts) {
     opts = opts || {};
     var mini = typeof WXWebAssembly !== 'undefined' ? WXWebAssembly : typeof MYWebAssembly !== 'undefined' ? MYWebAssembly : null;
     var path = typeof source === 'string' && source.indexOf('://') < 0;
     var WA = opts.WebAssembly || path && mini || (typeof WebAssembly !== 'undefined' ? WebAssembly : mini);
     var compiled = null, live = null, pending = null, pack = null, make, receive = null;
+    var regions = regionReader(opts.regions !== undefined ? opts.regions :
+      typeof source === 'string' ? source.replace(/[^\/\\]*$/, '') + 'regions/' : here && nodeFs() ? here + 'regions/' : null, opts);
+    var regionBytes = {};  // id -> the file's bytes once read: a fresh instance reads them again from here
 
     if (typeof source === 'function' || !WA && opts.fallback) {
       var asm = typeof source === 'function' ? source : opts.fallback;
@@ -230,9 +262,9 @@
       return [p, n];
     }
 
-    // A pack: copy it in, call, copy the answer block out, free both. The answer's text.
-    function loadPack(x, text) {
-      var a = copyIn(x, text), out = x.cc_load_policies(a[0], a[1]);
+    // A pack or a region file: copy it in, call, copy the answer block out, free both. The answer's text.
+    function loadPack(x, text, fn) {
+      var a = copyIn(x, text), out = x[fn || 'cc_load_policies'](a[0], a[1]);
       x.cc_free(a[0]);
       if (!out) fail('out of memory');
       var m = new Uint8Array(x.memory.buffer);
@@ -246,8 +278,13 @@
     // host ever holds the whole text of 10,000 answers (~170 MB), unless it is asked for as text. The answer's
     // text, or its value.
     function stream(x, input, text) {
-      var a = copyIn(x, input), parts = [], batch = null, whole = null;
+      var a = copyIn(x, input), parts = [], batch = null, whole = null, named = [], m;
       receive = function (t) {
+        // An engine error names the unread regions in its field; quotes inside text are escaped, so only an error
+        // object matches.
+        if (t.indexOf('"region_not_loaded"') >= 0) {
+          for (var re = /"code":"region_not_loaded","field":"([^"]*)"/g; (m = re.exec(t));) named.push.apply(named, m[1].split(','));
+        }
         if (text) parts.push(t);
         else if (batch) {
           if (t === ']}') return;
@@ -260,7 +297,26 @@
       x.cc_call_stream(a[0], a[1]);
       receive = null;
       x.cc_free(a[0]);
-      return text ? parts.join('') : batch ? { ok: true, result: batch } : JSON.parse(whole);
+      return [text ? parts.join('') : batch ? { ok: true, result: batch } : JSON.parse(whole), named];
+    }
+
+    // The files of regions (ids) read into the module; false when one is not to be had (no reader, no file, or
+    // bytes the module refuses), and the answer that named it stands.
+    function supply(ids) {
+      return Promise.all(ids.map(function (id) {
+        if (regionBytes[id]) return regionBytes[id];
+        if (!regions || !/^[a-z0-9_-]+$/.test(id)) return null;
+        return Promise.resolve().then(function () { return regions(id); }).then(function (b) {
+          return b ? (regionBytes[id] = new Uint8Array(b.buffer ? b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) : b)) : null;
+        }, function () { return null; });
+      })).then(function (files) {
+        return run(function (x) {
+          for (var i = 0; i < files.length; i++) {
+            if (!files[i] || !JSON.parse(loadPack(x, files[i], 'cc_read_region')).ok) return false;
+          }
+          return true;
+        });
+      });
     }
 
     // A trap or abort inside the module rejects this call; the next call gets a fresh instance. Wasm memory never
@@ -280,10 +336,18 @@
       });
     }
 
+    // A call; while its answer names regions not yet read (and not yet tried), their files are read in and the
+    // call is made again, so a caller sees the answer the whole pack gives.
     function call(envelope, text) {
       var bytes = envelope && typeof envelope === 'object' && envelope.buffer && typeof envelope.length === 'number';
-      var input = typeof envelope === 'string' || bytes ? envelope : json(envelope);
-      return run(function (x) { return stream(x, input, text); });
+      var input = typeof envelope === 'string' || bytes ? envelope : json(envelope), tried = {};
+      function attempt() {
+        return run(function (x) { return stream(x, input, text); }).then(function (r) {
+          var ids = r[1].filter(function (id) { return !tried[id] && (tried[id] = 1); });
+          return ids.length ? supply(ids).then(function (ok) { return ok ? attempt() : r[0]; }) : r[0];
+        });
+      }
+      return attempt();
     }
 
     // An engine method: {op: name, [key]: its argument}.
@@ -328,8 +392,10 @@
         loadPolicies: guard(function (p) {
           var text = typeof p === 'string' ? withToday(p) : json(withToday(p));
           return run(function (x) { return JSON.parse(loadPack(x, text)); }).then(function (env) {
-            if (env.ok) pack = text;
-            return env;
+            // The pack is in use; listing it needs the built-in regions it keeps, read as for any call.
+            var kept = !env.ok && env.error.code === 'region_not_loaded';
+            if (env.ok || kept) pack = text;
+            return kept ? call({ op: 'policies' }) : env;
           });
         }),
         // Low level: an operation envelope as an object, JSON text or UTF-8 bytes; resolves to the parsed answer

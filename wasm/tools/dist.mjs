@@ -3,13 +3,14 @@
 //   node dist.mjs loader LOADER.js OUTDIR VERSION      claimcalc.js (comments stripped), claimcalc.mjs, package.json
 //   node dist.mjs example SRC_DIR OUT_DIR DIST_DIR     a sample mini-program with the engine copied into its
 //                                                      claimcalc/ subpackage; prints each package's size
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   node dist.mjs regions DIR                          beside each DIR/<region>.ccp, <region>.wasm for mini-programs
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageSizes } from './package_sizes.mjs';
 
 const [cmd, input, output, distDir] = process.argv.slice(2);
-const text = cmd === 'example' ? '' : readFileSync(input, 'utf8');
+const text = cmd === 'example' || cmd === 'regions' ? '' : readFileSync(input, 'utf8');
 
 function must(cond, what) {
   if (!cond) {
@@ -48,8 +49,10 @@ ${squeeze(wrapped, minifyNames(wrapped))}
   const head = '// claimcalc loader; the commented source is wasm/loader/claimcalc.js\n';
   const wrap = squeeze(text.slice(0, a)) + '\n' + squeeze(text.slice(a, b)) + '\n' + squeeze(text.slice(b + 9));
   writeFileSync(join(output, 'claimcalc.js'), head + wrap + '\n');
-  writeFileSync(join(output, 'claimcalc.mjs'), head + 'const ClaimCalc=(function(){\n' + squeeze(text.slice(a, b)) +
-    '\n})();\nexport default ClaimCalc;\nexport const load=ClaimCalc.load;\n');
+  // here: the package folder when this runs from a file in Node (regions/ is read from it), else null.
+  writeFileSync(join(output, 'claimcalc.mjs'), head + 'const ClaimCalc=(function(here){\n' + squeeze(text.slice(a, b)) +
+    "\n})(typeof process==='object'&&import.meta.url.slice(0,5)==='file:'?decodeURIComponent(new URL('.',import.meta.url).pathname):null);" +
+    '\nexport default ClaimCalc;\nexport const load=ClaimCalc.load;\n');
   // dist/ is an npm package: `npm install path/to/dist`. "type": "commonjs" keeps claimcalc.js (and
   // claimcalc.asm.js) CommonJS even when a folder above says "type": "module". The same types serve both module
   // kinds (claimcalc.d.mts is a copy, so TypeScript reads it as an ES module beside claimcalc.mjs); both export
@@ -74,20 +77,40 @@ ${squeeze(wrapped, minifyNames(wrapped))}
       './claimcalc.wasm': './claimcalc.wasm',
       './claimcalc.wasm.br': './claimcalc.wasm.br',
       './claimcalc.asm.js': './claimcalc.asm.js',
+      './regions/*': './regions/*',
       './package.json': './package.json',
     },
+    // regions/: each built-in region's file, which the loader reads from beside the module on first need.
     files: ['claimcalc.js', 'claimcalc.mjs', 'claimcalc.d.ts', 'claimcalc.d.mts', 'claimcalc-figures.d.ts',
-            'claimcalc.wasm', 'claimcalc.wasm.br', 'claimcalc.asm.js', 'README.md', 'api.md'],
+            'claimcalc.wasm', 'claimcalc.wasm.br', 'claimcalc.asm.js', 'regions/', 'README.md', 'api.md'],
   };
   writeFileSync(join(output, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 } else if (cmd === 'example') {
   rmSync(output, { recursive: true, force: true });
   cpSync(input, output, { recursive: true });
-  // What a mini-program needs: the loader, the compressed module and the fallback (wasm/README.md).
-  for (const f of ['claimcalc.js', 'claimcalc.wasm.br', 'claimcalc.asm.js']) {
-    cpSync(join(distDir, f), join(output, 'claimcalc', f));
+  // What a mini-program needs: the loader, the compressed module, the fallback and the region files, which the
+  // loader reads with the runtime's file API from claimcalc/regions/ (wasm/README.md).
+  for (const f of ['claimcalc.js', 'claimcalc.wasm.br', 'claimcalc.asm.js', 'regions']) {
+    cpSync(join(distDir, f), join(output, 'claimcalc', f), { recursive: true, filter: (p) => !p.endsWith('.ccp') });
   }
   for (const [name, bytes] of Object.entries(packageSizes(output))) console.log(`${output}: ${name} ${bytes} bytes`);
+} else if (cmd === 'regions') {
+  // The mini-program uploaders keep only files whose suffix is on their list, and .wasm is on it (WXWebAssembly and
+  // MYWebAssembly load it); .ccp is not. So each region also ships as a data-only module: one memory whose data
+  // segment is the region file followed by its length (u32, little-endian). The loader reads it with the runtime's
+  // file API and takes the region's bytes from its end, without instantiating it.
+  const leb = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return Buffer.from(out); };
+  const section = (id, content) => Buffer.concat([Buffer.from([id]), leb(content.length), content]);
+  for (const f of readdirSync(input).filter((x) => x.endsWith('.ccp'))) {
+    const payload = readFileSync(join(input, f));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(payload.length);
+    const body = Buffer.concat([payload, length]);
+    const memory = section(5, Buffer.concat([leb(1), Buffer.from([0]), leb(Math.ceil(body.length / 65536))]));
+    const data = section(11, Buffer.concat([leb(1), Buffer.from([0, 0x41, 0, 0x0b]), leb(body.length), body]));
+    writeFileSync(join(input, f.slice(0, -4) + '.wasm'),
+      Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), memory, data]));
+  }
 } else {
   must(false, `unknown command ${cmd}`);
 }

@@ -1,5 +1,7 @@
 // The estimate page, in the claimcalc subpackage next to the engine files the build copies here: claimcalc.js
-// (the loader), claimcalc.wasm.br and claimcalc.asm.js (for runtimes without MYWebAssembly).
+// (the loader), claimcalc.wasm.br, claimcalc.asm.js (for clients without MYWebAssembly) and regions/ (a file per
+// region, read by the loader with the runtime's file API on first need: beside a package path by default, named
+// here for the fallback).
 const ClaimCalc = require('../../claimcalc.js');
 
 let engine = null;
@@ -8,7 +10,7 @@ function getEngine() {
     // MYWebAssembly takes a package path (.wasm or .wasm.br); where the runtime has none, the wasm2js fallback.
     engine = typeof MYWebAssembly !== 'undefined'
       ? ClaimCalc.load('/claimcalc/claimcalc.wasm.br')
-      : ClaimCalc.load(require('../../claimcalc.asm.js'));
+      : ClaimCalc.load(require('../../claimcalc.asm.js'), { regions: '/claimcalc/regions/' });
   }
   return engine;
 }
