@@ -25,8 +25,7 @@ void money(JsonWriter& w, const char (&key)[N], const std::optional<Fen>& v) {
 }
 
 // As figure_json in result_codec.cpp: exact, a range ({high, low, reasons} in dump order), or null.
-void figure(JsonWriter& w, std::string_view key, const PartFigure& f) {
-  w.key(key);
+void figure(JsonWriter& w, const PartFigure& f) {
   if (f.range == nullptr) {
     if (f.exact) {
       w.money(*f.exact);
@@ -56,16 +55,36 @@ void figure(JsonWriter& w, std::string_view key, const PartFigure& f) {
 
 }  // namespace
 
+SplitFigures::SplitFigures(const Estimate& est) {
+  for (std::size_t p = 0; p < figure_.size(); ++p) figure_[p] = part_figure(est, split_parts()[p]);
+}
+
+void SplitFigures::write(JsonWriter& w, std::size_t p) {
+  if (end_[p] != 0) {
+    w.repeat(begin_[p], end_[p]);
+    return;
+  }
+  begin_[p] = w.offset();
+  figure(w, figure_[p]);
+  end_[p] = w.offset();
+}
+
 // The tables are sorted by name, the order nlohmann writes a full answer's keys in.
-void write_split(JsonWriter& w, const Estimate& est) {
+void write_split(JsonWriter& w, SplitFigures& figures) {
   w.begin_object();
-  for (const auto& p : split_parts()) figure(w, p.name, part_figure(est, p));
+  for (std::size_t p = 0; p < split_parts().size(); ++p) {
+    w.key(split_parts()[p].name);
+    figures.write(w, p);
+  }
   w.end_object();
 }
 
-void write_national(JsonWriter& w, const Estimate& est) {
+void write_national(JsonWriter& w, SplitFigures& figures) {
   w.begin_object();
-  for (const auto& n : national_names()) figure(w, n.national, part_figure(est, split_part(n.part)));
+  for (const auto& n : national_names()) {
+    w.key(n.national);
+    figures.write(w, n.part_index);
+  }
   w.end_object();
 }
 
@@ -180,11 +199,12 @@ void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* eng
   open_envelope(w, est);
   w.key("items");
   write_items(w, est.items);
+  SplitFigures figures(est);
   w.key("national");
-  write_national(w, est);
+  write_national(w, figures);
   write_receipt(w, est, engine_version);
   w.key("split");
-  write_split(w, est);
+  write_split(w, figures);
   close_envelope(w, est);
 }
 

@@ -53,6 +53,22 @@ bool any_special(std::uint64_t v) {
           ((backslash - kOnes) & ~backslash & kHigh)) != 0;
 }
 
+// Whether the first 6 of 8 bytes (in memory order, read little-endian) are two three-byte UTF-8 sequences whose
+// lead bytes are E1..EF but not ED: lead bytes 1110xxxx and continuations 10xxxxxx checked with one mask; E0 and ED,
+// whose second bytes are restricted, are left to the byte-by-byte check.
+bool two_chinese(std::uint64_t v) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr std::uint64_t kMask = 0x0000C0C0F0C0C0F0ULL;
+  constexpr std::uint64_t kWant = 0x00008080E08080E0ULL;
+  const auto lead0 = static_cast<unsigned>(v & 0xFF);
+  const auto lead1 = static_cast<unsigned>((v >> 24) & 0xFF);
+  return (v & kMask) == kWant && lead0 != 0xE0 && lead0 != 0xED && lead1 != 0xE0 && lead1 != 0xED;
+#else
+  (void)v;
+  return false;
+#endif
+}
+
 // Writes the escape of an ASCII byte that needs one at p; returns the end.
 char* escape(char* p, unsigned char c) {
   static const char kHex[] = "0123456789abcdef";
@@ -113,10 +129,17 @@ void JsonWriter::escaped(std::string_view text) {
       }
       continue;
     }
-    // Most text is Chinese: three-byte sequences whose lead byte needs no range check on the second byte.
+    // Most text is Chinese: three-byte sequences whose lead byte needs no range check on the second byte, two at a
+    // time while they last.
     if (c >= 0xE1 && c <= 0xEF && c != 0xED && size - i >= 3 && (byte(i + 1) & 0xC0) == 0x80 &&
         (byte(i + 2) & 0xC0) == 0x80) {
       i += 3;
+      while (size - i >= 8) {
+        std::uint64_t v;
+        std::memcpy(&v, text.data() + i, 8);
+        if (!two_chinese(v)) break;
+        i += 6;
+      }
       continue;
     }
     std::size_t n = 1;

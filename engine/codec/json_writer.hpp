@@ -49,6 +49,15 @@ class JsonWriter {
     first_ = true;
     after_key_ = false;
   }
+  // Where the next byte goes, counted from the string's start (the room before the writer's first byte included)...
+  std::size_t offset() const { return static_cast<std::size_t>(p_ - out_.data()); }
+  // ...and a value written earlier, bytes [begin, end) of the string, written again as the next value.
+  void repeat(std::size_t begin, std::size_t end) {
+    separate();
+    need(end - begin);
+    std::memcpy(p_, out_.data() + begin, end - begin);
+    p_ += end - begin;
+  }
   // ...the text written so far, and a fresh start at the beginning of the string, keeping its room.
   std::string_view text() const { return {out_.data(), static_cast<std::size_t>(p_ - out_.data())}; }
   void restart() {
