@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "engine/codec/text_scan.hpp"
+
 namespace claimcalc::codec {
 
 namespace {
@@ -40,33 +42,6 @@ Utf8 utf8_sequence(std::string_view s, std::size_t i) {
     if (k == 1 ? (x < lo || x > hi) : (x & 0xC0) != 0x80) break;
   }
   return {k, k == need + 1};
-}
-
-// Whether any of 8 bytes is outside printable ASCII or is '"' or '\\' (SWAR: the usual has-zero-byte test on
-// v ^ '"' and v ^ '\\', and has-less-than-0x20 once no byte has its high bit set).
-bool any_special(std::uint64_t v) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  const std::uint64_t quote = v ^ (kOnes * '"');
-  const std::uint64_t backslash = v ^ (kOnes * '\\');
-  return ((v & kHigh) | ((v - kOnes * 0x20) & ~v & kHigh) | ((quote - kOnes) & ~quote & kHigh) |
-          ((backslash - kOnes) & ~backslash & kHigh)) != 0;
-}
-
-// Whether the first 6 of 8 bytes (in memory order, read little-endian) are two three-byte UTF-8 sequences whose
-// lead bytes are E1..EF but not ED: lead bytes 1110xxxx and continuations 10xxxxxx checked with one mask; E0 and ED,
-// whose second bytes are restricted, are left to the byte-by-byte check.
-bool two_chinese(std::uint64_t v) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  constexpr std::uint64_t kMask = 0x0000C0C0F0C0C0F0ULL;
-  constexpr std::uint64_t kWant = 0x00008080E08080E0ULL;
-  const auto lead0 = static_cast<unsigned>(v & 0xFF);
-  const auto lead1 = static_cast<unsigned>((v >> 24) & 0xFF);
-  return (v & kMask) == kWant && lead0 != 0xE0 && lead0 != 0xED && lead1 != 0xE0 && lead1 != 0xED;
-#else
-  (void)v;
-  return false;
-#endif
 }
 
 // Writes the escape of an ASCII byte that needs one at p; returns the end.
@@ -118,15 +93,14 @@ void JsonWriter::escaped(std::string_view text) {
   std::size_t run = 0;  // start of the text not yet copied: it needs no escape
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   while (i < size) {
+    if (size - i >= 8) {  // plain ASCII: 8 bytes at a time, up to the byte that stops the run
+      const unsigned plain = plain_prefix(text.data() + i);
+      i += plain;
+      if (plain == 8) continue;
+    }
     const unsigned char c = byte(i);
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      ++i;
-      while (size - i >= 8) {  // ASCII runs: 8 bytes at a time
-        std::uint64_t v;
-        std::memcpy(&v, text.data() + i, 8);
-        if (any_special(v)) break;
-        i += 8;
-      }
+      ++i;  // only near the end of the text, where no word fits
       continue;
     }
     // Most text is Chinese: three-byte sequences whose lead byte needs no range check on the second byte, two at a
@@ -135,9 +109,7 @@ void JsonWriter::escaped(std::string_view text) {
         (byte(i + 2) & 0xC0) == 0x80) {
       i += 3;
       while (size - i >= 8) {
-        std::uint64_t v;
-        std::memcpy(&v, text.data() + i, 8);
-        if (!two_chinese(v)) break;
+        if (!two_chinese(word_at(text.data() + i))) break;
         i += 6;
       }
       continue;
@@ -194,37 +166,6 @@ void JsonWriter::grow(std::size_t n) {
   out_.resize(used + std::max<std::size_t>(n, 1024));
   p_ = out_.data() + used;
   end_ = out_.data() + out_.size();
-}
-
-void JsonWriter::separate() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_) put(',');
-  first_ = false;
-}
-
-void JsonWriter::open(char c) {
-  separate();
-  put(c);
-  first_ = true;
-}
-
-void JsonWriter::close(char c) {
-  put(c);
-  first_ = false;
-}
-
-void JsonWriter::key(std::string_view name) {
-  separate();
-  need(name.size() + 3);
-  *p_++ = '"';
-  std::memcpy(p_, name.data(), name.size());
-  p_ += name.size();
-  *p_++ = '"';
-  *p_++ = ':';
-  after_key_ = true;
 }
 
 void JsonWriter::key_text(std::string_view name) {
