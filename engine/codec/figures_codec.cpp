@@ -144,11 +144,10 @@ void write_cannot_estimate(JsonWriter& w, const Estimate& est) {
   w.end_array();
 }
 
-void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version) {
-  const Policy& policy = *est.policy;
-  w.key("receipt");
-  w.begin_object();
-  write_text(w, "date_of_care", est.date_of_care.iso());
+namespace {
+
+// The receipt's members after date_of_care, each with the comma before it, and the closing brace.
+void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_version) {
   write_text(w, "engine_version", engine_version);
   write_text(w, "policy_hash", policy.hash);
   write_text(w, "policy_id", policy.id());
@@ -157,6 +156,33 @@ void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_versio
   write_text(w, "policy_region", policy.region);
   write_text(w, "policy_version", policy.effective_from.iso());
   w.end_object();
+}
+
+}  // namespace
+
+void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version) {
+  w.key("receipt");
+  w.begin_object();
+  write_text(w, "date_of_care", est.date_of_care.iso());
+  write_receipt_tail(w, *est.policy, engine_version);
+}
+
+std::string_view ReceiptTexts::tail(const Estimate& est, const char* engine_version) {
+  for (const auto& [policy, text] : texts_)
+    if (policy == est.policy) return text;
+  std::string text;
+  std::size_t from = 0;
+  {
+    JsonWriter w(text);
+    w.begin_object();
+    w.key("date_of_care");
+    w.null();  // stands for the date: the tail follows a member
+    from = w.offset();
+    write_receipt_tail(w, *est.policy, engine_version);
+  }
+  text.erase(0, from);
+  texts_.emplace_back(est.policy, std::move(text));
+  return texts_.back().second;
 }
 
 void write_warnings(JsonWriter& w, const Estimate& est) {
@@ -195,14 +221,21 @@ void append_figures_envelope(std::string& out, const Estimate& est, const char* 
   append_figures_envelope(w, est, engine_version);
 }
 
-void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version) {
+void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, ReceiptTexts* receipts) {
   open_envelope(w, est);
   w.key("items");
   write_items(w, est.items);
   SplitFigures figures(est);
   w.key("national");
   write_national(w, figures);
-  write_receipt(w, est, engine_version);
+  if (receipts != nullptr) {
+    w.key("receipt");
+    w.begin_object();
+    write_text(w, "date_of_care", est.date_of_care.iso());
+    w.continued(receipts->tail(est, engine_version));
+  } else {
+    write_receipt(w, est, engine_version);
+  }
   w.key("split");
   write_split(w, figures);
   close_envelope(w, est);

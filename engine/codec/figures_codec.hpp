@@ -6,6 +6,8 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "engine/codec/json_writer.hpp"
 #include "engine/core/estimate.hpp"
@@ -47,8 +49,20 @@ void write_warnings(JsonWriter& w, const Estimate& est);
 void open_envelope(JsonWriter& w, const Estimate& est);
 void close_envelope(JsonWriter& w, const Estimate& est);
 
-// Appends {"ok":true,"result":{...}} for est.
+// A batch's answers repeat their policy's receipt: all of it but date_of_care depends on the policy alone, so its
+// text is written once per policy and batch and copied after. Lives for one batch (the pack does not change in it).
+class ReceiptTexts {
+ public:
+  // The receipt's members after date_of_care (",\"engine_version\":...}"), written for the policy when first asked.
+  std::string_view tail(const Estimate& est, const char* engine_version);
+
+ private:
+  std::vector<std::pair<const Policy*, std::string>> texts_;  // a batch names a handful of policies
+};
+
+// Appends {"ok":true,"result":{...}} for est; receipts come from `receipts` when given.
 void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version);
-void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version);
+void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version,
+                             ReceiptTexts* receipts = nullptr);
 
 }  // namespace claimcalc::codec

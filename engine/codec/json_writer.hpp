@@ -66,6 +66,13 @@ class JsonWriter {
     first_ = true;
     after_key_ = false;
   }
+  // Text written as is after a value: further members or elements, each with its comma, and the closings after
+  // them. The next value gets its comma.
+  void continued(std::string_view json_text) {
+    put(json_text);
+    first_ = false;
+    after_key_ = false;
+  }
   // Where the next byte goes, counted from the string's start (the room before the writer's first byte included)...
   std::size_t offset() const { return static_cast<std::size_t>(p_ - out_.data()); }
   // ...and a value written earlier, bytes [begin, end) of the string, written again as the next value.
