@@ -94,12 +94,12 @@ void append_answer(Claim claim, const PolicyPack& pack, std::string& out) {
   append_answer(std::move(claim), pack, w);
 }
 
-void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::ReceiptTexts* receipts) {
+void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts) {
   auto est = claimcalc::estimate(std::move(claim), pack);
   if (!est.ok()) {
     w.verbatim(codec::dump_json(codec::error_envelope(est.error())));
   } else if (!est.value().trace.texts()) {
-    codec::append_figures_envelope(w, est.value(), engine_version(), receipts);
+    codec::append_figures_envelope(w, est.value(), engine_version(), texts);
   } else {
     codec::append_estimate_envelope(w, est.value(), engine_version());
   }
@@ -160,12 +160,12 @@ bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& e
   {
     // One writer for the whole batch: each run is handed out and the writer starts again in the same room.
     codec::JsonWriter w(run);
-    codec::ReceiptTexts receipts;
+    codec::BatchTexts texts;
     for (std::size_t i = 0; i < call->requests.size(); ++i) {
       auto& r = call->requests[i];
       if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
       if (i != 0) w.verbatim(",");
-      append_answer(std::move(r.claim), pack, w, &receipts);
+      append_answer(std::move(r.claim), pack, w, &texts);
       if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
         emit(w.text());
         w.restart();

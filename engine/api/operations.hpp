@@ -26,7 +26,7 @@ using codec::json;
 void append_estimate(const json& request, bool figures_default, const PolicyPack& pack, std::string& out);
 void append_answer(Claim claim, const PolicyPack& pack, std::string& out);
 // The same written by a batch's writer.
-void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::ReceiptTexts* receipts = nullptr);
+void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr);
 // Receives an answer's text in pieces (Engine::call with a sink).
 using Emit = std::function<void(std::string_view)>;
 // The one batch path, with its limits: the envelope as text, handed to `emit` as it is made: the opening, runs of

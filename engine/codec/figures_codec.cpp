@@ -25,7 +25,7 @@ void money(JsonWriter& w, const char (&key)[N], const std::optional<Fen>& v) {
 }
 
 // As figure_json in result_codec.cpp: exact, a range ({high, low, reasons} in dump order), or null.
-void figure(JsonWriter& w, const PartFigure& f) {
+void figure(JsonWriter& w, const PartFigure& f, BatchTexts* texts) {
   if (f.range == nullptr) {
     if (f.exact) {
       w.money(*f.exact);
@@ -44,9 +44,9 @@ void figure(JsonWriter& w, const PartFigure& f) {
     w.key("needs");
     w.string(r.needs);
     w.key("reason_en");
-    w.string(r.reason_en);
+    write_sentence(w, texts, r.reason_en);
     w.key("reason_zh");
-    w.string(r.reason_zh);
+    write_sentence(w, texts, r.reason_zh);
     w.end_object();
   }
   w.end_array();
@@ -55,7 +55,7 @@ void figure(JsonWriter& w, const PartFigure& f) {
 
 }  // namespace
 
-SplitFigures::SplitFigures(const Estimate& est) {
+SplitFigures::SplitFigures(const Estimate& est, BatchTexts* texts) : texts_(texts) {
   for (std::size_t p = 0; p < figure_.size(); ++p) figure_[p] = part_figure(est, split_parts()[p]);
 }
 
@@ -65,7 +65,7 @@ void SplitFigures::write(JsonWriter& w, std::size_t p) {
     return;
   }
   begin_[p] = w.offset();
-  figure(w, figure_[p]);
+  figure(w, figure_[p], texts_);
   end_[p] = w.offset();
 }
 
@@ -130,23 +130,22 @@ void write_benefits_from(JsonWriter& w, const Estimate& est) {
   }
 }
 
-void write_cannot_estimate(JsonWriter& w, const Estimate& est) {
+void write_cannot_estimate(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
   w.key("cannot_estimate");
   w.begin_array();
   for (const auto& u : est.cannot_estimate) {
     w.begin_object();
     write_text(w, "needs", u.needs);
     write_text(w, "part", u.part);
-    write_text(w, "reason_en", u.reason_en);
-    write_text(w, "reason_zh", u.reason_zh);
+    w.key("reason_en");
+    write_sentence(w, texts, u.reason_en);
+    w.key("reason_zh");
+    write_sentence(w, texts, u.reason_zh);
     w.end_object();
   }
   w.end_array();
 }
 
-namespace {
-
-// The receipt's members after date_of_care, each with the comma before it, and the closing brace.
 void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_version) {
   write_text(w, "engine_version", engine_version);
   write_text(w, "policy_hash", policy.hash);
@@ -158,8 +157,6 @@ void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_
   w.end_object();
 }
 
-}  // namespace
-
 void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version) {
   w.key("receipt");
   w.begin_object();
@@ -167,49 +164,33 @@ void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_versio
   write_receipt_tail(w, *est.policy, engine_version);
 }
 
-std::string_view ReceiptTexts::tail(const Estimate& est, const char* engine_version) {
-  for (const auto& [policy, text] : texts_)
-    if (policy == est.policy) return text;
-  std::string text;
-  std::size_t from = 0;
-  {
-    JsonWriter w(text);
-    w.begin_object();
-    w.key("date_of_care");
-    w.null();  // stands for the date: the tail follows a member
-    from = w.offset();
-    write_receipt_tail(w, *est.policy, engine_version);
-  }
-  text.erase(0, from);
-  texts_.emplace_back(est.policy, std::move(text));
-  return texts_.back().second;
-}
-
-void write_warnings(JsonWriter& w, const Estimate& est) {
+void write_warnings(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
   w.key("warnings");
   w.begin_array();
   for (const auto& x : est.warnings) {
     w.begin_object();
     write_text(w, "code", x.code);
-    write_text(w, "message_en", x.message_en);
-    write_text(w, "message_zh", x.message_zh);
+    w.key("message_en");
+    write_sentence(w, texts, x.message_en);
+    w.key("message_zh");
+    write_sentence(w, texts, x.message_zh);
     w.end_object();
   }
   w.end_array();
 }
 
-void open_envelope(JsonWriter& w, const Estimate& est) {
+void open_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
   w.begin_object();
   w.key("ok");
   w.boolean(true);
   w.key("result");
   w.begin_object();
   write_benefits_from(w, est);
-  write_cannot_estimate(w, est);
+  write_cannot_estimate(w, est, texts);
 }
 
-void close_envelope(JsonWriter& w, const Estimate& est) {
-  write_warnings(w, est);
+void close_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
+  write_warnings(w, est, texts);
   w.end_object();
   w.end_object();
 }
@@ -221,24 +202,24 @@ void append_figures_envelope(std::string& out, const Estimate& est, const char* 
   append_figures_envelope(w, est, engine_version);
 }
 
-void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, ReceiptTexts* receipts) {
-  open_envelope(w, est);
+void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, BatchTexts* texts) {
+  open_envelope(w, est, texts);
   w.key("items");
   write_items(w, est.items);
-  SplitFigures figures(est);
+  SplitFigures figures(est, texts);
   w.key("national");
   write_national(w, figures);
-  if (receipts != nullptr) {
+  if (texts != nullptr) {
     w.key("receipt");
     w.begin_object();
     write_text(w, "date_of_care", est.date_of_care.iso());
-    w.continued(receipts->tail(est, engine_version));
+    w.continued(texts->receipt_tail(est, engine_version));
   } else {
     write_receipt(w, est, engine_version);
   }
   w.key("split");
   write_split(w, figures);
-  close_envelope(w, est);
+  close_envelope(w, est, texts);
 }
 
 }  // namespace claimcalc::codec

@@ -6,9 +6,8 @@
 #include <array>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
+#include "engine/codec/batch_texts.hpp"
 #include "engine/codec/json_writer.hpp"
 #include "engine/core/estimate.hpp"
 #include "engine/core/split_parts.hpp"
@@ -22,11 +21,12 @@ namespace claimcalc::codec {
 // comes again. Written national first (the sorted order), then split, by the same writer.
 class SplitFigures {
  public:
-  explicit SplitFigures(const Estimate& est);
+  explicit SplitFigures(const Estimate& est, BatchTexts* texts = nullptr);
   // Writes part p's figure (an index into split_parts()) as the writer's next value.
   void write(JsonWriter& w, std::size_t p);
 
  private:
+  BatchTexts* texts_;
   std::array<PartFigure, 11> figure_;
   std::array<std::size_t, 11> begin_{}, end_{};  // where the figure's text was written; end 0: not yet
 };
@@ -40,29 +40,20 @@ void write_text(JsonWriter& w, const char (&key)[N], std::string_view value) {
   w.string(value);
 }
 void write_benefits_from(JsonWriter& w, const Estimate& est);
-void write_cannot_estimate(JsonWriter& w, const Estimate& est);
+void write_cannot_estimate(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
 void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version);
-void write_warnings(JsonWriter& w, const Estimate& est);
+// The receipt's members after date_of_care, each with the comma before it, and the closing brace.
+void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_version);
+void write_warnings(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
 
 // Both answers open {"ok":true,"result":{ with benefits_from and cannot_estimate (the first keys in sorted order)
 // and close with warnings (the last): one opening and one closing, so the two cannot drift apart.
-void open_envelope(JsonWriter& w, const Estimate& est);
-void close_envelope(JsonWriter& w, const Estimate& est);
+void open_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
+void close_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
 
-// A batch's answers repeat their policy's receipt: all of it but date_of_care depends on the policy alone, so its
-// text is written once per policy and batch and copied after. Lives for one batch (the pack does not change in it).
-class ReceiptTexts {
- public:
-  // The receipt's members after date_of_care (",\"engine_version\":...}"), written for the policy when first asked.
-  std::string_view tail(const Estimate& est, const char* engine_version);
-
- private:
-  std::vector<std::pair<const Policy*, std::string>> texts_;  // a batch names a handful of policies
-};
-
-// Appends {"ok":true,"result":{...}} for est; receipts come from `receipts` when given.
+// Appends {"ok":true,"result":{...}} for est; a batch's repeated texts come from `texts` when given.
 void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version);
 void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version,
-                             ReceiptTexts* receipts = nullptr);
+                             BatchTexts* texts = nullptr);
 
 }  // namespace claimcalc::codec

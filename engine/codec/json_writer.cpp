@@ -168,6 +168,17 @@ void JsonWriter::grow(std::size_t n) {
   end_ = out_.data() + out_.size();
 }
 
+void JsonWriter::key(std::string_view name) {
+  separate();
+  need(name.size() + 3);
+  *p_++ = '"';
+  std::memcpy(p_, name.data(), name.size());
+  p_ += name.size();
+  *p_++ = '"';
+  *p_++ = ':';
+  after_key_ = true;
+}
+
 void JsonWriter::key_text(std::string_view name) {
   separate();
   escaped(name);

@@ -25,20 +25,14 @@ class JsonWriter {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
   // A member name (plain ASCII, written as is); the value written next belongs to it.
-  void key(std::string_view name) {
-    separate();
-    need(name.size() + 3);
-    *p_++ = '"';
-    std::memcpy(p_, name.data(), name.size());
-    p_ += name.size();
-    *p_++ = '"';
-    *p_++ = ':';
-    after_key_ = true;
-  }
-  // The same for a literal: its length is known here (the wasm build otherwise calls strlen for every key), so the
-  // copy is a few moves rather than a call.
+  void key(std::string_view name);
+  // The same for a literal: its length is known here (the wasm build otherwise calls strlen for every key). Natively
+  // the copy is a few moves rather than a call; the wasm keeps one out-of-line copy (its size budget).
   template <std::size_t N>
   void key(const char (&name)[N]) {
+#ifdef __EMSCRIPTEN__
+    key(std::string_view(name, N - 1));
+#else
     separate();
     need(N + 2);
     *p_++ = '"';
@@ -47,6 +41,7 @@ class JsonWriter {
     *p_++ = '"';
     *p_++ = ':';
     after_key_ = true;
+#endif
   }
   // A member name from data (a source ref, an amount's name): escaped like any string.
   void key_text(std::string_view name);
@@ -75,6 +70,10 @@ class JsonWriter {
   }
   // Where the next byte goes, counted from the string's start (the room before the writer's first byte included)...
   std::size_t offset() const { return static_cast<std::size_t>(p_ - out_.data()); }
+  // ...the text written from there on...
+  std::string_view written_since(std::size_t begin) const {
+    return {out_.data() + begin, static_cast<std::size_t>(p_ - out_.data()) - begin};
+  }
   // ...and a value written earlier, bytes [begin, end) of the string, written again as the next value.
   void repeat(std::size_t begin, std::size_t end) {
     separate();
