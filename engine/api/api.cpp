@@ -297,14 +297,10 @@ std::string Engine::reverse(std::string_view input) const {
   return with_input(input, limits::kMaxRequestBytes, "input", [&](const json& j) { return ops::reverse(j, *pack_); });
 }
 
-std::string Engine::policies() const {
-  if (auto unread = unread_regions(*pack_)) return dump(codec::error_envelope(*unread));
-  return dump(ops::policies(*pack_, nullptr));
-}
+std::string Engine::policies() const { return dump(ops::policies(*pack_, nullptr)); }
 
 std::string Engine::policy(std::string_view region) const {
   const std::string r(region);
-  if (auto unread = unread_regions(*pack_)) return dump(codec::error_envelope(*unread));
   return dump(ops::policies(*pack_, &r));
 }
 
@@ -369,10 +365,6 @@ void Engine::call(std::string_view envelope, const std::function<void(std::strin
                            : lang->is_string() ? lang->get<std::string>()
                                                : "",
                            brief != nullptr && brief->is_boolean() && brief->get<bool>());
-    }
-    // Operations that show every region's contents need every region file read.
-    if (name == "policies" || name == "policy") {
-      if (auto unread = unread_regions(*pack_)) return codec::error_envelope(*unread);
     }
     if (name == "guide") return ops::guide(j, *pack_);
     if (name == "diagnose") return ops::diagnose(j, *pack_);

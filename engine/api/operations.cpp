@@ -271,6 +271,9 @@ json reverse(const json& input, const PolicyPack& pack) {
 }
 
 json policies(const PolicyPack& pack, const std::string* region) {
+  // The summaries are the regions' contents (schemes, settings, sources), which only read region files hold: the
+  // one place that asks for every file, for Engine::policies()/policy() and both ops of Engine::call alike.
+  if (auto unread = unread_regions(pack)) return codec::error_envelope(*unread);
   json list = json::array();
   for (const auto& p : pack.policies)
     if (region == nullptr || p.region == *region) list.push_back(codec::policy_summary(p));
