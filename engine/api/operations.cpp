@@ -325,7 +325,7 @@ json validate_policy(const json& input, std::vector<Policy> base) {
     paths.push_back(std::move(built_in));
   }
   if (auto err = codec::check_versions(pack.value().policies, paths)) return codec::error_envelope(*err);
-  pack.value().divisions = {kDivisions, kDivisionCount, kDivisionSource};
+  pack.value().divisions = builtin_divisions();
   if (auto err = check_places(pack.value())) return codec::error_envelope(*err);
   const std::string hash = sha256_hex(*content);
   json summary = json::array();
