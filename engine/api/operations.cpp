@@ -36,8 +36,7 @@ json input_error(ErrorCode code, const std::string& field, const std::string& zh
 
 // An error met inside the nested "request" of a guide, diagnosis or reverse input names its field from the top.
 json request_error(Error e) {
-  // region_not_loaded names region ids, not a request field: the loader reads them as they are.
-  if (e.code != ErrorCode::region_not_loaded) e.field = "request." + e.field;
+  e.field = "request." + e.field;
   return codec::error_envelope(e);
 }
 
@@ -83,23 +82,23 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
     ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
                            "no policy version in force on that date");
   }
-  if (!ctx.error) ctx.error = unread_layers(ctx.layers, nullptr);
+  if (!ctx.error) ctx.error = unread_layers(ctx.layers, nullptr, ctx.claim ? "request.insured_region" : "region");
   return ctx;
 }
 
 }  // namespace
 
-void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out) {
+void append_answer(Claim claim, const PolicyPack& pack, std::string& out) {
   codec::JsonWriter w(out);
-  append_answer(claim, pack, w);
+  append_answer(std::move(claim), pack, w);
 }
 
-void append_answer(const Claim& claim, const PolicyPack& pack, codec::JsonWriter& w) {
-  auto est = claimcalc::estimate(claim, pack);
+void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts) {
+  auto est = claimcalc::estimate(std::move(claim), pack);
   if (!est.ok()) {
     w.verbatim(codec::dump_json(codec::error_envelope(est.error())));
   } else if (!est.value().trace.texts()) {
-    codec::append_figures_envelope(w, est.value(), engine_version());
+    codec::append_figures_envelope(w, est.value(), engine_version(), texts);
   } else {
     codec::append_estimate_envelope(w, est.value(), engine_version());
   }
@@ -112,7 +111,7 @@ void append_estimate(const json& request, bool figures_default, const PolicyPack
     return;
   }
   if (figures_default && !request.contains("detail")) claim.value().step_texts = false;
-  append_answer(claim.value(), pack, out);
+  append_answer(std::move(claim.value()), pack, out);
 }
 
 namespace {
@@ -160,11 +159,12 @@ bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& e
   {
     // One writer for the whole batch: each run is handed out and the writer starts again in the same room.
     codec::JsonWriter w(run);
+    codec::BatchTexts texts;
     for (std::size_t i = 0; i < call->requests.size(); ++i) {
       auto& r = call->requests[i];
       if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
       if (i != 0) w.verbatim(",");
-      append_answer(r.claim, pack, w);
+      append_answer(std::move(r.claim), pack, w, &texts);
       if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
         emit(w.text());
         w.restart();
@@ -179,7 +179,7 @@ std::optional<std::string> plain_estimate(std::string_view request, const Policy
   auto plain = codec::read_plain_request(request);
   if (!plain) return std::nullopt;
   std::string out;
-  append_answer(plain->claim, pack, out);
+  append_answer(std::move(plain->claim), pack, out);
   return out;
 }
 
@@ -272,6 +272,9 @@ json reverse(const json& input, const PolicyPack& pack) {
 }
 
 json policies(const PolicyPack& pack, const std::string* region) {
+  // The summaries are the regions' contents (schemes, settings, sources), which only read region files hold: the
+  // one place that asks for every file, for Engine::policies()/policy() and both ops of Engine::call alike.
+  if (auto unread = unread_regions(pack)) return codec::error_envelope(*unread);
   json list = json::array();
   for (const auto& p : pack.policies)
     if (region == nullptr || p.region == *region) list.push_back(codec::policy_summary(p));
@@ -323,7 +326,7 @@ json validate_policy(const json& input, std::vector<Policy> base) {
     paths.push_back(std::move(built_in));
   }
   if (auto err = codec::check_versions(pack.value().policies, paths)) return codec::error_envelope(*err);
-  pack.value().divisions = {kDivisions, kDivisionCount, kDivisionSource};
+  pack.value().divisions = builtin_divisions();
   if (auto err = check_places(pack.value())) return codec::error_envelope(*err);
   const std::string hash = sha256_hex(*content);
   json summary = json::array();

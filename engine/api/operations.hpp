@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/json_writer.hpp"
 #include "engine/core/claim.hpp"
@@ -23,9 +24,9 @@ using codec::json;
 // Estimates answer as text: a figures-only answer ("detail": "figures") is written without a JSON tree.
 // figures_default: a batch's "detail" was "figures", for requests that give none of their own.
 void append_estimate(const json& request, bool figures_default, const PolicyPack& pack, std::string& out);
-void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out);
+void append_answer(Claim claim, const PolicyPack& pack, std::string& out);
 // The same written by a batch's writer.
-void append_answer(const Claim& claim, const PolicyPack& pack, codec::JsonWriter& w);
+void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr);
 // Receives an answer's text in pieces (Engine::call with a sink).
 using Emit = std::function<void(std::string_view)>;
 // The one batch path, with its limits: the envelope as text, handed to `emit` as it is made: the opening, runs of
@@ -40,9 +41,10 @@ std::optional<std::string> plain_estimate(std::string_view request, const Policy
 json guide(const json& input, const PolicyPack& pack);
 json diagnose(const json& input, const PolicyPack& pack);
 json reverse(const json& input, const PolicyPack& pack);
-json policies(const PolicyPack& pack, const std::string* region);  // all regions, or one
-json coverage(const PolicyPack& pack);                             // per region and scheme: parts, layers, confidence
-json scaffold(const json& input, const PolicyPack& pack);          // a new version from the registry, every part absent
+// All regions, or one; region_not_loaded naming every region file not yet read (docs/api.md, "Region files").
+json policies(const PolicyPack& pack, const std::string* region);
+json coverage(const PolicyPack& pack);                     // per region and scheme: parts, layers, confidence
+json scaffold(const json& input, const PolicyPack& pack);  // a new version from the registry, every part absent
 json vocabulary(const PolicyPack& pack);  // every choice's name and zh/en label, the regions, the limits
 // {path, content, request?}: a draft policy file checked by the pack's own validator beside `base` (the built-in
 // policies, so its province and national layers resolve); with a request, an estimate by that pack, which says it used
