@@ -36,8 +36,7 @@ json input_error(ErrorCode code, const std::string& field, const std::string& zh
 
 // An error met inside the nested "request" of a guide, diagnosis or reverse input names its field from the top.
 json request_error(Error e) {
-  // region_not_loaded names region ids, not a request field: the loader reads them as they are.
-  if (e.code != ErrorCode::region_not_loaded) e.field = "request." + e.field;
+  e.field = "request." + e.field;
   return codec::error_envelope(e);
 }
 
@@ -83,7 +82,7 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
     ctx.error = make_error(ErrorCode::no_policy_for_date, "request.date_of_care", "该日期没有已收录的有效政策版本",
                            "no policy version in force on that date");
   }
-  if (!ctx.error) ctx.error = unread_layers(ctx.layers, nullptr);
+  if (!ctx.error) ctx.error = unread_layers(ctx.layers, nullptr, ctx.claim ? "request.insured_region" : "region");
   return ctx;
 }
 

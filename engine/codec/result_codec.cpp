@@ -227,6 +227,7 @@ json error_envelope(const Error& error) {
   e["field"] = error.field;
   e["message_zh"] = error.message_zh;
   e["message_en"] = error.message_en;
+  if (!error.regions.empty()) e["regions"] = error.regions;
   json j = json::object();
   j["ok"] = false;
   j["error"] = std::move(e);

@@ -41,7 +41,7 @@ const char* error_code_name(ErrorCode code) {
 }
 
 Error make_error(ErrorCode code, std::string field, std::string message_zh, std::string message_en) {
-  return Error{code, std::move(field), std::move(message_zh), std::move(message_en)};
+  return Error{code, std::move(field), std::move(message_zh), std::move(message_en), {}};
 }
 
 }  // namespace claimcalc

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace claimcalc {
 
@@ -35,6 +36,9 @@ struct Error {
   std::string field;  // request field path (e.g. "items[3].amount") or, for policies, file#/json/pointer
   std::string message_zh;
   std::string message_en;
+  // region_not_loaded only: the region files to read (ids in pack order), named apart from field so a host reads
+  // them without parsing a field or a message.
+  std::vector<std::string> regions;
 };
 
 Error make_error(ErrorCode code, std::string field, std::string message_zh, std::string message_en);

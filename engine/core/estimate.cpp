@@ -156,7 +156,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
                       "参保地在就医日期 " + claim.date_of_care.iso() + " 没有已收录的有效政策版本",
                       "no policy version of the insured region is in force on " + claim.date_of_care.iso());
   }
-  if (auto unread = unread_layers(layers, policy)) return *unread;
+  if (auto unread = unread_layers(layers, policy, "insured_region")) return *unread;
 
   Estimate est;
   est.policy = policy;

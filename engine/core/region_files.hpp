@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "engine/core/error.hpp"
 #include "engine/core/policy.hpp"
@@ -13,10 +14,11 @@
 namespace claimcalc {
 
 // The layers an estimate, guide or diagnosis uses (policy: the one whose figures apply; any may be null): a
-// region_not_loaded error naming those still unread, or nothing.
-std::optional<Error> unread_layers(const Layers& layers, const Policy* policy);
+// region_not_loaded error whose regions are those still unread and whose field is the request field that chose
+// them (the insured place), or nothing.
+std::optional<Error> unread_layers(const Layers& layers, const Policy* policy, std::string field);
 
-// Operations that show the whole pack (policies, coverage, ...): every unread region.
+// Operations that show the whole pack (policies, coverage, ...): every unread region; field "" (the whole input).
 std::optional<Error> unread_regions(const PolicyPack& pack);
 
 }  // namespace claimcalc

@@ -8,8 +8,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::check_envelope(out);
   const auto j = nlohmann::json::parse(out, nullptr, false);
   if (j["ok"].get<bool>()) {
+    if (!j["result"].is_array()) std::abort();
     const auto in = nlohmann::json::parse(input, nullptr, false);
-    if (!j["result"].is_array() || in.is_discarded() || !in.is_array() || j["result"].size() != in.size()) std::abort();
+    // Where nlohmann stops at a number beyond a double's range, the engine still answers; the count is not checkable.
+    if (in.is_discarded() && !fuzz::refused_for_number_overflow(input)) std::abort();
+    if (!in.is_discarded() && (!in.is_array() || j["result"].size() != in.size())) std::abort();
     for (const auto& answer : j["result"]) fuzz::check_envelope(answer.dump());
   }
   std::size_t start = 0;

@@ -57,6 +57,33 @@ inline void check_envelope(const std::string& out) {
   if (fen(s["fund_paid"]) > fen(s["in_scope"]) || fen(s["fund_paid"]) < 0) std::abort();
 }
 
+// Whether nlohmann refuses text first for a number beyond a double's range (its error 406, e.g. 1e309). The engine
+// reads such a number as its text so that the field's reader names it (docs/api.md: `invalid_money` on the field),
+// so a batch holding one is answered item by item where nlohmann sees no JSON at all.
+inline bool refused_for_number_overflow(const std::string& text) {
+  struct Why : nlohmann::json_sax<nlohmann::json> {
+    int id = 0;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+      id = ex.id;
+      return false;
+    }
+  } why;
+  nlohmann::json::sax_parse(text, &why);
+  return why.id == 406;
+}
+
 inline std::string text(const std::uint8_t* data, std::size_t size) {
   return std::string(reinterpret_cast<const char*>(data), size);
 }

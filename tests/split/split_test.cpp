@@ -59,15 +59,21 @@ Engine split_engine() {
 }
 
 // The region ids every region_not_loaded error in an answer names (top level, or inside a batch or a nested
-// estimate): its field, as the loader reads it.
-std::set<std::string> named_regions(const std::string& answer) {
-  static const std::string key = R"("code":"region_not_loaded","field":")";
-  std::set<std::string> ids;
-  for (auto at = answer.find(key); at != std::string::npos; at = answer.find(key, at + 1)) {
-    const auto from = at + key.size();
-    std::stringstream list(answer.substr(from, answer.find('"', from) - from));
-    for (std::string id; std::getline(list, id, ',');) ids.insert(id);
+// estimate): its regions, as the loader reads them. An answer that is not JSON (a text table) names none.
+void collect_regions(const json& j, std::set<std::string>& ids) {
+  if (j.is_object() && j.contains("code") && j["code"] == "region_not_loaded") {
+    REQUIRE(j.contains("regions"));
+    REQUIRE(j["regions"].is_array());
+    CHECK_FALSE(j["regions"].empty());
+    for (const auto& id : j["regions"]) ids.insert(id.get<std::string>());
   }
+  if (j.is_structured())
+    for (const auto& v : j) collect_regions(v, ids);
+}
+
+std::set<std::string> named_regions(const std::string& answer) {
+  std::set<std::string> ids;
+  collect_regions(json::parse(answer, nullptr, false), ids);
   return ids;
 }
 
@@ -112,7 +118,8 @@ TEST_CASE("an estimate for a region not yet read answers region_not_loaded namin
   CAPTURE(first.dump());
   REQUIRE(first["ok"] == false);
   CHECK(first["error"]["code"] == "region_not_loaded");
-  CHECK(first["error"]["field"] == "shenzhen");
+  CHECK(first["error"]["field"] == "insured_region");
+  CHECK(first["error"]["regions"] == json::array({"shenzhen"}));
   CHECK(first["error"]["message_zh"].get<std::string>().find("深圳") != std::string::npos);
   CHECK(first["error"]["message_en"].get<std::string>().find("shenzhen") != std::string::npos);
   std::set<std::string> read;
@@ -128,6 +135,36 @@ TEST_CASE("an estimate for a region not yet read answers region_not_loaded namin
   CHECK(supplied(
             fresh, [&](const Engine& e) { return e.estimate(suzhou); }, read) == whole_engine().estimate(suzhou));
   CHECK(read == std::set<std::string>{"jiangsu"});
+}
+
+TEST_CASE("region_not_loaded names the files in regions and the request field that needed them in field") {
+  const Engine engine = split_engine();
+  const std::string nanjing =
+      R"({"insured_region":"南京","scheme":"employee","person":"active","setting":"inpatient",)"
+      R"("hospital_level":"level3","date_of_care":"2025-03-01","totals":{"class_a":"18000.00"}})";
+  const json estimate = json::parse(engine.estimate(nanjing));
+  REQUIRE(estimate["ok"] == false);
+  CHECK(estimate["error"]["field"] == "insured_region");
+  // The city's own file and its province's layer, each once.
+  CHECK(estimate["error"]["regions"] == json::array({"nanjing", "jiangsu"}));
+  const json guide = json::parse(engine.guide(R"({"scenario":"manual_claim","request":)" + nanjing + "}"));
+  CHECK(guide["error"]["field"] == "request.insured_region");
+  CHECK(guide["error"]["regions"] == json::array({"nanjing", "jiangsu"}));
+  const json by_region = json::parse(engine.guide(R"({"scenario":"manual_claim","region":"guangzhou"})"));
+  CHECK(by_region["error"]["field"] == "region");
+  CHECK(by_region["error"]["regions"] == json::array({"guangzhou"}));
+  const json reverse =
+      json::parse(engine.reverse(R"({"original":{"fund_paid":"1","patient_pays":"1"},"request":)" + nanjing + "}"));
+  CHECK(reverse["error"]["field"] == "request.insured_region");
+  CHECK(reverse["error"]["regions"] == json::array({"nanjing", "jiangsu"}));
+  // The whole pack: no one request field needed it.
+  const json policies = json::parse(engine.call(R"({"op":"policies"})"));
+  CHECK(policies["error"]["field"] == "");
+  CHECK(policies["error"]["regions"].size() == region_files().size());
+  // Other errors carry no regions member: their answers are what they were.
+  const json other = json::parse(engine.estimate(R"({"insured_region":"nowhere"})"));
+  REQUIRE(other["ok"] == false);
+  CHECK_FALSE(other["error"].contains("regions"));
 }
 
 TEST_CASE("policies needs every region file; a read region is not asked for again") {
@@ -206,8 +243,9 @@ TEST_CASE("a batch answers region_not_loaded per request; supplied, it is the wh
   Engine engine = split_engine();
   const json first = json::parse(engine.call(envelope));
   REQUIRE(first["ok"] == true);
-  CHECK(first["result"][0]["error"]["field"] == "guangzhou");
-  CHECK(first["result"][1]["error"]["field"] == "shanghai");
+  CHECK(first["result"][0]["error"]["field"] == "insured_region");
+  CHECK(first["result"][0]["error"]["regions"] == json::array({"guangzhou"}));
+  CHECK(first["result"][1]["error"]["regions"] == json::array({"shanghai"}));
   CHECK(first["result"][2]["error"]["code"] == "unknown_region");
   std::set<std::string> read;
   CHECK(supplied(

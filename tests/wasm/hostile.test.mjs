@@ -140,7 +140,8 @@ test('damaged, cut or missing region files: region_not_loaded, then the real fil
     const env = await e.estimate(request);
     assert.equal(env.ok, false, JSON.stringify(env).slice(0, 200));
     assert.equal(env.error.code, 'region_not_loaded');
-    assert.equal(env.error.field, 'shenzhen');
+    assert.equal(env.error.field, 'insured_region');
+    assert.deepEqual(env.error.regions, ['shenzhen']);
     assert.ok(env.error.message_zh.includes('深圳') && env.error.message_en.includes('shenzhen'));
   }
   const e = await ClaimCalc.load(wasmBytes(), { WebAssembly: counting, regions: () => real });

@@ -15,7 +15,7 @@ export type ErrorCode =
   | 'malformed_json' | 'too_large' | 'wrong_type' | 'missing_field' | 'unknown_field' | 'unknown_value'
   | 'invalid_money' | 'negative_amount' | 'invalid_ratio' | 'invalid_date' | 'inconsistent' | 'unknown_region'
   | 'no_policy_for_date' | 'unknown_command' | 'policy_invalid'
-  /** A region file the loader could not supply (opts.regions); field: the region ids, comma-separated. */
+  /** A region file the loader could not supply (opts.regions): `regions` names the files. */
   | 'region_not_loaded';
 
 export interface ErrorDetail {
@@ -24,6 +24,12 @@ export interface ErrorDetail {
   field: string;
   message_zh: string;
   message_en: string;
+  /**
+   * region_not_loaded only: the region ids whose files are not read (each once; regions/<id>.ccp). Its field is
+   * the request field that needed them ("insured_region", "request.insured_region", "region"), or "" when the
+   * operation needs every region (policies, policy).
+   */
+  regions?: string[];
 }
 
 /** Every engine answer: a result, or an error that names the field. */

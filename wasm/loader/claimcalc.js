@@ -278,13 +278,9 @@
     // host ever holds the whole text of 10,000 answers (~170 MB), unless it is asked for as text. The answer's
     // text, or its value.
     function stream(x, input, text) {
-      var a = copyIn(x, input), parts = [], batch = null, whole = null, named = [], m;
+      var a = copyIn(x, input), parts = [], batch = null, whole = null, named = [], marked = false;
       receive = function (t) {
-        // An engine error names the unread regions in its field; quotes inside text are escaped, so only an error
-        // object matches.
-        if (t.indexOf('"region_not_loaded"') >= 0) {
-          for (var re = /"code":"region_not_loaded","field":"([^"]*)"/g; (m = re.exec(t));) named.push.apply(named, m[1].split(','));
-        }
+        marked = marked || t.indexOf('"region_not_loaded"') >= 0;
         if (text) parts.push(t);
         else if (batch) {
           if (t === ']}') return;
@@ -297,11 +293,23 @@
       x.cc_call_stream(a[0], a[1]);
       receive = null;
       x.cc_free(a[0]);
-      return [text ? parts.join('') : batch ? { ok: true, result: batch } : JSON.parse(whole), named];
+      var out = text ? parts.join('') : batch ? { ok: true, result: batch } : JSON.parse(whole);
+      // An answer that may hold region_not_loaded errors (rare: the first calls) is read for the regions they name.
+      if (marked) regionsIn(text ? JSON.parse(out) : out, named);
+      return [out, named];
     }
 
-    // The files of regions (ids) read into the module; false when one is not to be had (no reader, no file, or
-    // bytes the module refuses), and the answer that named it stands.
+    // The region ids the region_not_loaded errors of an envelope name: its own, its batch's, validate_policy's
+    // estimate's.
+    function regionsIn(v, out) {
+      var e = v && v.error, r = v && v.result;
+      if (e && e.code === 'region_not_loaded') out.push.apply(out, e.regions);
+      if (r && r.length) for (var i = 0; i < r.length; i++) regionsIn(r[i], out);
+      else if (r && r.estimate) regionsIn(r.estimate, out);
+    }
+
+    // The files of regions (ids) read into the module: how many were (one may not be to be had: no reader, no
+    // file, or bytes the module refuses; the answers that need it keep naming it).
     function supply(ids) {
       return Promise.all(ids.map(function (id) {
         if (regionBytes[id]) return regionBytes[id];
@@ -311,10 +319,8 @@
         }, function () { return null; });
       })).then(function (files) {
         return run(function (x) {
-          for (var i = 0; i < files.length; i++) {
-            if (!files[i] || !JSON.parse(loadPack(x, files[i], 'cc_read_region')).ok) return false;
-          }
-          return true;
+          for (var i = 0, n = 0; i < files.length; i++) n += files[i] && JSON.parse(loadPack(x, files[i], 'cc_read_region')).ok ? 1 : 0;
+          return n;
         });
       });
     }
@@ -344,7 +350,7 @@
       function attempt() {
         return run(function (x) { return stream(x, input, text); }).then(function (r) {
           var ids = r[1].filter(function (id) { return !tried[id] && (tried[id] = 1); });
-          return ids.length ? supply(ids).then(function (ok) { return ok ? attempt() : r[0]; }) : r[0];
+          return ids.length ? supply(ids).then(function (n) { return n ? attempt() : r[0]; }) : r[0];
         });
       }
       return attempt();
