@@ -31,17 +31,12 @@ const char* engine_version() { return "0.1.0"; }
 std::string error_envelope(const Error& error) { return codec::dump_json(codec::error_envelope(error)); }
 
 namespace {
-// The region file of a split build whose SHA-256 (hex) is sha, or null.
-const RegionFile* region_file_with(const std::string& sha) {
+// The region file of a split build whose key (&RegionFile::region: its region id; &RegionFile::sha256: its SHA-256
+// in hex) is value, or null.
+const RegionFile* region_file(const char* RegionFile::*key, std::string_view value) {
   for (std::size_t i = 0; i < kRegionFileCount; ++i)
-    if (sha == kRegionFiles[i].sha256) return &kRegionFiles[i];
+    if (value == kRegionFiles[i].*key) return &kRegionFiles[i];
   return nullptr;
-}
-
-bool has_region_file(const std::string& region) {
-  for (std::size_t i = 0; i < kRegionFileCount; ++i)
-    if (region == kRegionFiles[i].region) return true;
-  return false;
 }
 
 // The built-in policies, validated when the build compiled them (tools/bundle_policies): read, not re-validated.
@@ -50,7 +45,7 @@ Result<std::vector<Policy>> builtin_policies() {
   auto policies =
       codec::read_compiled(std::string_view(reinterpret_cast<const char*>(kCompiledPolicies), kCompiledPoliciesSize));
   if (policies.ok() && kRegionFileCount != 0)
-    for (auto& p : policies.value()) p.unread = has_region_file(p.region);
+    for (auto& p : policies.value()) p.unread = region_file(&RegionFile::region, p.region) != nullptr;
   return policies;
 }
 
@@ -70,6 +65,14 @@ Result<std::vector<Policy>> builtin_as_read(const PolicyPack& pack) {
   return builtin;
 }
 
+// A pack of these policies over the built-in place registry: every engine's pack is made here.
+PolicyPack over_registry(std::vector<Policy> policies) {
+  PolicyPack pack;
+  pack.policies = std::move(policies);
+  pack.divisions = builtin_divisions();
+  return pack;
+}
+
 // Files parsed and validated as a pack, joined by the built-in policies of the regions they do not hold, and
 // checked against the region registry.
 Result<PolicyPack> pack_of(const std::vector<PolicyFile>& files, std::string_view today, std::vector<Policy> kept) {
@@ -79,11 +82,12 @@ Result<PolicyPack> pack_of(const std::vector<PolicyFile>& files, std::string_vie
     if (!parsed.ok()) return parsed.error();
     day = parsed.value();
   }
-  auto pack = codec::load_pack(files, day);
-  if (!pack.ok()) return pack.error();
-  for (auto& p : kept) pack.value().policies.push_back(std::move(p));
-  pack.value().divisions = {kDivisions, kDivisionCount, kDivisionSource};
-  if (auto err = check_places(pack.value())) return *err;
+  auto loaded = codec::load_pack(files, day);
+  if (!loaded.ok()) return loaded.error();
+  auto& policies = loaded.value().policies;
+  for (auto& p : kept) policies.push_back(std::move(p));
+  PolicyPack pack = over_registry(std::move(policies));
+  if (auto err = check_places(pack)) return *err;
   return pack;
 }
 }  // namespace
@@ -91,10 +95,7 @@ Result<PolicyPack> pack_of(const std::vector<PolicyFile>& files, std::string_vie
 Result<Engine> Engine::builtin() {
   auto policies = builtin_policies();
   if (!policies.ok()) return policies.error();
-  PolicyPack pack;
-  pack.policies = std::move(policies.value());
-  pack.divisions = {kDivisions, kDivisionCount, kDivisionSource};
-  return Engine(std::make_shared<const PolicyPack>(std::move(pack)));
+  return Engine(std::make_shared<const PolicyPack>(over_registry(std::move(policies.value()))));
 }
 
 Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::string_view today) {
@@ -104,7 +105,7 @@ Result<Engine> Engine::from_files(const std::vector<PolicyFile>& files, std::str
 }
 
 Result<Engine> Engine::read_region(std::string_view bytes) const {
-  const RegionFile* file = region_file_with(sha256_hex(bytes));
+  const RegionFile* file = region_file(&RegionFile::sha256, sha256_hex(bytes));
   if (file == nullptr) {
     return make_error(ErrorCode::policy_invalid, "region_file",
                       "不是本引擎的地区政策文件：SHA-256 与内置索引不符（文件损坏，或来自另一版本）",
@@ -297,14 +298,10 @@ std::string Engine::reverse(std::string_view input) const {
   return with_input(input, limits::kMaxRequestBytes, "input", [&](const json& j) { return ops::reverse(j, *pack_); });
 }
 
-std::string Engine::policies() const {
-  if (auto unread = unread_regions(*pack_)) return dump(codec::error_envelope(*unread));
-  return dump(ops::policies(*pack_, nullptr));
-}
+std::string Engine::policies() const { return dump(ops::policies(*pack_, nullptr)); }
 
 std::string Engine::policy(std::string_view region) const {
   const std::string r(region);
-  if (auto unread = unread_regions(*pack_)) return dump(codec::error_envelope(*unread));
   return dump(ops::policies(*pack_, &r));
 }
 
@@ -369,10 +366,6 @@ void Engine::call(std::string_view envelope, const std::function<void(std::strin
                            : lang->is_string() ? lang->get<std::string>()
                                                : "",
                            brief != nullptr && brief->is_boolean() && brief->get<bool>());
-    }
-    // Operations that show every region's contents need every region file read.
-    if (name == "policies" || name == "policy") {
-      if (auto unread = unread_regions(*pack_)) return codec::error_envelope(*unread);
     }
     if (name == "guide") return ops::guide(j, *pack_);
     if (name == "diagnose") return ops::diagnose(j, *pack_);

@@ -12,4 +12,7 @@ extern const char kDivisionSource[];
 extern const Division kDivisions[];
 extern const std::size_t kDivisionCount;
 
+// The registry over those entries, as every pack the engine answers from holds it.
+inline DivisionRegistry builtin_divisions() { return {kDivisions, kDivisionCount, kDivisionSource}; }
+
 }  // namespace claimcalc::api

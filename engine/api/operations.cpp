@@ -271,6 +271,9 @@ json reverse(const json& input, const PolicyPack& pack) {
 }
 
 json policies(const PolicyPack& pack, const std::string* region) {
+  // The summaries are the regions' contents (schemes, settings, sources), which only read region files hold: the
+  // one place that asks for every file, for Engine::policies()/policy() and both ops of Engine::call alike.
+  if (auto unread = unread_regions(pack)) return codec::error_envelope(*unread);
   json list = json::array();
   for (const auto& p : pack.policies)
     if (region == nullptr || p.region == *region) list.push_back(codec::policy_summary(p));
@@ -322,7 +325,7 @@ json validate_policy(const json& input, std::vector<Policy> base) {
     paths.push_back(std::move(built_in));
   }
   if (auto err = codec::check_versions(pack.value().policies, paths)) return codec::error_envelope(*err);
-  pack.value().divisions = {kDivisions, kDivisionCount, kDivisionSource};
+  pack.value().divisions = builtin_divisions();
   if (auto err = check_places(pack.value())) return codec::error_envelope(*err);
   const std::string hash = sha256_hex(*content);
   json summary = json::array();

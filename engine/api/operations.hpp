@@ -40,9 +40,10 @@ std::optional<std::string> plain_estimate(std::string_view request, const Policy
 json guide(const json& input, const PolicyPack& pack);
 json diagnose(const json& input, const PolicyPack& pack);
 json reverse(const json& input, const PolicyPack& pack);
-json policies(const PolicyPack& pack, const std::string* region);  // all regions, or one
-json coverage(const PolicyPack& pack);                             // per region and scheme: parts, layers, confidence
-json scaffold(const json& input, const PolicyPack& pack);          // a new version from the registry, every part absent
+// All regions, or one; region_not_loaded naming every region file not yet read (docs/api.md, "Region files").
+json policies(const PolicyPack& pack, const std::string* region);
+json coverage(const PolicyPack& pack);                     // per region and scheme: parts, layers, confidence
+json scaffold(const json& input, const PolicyPack& pack);  // a new version from the registry, every part absent
 json vocabulary(const PolicyPack& pack);  // every choice's name and zh/en label, the regions, the limits
 // {path, content, request?}: a draft policy file checked by the pack's own validator beside `base` (the built-in
 // policies, so its province and national layers resolve); with a request, an estimate by that pack, which says it used

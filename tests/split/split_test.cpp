@@ -161,6 +161,10 @@ TEST_CASE("region_not_loaded names the files in regions and the request field th
   const json policies = json::parse(engine.call(R"({"op":"policies"})"));
   CHECK(policies["error"]["field"] == "");
   CHECK(policies["error"]["regions"].size() == region_files().size());
+  // Every entry point of policies/policy asks for every file, one region too.
+  for (const std::string& answer :
+       {engine.policies(), engine.policy("shenzhen"), engine.call(R"({"op":"policy","region":"shenzhen"})")})
+    CHECK(json::parse(answer) == policies);
   // Other errors carry no regions member: their answers are what they were.
   const json other = json::parse(engine.estimate(R"({"insured_region":"nowhere"})"));
   REQUIRE(other["ok"] == false);
