@@ -85,8 +85,7 @@ int main(int argc, char** argv) {
     std::cerr << "policy validation failed: " << pack.error().field << ": " << pack.error().message_en << "\n";
     return 1;
   }
-  pack.value().divisions = {claimcalc::api::kDivisions, claimcalc::api::kDivisionCount,
-                            claimcalc::api::kDivisionSource};
+  pack.value().divisions = claimcalc::api::builtin_divisions();
   if (auto err = claimcalc::check_places(pack.value())) {
     std::cerr << "policy validation failed: " << err->field << ": " << err->message_en << "\n";
     return 1;

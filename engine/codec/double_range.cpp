@@ -7,7 +7,7 @@ namespace claimcalc::codec {
 
 namespace {
 
-// 2^1024 - 2^970, the least value that rounds to infinity as a double (halfway to 2^1024; ties go to the even
+// 2^1024 - 2^970, the least value that rounds to infinity in IEEE binary64 (halfway to 2^1024; ties go to the even
 // significand, which is 2^1024): its 309 digits.
 constexpr std::string_view kOverflowDigits =
     "17976931348623158079372897140530341507993413271003782693617377898044496829276475094664901797758720709633028641"

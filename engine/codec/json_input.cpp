@@ -58,7 +58,7 @@ class DomBuilder final : public JsonEvents {
   bool number_unsigned(std::uint64_t v) override { return put(json(v)); }
   bool number_text(std::string& text) override { return put(fraction(text)); }
   bool string(std::string& v) override {
-    // A number out of a double's range was quoted first (see quote_overflowing_numbers); it is still a number.
+    // A number out of IEEE binary64's range was quoted first (see quote_overflowing_numbers); it is still a number.
     const std::size_t ordinal = strings_seen_++;
     if (next_quoted_ < quoted_.size() && quoted_[next_quoted_] == ordinal) {
       ++next_quoted_;
@@ -145,10 +145,10 @@ bool is_number_char(char c) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-// The reader refuses a number out of a double's range (1e309) as if the whole input were not JSON (as nlohmann's does).
-// Only then, this one linear pass puts such numbers in quotes and returns the ordinals (among all string tokens, keys
-// included) of the strings it made, so the builder can turn them back into numbers and the field's reader can name the
-// field.
+// The reader refuses a number out of IEEE binary64's range (1e309) as if the whole input were not JSON (as nlohmann's
+// does). Only then, this one linear pass puts such numbers in quotes and returns the ordinals (among all string tokens,
+// keys included) of the strings it made, so the builder can turn them back into numbers and the field's reader can name
+// the field.
 std::vector<std::size_t> quote_overflowing_numbers(std::string_view text, std::string& out) {
   std::vector<std::size_t> quoted;
   std::size_t strings = 0;
@@ -255,9 +255,9 @@ std::string fraction_text(const json& j) {
 
 namespace {
 
-// As nlohmann's dump(-1, ' ', false, replace) writes a value (its serializer brings printf and float formatting
-// into the wasm). No tree claimcalc writes holds a binary floating-point number: parse_json keeps fractions as text
-// and no code makes a double, so that case is not written.
+// As nlohmann's dump(-1, ' ', false, replace) writes a value (its serializer brings printf and floating-point
+// formatting into the wasm). No tree claimcalc writes holds a binary floating-point number: parse_json keeps fractions
+// as text and no code makes a binary64 number, so that case is not written.
 void write_value(JsonWriter& w, const json& j) {
   switch (j.type()) {
     case json::value_t::object:

@@ -38,7 +38,7 @@ class JsonLexer {
   std::string& text() { return buffer_; }
   std::uint64_t unsigned_value = 0;
   std::int64_t integer_value = 0;
-  bool overflow = false;  // the last token failed as a number beyond a double's range
+  bool overflow = false;  // the last token failed as a number beyond IEEE binary64's range
 
   // The next token; its text (a string's value, a number as written) is text(). Inline: the parser's loop calls it
   // for every token.

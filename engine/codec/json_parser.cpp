@@ -22,8 +22,9 @@ class Parser {
     last_ = lexer_.scan();
     return last_;
   }
-  // number_overflow: where a value is expected, a number beyond a double's range is reported as that (nlohmann's
-  // parser checks a float for being finite only there); anywhere else it is a syntax error like any token.
+  // number_overflow: where a value is expected, a number beyond IEEE binary64's range is reported as that (nlohmann's
+  // parser checks a floating-point number for being finite only there); anywhere else it is a syntax error like any
+  // token.
   bool fail(bool number_overflow = false) {
     events_.parse_error(lexer_.position(), number_overflow);
     return false;

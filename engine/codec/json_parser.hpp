@@ -1,6 +1,6 @@
 // A JSON text read into events, as nlohmann's sax_parse (strict, no comments) gives them: the same events in the
 // same order, the same verdicts, the same error positions (characters read, EOF counted, as its lexer counts them).
-// It exists for size: nlohmann's lexer brings strtod, long-double arithmetic and printf into the wasm (~13 KB
+// It exists for size: nlohmann's lexer brings strtod, extended-precision arithmetic and printf into the wasm (~13 KB
 // brotli with the serializer, docs/size-and-start.md), and claimcalc keeps every fraction as its source text anyway.
 // tests/unit/json_parser_test.cpp holds it equal to nlohmann's parser on generated and mutated inputs.
 #pragma once
@@ -27,7 +27,7 @@ class JsonEvents {
   virtual bool end_object() = 0;
   virtual bool start_array() = 0;
   virtual bool end_array() = 0;
-  // at: characters read when the error was seen; number_overflow: a number beyond a double's range (1e309).
+  // at: characters read when the error was seen; number_overflow: a number beyond IEEE binary64's range (1e309).
   virtual void parse_error(std::size_t at, bool number_overflow) = 0;
 };
 

@@ -25,8 +25,7 @@ const claimcalc::PolicyPack& pack() {
     auto loaded = claimcalc::codec::load_pack(files.value(), std::nullopt);
     REQUIRE(loaded.ok());
     // with the registry, as the engine holds the pack: places such as 北京 resolve
-    loaded.value().divisions = {claimcalc::api::kDivisions, claimcalc::api::kDivisionCount,
-                                claimcalc::api::kDivisionSource};
+    loaded.value().divisions = claimcalc::api::builtin_divisions();
     return std::move(loaded.value());
   }();
   return p;

@@ -10,13 +10,10 @@
 #include "tools/policy_dir.hpp"
 
 using claimcalc::Division;
+using claimcalc::api::builtin_divisions;
 using test::json;
 
 namespace {
-
-claimcalc::DivisionRegistry builtin_divisions() {
-  return {claimcalc::api::kDivisions, claimcalc::api::kDivisionCount, claimcalc::api::kDivisionSource};
-}
 
 // The pack of policies/ with the registry, as the engine holds it.
 const claimcalc::PolicyPack& builtin_pack() {

@@ -25,7 +25,7 @@ const claimcalc::PolicyPack& pack() {
     auto loaded =
         claimcalc::codec::load_pack(claimcalc::tools::read_policy_dir(test::source_dir() + "/policies").value());
     claimcalc::PolicyPack out = loaded.value();
-    out.divisions = {claimcalc::api::kDivisions, claimcalc::api::kDivisionCount, claimcalc::api::kDivisionSource};
+    out.divisions = claimcalc::api::builtin_divisions();
     return out;
   }();
   return p;
