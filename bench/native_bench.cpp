@@ -3,12 +3,17 @@
 //   build/bench/native_bench [rounds]
 //   build/bench/native_bench --many FILE COUNT   one estimate_many call, detail figures, of COUNT requests taken in
 //                                                turn from FILE (JSON Lines): the wasm's path natively, for callgrind
+//   build/bench/native_bench --dump LIST         for each file named in LIST (one path a line): its bytes as an
+//                                                estimate, an estimate_many array, a call, and one request of an
+//                                                estimate_many call in each detail; answers on stdout, for
+//                                                checking that a change to the engine keeps every answer byte for byte
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -97,11 +102,30 @@ int many(const char* path, long count) {
   return 0;
 }
 
+// Every answer the engine gives to each listed input, by each entry point an estimate has.
+int dump(const char* list_path) {
+  auto engine = claimcalc::api::Engine::builtin();
+  if (!engine.ok()) return 1;
+  const auto& e = engine.value();
+  std::ifstream list(list_path);
+  for (std::string path; std::getline(list, path);) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string out = e.estimate(bytes) + "\n" + e.estimate_many(bytes) + "\n" + e.call(bytes) + "\n";
+    for (const char* detail : {"figures", "full"})
+      out += e.call(std::string(R"({"op":"estimate_many","detail":")") + detail + R"(","requests":[)" + bytes + "]}") +
+             "\n";
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using claimcalc::api::Engine;
   if (argc == 4 && std::strcmp(argv[1], "--many") == 0) return many(argv[2], std::atol(argv[3]));
+  if (argc == 3 && std::strcmp(argv[1], "--dump") == 0) return dump(argv[2]);
   const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
   std::size_t sink = 0;
   const Times load = time_us(rounds, 3, [&](int) { sink += Engine::builtin().ok() ? 1 : 0; });

@@ -88,17 +88,17 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
 
 }  // namespace
 
-void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out) {
+void append_answer(Claim claim, const PolicyPack& pack, std::string& out) {
   codec::JsonWriter w(out);
-  append_answer(claim, pack, w);
+  append_answer(std::move(claim), pack, w);
 }
 
-void append_answer(const Claim& claim, const PolicyPack& pack, codec::JsonWriter& w) {
-  auto est = claimcalc::estimate(claim, pack);
+void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts) {
+  auto est = claimcalc::estimate(std::move(claim), pack);
   if (!est.ok()) {
     w.verbatim(codec::dump_json(codec::error_envelope(est.error())));
   } else if (!est.value().trace.texts()) {
-    codec::append_figures_envelope(w, est.value(), engine_version());
+    codec::append_figures_envelope(w, est.value(), engine_version(), texts);
   } else {
     codec::append_estimate_envelope(w, est.value(), engine_version());
   }
@@ -111,7 +111,7 @@ void append_estimate(const json& request, bool figures_default, const PolicyPack
     return;
   }
   if (figures_default && !request.contains("detail")) claim.value().step_texts = false;
-  append_answer(claim.value(), pack, out);
+  append_answer(std::move(claim.value()), pack, out);
 }
 
 namespace {
@@ -159,11 +159,12 @@ bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& e
   {
     // One writer for the whole batch: each run is handed out and the writer starts again in the same room.
     codec::JsonWriter w(run);
+    codec::BatchTexts texts;
     for (std::size_t i = 0; i < call->requests.size(); ++i) {
       auto& r = call->requests[i];
       if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
       if (i != 0) w.verbatim(",");
-      append_answer(r.claim, pack, w);
+      append_answer(std::move(r.claim), pack, w, &texts);
       if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
         emit(w.text());
         w.restart();
@@ -178,7 +179,7 @@ std::optional<std::string> plain_estimate(std::string_view request, const Policy
   auto plain = codec::read_plain_request(request);
   if (!plain) return std::nullopt;
   std::string out;
-  append_answer(plain->claim, pack, out);
+  append_answer(std::move(plain->claim), pack, out);
   return out;
 }
 

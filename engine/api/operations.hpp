@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/json_writer.hpp"
 #include "engine/core/claim.hpp"
@@ -23,9 +24,9 @@ using codec::json;
 // Estimates answer as text: a figures-only answer ("detail": "figures") is written without a JSON tree.
 // figures_default: a batch's "detail" was "figures", for requests that give none of their own.
 void append_estimate(const json& request, bool figures_default, const PolicyPack& pack, std::string& out);
-void append_answer(const Claim& claim, const PolicyPack& pack, std::string& out);
+void append_answer(Claim claim, const PolicyPack& pack, std::string& out);
 // The same written by a batch's writer.
-void append_answer(const Claim& claim, const PolicyPack& pack, codec::JsonWriter& w);
+void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr);
 // Receives an answer's text in pieces (Engine::call with a sink).
 using Emit = std::function<void(std::string_view)>;
 // The one batch path, with its limits: the envelope as text, handed to `emit` as it is made: the opening, runs of

@@ -249,13 +249,14 @@ void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* en
   w.key("items");
   write_items(w, est.items);
   write_materials(w, process_policy, est.materials);
+  SplitFigures figures(est);
   w.key("national");
-  write_national(w, est);
+  write_national(w, figures);
   write_next_questions(w, est.next_questions);
   write_receipt(w, est, engine_version);
   write_sources(w, sources_used(est, process_policy));
   w.key("split");
-  write_split(w, est);
+  write_split(w, figures);
   write_steps(w, est);
   close_envelope(w, est);
 }

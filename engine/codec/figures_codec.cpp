@@ -25,8 +25,7 @@ void money(JsonWriter& w, const char (&key)[N], const std::optional<Fen>& v) {
 }
 
 // As figure_json in result_codec.cpp: exact, a range ({high, low, reasons} in dump order), or null.
-void figure(JsonWriter& w, std::string_view key, const PartFigure& f) {
-  w.key(key);
+void figure(JsonWriter& w, const PartFigure& f, BatchTexts* texts) {
   if (f.range == nullptr) {
     if (f.exact) {
       w.money(*f.exact);
@@ -45,9 +44,9 @@ void figure(JsonWriter& w, std::string_view key, const PartFigure& f) {
     w.key("needs");
     w.string(r.needs);
     w.key("reason_en");
-    w.string(r.reason_en);
+    write_sentence(w, texts, r.reason_en);
     w.key("reason_zh");
-    w.string(r.reason_zh);
+    write_sentence(w, texts, r.reason_zh);
     w.end_object();
   }
   w.end_array();
@@ -56,16 +55,36 @@ void figure(JsonWriter& w, std::string_view key, const PartFigure& f) {
 
 }  // namespace
 
+SplitFigures::SplitFigures(const Estimate& est, BatchTexts* texts) : texts_(texts) {
+  for (std::size_t p = 0; p < figure_.size(); ++p) figure_[p] = part_figure(est, split_parts()[p]);
+}
+
+void SplitFigures::write(JsonWriter& w, std::size_t p) {
+  if (end_[p] != 0) {
+    w.repeat(begin_[p], end_[p]);
+    return;
+  }
+  begin_[p] = w.offset();
+  figure(w, figure_[p], texts_);
+  end_[p] = w.offset();
+}
+
 // The tables are sorted by name, the order nlohmann writes a full answer's keys in.
-void write_split(JsonWriter& w, const Estimate& est) {
+void write_split(JsonWriter& w, SplitFigures& figures) {
   w.begin_object();
-  for (const auto& p : split_parts()) figure(w, p.name, part_figure(est, p));
+  for (std::size_t p = 0; p < split_parts().size(); ++p) {
+    w.key(split_parts()[p].name);
+    figures.write(w, p);
+  }
   w.end_object();
 }
 
-void write_national(JsonWriter& w, const Estimate& est) {
+void write_national(JsonWriter& w, SplitFigures& figures) {
   w.begin_object();
-  for (const auto& n : national_names()) figure(w, n.national, part_figure(est, split_part(n.part)));
+  for (const auto& n : national_names()) {
+    w.key(n.national);
+    figures.write(w, n.part_index);
+  }
   w.end_object();
 }
 
@@ -111,25 +130,23 @@ void write_benefits_from(JsonWriter& w, const Estimate& est) {
   }
 }
 
-void write_cannot_estimate(JsonWriter& w, const Estimate& est) {
+void write_cannot_estimate(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
   w.key("cannot_estimate");
   w.begin_array();
   for (const auto& u : est.cannot_estimate) {
     w.begin_object();
     write_text(w, "needs", u.needs);
     write_text(w, "part", u.part);
-    write_text(w, "reason_en", u.reason_en);
-    write_text(w, "reason_zh", u.reason_zh);
+    w.key("reason_en");
+    write_sentence(w, texts, u.reason_en);
+    w.key("reason_zh");
+    write_sentence(w, texts, u.reason_zh);
     w.end_object();
   }
   w.end_array();
 }
 
-void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version) {
-  const Policy& policy = *est.policy;
-  w.key("receipt");
-  w.begin_object();
-  write_text(w, "date_of_care", est.date_of_care.iso());
+void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_version) {
   write_text(w, "engine_version", engine_version);
   write_text(w, "policy_hash", policy.hash);
   write_text(w, "policy_id", policy.id());
@@ -140,31 +157,40 @@ void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_versio
   w.end_object();
 }
 
-void write_warnings(JsonWriter& w, const Estimate& est) {
+void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version) {
+  w.key("receipt");
+  w.begin_object();
+  write_text(w, "date_of_care", est.date_of_care.iso());
+  write_receipt_tail(w, *est.policy, engine_version);
+}
+
+void write_warnings(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
   w.key("warnings");
   w.begin_array();
   for (const auto& x : est.warnings) {
     w.begin_object();
     write_text(w, "code", x.code);
-    write_text(w, "message_en", x.message_en);
-    write_text(w, "message_zh", x.message_zh);
+    w.key("message_en");
+    write_sentence(w, texts, x.message_en);
+    w.key("message_zh");
+    write_sentence(w, texts, x.message_zh);
     w.end_object();
   }
   w.end_array();
 }
 
-void open_envelope(JsonWriter& w, const Estimate& est) {
+void open_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
   w.begin_object();
   w.key("ok");
   w.boolean(true);
   w.key("result");
   w.begin_object();
   write_benefits_from(w, est);
-  write_cannot_estimate(w, est);
+  write_cannot_estimate(w, est, texts);
 }
 
-void close_envelope(JsonWriter& w, const Estimate& est) {
-  write_warnings(w, est);
+void close_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
+  write_warnings(w, est, texts);
   w.end_object();
   w.end_object();
 }
@@ -176,16 +202,24 @@ void append_figures_envelope(std::string& out, const Estimate& est, const char* 
   append_figures_envelope(w, est, engine_version);
 }
 
-void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version) {
-  open_envelope(w, est);
+void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, BatchTexts* texts) {
+  open_envelope(w, est, texts);
   w.key("items");
   write_items(w, est.items);
+  SplitFigures figures(est, texts);
   w.key("national");
-  write_national(w, est);
-  write_receipt(w, est, engine_version);
+  write_national(w, figures);
+  if (texts != nullptr) {
+    w.key("receipt");
+    w.begin_object();
+    write_text(w, "date_of_care", est.date_of_care.iso());
+    w.continued(texts->receipt_tail(est, engine_version));
+  } else {
+    write_receipt(w, est, engine_version);
+  }
   w.key("split");
-  write_split(w, est);
-  close_envelope(w, est);
+  write_split(w, figures);
+  close_envelope(w, est, texts);
 }
 
 }  // namespace claimcalc::codec

@@ -3,18 +3,35 @@
 // and each value is what the full answer holds under the same key, so the two agree to the fen (tests/unit).
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
+#include "engine/codec/batch_texts.hpp"
 #include "engine/codec/json_writer.hpp"
 #include "engine/core/estimate.hpp"
+#include "engine/core/split_parts.hpp"
 
 namespace claimcalc::codec {
 
 // The parts both answers share (engine/codec/estimate_writer.cpp writes the rest of the full one). Each write_X
 // but the first three writes its own key; keys go in dump_json's (sorted) order.
-void write_split(JsonWriter& w, const Estimate& est);
-void write_national(JsonWriter& w, const Estimate& est);
+// The national names repeat the split's figures (a range with its reasons included, psn_cash_pay and psn_part_amt
+// are the same part): each part's figure is looked up once, and its JSON text, once written, is copied where it
+// comes again. Written national first (the sorted order), then split, by the same writer.
+class SplitFigures {
+ public:
+  explicit SplitFigures(const Estimate& est, BatchTexts* texts = nullptr);
+  // Writes part p's figure (an index into split_parts()) as the writer's next value.
+  void write(JsonWriter& w, std::size_t p);
+
+ private:
+  BatchTexts* texts_;
+  std::array<PartFigure, 11> figure_;
+  std::array<std::size_t, 11> begin_{}, end_{};  // where the figure's text was written; end 0: not yet
+};
+void write_split(JsonWriter& w, SplitFigures& figures);
+void write_national(JsonWriter& w, SplitFigures& figures);
 void write_items(JsonWriter& w, const std::vector<ItemResult>& list);
 void write_text(JsonWriter& w, std::string_view key, std::string_view value);
 template <std::size_t N>
@@ -23,17 +40,20 @@ void write_text(JsonWriter& w, const char (&key)[N], std::string_view value) {
   w.string(value);
 }
 void write_benefits_from(JsonWriter& w, const Estimate& est);
-void write_cannot_estimate(JsonWriter& w, const Estimate& est);
+void write_cannot_estimate(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
 void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version);
-void write_warnings(JsonWriter& w, const Estimate& est);
+// The receipt's members after date_of_care, each with the comma before it, and the closing brace.
+void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_version);
+void write_warnings(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
 
 // Both answers open {"ok":true,"result":{ with benefits_from and cannot_estimate (the first keys in sorted order)
 // and close with warnings (the last): one opening and one closing, so the two cannot drift apart.
-void open_envelope(JsonWriter& w, const Estimate& est);
-void close_envelope(JsonWriter& w, const Estimate& est);
+void open_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
+void close_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
 
-// Appends {"ok":true,"result":{...}} for est.
+// Appends {"ok":true,"result":{...}} for est; a batch's repeated texts come from `texts` when given.
 void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version);
-void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version);
+void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version,
+                             BatchTexts* texts = nullptr);
 
 }  // namespace claimcalc::codec

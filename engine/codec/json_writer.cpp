@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "engine/codec/text_scan.hpp"
+
 namespace claimcalc::codec {
 
 namespace {
@@ -40,17 +42,6 @@ Utf8 utf8_sequence(std::string_view s, std::size_t i) {
     if (k == 1 ? (x < lo || x > hi) : (x & 0xC0) != 0x80) break;
   }
   return {k, k == need + 1};
-}
-
-// Whether any of 8 bytes is outside printable ASCII or is '"' or '\\' (SWAR: the usual has-zero-byte test on
-// v ^ '"' and v ^ '\\', and has-less-than-0x20 once no byte has its high bit set).
-bool any_special(std::uint64_t v) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  const std::uint64_t quote = v ^ (kOnes * '"');
-  const std::uint64_t backslash = v ^ (kOnes * '\\');
-  return ((v & kHigh) | ((v - kOnes * 0x20) & ~v & kHigh) | ((quote - kOnes) & ~quote & kHigh) |
-          ((backslash - kOnes) & ~backslash & kHigh)) != 0;
 }
 
 // Writes the escape of an ASCII byte that needs one at p; returns the end.
@@ -102,21 +93,25 @@ void JsonWriter::escaped(std::string_view text) {
   std::size_t run = 0;  // start of the text not yet copied: it needs no escape
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   while (i < size) {
+    if (size - i >= 8) {  // plain ASCII: 8 bytes at a time, up to the byte that stops the run
+      const unsigned plain = plain_prefix(text.data() + i);
+      i += plain;
+      if (plain == 8) continue;
+    }
     const unsigned char c = byte(i);
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      ++i;
-      while (size - i >= 8) {  // ASCII runs: 8 bytes at a time
-        std::uint64_t v;
-        std::memcpy(&v, text.data() + i, 8);
-        if (any_special(v)) break;
-        i += 8;
-      }
+      ++i;  // only near the end of the text, where no word fits
       continue;
     }
-    // Most text is Chinese: three-byte sequences whose lead byte needs no range check on the second byte.
+    // Most text is Chinese: three-byte sequences whose lead byte needs no range check on the second byte, two at a
+    // time while they last.
     if (c >= 0xE1 && c <= 0xEF && c != 0xED && size - i >= 3 && (byte(i + 1) & 0xC0) == 0x80 &&
         (byte(i + 2) & 0xC0) == 0x80) {
       i += 3;
+      while (size - i >= 8) {
+        if (!two_chinese(word_at(text.data() + i))) break;
+        i += 6;
+      }
       continue;
     }
     std::size_t n = 1;
@@ -171,26 +166,6 @@ void JsonWriter::grow(std::size_t n) {
   out_.resize(used + std::max<std::size_t>(n, 1024));
   p_ = out_.data() + used;
   end_ = out_.data() + out_.size();
-}
-
-void JsonWriter::separate() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_) put(',');
-  first_ = false;
-}
-
-void JsonWriter::open(char c) {
-  separate();
-  put(c);
-  first_ = true;
-}
-
-void JsonWriter::close(char c) {
-  put(c);
-  first_ = false;
 }
 
 void JsonWriter::key(std::string_view name) {

@@ -26,10 +26,22 @@ class JsonWriter {
   void end_array() { close(']'); }
   // A member name (plain ASCII, written as is); the value written next belongs to it.
   void key(std::string_view name);
-  // The same for a literal: its length is known here (the wasm build otherwise calls strlen for every key).
+  // The same for a literal: its length is known here (the wasm build otherwise calls strlen for every key). Natively
+  // the copy is a few moves rather than a call; the wasm keeps one out-of-line copy (its size budget).
   template <std::size_t N>
   void key(const char (&name)[N]) {
+#ifdef __EMSCRIPTEN__
     key(std::string_view(name, N - 1));
+#else
+    separate();
+    need(N + 2);
+    *p_++ = '"';
+    std::memcpy(p_, name, N - 1);
+    p_ += N - 1;
+    *p_++ = '"';
+    *p_++ = ':';
+    after_key_ = true;
+#endif
   }
   // A member name from data (a source ref, an amount's name): escaped like any string.
   void key_text(std::string_view name);
@@ -49,6 +61,26 @@ class JsonWriter {
     first_ = true;
     after_key_ = false;
   }
+  // Text written as is after a value: further members or elements, each with its comma, and the closings after
+  // them. The next value gets its comma.
+  void continued(std::string_view json_text) {
+    put(json_text);
+    first_ = false;
+    after_key_ = false;
+  }
+  // Where the next byte goes, counted from the string's start (the room before the writer's first byte included)...
+  std::size_t offset() const { return static_cast<std::size_t>(p_ - out_.data()); }
+  // ...the text written from there on...
+  std::string_view written_since(std::size_t begin) const {
+    return {out_.data() + begin, static_cast<std::size_t>(p_ - out_.data()) - begin};
+  }
+  // ...and a value written earlier, bytes [begin, end) of the string, written again as the next value.
+  void repeat(std::size_t begin, std::size_t end) {
+    separate();
+    need(end - begin);
+    std::memcpy(p_, out_.data() + begin, end - begin);
+    p_ += end - begin;
+  }
   // ...the text written so far, and a fresh start at the beginning of the string, keeping its room.
   std::string_view text() const { return {out_.data(), static_cast<std::size_t>(p_ - out_.data())}; }
   void restart() {
@@ -58,9 +90,23 @@ class JsonWriter {
   }
 
  private:
-  void separate();
-  void open(char c);
-  void close(char c);
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!first_) put(',');
+    first_ = false;
+  }
+  void open(char c) {
+    separate();
+    put(c);
+    first_ = true;
+  }
+  void close(char c) {
+    put(c);
+    first_ = false;
+  }
   // Room for n more bytes at p_.
   void need(std::size_t n) {
     if (static_cast<std::size_t>(end_ - p_) < n) grow(n);

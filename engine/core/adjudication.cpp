@@ -1,5 +1,7 @@
 #include "engine/core/adjudication.hpp"
 
+#include <utility>
+
 namespace claimcalc {
 
 namespace {
@@ -24,6 +26,7 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
   bool all_at_policy_share = true;  // every class-B line used the policy's share (so one ratio explains all)
   std::int64_t ooc_count = 0, over_count = 0;
 
+  a.items.reserve(items.size());
   for (const auto& item : items) {
     ItemResult r;
     r.name = item.name;
@@ -37,7 +40,7 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
       r.in_scope = Fen::zero();
       a.out_of_catalogue += item.amount;
       ++ooc_count;
-      a.items.push_back(r);
+      a.items.push_back(std::move(r));
       continue;
     }
     r.over_ceiling = min_fen(over_ceiling_of(item), item.amount);
@@ -70,7 +73,7 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
     } else {
       upfront_known = false;
     }
-    a.items.push_back(r);
+    a.items.push_back(std::move(r));
   }
 
   if (ooc_count > 0)

@@ -19,6 +19,9 @@ std::vector<const Division*> DivisionRegistry::by_name(std::string_view name) co
   std::vector<const Division*> out;
   // Every request resolves its places here: the bytes are compared in place, without a strlen of each name.
   for (const auto& d : *this) {
+    // Full and short names both start with the name's first byte: most entries end here (and every one for a
+    // name in Latin letters, beijing, which no registry name is).
+    if (!name.empty() && d.name_zh[0] != name[0]) continue;
     std::size_t i = 0;
     while (i < name.size() && d.name_zh[i] != '\0' && d.name_zh[i] == name[i]) ++i;
     const bool full = i == name.size() && d.name_zh[i] == '\0';

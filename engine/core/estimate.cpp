@@ -293,8 +293,8 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
 
 }  // namespace
 
-Result<Estimate> estimate(const Claim& request, const PolicyPack& pack) {
-  const Result<Claim> resolved = resolve_claim_places(request, pack);
+Result<Estimate> estimate(Claim request, const PolicyPack& pack) {
+  const Result<Claim> resolved = resolve_claim_places(std::move(request), pack);
   if (!resolved.ok()) return resolved.error();
   const Claim& claim = resolved.value();
   Result<Estimate> r = run(claim, pack, Assumptions{});

@@ -115,6 +115,7 @@ struct Estimate {
 
 // The engine's one domain entry point. Errors are input errors that depend on the policy (a person type
 // the region does not have, say); everything else the request lacks becomes a cannot_estimate entry.
-Result<Estimate> estimate(const Claim& claim, const PolicyPack& pack);
+// The claim is taken by value: its places are resolved in it (a caller done with its claim moves it in).
+Result<Estimate> estimate(Claim claim, const PolicyPack& pack);
 
 }  // namespace claimcalc

@@ -11,12 +11,12 @@ namespace claimcalc {
 
 namespace {
 
-bool needs(const Estimate& est, const std::string& field) {
+bool needs(const Estimate& est, std::string_view field) {
   return std::any_of(est.cannot_estimate.begin(), est.cannot_estimate.end(),
                      [&](const CannotEstimate& u) { return u.needs == field; });
 }
 
-bool warned(const Estimate& est, const std::string& code) {
+bool warned(const Estimate& est, std::string_view code) {
   return std::any_of(est.warnings.begin(), est.warnings.end(), [&](const Warning& w) { return w.code == code; });
 }
 
@@ -135,9 +135,7 @@ Dimension disease_dimension(const SettingPolicy& setting) {
 
 std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, const std::vector<std::string>& known) {
   std::vector<Dimension> out;
-  const auto open = [&](const std::string& field) {
-    return std::find(known.begin(), known.end(), field) == known.end();
-  };
+  const auto open = [&](std::string_view field) { return std::find(known.begin(), known.end(), field) == known.end(); };
   const SchemePolicy* scheme = scheme_of(claim, est);
   if (scheme != nullptr && needs(est, "tier") && !scheme->tiers.empty() && open("tier"))
     out.push_back(enum_dimension("tier", scheme->tiers, [](Claim& c, Tier v) { c.tier = v; }));

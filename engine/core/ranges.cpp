@@ -13,8 +13,9 @@ namespace {
 
 // The split figures that can be open; total, out_of_catalogue, over_ceiling and self_funded never are.
 enum Part { kClassB, kInScope, kDeductible, kFund, kCriticalIllness, kSelfPay, kPatient, kPartCount };
-constexpr const char* kPartNames[kPartCount] = {"class_b_upfront",       "in_scope", "deductible_applied", "fund_paid",
-                                                "critical_illness_paid", "self_pay", "patient_pays"};
+constexpr std::string_view kPartNames[kPartCount] = {
+    "class_b_upfront",       "in_scope", "deductible_applied", "fund_paid",
+    "critical_illness_paid", "self_pay", "patient_pays"};
 constexpr const char* kPartZh[kPartCount] = {"乙类先行自付", "政策范围内费用", "起付线",  "统筹基金支付",
                                              "大病保险支付", "个人自付",       "个人负担"};
 constexpr const char* kPartEn[kPartCount] = {
@@ -48,7 +49,7 @@ struct Span {
 };
 using Spans = std::array<Span, kPartCount>;
 
-bool has_part(const Estimate& e, const char* part) {
+bool has_part(const Estimate& e, std::string_view part) {
   return std::any_of(e.cannot_estimate.begin(), e.cannot_estimate.end(),
                      [&](const CannotEstimate& u) { return u.part == part; });
 }
@@ -176,7 +177,7 @@ RangeReason dimension_reason(const Dimension& d) {
 // Why an end is open: the data lacks the figure that would close it.
 std::vector<RangeReason> open_reasons(const std::vector<Outcome>& outcomes, int part, const Span& s) {
   std::vector<RangeReason> out;
-  const auto add = [&](const char* cap_part, const char* zh, const char* en) {
+  const auto add = [&](std::string_view cap_part, const char* zh, const char* en) {
     for (const auto& o : outcomes) {
       for (const auto& u : o.unknown) {
         if (u.part != cap_part) continue;
@@ -220,7 +221,7 @@ void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> rea
   Range r{s.low, s.high, std::move(reasons)};
   // The range step is only ever read as a sentence: a figures-only answer keeps the range and skips the step.
   if (!est.trace.texts()) {
-    est.ranges[kPartNames[part]] = std::move(r);
+    est.ranges[std::string(kPartNames[part])] = std::move(r);
     return;
   }
   std::string why_zh, why_en;
@@ -228,13 +229,13 @@ void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> rea
     why_zh += reason.reason_zh;
     why_en += (why_en.empty() ? "" : " ") + reason.reason_en;
   }
-  std::vector<StepValue> values{text_value("part", kPartNames[part]), text_value("part_zh", kPartZh[part]),
+  std::vector<StepValue> values{text_value("part", std::string(kPartNames[part])), text_value("part_zh", kPartZh[part]),
                                 text_value("part_en", kPartEn[part]), text_value("reasons_zh", why_zh),
                                 text_value("reasons_en", why_en)};
   if (s.low) values.push_back(money_value("low", *s.low));
   if (s.high) values.push_back(money_value("high", *s.high));
   est.trace.add(Rule::range, std::move(values));
-  est.ranges[kPartNames[part]] = std::move(r);
+  est.ranges[std::string(kPartNames[part])] = std::move(r);
 }
 
 }  // namespace
@@ -300,7 +301,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
       const auto by = narrowing(outcomes, p, d, dims[d].values.size());
       if (by && *by == Fen::zero()) continue;
       reasons.push_back(dimension_reason(dims[d]));
-      est.narrowings.push_back({dims[d].field, kPartNames[p], by});
+      est.narrowings.push_back({dims[d].field, std::string(kPartNames[p]), by});
     }
     for (auto& r : open_reasons(outcomes, p, full)) reasons.push_back(std::move(r));
     record(est, p, full, std::move(reasons));
@@ -308,7 +309,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
   if (lent) est.cannot_estimate = std::move(outcomes.front().unknown);
   // What is still missing is what the settlements behind the ranges lacked, not what the first one asked for.
   const auto is_part = [](const std::string& part) {
-    return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](const char* n) { return part == n; });
+    return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](std::string_view n) { return part == n; });
   };
   if (!dims.empty()) {
     std::vector<CannotEstimate> kept;

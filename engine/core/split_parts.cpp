@@ -28,17 +28,24 @@ constexpr std::array<SplitPart, 11> kParts{{
 }};
 
 constexpr std::array<NationalName, 10> kNational{{
-    {"act_pay_dedc", "deductible_applied"},
-    {"fulamt_ownpay_amt", "out_of_catalogue"},
-    {"hifmi_pay", "critical_illness_paid"},
-    {"hifp_pay", "fund_paid"},
-    {"inscp_scp_amt", "in_scope"},
-    {"medfee_sumamt", "total"},
-    {"overlmt_selfpay", "over_ceiling"},
-    {"preselfpay_amt", "class_b_upfront"},
-    {"psn_cash_pay", "patient_pays"},
-    {"psn_part_amt", "patient_pays"},
+    {"act_pay_dedc", "deductible_applied", 2},
+    {"fulamt_ownpay_amt", "out_of_catalogue", 5},
+    {"hifmi_pay", "critical_illness_paid", 1},
+    {"hifp_pay", "fund_paid", 3},
+    {"inscp_scp_amt", "in_scope", 4},
+    {"medfee_sumamt", "total", 10},
+    {"overlmt_selfpay", "over_ceiling", 6},
+    {"preselfpay_amt", "class_b_upfront", 0},
+    {"psn_cash_pay", "patient_pays", 7},
+    {"psn_part_amt", "patient_pays", 7},
 }};
+
+constexpr bool indices_match() {
+  for (const auto& n : kNational)
+    if (kParts[n.part_index].name != n.part) return false;
+  return true;
+}
+static_assert(indices_match(), "each national name's part_index names its part");
 
 }  // namespace
 

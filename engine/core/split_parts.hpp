@@ -21,7 +21,8 @@ struct SplitPart {
 
 struct NationalName {
   std::string_view national;
-  std::string_view part;  // a SplitPart's name
+  std::string_view part;   // a SplitPart's name
+  std::size_t part_index;  // its place in split_parts()
 };
 
 // Sorted by name (the order a JSON object's keys are written in).

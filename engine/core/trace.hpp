@@ -71,7 +71,8 @@ void render_step_text(Step& step);
 class Trace {
  public:
   Trace() = default;
-  explicit Trace(bool texts) : texts_(texts) {}
+  // Room for the steps of a usual settlement at once (a step is about 100 bytes; growing one by one cost more).
+  explicit Trace(bool texts) : texts_(texts) { steps_.reserve(12); }
   void add(Rule rule, std::vector<StepValue> values, const Citation* cite = nullptr);
   const std::vector<Step>& steps() const { return steps_; }
   // False for a figures-only answer: steps have no sentences.

@@ -38,27 +38,27 @@ constexpr Label kLabels[] = {
     {"processes.manual_claim.deadlines", "手工报销申请时限", "manual-claim time limit"},
 };
 
-const Label* find_label(const std::string& key) {
+const Label* find_label(std::string_view key) {
   for (const auto& l : kLabels)
     if (key == l.key) return &l;
   return nullptr;
 }
 
-std::string_view zh_of(const std::string& key) {
+std::string_view zh_of(std::string_view key) {
   const Label* l = find_label(key);
   return l != nullptr ? std::string_view(l->zh) : std::string_view(key);
 }
 
-std::string_view en_of(const std::string& key) {
+std::string_view en_of(std::string_view key) {
   const Label* l = find_label(key);
   return l != nullptr ? std::string_view(l->en) : std::string_view(key);
 }
 
 }  // namespace
 
-std::string figure_label_zh(const std::string& figure) { return std::string(zh_of(figure)); }
+std::string figure_label_zh(std::string_view figure) { return std::string(zh_of(figure)); }
 
-std::string figure_label_en(const std::string& figure) { return std::string(en_of(figure)); }
+std::string figure_label_en(std::string_view figure) { return std::string(en_of(figure)); }
 
 namespace {
 
@@ -73,7 +73,7 @@ std::string joined(std::initializer_list<std::string_view> pieces) {
 }
 
 // What the missing part means for the figures that are still given.
-std::pair<std::string_view, std::string_view> consequence(const std::string& part) {
+std::pair<std::string_view, std::string_view> consequence(std::string_view part) {
   if (part == "annual_cap")
     return {"统筹基金支付按未达到年度最高支付限额计算，是上限。",
             " The fund payment assumes the annual cap is not reached, so it is an upper bound."};
@@ -91,12 +91,12 @@ std::pair<std::string_view, std::string_view> consequence(const std::string& par
 
 }  // namespace
 
-CannotEstimate cannot_estimate(const std::string& part, const std::string& needs) {
+CannotEstimate cannot_estimate(std::string_view part, std::string_view needs) {
   const auto [then_zh, then_en] = consequence(part);
   constexpr std::string_view prefix = "policy:";
-  if (needs.compare(0, prefix.size(), prefix) == 0) {
-    const std::string figure = needs.substr(prefix.size());
-    return {part, needs,
+  if (needs.substr(0, prefix.size()) == prefix) {
+    const std::string_view figure = needs.substr(prefix.size());
+    return {std::string(part), std::string(needs),
             joined({"政策数据中没有适用于本情形的「", zh_of(figure),
                     "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。", then_zh}),
             joined({"The policy data has no ", en_of(figure),
@@ -104,7 +104,8 @@ CannotEstimate cannot_estimate(const std::string& part, const std::string& needs
                     "than guessed.",
                     then_en})};
   }
-  return {part, needs, joined({"需要补充「", zh_of(needs), "」（请求字段 ", needs, "）才能测算此项。", then_zh}),
+  return {std::string(part), std::string(needs),
+          joined({"需要补充「", zh_of(needs), "」（请求字段 ", needs, "）才能测算此项。", then_zh}),
           joined({"Needs the ", en_of(needs), " (request field ", needs, ") to estimate this part.", then_en})};
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "engine/core/estimate.hpp"
 #include "engine/core/vocabulary.hpp"
@@ -9,11 +10,11 @@
 namespace claimcalc {
 
 // needs is a request field ("hospital_level") or "policy:<figure>" (from Lookup::needs or the caller).
-CannotEstimate cannot_estimate(const std::string& part, const std::string& needs);
+CannotEstimate cannot_estimate(std::string_view part, std::string_view needs);
 
 // The Chinese and English names of a figure or a request field, for messages.
-std::string figure_label_zh(const std::string& figure);
-std::string figure_label_en(const std::string& figure);
+std::string figure_label_zh(std::string_view figure);
+std::string figure_label_en(std::string_view figure);
 
 // No layer of the insured region has benefit rules for the scheme and setting: names the figures that are missing
 // (needs "policy:schemes.<scheme>.<setting>").

@@ -1,0 +1,64 @@
+#include "engine/codec/batch_texts.hpp"
+
+#include <cstdint>
+#include <cstring>
+
+#include "engine/codec/figures_codec.hpp"
+
+namespace claimcalc::codec {
+
+namespace {
+
+// Shorter texts cost less to escape than to look up.
+constexpr std::size_t kShortest = 16;
+
+// A slot for a text of at least kShortest bytes from its length and its first and last eight bytes: cheap next to
+// escaping the text, and a slot's text is compared in full before it is used.
+std::size_t slot_of(std::string_view text, std::size_t slots) {
+  std::uint64_t head = 0, tail = 0;
+  std::memcpy(&head, text.data(), 8);
+  std::memcpy(&tail, text.data() + text.size() - 8, 8);
+  std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ text.size()) * 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 32;
+  return static_cast<std::size_t>(h % slots);
+}
+
+}  // namespace
+
+std::string_view BatchTexts::receipt_tail(const Estimate& est, const char* engine_version) {
+  for (const auto& [policy, text] : receipts_)
+    if (policy == est.policy) return text;
+  std::string text;
+  std::size_t from = 0;
+  {
+    JsonWriter w(text);
+    w.begin_object();
+    w.key("date_of_care");
+    w.null();  // stands for the date: the tail follows a member
+    from = w.offset();
+    write_receipt_tail(w, *est.policy, engine_version);
+  }
+  text.erase(0, from);
+  receipts_.emplace_back(est.policy, std::move(text));
+  return receipts_.back().second;
+}
+
+void BatchTexts::sentence(JsonWriter& w, std::string_view text) {
+  if (text.size() < kShortest) {
+    w.string(text);
+    return;
+  }
+  Sentence& s = sentences_[slot_of(text, sentences_.size())];
+  if (s.text == text) {
+    w.raw(s.json);
+    return;
+  }
+  const std::size_t begin = w.offset();
+  w.string(text);
+  std::string_view written = w.written_since(begin);
+  if (written.front() == ',') written.remove_prefix(1);  // the separator before the value
+  s.text.assign(text.data(), text.size());
+  s.json.assign(written.data(), written.size());
+}
+
+}  // namespace claimcalc::codec

@@ -1,0 +1,43 @@
+// What a batch's answers repeat, written once per batch and copied after: each policy's receipt (all of it but
+// date_of_care depends on the policy alone) and the engine's sentences (why a part cannot be estimated, why a figure
+// is a range, warnings), which are the same few texts answer after answer and most of an answer's bytes to escape.
+// Lives for one batch: the pack does not change in it.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/codec/json_writer.hpp"
+#include "engine/core/estimate.hpp"
+
+namespace claimcalc::codec {
+
+class BatchTexts {
+ public:
+  // The receipt's members after date_of_care (",\"engine_version\":...}"), written for the policy when first asked.
+  std::string_view receipt_tail(const Estimate& est, const char* engine_version);
+  // Writes text as the writer's next value, a JSON string: as escaped when this batch met it before.
+  void sentence(JsonWriter& w, std::string_view text);
+
+ private:
+  struct Sentence {
+    std::string text;
+    std::string json;  // its JSON string, quotes included
+  };
+  std::array<Sentence, 64> sentences_;                           // by a hash of the text; a collision replaces
+  std::vector<std::pair<const Policy*, std::string>> receipts_;  // a batch names a handful of policies
+};
+
+// A sentence written through the batch's texts when there are any.
+inline void write_sentence(JsonWriter& w, BatchTexts* texts, std::string_view text) {
+  if (texts != nullptr) {
+    texts->sentence(w, text);
+  } else {
+    w.string(text);
+  }
+}
+
+}  // namespace claimcalc::codec
