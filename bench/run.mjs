@@ -192,8 +192,10 @@ if (existsSync(peerScript) && existsSync(peerFile)) {
     const perBatch = 1000;
     const batchLines = Array.from({ length: perBatch }, (_, i) => lines[i % lines.length]);
     const envelope = `{"op":"estimate_many","detail":"figures","requests":[${batchLines.join(',')}]}`;
-    const check = JSON.parse(await engine.call(envelope, true));
+    const checkText = await engine.call(envelope, true);
+    const check = JSON.parse(checkText);
     if (!check.ok || !check.result.every((e) => e.ok)) throw new Error('peer file: not every request is ok');
+    check.text = checkText;
     const ours = [], theirs = [], cpus = [];
     const total = quick ? 20000 : 200000;
     for (let round = 0; round < (quick ? 1 : 3); round++) {
@@ -219,9 +221,55 @@ if (existsSync(peerScript) && existsSync(peerFile)) {
         (label === 'completed' && nativeMany ? `, ${fmt(cpu / nativeMany, 2)}× native CPU` : ''));
     row(`claimcalc / float peer (${label})`, `${fmt(o / t, 2)}×`,
         label === 'completed' ? (o >= t ? 'goal met (≥ 1)' : 'goal NOT met (≥ 1)') : 'the cost of fields left out');
+    if (label === 'completed') {
+      const alone = moduleAlone(envelope, perBatch, Buffer.byteLength(check.text), quick ? 10 : 60);
+      row('the same batch, the module alone (cc_call_stream; answers counted, not decoded)', `${fmt(alone, 2)} µs CPU per request`,
+          `${nativeMany ? `${fmt(alone / nativeMany, 2)}× native CPU; ` : ''}the loader (UTF-8 in and out, joining pieces) ` +
+          `${fmt(cpu - alone, 2)} µs of the ${fmt(cpu, 2)}`);
+    }
   }
 } else {
   row('float peer', 'not run', `no float-peer.mjs in ${peerDir || '../shared/peer'} (--peer DIR)`);
+}
+
+// The wasm's own share of an estimate_many, without the loader: the module instantiated here with every region file
+// read in, the envelope copied in once per call, and each piece of the answer only counted (its byte count checked
+// against the loader's answer). CPU µs per request, median of 3 rounds of `calls` calls of perBatch requests.
+function moduleAlone(envelope, perBatch, answerBytes, calls) {
+  let x, got = 0;
+  const none = () => 0;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(wasmBytes), {
+    env: { emscripten_notify_memory_growth: none, abort: () => { throw new Error('abort'); }, cc_piece: (p, n) => { got += n; } },
+    wasi_snapshot_preview1: { proc_exit: () => { throw new Error('exit'); }, fd_close: none, fd_seek: none, fd_write: none } });
+  x = instance.exports;
+  if (x._initialize) x._initialize();
+  const copyIn = (bytes) => {
+    const p = x.cc_alloc(bytes.length);
+    new Uint8Array(x.memory.buffer).set(bytes, p);
+    return p;
+  };
+  for (const f of readdirSync(join(dist, 'regions')).filter((n) => n.endsWith('.ccp'))) {
+    const bytes = readFileSync(join(dist, 'regions', f)), p = copyIn(bytes), out = x.cc_read_region(p, bytes.length);
+    x.cc_free(p);
+    x.cc_free(out);
+  }
+  const input = Buffer.from(envelope);
+  const call = () => {
+    const p = copyIn(input);
+    x.cc_call_stream(p, input.length);
+    x.cc_free(p);
+  };
+  call();
+  if (got !== answerBytes) throw new Error(`module alone: ${got} bytes of answer, the loader's ${answerBytes}`);
+  for (let i = 0; i < 10; i++) call();
+  const rounds = [];
+  for (let k = 0; k < 3; k++) {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < calls; i++) call();
+    const c = process.cpuUsage(c0);
+    rounds.push((c.user + c.system) / (calls * perBatch));
+  }
+  return median(rounds);
 }
 
 // ---- memory: a million estimates in one instance --------------------------------------------------------------------

@@ -96,7 +96,7 @@ void append_answer(Claim claim, const PolicyPack& pack, std::string& out) {
 void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts) {
   auto est = claimcalc::estimate(std::move(claim), pack);
   if (!est.ok()) {
-    w.verbatim(codec::dump_json(codec::error_envelope(est.error())));
+    codec::write_error_envelope(w, est.error(), texts);
   } else if (!est.value().trace.texts()) {
     codec::append_figures_envelope(w, est.value(), engine_version(), texts);
   } else {

@@ -195,6 +195,30 @@ void close_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
   w.end_object();
 }
 
+void write_error_envelope(JsonWriter& w, const Error& error, BatchTexts* texts) {
+  w.begin_object();
+  w.key("error");
+  w.begin_object();
+  w.key("code");
+  w.string(error_code_name(error.code));
+  w.key("field");
+  w.string(error.field);
+  w.key("message_en");
+  write_sentence(w, texts, error.message_en);
+  w.key("message_zh");
+  write_sentence(w, texts, error.message_zh);
+  if (!error.regions.empty()) {
+    w.key("regions");
+    w.begin_array();
+    for (const auto& r : error.regions) w.string(r);
+    w.end_array();
+  }
+  w.end_object();
+  w.key("ok");
+  w.boolean(false);
+  w.end_object();
+}
+
 void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version) {
   // Room for the whole answer at once: growing the string step by step cost a fifth of the writing.
   reserve_more(out, 1024 + 256 * est.items.size() + 512 * (est.cannot_estimate.size() + est.warnings.size()));

@@ -51,6 +51,10 @@ void write_warnings(JsonWriter& w, const Estimate& est, BatchTexts* texts = null
 void open_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
 void close_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
 
+// error_envelope(error) as dump_json writes it, without building the tree: {"error":{code, field, message_en,
+// message_zh, regions?},"ok":false}.
+void write_error_envelope(JsonWriter& w, const Error& error, BatchTexts* texts = nullptr);
+
 // Appends {"ok":true,"result":{...}} for est; a batch's repeated texts come from `texts` when given.
 void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version);
 void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version,

@@ -88,7 +88,10 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
   a.class_b_upfront = upfront_total;
   a.in_scope = a.total - a.out_of_catalogue - a.over_ceiling - upfront_total;
   if (class_b_total > Fen::zero() || upfront_total > Fen::zero()) {
-    std::vector<StepValue> values{money_value("class_b_total", class_b_total), money_value("amount", upfront_total)};
+    std::vector<StepValue> values;
+    values.reserve(3);
+    values.push_back(money_value("class_b_total", class_b_total));
+    values.push_back(money_value("amount", upfront_total));
     const Citation* cite = nullptr;
     if (all_at_policy_share && share.figure != nullptr) {
       values.push_back(ratio_value("ratio", share.figure->value));

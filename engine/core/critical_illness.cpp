@@ -69,8 +69,12 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
             &ratio.figure->cite);
   Fen paid;
   for (const auto& p : pay_bands(ratio.figure->value.bands, before, before + base)) {
-    std::vector<StepValue> values{money_value("portion", p.portion), ratio_value("ratio", p.band->ratio),
-                                  money_value("paid", p.paid), money_value("band_from", p.band->from)};
+    std::vector<StepValue> values;
+    values.reserve(5);
+    values.push_back(money_value("portion", p.portion));
+    values.push_back(ratio_value("ratio", p.band->ratio));
+    values.push_back(money_value("paid", p.paid));
+    values.push_back(money_value("band_from", p.band->from));
     if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
     trace.add(Rule::critical_illness_band, std::move(values), &ratio.figure->cite);
     paid += p.paid;

@@ -1,5 +1,7 @@
 #include "engine/core/money.hpp"
 
+#include <cstring>
+
 #include "engine/core/limits.hpp"
 
 namespace claimcalc {
@@ -88,20 +90,35 @@ Result<Fen> parse_money(std::string_view text, std::string_view field) {
 }
 
 std::size_t write_money(Fen fen, char* out) {
+  // Two digits per division (a table of "00".."99"): an answer writes some thirty amounts.
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
   const std::int64_t v = fen.value();
   std::uint64_t magnitude = v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
   char digits[kMoneyChars];
-  std::size_t n = 0;
-  for (int i = 0; i < 2; ++i, magnitude /= 10u) digits[n++] = static_cast<char>('0' + magnitude % 10u);
-  digits[n++] = '.';
-  do {
-    digits[n++] = static_cast<char>('0' + magnitude % 10u);
-    magnitude /= 10u;
-  } while (magnitude != 0);
+  char* const end = digits + kMoneyChars;
+  char* p = end - 2;
+  std::memcpy(p, kPairs + 2 * (magnitude % 100u), 2);  // the fen
+  magnitude /= 100u;
+  *--p = '.';
+  while (magnitude >= 100u) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * (magnitude % 100u), 2);
+    magnitude /= 100u;
+  }
+  if (magnitude >= 10u) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * magnitude, 2);
+  } else {
+    *--p = static_cast<char>('0' + magnitude);
+  }
   std::size_t len = 0;
   if (v < 0) out[len++] = '-';
-  while (n != 0) out[len++] = digits[--n];
-  return len;
+  const auto n = static_cast<std::size_t>(end - p);
+  std::memcpy(out + len, p, n);
+  return len + n;
 }
 
 std::string format_money(Fen fen) {

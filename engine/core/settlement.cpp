@@ -31,9 +31,13 @@ namespace {
 void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_count, Ratio multiplier, Ratio cut,
                  const Citation& cite, Trace& trace) {
   for (const auto& p : payments) {
-    std::vector<StepValue> values{money_value("portion", p.portion),
-                                  ratio_value("ratio", cut_points(multiply(p.band->ratio, multiplier), cut)),
-                                  money_value("fund", p.paid), money_value("copay", p.portion - p.paid)};
+    // Room for every value at once: an initializer list copies each and a later push grows the vector again.
+    std::vector<StepValue> values;
+    values.reserve(8);
+    values.push_back(money_value("portion", p.portion));
+    values.push_back(ratio_value("ratio", cut_points(multiply(p.band->ratio, multiplier), cut)));
+    values.push_back(money_value("fund", p.paid));
+    values.push_back(money_value("copay", p.portion - p.paid));
     if (multiplier != Ratio::one()) {
       values.push_back(ratio_value("local_ratio", p.band->ratio));
       values.push_back(ratio_value("multiplier", multiplier));
@@ -59,7 +63,9 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
     unknown.push_back(cannot_estimate("fund_paid", ded.needs.empty() ? "policy:deductible" : ded.needs));
     return s;
   }
-  std::vector<StepValue> ded_values{money_value("deductible", ded.figure->value)};
+  std::vector<StepValue> ded_values;
+  ded_values.reserve(6);
+  ded_values.push_back(money_value("deductible", ded.figure->value));
   // The words of a step are read only in its sentence: a figures-only answer keeps the amounts alone.
   if (trace.texts()) {
     ded_values.push_back(text_value("setting_zh", std::string(label_zh(claim.setting))));

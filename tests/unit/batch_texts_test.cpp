@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/codec/figures_codec.hpp"
+#include "engine/codec/json_input.hpp"
+#include "engine/codec/result_codec.hpp"
 #include "support.hpp"
 
 TEST_CASE("a figures batch answers each request byte for byte as it is answered alone, repeats included") {
@@ -42,4 +45,34 @@ TEST_CASE("a figures batch answers each request byte for byte as it is answered 
   CHECK(expected.find("secondary_source") != std::string::npos);
   CHECK(expected.find("\"reasons\"") != std::string::npos);
   CHECK(test::builtin_engine().call(envelope) == expected);
+}
+
+TEST_CASE("an error envelope written straight is error_envelope's dump, regions, quotes and controls included") {
+  using claimcalc::Error;
+  using claimcalc::ErrorCode;
+  std::vector<Error> errors{
+      {ErrorCode::unknown_region,
+       "care_region",
+       "不认识的地区「beijing」",
+       "unknown place \"beijing\": a\\b\tc\x01",
+       {}},
+      {ErrorCode::region_not_loaded, "insured_region", "未读取", "not read", {"shenzhen", "guangzhou"}},
+      {ErrorCode::malformed_json, "", "", "bad \xFF byte", {}}};
+  for (const auto& e : errors) {
+    std::string text;
+    {
+      claimcalc::codec::JsonWriter w(text);
+      claimcalc::codec::write_error_envelope(w, e);
+    }
+    CHECK(text == claimcalc::codec::dump_json(claimcalc::codec::error_envelope(e)));
+    claimcalc::codec::BatchTexts texts;
+    for (int round = 0; round < 2; ++round) {
+      std::string again;
+      {
+        claimcalc::codec::JsonWriter w(again);
+        claimcalc::codec::write_error_envelope(w, e, &texts);
+      }
+      CHECK(again == text);
+    }
+  }
 }

@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
 #include "engine/core/money.hpp"
 
 using namespace claimcalc;
@@ -50,5 +55,40 @@ TEST_CASE("parse_ratio reads fractions and percentages within [0, 1]") {
   for (const char* bad : {"1.01", "101%", "0.12345", "-0.1", "90.123%", "%", ""}) {
     CAPTURE(bad);
     CHECK_FALSE(parse_ratio(bad, "r").ok());
+  }
+}
+
+TEST_CASE("format_money at every digit count and at the ends of the range, against the long division") {
+  const auto reference = [](std::int64_t v) {
+    const bool negative = v < 0;
+    std::uint64_t m = negative ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
+    std::string s = std::to_string(m % 100u);
+    if (s.size() < 2) s.insert(0, "0");
+    return (negative ? "-" : "") + std::to_string(m / 100u) + "." + s;
+  };
+  std::vector<std::int64_t> values{0,
+                                   1,
+                                   9,
+                                   10,
+                                   99,
+                                   100,
+                                   101,
+                                   999,
+                                   1000,
+                                   1005,
+                                   99999,
+                                   100000,
+                                   std::numeric_limits<std::int64_t>::max(),
+                                   std::numeric_limits<std::int64_t>::min()};
+  for (std::int64_t p = 1; p <= std::numeric_limits<std::int64_t>::max() / 10; p *= 10) {
+    values.push_back(p);
+    values.push_back(p - 1);
+    values.push_back(p + 7);
+  }
+  for (const std::int64_t v : values) {
+    for (const std::int64_t x : {v, v == std::numeric_limits<std::int64_t>::min() ? v : -v}) {
+      CAPTURE(x);
+      CHECK(format_money(Fen::of(x)) == reference(x));
+    }
   }
 }
