@@ -3,8 +3,9 @@
 # ASan + UBSan (asan: build-fuzz-asan/) or without sanitizers (fast: build-fuzz-fast/, ~3x the executions), both
 # with the wasm's no-exception flags. Every run starts from the CI seeds (tests/fuzz/corpus/<target>), the kept
 # corpus of earlier long runs (tests/fuzz/corpus-long/<target>.tar.xz) and this machine's work folder, so runs add
-# up; afterwards libFuzzer -merge=1 keeps the inputs that add coverage and the archive is rewritten (an archive, not
-# loose files: thousands of inputs of a few KiB each, and the CI's seeds stay the short list the smoke test reads).
+# up; afterwards libFuzzer -merge=1 adds this run's inputs that add coverage to the kept ones and the archive is
+# rewritten (an archive, not loose files: thousands of inputs of a few KiB each, and the CI's seeds stay the short
+# list the smoke test reads).
 # Each run's executions and coverage are appended to tests/fuzz/long-runs.tsv (the ledger the notes sum), one line
 # per target. A crash leaves crash-* in build-fuzz-<kind>/ and stops the script.
 #   Usage: tests/fuzz/long-run.sh asan|fast RUNS|SECONDSs [TARGET...]   e.g. tests/fuzz/long-run.sh fast 2000000 call
@@ -52,11 +53,12 @@ for target in "${targets[@]}"; do
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$kind" "$execs" "${cov:-?}" "${ft:-?}" \
       "$commit" >>tests/fuzz/long-runs.tsv
   echo "fuzz_$target $kind executions=$execs cov=$cov ft=$ft"
-  rm -rf "$build/merged-$target" && mkdir -p "$build/merged-$target"
-  (cd "$build" && nice -n 19 ./fuzz_"$target" -merge=1 "${fuzz_args[@]}" "merged-$target" "kept-$target" \
-      "work-$target" >"merge-$target.log" 2>&1)
+  # Into the kept inputs, never a fresh folder: a run with sanitizers sees other coverage than one without, and a
+  # fresh merge would drop what the other kind found. Only this run's new inputs that add coverage join them.
+  (cd "$build" && nice -n 19 ./fuzz_"$target" -merge=1 "${fuzz_args[@]}" "kept-$target" "work-$target" \
+      >"merge-$target.log" 2>&1)
   # Sorted names, fixed owner and time: the same corpus gives the same archive.
-  (cd "$build/merged-$target" && find . -type f -printf '%P\n' | LC_ALL=C sort |
+  (cd "$build/kept-$target" && find . -type f -printf '%P\n' | LC_ALL=C sort |
       tar --owner=0 --group=0 --numeric-owner --mtime=@0 -cf - -T - | xz -9e >"../../tests/fuzz/corpus-long/$target.tar.xz")
 done
 ls -l tests/fuzz/corpus-long
