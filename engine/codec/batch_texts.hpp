@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,13 +22,21 @@ class BatchTexts {
   std::string_view receipt_tail(const Estimate& est, const char* engine_version);
   // Writes text as the writer's next value, a JSON string: as escaped when this batch met it before.
   void sentence(JsonWriter& w, std::string_view text);
+  // The same for the engine's Texts: a viewed one is known by its pieces' addresses, without reading it.
+  void sentence(JsonWriter& w, const Text& text);
 
  private:
   struct Sentence {
     std::string text;
     std::string json;  // its JSON string, quotes included
   };
-  std::array<Sentence, 64> sentences_;                           // by a hash of the text; a collision replaces
+  struct Viewed {
+    std::uint64_t hash = 0;
+    Text text;
+    std::string json;  // empty: a free slot
+  };
+  std::array<Sentence, 64> sentences_;  // by a hash of the text; a collision replaces
+  std::vector<Viewed> viewed_;          // open addressing by a hash of the pieces: a batch meets a few dozen sentences
   std::vector<std::pair<const Policy*, std::string>> receipts_;  // a batch names a handful of policies
 };
 
@@ -37,6 +46,13 @@ inline void write_sentence(JsonWriter& w, BatchTexts* texts, std::string_view te
     texts->sentence(w, text);
   } else {
     w.string(text);
+  }
+}
+inline void write_sentence(JsonWriter& w, BatchTexts* texts, const Text& text) {
+  if (texts != nullptr) {
+    texts->sentence(w, text);
+  } else {
+    w.pieces(text);
   }
 }
 

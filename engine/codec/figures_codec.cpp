@@ -42,7 +42,7 @@ void figure(JsonWriter& w, const PartFigure& f, BatchTexts* texts) {
   for (const auto& r : f.range->reasons) {
     w.begin_object();
     w.key("needs");
-    w.string(r.needs);
+    w.pieces(r.needs);
     w.key("reason_en");
     write_sentence(w, texts, r.reason_en);
     w.key("reason_zh");
@@ -135,8 +135,10 @@ void write_cannot_estimate(JsonWriter& w, const Estimate& est, BatchTexts* texts
   w.begin_array();
   for (const auto& u : est.cannot_estimate) {
     w.begin_object();
-    write_text(w, "needs", u.needs);
-    write_text(w, "part", u.part);
+    w.key("needs");
+    w.pieces(u.needs);
+    w.key("part");
+    w.pieces(u.part);
     w.key("reason_en");
     write_sentence(w, texts, u.reason_en);
     w.key("reason_zh");
@@ -169,7 +171,8 @@ void write_warnings(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
   w.begin_array();
   for (const auto& x : est.warnings) {
     w.begin_object();
-    write_text(w, "code", x.code);
+    w.key("code");
+    w.pieces(x.code);
     w.key("message_en");
     write_sentence(w, texts, x.message_en);
     w.key("message_zh");
@@ -204,9 +207,9 @@ void write_error_envelope(JsonWriter& w, const Error& error, BatchTexts* texts) 
   w.key("field");
   w.string(error.field);
   w.key("message_en");
-  write_sentence(w, texts, error.message_en);
+  write_sentence(w, texts, std::string_view(error.message_en));
   w.key("message_zh");
-  write_sentence(w, texts, error.message_zh);
+  write_sentence(w, texts, std::string_view(error.message_zh));
   if (!error.regions.empty()) {
     w.key("regions");
     w.begin_array();

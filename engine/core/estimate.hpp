@@ -13,6 +13,7 @@
 #include "engine/core/error.hpp"
 #include "engine/core/layered_rules.hpp"
 #include "engine/core/policy.hpp"
+#include "engine/core/text.hpp"
 #include "engine/core/trace.hpp"
 
 namespace claimcalc {
@@ -44,24 +45,25 @@ struct ItemResult {
   std::optional<Ratio> selfpay_ratio;  // the upfront ratio used for a class-B item
 };
 
+// The sentences and names below are Texts: views of the engine's literals and the pack's strings (text.hpp).
 struct CannotEstimate {
-  std::string part;   // the result field that is absent (fund_paid, critical_illness_paid, ...)
-  std::string needs;  // request field to ask for, or "policy:<figure>" when the data lacks it
-  std::string reason_zh;
-  std::string reason_en;
+  Text part;   // the result field that is absent (fund_paid, critical_illness_paid, ...)
+  Text needs;  // request field to ask for, or "policy:<figure>" when the data lacks it
+  Text reason_zh;
+  Text reason_en;
 };
 
 struct Warning {
-  std::string code;
-  std::string message_zh;
-  std::string message_en;
+  Text code;
+  Text message_zh;
+  Text message_en;
 };
 
 // Why a figure is a range: a request field the answer depends on, or a policy figure the data lacks (an open end).
 struct RangeReason {
-  std::string needs;  // request field, or "policy:<figure>"
-  std::string reason_zh;
-  std::string reason_en;
+  Text needs;  // request field, or "policy:<figure>"
+  Text reason_zh;
+  Text reason_en;
 };
 
 // A split figure the data bounds but does not fix. An absent end is open: nothing bounds it that way.

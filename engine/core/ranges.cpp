@@ -177,7 +177,7 @@ RangeReason dimension_reason(const Dimension& d) {
 // Why an end is open: the data lacks the figure that would close it.
 std::vector<RangeReason> open_reasons(const std::vector<Outcome>& outcomes, int part, const Span& s) {
   std::vector<RangeReason> out;
-  const auto add = [&](std::string_view cap_part, const char* zh, const char* en) {
+  const auto add = [&](std::string_view cap_part, const Text& zh, const Text& en) {
     for (const auto& o : outcomes) {
       for (const auto& u : o.unknown) {
         if (u.part != cap_part) continue;
@@ -226,8 +226,9 @@ void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> rea
   }
   std::string why_zh, why_en;
   for (const auto& reason : r.reasons) {
-    why_zh += reason.reason_zh;
-    why_en += (why_en.empty() ? "" : " ") + reason.reason_en;
+    reason.reason_zh.append_to(why_zh);
+    if (!why_en.empty()) why_en += ' ';
+    reason.reason_en.append_to(why_en);
   }
   std::vector<StepValue> values{text_value("part", std::string(kPartNames[part])), text_value("part_zh", kPartZh[part]),
                                 text_value("part_en", kPartEn[part]), text_value("reasons_zh", why_zh),
@@ -308,7 +309,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
   }
   if (lent) est.cannot_estimate = std::move(outcomes.front().unknown);
   // What is still missing is what the settlements behind the ranges lacked, not what the first one asked for.
-  const auto is_part = [](const std::string& part) {
+  const auto is_part = [](const Text& part) {
     return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](std::string_view n) { return part == n; });
   };
   if (!dims.empty()) {
@@ -329,7 +330,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
       std::remove_if(est.cannot_estimate.begin(), est.cannot_estimate.end(),
                      [&](const CannotEstimate& u) {
                        for (int p = 0; p < kPartCount; ++p)
-                         if (u.part == kPartNames[p] && (est.ranges.count(u.part) != 0 || *slot(est.split, p)))
+                         if (u.part == kPartNames[p] && (est.ranges.count(kPartNames[p]) != 0 || *slot(est.split, p)))
                            return true;
                        return false;
                      }),
@@ -339,8 +340,9 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     if (*slot(est.split, p) || est.ranges.count(kPartNames[p]) != 0 || has_part(est, kPartNames[p])) continue;
     if (p != kSelfPay && p != kPatient) continue;
     // Both ends open: name what would close them.
-    est.cannot_estimate.push_back(cannot_estimate(
-        kPartNames[p], has_part(est, "critical_illness_paid") ? "policy:critical_illness" : "policy:annual_cap"));
+    est.cannot_estimate.push_back(cannot_estimate(Text::viewing({kPartNames[p]}), has_part(est, "critical_illness_paid")
+                                                                                      ? "policy:critical_illness"
+                                                                                      : "policy:annual_cap"));
   }
 }
 
