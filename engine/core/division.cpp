@@ -24,8 +24,8 @@ std::vector<const Division*> DivisionRegistry::by_name(std::string_view name) co
     if (!name.empty() && d.name_zh[0] != name[0]) continue;
     std::size_t i = 0;
     while (i < name.size() && d.name_zh[i] != '\0' && d.name_zh[i] == name[i]) ++i;
-    const bool full = i == name.size() && d.name_zh[i] == '\0';
-    if (full || name == d.short_zh()) out.push_back(&d);
+    if (i != name.size()) continue;  // the name is not a prefix of this entry's: neither full nor short
+    if (d.name_zh[i] == '\0' || name.size() == d.short_bytes) out.push_back(&d);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/core/claim.hpp"
@@ -106,9 +107,9 @@ struct Estimate {
   std::vector<Channel> channels;  // where the manual claim is made
   bool bill_given = true;         // false: every amount waits for the bill (cannot_estimate part "split")
   std::vector<Question> next_questions;
-  // Split parts that are ranges (they are absent from split). Keyed by the split's field name; looked up by a
-  // name's view (std::less<>), without making a string of it.
-  std::map<std::string, Range, std::less<>> ranges;
+  // Split parts that are ranges (they are absent from split). Keyed by the split's field name: a view of the
+  // engine's constant name (engine/core/ranges.cpp), never of a string that may go.
+  std::map<std::string_view, Range> ranges;
   std::vector<Narrowing> narrowings;
   // A city's rules merged with its province's (layered_rules.hpp), when both give figures: steps cite figures held
   // there, so it lives as long as the answer. Null when every figure is the pack's own.

@@ -221,7 +221,7 @@ void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> rea
   Range r{s.low, s.high, std::move(reasons)};
   // The range step is only ever read as a sentence: a figures-only answer keeps the range and skips the step.
   if (!est.trace.texts()) {
-    est.ranges[std::string(kPartNames[part])] = std::move(r);
+    est.ranges[kPartNames[part]] = std::move(r);
     return;
   }
   std::string why_zh, why_en;
@@ -236,7 +236,7 @@ void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> rea
   if (s.low) values.push_back(money_value("low", *s.low));
   if (s.high) values.push_back(money_value("high", *s.high));
   est.trace.add(Rule::range, std::move(values));
-  est.ranges[std::string(kPartNames[part])] = std::move(r);
+  est.ranges[kPartNames[part]] = std::move(r);
 }
 
 }  // namespace

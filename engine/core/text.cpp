@@ -51,6 +51,7 @@ std::uint64_t Text::pieces_hash() const {
 
 bool Text::equals(std::string_view other) const {
   if (owned_) return std::string_view(text_) == other;
+  if (size() != other.size()) return false;
   std::size_t at = 0;
   for (std::size_t i = 0; i < count_; ++i) {
     const std::string_view piece = pieces_[i];
