@@ -175,8 +175,8 @@ RangeReason dimension_reason(const Dimension& d) {
 }
 
 // Why an end is open: the data lacks the figure that would close it.
-std::vector<RangeReason> open_reasons(const std::vector<Outcome>& outcomes, int part, const Span& s) {
-  std::vector<RangeReason> out;
+// Appends to out (after the dimensions' reasons, which never have these texts).
+void open_reasons(const std::vector<Outcome>& outcomes, int part, const Span& s, std::vector<RangeReason>& out) {
   const auto add = [&](std::string_view cap_part, const Text& zh, const Text& en) {
     for (const auto& o : outcomes) {
       for (const auto& u : o.unknown) {
@@ -214,7 +214,6 @@ std::vector<RangeReason> open_reasons(const std::vector<Outcome>& outcomes, int 
         "（个人自付下限为 0）。",
         "The critical-illness rules have no citable figures yet, so no such payment is deducted; it pays only inside "
         "policy scope, so the lower end is the self-funded part (0 for self-pay).");
-  return out;
 }
 
 void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> reasons) {
@@ -298,13 +297,14 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     }
     value.reset();
     std::vector<RangeReason> reasons;
+    reasons.reserve(dims.size() + 2);
     for (std::size_t d = 0; d < dims.size(); ++d) {
       const auto by = narrowing(outcomes, p, d, dims[d].values.size());
       if (by && *by == Fen::zero()) continue;
       reasons.push_back(dimension_reason(dims[d]));
       est.narrowings.push_back({dims[d].field, std::string(kPartNames[p]), by});
     }
-    for (auto& r : open_reasons(outcomes, p, full)) reasons.push_back(std::move(r));
+    open_reasons(outcomes, p, full, reasons);
     record(est, p, full, std::move(reasons));
   }
   if (lent) est.cannot_estimate = std::move(outcomes.front().unknown);

@@ -1,6 +1,7 @@
 // The explanation: one step per computed figure, recorded where the figure is computed.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,6 +75,9 @@ class Trace {
   // Room for the steps of a usual settlement at once (a step is about 100 bytes; growing one by one cost more).
   explicit Trace(bool texts) : texts_(texts) { steps_.reserve(12); }
   void add(Rule rule, std::vector<StepValue> values, const Citation* cite = nullptr);
+  // The same from a list: without texts, a step whose values nothing then reads (all but the deductible and the
+  // critical-illness base, which ranges read) keeps its rule and citation only, and its values make no vector.
+  void add(Rule rule, std::initializer_list<StepValue> values, const Citation* cite = nullptr);
   const std::vector<Step>& steps() const { return steps_; }
   // False for a figures-only answer: steps have no sentences.
   bool texts() const { return texts_; }
