@@ -294,7 +294,7 @@ void render_step_text(Step& step) {
 }
 
 void Trace::add(Rule rule, std::initializer_list<StepValue> values, const Citation* cite) {
-  if (!texts_ && rule != Rule::deductible && rule != Rule::critical_illness_base) {
+  if (!keeps_values(rule)) {
     steps_.push_back(Step{rule, {}, cite, "", ""});
     return;
   }

@@ -75,9 +75,16 @@ class Trace {
   // Room for the steps of a usual settlement at once (a step is about 100 bytes; growing one by one cost more).
   explicit Trace(bool texts) : texts_(texts) { steps_.reserve(12); }
   void add(Rule rule, std::vector<StepValue> values, const Citation* cite = nullptr);
-  // The same from a list: without texts, a step whose values nothing then reads (all but the deductible and the
-  // critical-illness base, which ranges read) keeps its rule and citation only, and its values make no vector.
+  // The same from a list: without texts, a step whose values nothing then reads (keeps_values) keeps its rule and
+  // citation only, and its values make no vector.
   void add(Rule rule, std::initializer_list<StepValue> values, const Citation* cite = nullptr);
+  // Whether a step of this rule keeps its values (see add from a list): a caller may skip making them. Kept
+  // without texts: what ranges read (deductible, critical-illness base) and the steps an answer without a bill
+  // keeps and renders (estimate.cpp's without_amounts).
+  bool keeps_values(Rule rule) const {
+    return texts_ || rule == Rule::deductible || rule == Rule::critical_illness_base || rule == Rule::cross_region ||
+           rule == Rule::waiting_period || rule == Rule::enrolment_not_active || rule == Rule::policy_version;
+  }
   const std::vector<Step>& steps() const { return steps_; }
   // False for a figures-only answer: steps have no sentences.
   bool texts() const { return texts_; }
