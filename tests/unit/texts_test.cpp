@@ -149,3 +149,20 @@ TEST_CASE("texts none leaves errors in both languages: they are not an estimate'
   CHECK(answer["error"].contains("message_zh"));
   CHECK(answer["error"].contains("message_en"));
 }
+
+TEST_CASE("explain and reverse read the step sentences in both languages whatever texts says") {
+  const auto& engine = test::builtin_engine();
+  const json r = json::parse(test::read_file(test::source_dir() + "/examples/guangzhou-level3-inpatient.json"));
+  const std::string explained = engine.explain(r.dump(), "both");
+  const json reverse = {{"original", {{"fund_paid", "100.00"}, {"patient_pays", "50.00"}}}, {"request", r}};
+  const std::string reversed = engine.reverse(reverse.dump());
+  CHECK(json::parse(reversed)["ok"] == true);
+  for (const char* texts : {"zh", "en", "none"}) {
+    json t = r;
+    t["texts"] = texts;
+    CHECK(engine.explain(t.dump(), "both") == explained);
+    json rt = reverse;
+    rt["request"] = t;
+    CHECK(engine.reverse(rt.dump()) == reversed);
+  }
+}
