@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/codec/json_writer.hpp"
+#include "engine/core/claim.hpp"
 #include "engine/core/estimate.hpp"
 
 namespace claimcalc::codec {
@@ -55,5 +56,19 @@ inline void write_sentence(JsonWriter& w, BatchTexts* texts, const Text& text) {
     w.pieces(text);
   }
 }
+
+// How an answer's sentences are written: in which languages (the request's "texts"), and through which batch's
+// texts (none outside a batch).
+struct Sentences {
+  Texts texts = Texts::both;
+  BatchTexts* batch = nullptr;
+};
+
+// A sentence's members in the languages asked for: key_en then key_zh (the sorted order), e.g. "reason_en".
+void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, std::string_view en,
+                     std::string_view key_zh, std::string_view zh);
+// The same for the engine's Texts (warnings, cannot_estimate, range reasons).
+void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, const Text& en,
+                     std::string_view key_zh, const Text& zh);
 
 }  // namespace claimcalc::codec

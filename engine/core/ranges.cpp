@@ -170,8 +170,8 @@ RangeReason dimension_reason(const Dimension& d) {
     zh += (zh.empty() ? "" : "、") + v.label_zh;
     en += (en.empty() ? "" : ", ") + v.label_en;
   }
-  return {d.field, "未知「" + d.label_zh + "」：按" + zh + "分别计算，取最低与最高。",
-          "The " + d.label_en + " is not known: computed for each of " + en + ", lowest and highest kept."};
+  return {Text(d.field), Text("未知「" + d.label_zh + "」：按" + zh + "分别计算，取最低与最高。"),
+          Text("The " + d.label_en + " is not known: computed for each of " + en + ", lowest and highest kept.")};
 }
 
 // Why an end is open: the data lacks the figure that would close it.

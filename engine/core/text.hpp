@@ -25,8 +25,9 @@ class Text {
   Text(const char (&literal)[N]) : count_(N > 1 ? 1 : 0) {  // NOLINT(google-explicit-constructor)
     pieces_[0] = std::string_view(literal, N - 1);
   }
-  // Text composed for one answer, held. Implicit: a composed sentence is owned wherever it is given.
-  Text(std::string text) : owned_(true), text_(std::move(text)) {}  // NOLINT(google-explicit-constructor)
+  // Text composed for one answer, held. Explicit: a std::string given where a string_view also fits (a writer's
+  // overloads) must not become a Text by surprise.
+  explicit Text(std::string text) : owned_(true), text_(std::move(text)) {}
 
   // Text that outlives every answer (literals, the pack's strings), in order; empty pieces are left out. More
   // pieces than kMaxPieces are joined and held.

@@ -99,17 +99,17 @@ CannotEstimate cannot_estimate(const Text& part, std::string_view needs) {
   const Label* label = find_label(figure);
   if (label == nullptr) {  // a name the table lacks: the sentence is made for this answer
     if (policy) {
-      return {part, std::string(needs),
-              joined({"政策数据中没有适用于本情形的「", figure,
-                      "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。", then_zh}),
-              joined({"The policy data has no ", figure,
-                      " for this case (no citable source has been found yet), so this part is not estimated rather "
-                      "than guessed.",
-                      then_en})};
+      return {part, Text(std::string(needs)),
+              Text(joined({"政策数据中没有适用于本情形的「", figure,
+                           "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。", then_zh})),
+              Text(joined({"The policy data has no ", figure,
+                           " for this case (no citable source has been found yet), so this part is not estimated "
+                           "rather than guessed.",
+                           then_en}))};
     }
-    return {part, std::string(needs),
-            joined({"需要补充「", needs, "」（请求字段 ", needs, "）才能测算此项。", then_zh}),
-            joined({"Needs the ", needs, " (request field ", needs, ") to estimate this part.", then_en})};
+    return {part, Text(std::string(needs)),
+            Text(joined({"需要补充「", needs, "」（请求字段 ", needs, "）才能测算此项。", then_zh})),
+            Text(joined({"Needs the ", needs, " (request field ", needs, ") to estimate this part.", then_en}))};
   }
   // The table's own strings: the sentence is viewed, not copied.
   if (policy) {
@@ -130,13 +130,13 @@ CannotEstimate cannot_estimate(const Text& part, std::string_view needs) {
 CannotEstimate missing_benefit_rules(Scheme scheme, Setting setting) {
   const std::string what_zh = std::string(label_zh(scheme)) + std::string(label_zh(setting));
   const std::string what_en = std::string(name_of(scheme)) + " scheme, " + std::string(label_en(setting));
-  return {"fund_paid", "policy:schemes." + std::string(name_of(scheme)) + "." + std::string(name_of(setting)),
-          "政策数据中没有该地区" + what_zh +
-              "的起付线、支付比例和最高支付限额（尚未找到可引用的出处），因此无法测算统筹基金支付，也不会用默认值代替；"
-              "办理流程（材料、时限、渠道）仍按上级规则给出。",
-          "The policy data has no deductible, ratio or annual cap of this region for the " + what_en +
-              " (no citable source has been found yet), so the fund's payment is not estimated rather than "
-              "guessed; the process answers (documents, deadlines, channels) still come from the upper layers."};
+  return {"fund_paid", Text("policy:schemes." + std::string(name_of(scheme)) + "." + std::string(name_of(setting))),
+          Text("政策数据中没有该地区" + what_zh +
+               "的起付线、支付比例和最高支付限额（尚未找到可引用的出处），因此无法测算统筹基金支付，也不会用默认值代替"
+               "；办理流程（材料、时限、渠道）仍按上级规则给出。"),
+          Text("The policy data has no deductible, ratio or annual cap of this region for the " + what_en +
+               " (no citable source has been found yet), so the fund's payment is not estimated rather than "
+               "guessed; the process answers (documents, deadlines, channels) still come from the upper layers.")};
 }
 
 }  // namespace claimcalc
