@@ -4,6 +4,8 @@
 
 namespace claimcalc {
 
+Text::Text(const char* data, std::size_t size) : count_(size != 0 ? 1 : 0) { pieces_[0] = {data, size}; }
+
 Text Text::viewing(std::initializer_list<std::string_view> pieces) {
   Text t;
   std::size_t count = 0;

@@ -22,9 +22,8 @@ class Text {
   Text() = default;
   // A literal, viewed. Implicit: most sentences are written where they are given ({"code", "中文", "English"}).
   template <std::size_t N>
-  Text(const char (&literal)[N]) : count_(N > 1 ? 1 : 0) {  // NOLINT(google-explicit-constructor)
-    pieces_[0] = std::string_view(literal, N - 1);
-  }
+  Text(const char (&literal)[N])  // NOLINT(google-explicit-constructor)
+      : Text(literal, N - 1) {}
   // Text composed for one answer, held. Explicit: a std::string given where a string_view also fits (a writer's
   // overloads) must not become a Text by surprise.
   explicit Text(std::string text) : owned_(true), text_(std::move(text)) {}
@@ -72,6 +71,8 @@ class Text {
   bool starts_with(std::string_view prefix) const;
 
  private:
+  // One piece (a literal's): the one constructor every literal's size shares, so each size adds no code.
+  Text(const char* data, std::size_t size);
   bool equals(std::string_view other) const;
 
   std::array<std::string_view, kMaxPieces> pieces_{};
