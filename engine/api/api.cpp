@@ -379,9 +379,9 @@ void Engine::call(std::string_view envelope, const std::function<void(std::strin
       return ops::policies(*pack_, &r);
     }
     if (name == "vocabulary") return ops::vocabulary(*pack_);
+#ifndef CLAIMCALC_WASM_BASE
     // The wasm base (wasm/CMakeLists.txt) leaves the policy validator to the authoring module: there this op is
     // unknown_command, which the loader answers by switching to claimcalc-author.wasm (docs/size-and-start.md).
-#ifndef CLAIMCALC_WASM_BASE
     if (name == "validate_policy") {
       auto builtin = builtin_as_read(*pack_);
       if (!builtin.ok()) return codec::error_envelope(builtin.error());
