@@ -191,41 +191,60 @@ if (existsSync(peerScript) && existsSync(peerFile)) {
   for (const [label, file, lines] of [['completed', completedFile, completed], ['as given', givenFile, given]]) {
     const perBatch = 1000;
     const batchLines = Array.from({ length: perBatch }, (_, i) => lines[i % lines.length]);
-    const envelope = `{"op":"estimate_many","detail":"figures","requests":[${batchLines.join(',')}]}`;
-    const checkText = await engine.call(envelope, true);
-    const check = JSON.parse(checkText);
-    if (!check.ok || !check.result.every((e) => e.ok)) throw new Error('peer file: not every request is ok');
-    check.text = checkText;
-    const ours = [], theirs = [], cpus = [];
+    const envelopeOf = (texts) => `{"op":"estimate_many","detail":"figures",${texts ? `"texts":"${texts}",` : ''}` +
+      `"requests":[${batchLines.join(',')}]}`;
+    // Today's row, and on the completed file the same batch with "texts": "none" (codes and figures, no sentences).
+    const variants = [{ name: '', envelope: envelopeOf() }];
+    if (label === 'completed') variants.push({ name: ', texts none', envelope: envelopeOf('none') });
+    for (const v of variants) {
+      const checkText = await engine.call(v.envelope, true);
+      const check = JSON.parse(checkText);
+      if (!check.ok || !check.result.every((e) => e.ok)) throw new Error('peer file: not every request is ok');
+      Object.assign(v, { answerBytes: Buffer.byteLength(checkText), ours: [], cpus: [] });
+    }
+    if (label === 'completed') {
+      const perRequest = [];
+      for (const texts of ['both', 'zh', 'en', 'none']) {
+        perRequest.push(`${texts} ${fmt(Buffer.byteLength(await engine.call(envelopeOf(texts), true)) / perBatch, 0)}`);
+      }
+      row('answer bytes per request, the peer file (completed), detail figures, by texts', perRequest.join(', '),
+          'what the loader decodes and the caller parses');
+    }
+    const theirs = [];
     const total = quick ? 20000 : 200000;
     for (let round = 0; round < (quick ? 1 : 3); round++) {
       const p = JSON.parse(execFileSync(process.execPath, [peerScript, file, '--n', String(total), '--rounds', quick ? '1' : '5'], { encoding: 'utf8' }));
       theirs.push(p.float_peer_end_to_end_per_s);
-      for (let i = 0; i < 3; i++) await engine.call(envelope, true);
-      const t0 = performance.now();
-      const c0 = process.cpuUsage();
-      let bytes = 0;
-      const ourTotal = label === 'completed' ? total : total / 10;
-      for (let i = 0; i < ourTotal / perBatch; i++) bytes += (await engine.call(envelope, true)).length;
-      ours.push(ourTotal / ((performance.now() - t0) / 1000));
-      const c = process.cpuUsage(c0);
-      cpus.push((c.user + c.system) / ourTotal);
-      if (bytes === 0) throw new Error('no answers');
+      for (const v of variants) {
+        for (let i = 0; i < 3; i++) await engine.call(v.envelope, true);
+        const t0 = performance.now();
+        const c0 = process.cpuUsage();
+        let bytes = 0;
+        const ourTotal = label === 'completed' ? total : total / 10;
+        for (let i = 0; i < ourTotal / perBatch; i++) bytes += (await engine.call(v.envelope, true)).length;
+        v.ours.push(ourTotal / ((performance.now() - t0) / 1000));
+        const c = process.cpuUsage(c0);
+        v.cpus.push((c.user + c.system) / ourTotal);
+        if (bytes === 0) throw new Error('no answers');
+      }
     }
-    const o = median(ours), t = median(theirs);
+    const t = median(theirs);
     row(`float peer (plain JS, JSON line in, JSON out), its ${lines.length} sample requests ${label}`, `${fmt(t, 0)} req/s`,
         `rounds ${theirs.map((x) => fmt(x, 0)).join(', ')}`);
-    const cpu = median(cpus);
-    row(`claimcalc wasm estimate_many, detail figures, the same file (${label}), same run`, `${fmt(o, 0)} req/s`,
-        `rounds ${ours.map((x) => fmt(x, 0)).join(', ')}; CPU ${fmt(cpu, 2)} µs per request` +
-        (label === 'completed' && nativeMany ? `, ${fmt(cpu / nativeMany, 2)}× native CPU` : ''));
-    row(`claimcalc / float peer (${label})`, `${fmt(o / t, 2)}×`,
-        label === 'completed' ? (o >= t ? 'goal met (≥ 1)' : 'goal NOT met (≥ 1)') : 'the cost of fields left out');
-    if (label === 'completed') {
-      const alone = moduleAlone(envelope, perBatch, Buffer.byteLength(check.text), quick ? 10 : 60);
-      row('the same batch, the module alone (cc_call_stream; answers counted, not decoded)', `${fmt(alone, 2)} µs CPU per request`,
-          `${nativeMany ? `${fmt(alone / nativeMany, 2)}× native CPU; ` : ''}the loader (UTF-8 in and out, joining pieces) ` +
-          `${fmt(cpu - alone, 2)} µs of the ${fmt(cpu, 2)}`);
+    for (const v of variants) {
+      const o = median(v.ours), cpu = median(v.cpus);
+      row(`claimcalc wasm estimate_many, detail figures${v.name}, the same file (${label}), same run`, `${fmt(o, 0)} req/s`,
+          `rounds ${v.ours.map((x) => fmt(x, 0)).join(', ')}; CPU ${fmt(cpu, 2)} µs per request` +
+          (label === 'completed' && nativeMany ? `, ${fmt(cpu / nativeMany, 2)}× native CPU` : ''));
+      row(`claimcalc${v.name ? ` (${v.name.slice(2)})` : ''} / float peer (${label})`, `${fmt(o / t, 2)}×`,
+          label === 'completed' ? (o >= t ? 'goal met (≥ 1)' : 'goal NOT met (≥ 1)') : 'the cost of fields left out');
+      if (label === 'completed') {
+        const alone = moduleAlone(v.envelope, perBatch, v.answerBytes, quick ? 10 : 60);
+        row(`the same batch${v.name}, the module alone (cc_call_stream; answers counted, not decoded)`,
+            `${fmt(alone, 2)} µs CPU per request`,
+            `${nativeMany ? `${fmt(alone / nativeMany, 2)}× native CPU; ` : ''}the loader (UTF-8 in and out, joining pieces) ` +
+            `${fmt(cpu - alone, 2)} µs of the ${fmt(cpu, 2)}`);
+      }
     }
   }
 } else {

@@ -235,16 +235,6 @@ json as_text(const json& envelope, std::string_view lang, std::string (*render)(
   return text_envelope(std::move(out));
 }
 
-// The batch's "detail": absent, "full" or "figures"; anything else is an error naming it.
-Result<bool> figures_default_of(const json& envelope) {
-  if (!envelope.is_object() || !envelope.contains("detail")) return false;
-  const json& d = envelope["detail"];
-  if (d.is_string() && d.get_ref<const std::string&>() == "figures") return true;
-  if (d.is_string() && d.get_ref<const std::string&>() == "full") return false;
-  return make_error(ErrorCode::unknown_value, "detail", "取值无效，可选：full, figures",
-                    "unknown value; expected one of: full, figures");
-}
-
 // Parses an operation's input within its byte limit and runs the operation on it.
 template <class Op>
 std::string with_input(std::string_view text, std::size_t max_bytes, const char* field, Op op) {
@@ -261,7 +251,7 @@ std::string Engine::estimate(std::string_view request) const {
   auto parsed = codec::parse_json(request, limits::kMaxRequestBytes, "request");
   if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
   std::string out;
-  ops::append_estimate(parsed.value(), false, *pack_, out);
+  ops::append_estimate(parsed.value(), {}, *pack_, out);
   return out;
 }
 
@@ -274,7 +264,7 @@ std::string Engine::estimate_many(std::string_view requests) const {
   auto parsed = codec::parse_json(requests, limits::kMaxBatchBytes, "requests");
   if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
   std::string out;
-  ops::estimate_many(parsed.value(), false, *pack_, [&](std::string_view piece) { out += piece; });
+  ops::estimate_many(parsed.value(), {}, *pack_, [&](std::string_view piece) { out += piece; });
   return out;
 }
 
@@ -345,13 +335,13 @@ void Engine::call(std::string_view envelope, const std::function<void(std::strin
     if (reqs == nullptr)
       return emit(dump(codec::error_envelope(
           make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing"))));
-    const auto figures = figures_default_of(j);
-    if (!figures.ok()) return emit(dump(codec::error_envelope(figures.error())));
-    return ops::estimate_many(*reqs, figures.value(), *pack_, emit);
+    const auto defaults = codec::parse_answer_choices(j);
+    if (!defaults.ok()) return emit(dump(codec::error_envelope(defaults.error())));
+    return ops::estimate_many(*reqs, defaults.value(), *pack_, emit);
   }
   if (name == "estimate" && payload("request") != nullptr) {
     std::string out;
-    ops::append_estimate(*payload("request"), false, *pack_, out);
+    ops::append_estimate(*payload("request"), {}, *pack_, out);
     return emit(out);
   }
   emit(dump([&]() -> json {

@@ -94,23 +94,26 @@ void append_answer(Claim claim, const PolicyPack& pack, std::string& out) {
 }
 
 void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts) {
+  const Texts languages = claim.texts;
   auto est = claimcalc::estimate(std::move(claim), pack);
   if (!est.ok()) {
     codec::write_error_envelope(w, est.error(), texts);
   } else if (!est.value().trace.texts()) {
-    codec::append_figures_envelope(w, est.value(), engine_version(), texts);
+    codec::append_figures_envelope(w, est.value(), engine_version(), {languages, texts});
   } else {
-    codec::append_estimate_envelope(w, est.value(), engine_version());
+    codec::append_estimate_envelope(w, est.value(), engine_version(), languages);
   }
 }
 
-void append_estimate(const json& request, bool figures_default, const PolicyPack& pack, std::string& out) {
+void append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
+                     std::string& out) {
   auto claim = codec::parse_claim(request);
   if (!claim.ok()) {
     out += codec::dump_json(codec::error_envelope(claim.error()));
     return;
   }
-  if (figures_default && !request.contains("detail")) claim.value().step_texts = false;
+  if (defaults.figures && !request.contains("detail")) claim.value().step_texts = false;
+  if (!request.contains("texts")) claim.value().texts = defaults.texts;
   append_answer(std::move(claim.value()), pack, out);
 }
 
@@ -126,7 +129,8 @@ constexpr std::size_t kRunBytes = 64 << 10;
 
 }  // namespace
 
-void estimate_many(const json& requests, bool figures_default, const PolicyPack& pack, const Emit& emit) {
+void estimate_many(const json& requests, const codec::AnswerChoices& defaults, const PolicyPack& pack,
+                   const Emit& emit) {
   if (!requests.is_array()) {
     emit(codec::dump_json(input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
                                       "expected an array of requests ([...])")));
@@ -142,7 +146,7 @@ void estimate_many(const json& requests, bool figures_default, const PolicyPack&
   std::string run;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (i != 0) run += ',';
-    append_estimate(requests[i], figures_default, pack, run);
+    append_estimate(requests[i], defaults, pack, run);
     if (run.size() >= kRunBytes || i + 1 == requests.size()) {
       emit(run);
       run.clear();
@@ -162,7 +166,8 @@ bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& e
     codec::BatchTexts texts;
     for (std::size_t i = 0; i < call->requests.size(); ++i) {
       auto& r = call->requests[i];
-      if (call->figures_default && !r.detail_given) r.claim.step_texts = false;
+      if (call->defaults.figures && !r.detail_given) r.claim.step_texts = false;
+      if (!r.texts_given) r.claim.texts = call->defaults.texts;
       if (i != 0) w.verbatim(",");
       append_answer(std::move(r.claim), pack, w, &texts);
       if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
@@ -335,17 +340,23 @@ json validate_policy(const json& input, std::vector<Policy> base) {
   json out{{"valid", true}, {"path", *path}, {"sha256", hash}, {"policies", std::move(summary)}};
   if (const json* req = codec::Reader::get(input, "request"); req != nullptr) {
     std::string text;
-    append_estimate(*req, false, pack.value(), text);
+    append_estimate(*req, {}, pack.value(), text);
     // The engine's own answer (whole numbers and strings only, so the tree writes it back unchanged).
     auto parsed = codec::parse_json(text, limits::kMaxBatchBytes, "estimate");
     json answer = parsed.ok() ? std::move(parsed.value()) : json();
     json* result = answer.contains("result") ? &answer["result"] : nullptr;
     if (result != nullptr && result->contains("receipt") && (*result)["receipt"].value("policy_hash", "") == hash) {
-      (*result)["warnings"].push_back(
-          {{"code", "unreviewed_local_policy"},
-           {"message_zh", "本结果用了未经审核的本地政策文件 " + *path + "（SHA-256 " + hash + "），仅供核对草稿。"},
-           {"message_en", "This answer used an unreviewed local policy file " + *path + " (SHA-256 " + hash +
-                              "); it is for checking the draft only."}});
+      // In the languages the request's "texts" asks for.
+      const auto choices = codec::parse_answer_choices(*req);
+      const Texts texts = choices.ok() ? choices.value().texts : Texts::both;
+      json warning = {{"code", "unreviewed_local_policy"}};
+      if (has(texts, Texts::zh))
+        warning["message_zh"] =
+            "本结果用了未经审核的本地政策文件 " + *path + "（SHA-256 " + hash + "），仅供核对草稿。";
+      if (has(texts, Texts::en))
+        warning["message_en"] = "This answer used an unreviewed local policy file " + *path + " (SHA-256 " + hash +
+                                "); it is for checking the draft only.";
+      (*result)["warnings"].push_back(std::move(warning));
     }
     out["estimate"] = std::move(answer);
   }

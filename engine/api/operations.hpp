@@ -10,6 +10,7 @@
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/json_writer.hpp"
+#include "engine/codec/request_codec.hpp"
 #include "engine/core/claim.hpp"
 #include "engine/core/policy.hpp"
 #include "engine/core/policy_file.hpp"
@@ -22,8 +23,9 @@ using codec::json;
 
 // Each returns a response envelope.
 // Estimates answer as text: a figures-only answer ("detail": "figures") is written without a JSON tree.
-// figures_default: a batch's "detail" was "figures", for requests that give none of their own.
-void append_estimate(const json& request, bool figures_default, const PolicyPack& pack, std::string& out);
+// defaults: a batch's "detail" and "texts", for requests that give none of their own.
+void append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
+                     std::string& out);
 void append_answer(Claim claim, const PolicyPack& pack, std::string& out);
 // The same written by a batch's writer.
 void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr);
@@ -32,7 +34,8 @@ using Emit = std::function<void(std::string_view)>;
 // The one batch path, with its limits: the envelope as text, handed to `emit` as it is made: the opening, runs of
 // whole answers (each request's envelope with its separating comma; a run ends at the first answer that takes it
 // past 64 KiB), the closing. A batch's memory is its input and one run.
-void estimate_many(const json& requests, bool figures_default, const PolicyPack& pack, const Emit& emit);
+void estimate_many(const json& requests, const codec::AnswerChoices& defaults, const PolicyPack& pack,
+                   const Emit& emit);
 // A plain operation envelope read without a tree (codec/plain_request.hpp), answered through `emit` as
 // estimate_many is; false (nothing emitted): use the tree.
 bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit);

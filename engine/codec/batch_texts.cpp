@@ -61,4 +61,16 @@ void BatchTexts::sentence(JsonWriter& w, std::string_view text) {
   s.json.assign(written.data(), written.size());
 }
 
+void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, std::string_view en,
+                     std::string_view key_zh, std::string_view zh) {
+  if (has(s.texts, Texts::en)) {
+    w.key(key_en);
+    write_sentence(w, s.batch, en);
+  }
+  if (has(s.texts, Texts::zh)) {
+    w.key(key_zh);
+    write_sentence(w, s.batch, zh);
+  }
+}
+
 }  // namespace claimcalc::codec

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/codec/json_writer.hpp"
+#include "engine/core/claim.hpp"
 #include "engine/core/estimate.hpp"
 
 namespace claimcalc::codec {
@@ -39,5 +40,16 @@ inline void write_sentence(JsonWriter& w, BatchTexts* texts, std::string_view te
     w.string(text);
   }
 }
+
+// How an answer's sentences are written: in which languages (the request's "texts"), and through which batch's
+// texts (none outside a batch).
+struct Sentences {
+  Texts texts = Texts::both;
+  BatchTexts* batch = nullptr;
+};
+
+// A sentence's members in the languages asked for: key_en then key_zh (the sorted order), e.g. "reason_en".
+void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, std::string_view en,
+                     std::string_view key_zh, std::string_view zh);
 
 }  // namespace claimcalc::codec

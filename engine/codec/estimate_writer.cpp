@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/codec/batch_texts.hpp"
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_writer.hpp"
 #include "engine/core/stable_sort.hpp"
@@ -107,7 +108,7 @@ void write_amounts(JsonWriter& w, const std::vector<StepValue>& values) {
   w.end_object();
 }
 
-void write_steps(JsonWriter& w, const Estimate& est) {
+void write_steps(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.key("steps");
   w.begin_array();
   for (const auto& s : est.trace.steps()) {
@@ -120,8 +121,7 @@ void write_steps(JsonWriter& w, const Estimate& est) {
       w.key("source");
       w.null();
     }
-    write_text(w, "text_en", s.text_en);
-    write_text(w, "text_zh", s.text_zh);
+    write_sentences(w, sentences, "text_en", s.text_en, "text_zh", s.text_zh);
     w.end_object();
   }
   w.end_array();
@@ -203,7 +203,7 @@ void write_channels(JsonWriter& w, const Policy& policy, const std::vector<Chann
   w.end_array();
 }
 
-void write_next_questions(JsonWriter& w, const std::vector<Question>& questions) {
+void write_next_questions(JsonWriter& w, const std::vector<Question>& questions, Sentences sentences) {
   w.key("next_questions");
   w.begin_array();
   for (const auto& q : questions) {
@@ -221,8 +221,7 @@ void write_next_questions(JsonWriter& w, const std::vector<Question>& questions)
       write_text(w, "part", q.narrows->part);
       w.end_object();
     }
-    write_text(w, "question_en", q.question_en);
-    write_text(w, "question_zh", q.question_zh);
+    write_sentences(w, sentences, "question_en", q.question_en, "question_zh", q.question_zh);
     w.end_object();
   }
   w.end_array();
@@ -230,35 +229,36 @@ void write_next_questions(JsonWriter& w, const std::vector<Question>& questions)
 
 }  // namespace
 
-void append_estimate_envelope(std::string& out, const Estimate& est, const char* engine_version) {
-  std::size_t texts = 0;
-  for (const auto& s : est.trace.steps()) texts += s.text_zh.size() + s.text_en.size() + 64 * s.values.size();
+void append_estimate_envelope(std::string& out, const Estimate& est, const char* engine_version, Texts texts) {
+  std::size_t step_bytes = 0;
+  for (const auto& s : est.trace.steps()) step_bytes += s.text_zh.size() + s.text_en.size() + 64 * s.values.size();
   // Room for the whole answer at once (the step texts are most of it).
   reserve_more(
-      out, 4096 + 2 * texts + 256 * est.items.size() +
+      out, 4096 + 2 * step_bytes + 256 * est.items.size() +
                512 * (est.cannot_estimate.size() + est.warnings.size() + est.materials.size() + est.deadlines.size()));
   JsonWriter w(out);
-  append_estimate_envelope(w, est, engine_version);
+  append_estimate_envelope(w, est, engine_version, texts);
 }
 
-void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version) {
+void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, Texts texts) {
   const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
-  open_envelope(w, est);
+  const Sentences sentences{texts};
+  open_envelope(w, est, sentences);
   write_channels(w, process_policy, est.channels);
   write_deadlines(w, process_policy, est.deadlines);
   w.key("items");
   write_items(w, est.items);
   write_materials(w, process_policy, est.materials);
-  SplitFigures figures(est);
+  SplitFigures figures(est, sentences);
   w.key("national");
   write_national(w, figures);
-  write_next_questions(w, est.next_questions);
+  write_next_questions(w, est.next_questions, sentences);
   write_receipt(w, est, engine_version);
   write_sources(w, sources_used(est, process_policy));
   w.key("split");
   write_split(w, figures);
-  write_steps(w, est);
-  close_envelope(w, est);
+  write_steps(w, est, sentences);
+  close_envelope(w, est, sentences);
 }
 
 }  // namespace claimcalc::codec

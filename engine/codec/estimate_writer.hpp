@@ -6,12 +6,15 @@
 #include <string>
 
 #include "engine/codec/json_writer.hpp"
+#include "engine/core/claim.hpp"
 #include "engine/core/estimate.hpp"
 
 namespace claimcalc::codec {
 
-// Appends {"ok":true,"result":{...}} for est, steps and texts included.
-void append_estimate_envelope(std::string& out, const Estimate& est, const char* engine_version);
-void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version);
+// Appends {"ok":true,"result":{...}} for est, steps included; sentences in the languages `texts` asks for.
+void append_estimate_envelope(std::string& out, const Estimate& est, const char* engine_version,
+                              Texts texts = Texts::both);
+void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version,
+                              Texts texts = Texts::both);
 
 }  // namespace claimcalc::codec

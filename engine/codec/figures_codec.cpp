@@ -25,7 +25,7 @@ void money(JsonWriter& w, const char (&key)[N], const std::optional<Fen>& v) {
 }
 
 // As figure_json in result_codec.cpp: exact, a range ({high, low, reasons} in dump order), or null.
-void figure(JsonWriter& w, const PartFigure& f, BatchTexts* texts) {
+void figure(JsonWriter& w, const PartFigure& f, Sentences sentences) {
   if (f.range == nullptr) {
     if (f.exact) {
       w.money(*f.exact);
@@ -43,10 +43,7 @@ void figure(JsonWriter& w, const PartFigure& f, BatchTexts* texts) {
     w.begin_object();
     w.key("needs");
     w.string(r.needs);
-    w.key("reason_en");
-    write_sentence(w, texts, r.reason_en);
-    w.key("reason_zh");
-    write_sentence(w, texts, r.reason_zh);
+    write_sentences(w, sentences, "reason_en", r.reason_en, "reason_zh", r.reason_zh);
     w.end_object();
   }
   w.end_array();
@@ -55,7 +52,7 @@ void figure(JsonWriter& w, const PartFigure& f, BatchTexts* texts) {
 
 }  // namespace
 
-SplitFigures::SplitFigures(const Estimate& est, BatchTexts* texts) : texts_(texts) {
+SplitFigures::SplitFigures(const Estimate& est, Sentences sentences) : sentences_(sentences) {
   for (std::size_t p = 0; p < figure_.size(); ++p) figure_[p] = part_figure(est, split_parts()[p]);
 }
 
@@ -65,7 +62,7 @@ void SplitFigures::write(JsonWriter& w, std::size_t p) {
     return;
   }
   begin_[p] = w.offset();
-  figure(w, figure_[p], texts_);
+  figure(w, figure_[p], sentences_);
   end_[p] = w.offset();
 }
 
@@ -130,17 +127,14 @@ void write_benefits_from(JsonWriter& w, const Estimate& est) {
   }
 }
 
-void write_cannot_estimate(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
+void write_cannot_estimate(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.key("cannot_estimate");
   w.begin_array();
   for (const auto& u : est.cannot_estimate) {
     w.begin_object();
     write_text(w, "needs", u.needs);
     write_text(w, "part", u.part);
-    w.key("reason_en");
-    write_sentence(w, texts, u.reason_en);
-    w.key("reason_zh");
-    write_sentence(w, texts, u.reason_zh);
+    write_sentences(w, sentences, "reason_en", u.reason_en, "reason_zh", u.reason_zh);
     w.end_object();
   }
   w.end_array();
@@ -164,33 +158,30 @@ void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_versio
   write_receipt_tail(w, *est.policy, engine_version);
 }
 
-void write_warnings(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
+void write_warnings(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.key("warnings");
   w.begin_array();
   for (const auto& x : est.warnings) {
     w.begin_object();
     write_text(w, "code", x.code);
-    w.key("message_en");
-    write_sentence(w, texts, x.message_en);
-    w.key("message_zh");
-    write_sentence(w, texts, x.message_zh);
+    write_sentences(w, sentences, "message_en", x.message_en, "message_zh", x.message_zh);
     w.end_object();
   }
   w.end_array();
 }
 
-void open_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
+void open_envelope(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.begin_object();
   w.key("ok");
   w.boolean(true);
   w.key("result");
   w.begin_object();
   write_benefits_from(w, est);
-  write_cannot_estimate(w, est, texts);
+  write_cannot_estimate(w, est, sentences);
 }
 
-void close_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts) {
-  write_warnings(w, est, texts);
+void close_envelope(JsonWriter& w, const Estimate& est, Sentences sentences) {
+  write_warnings(w, est, sentences);
   w.end_object();
   w.end_object();
 }
@@ -226,24 +217,24 @@ void append_figures_envelope(std::string& out, const Estimate& est, const char* 
   append_figures_envelope(w, est, engine_version);
 }
 
-void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, BatchTexts* texts) {
-  open_envelope(w, est, texts);
+void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, Sentences sentences) {
+  open_envelope(w, est, sentences);
   w.key("items");
   write_items(w, est.items);
-  SplitFigures figures(est, texts);
+  SplitFigures figures(est, sentences);
   w.key("national");
   write_national(w, figures);
-  if (texts != nullptr) {
+  if (sentences.batch != nullptr) {
     w.key("receipt");
     w.begin_object();
     write_text(w, "date_of_care", est.date_of_care.iso());
-    w.continued(texts->receipt_tail(est, engine_version));
+    w.continued(sentences.batch->receipt_tail(est, engine_version));
   } else {
     write_receipt(w, est, engine_version);
   }
   w.key("split");
   write_split(w, figures);
-  close_envelope(w, est, texts);
+  close_envelope(w, est, sentences);
 }
 
 }  // namespace claimcalc::codec

@@ -21,12 +21,12 @@ namespace claimcalc::codec {
 // comes again. Written national first (the sorted order), then split, by the same writer.
 class SplitFigures {
  public:
-  explicit SplitFigures(const Estimate& est, BatchTexts* texts = nullptr);
+  explicit SplitFigures(const Estimate& est, Sentences sentences = {});
   // Writes part p's figure (an index into split_parts()) as the writer's next value.
   void write(JsonWriter& w, std::size_t p);
 
  private:
-  BatchTexts* texts_;
+  Sentences sentences_;
   std::array<PartFigure, 11> figure_;
   std::array<std::size_t, 11> begin_{}, end_{};  // where the figure's text was written; end 0: not yet
 };
@@ -40,24 +40,24 @@ void write_text(JsonWriter& w, const char (&key)[N], std::string_view value) {
   w.string(value);
 }
 void write_benefits_from(JsonWriter& w, const Estimate& est);
-void write_cannot_estimate(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
+void write_cannot_estimate(JsonWriter& w, const Estimate& est, Sentences sentences = {});
 void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version);
 // The receipt's members after date_of_care, each with the comma before it, and the closing brace.
 void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_version);
-void write_warnings(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
+void write_warnings(JsonWriter& w, const Estimate& est, Sentences sentences = {});
 
 // Both answers open {"ok":true,"result":{ with benefits_from and cannot_estimate (the first keys in sorted order)
 // and close with warnings (the last): one opening and one closing, so the two cannot drift apart.
-void open_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
-void close_envelope(JsonWriter& w, const Estimate& est, BatchTexts* texts = nullptr);
+void open_envelope(JsonWriter& w, const Estimate& est, Sentences sentences = {});
+void close_envelope(JsonWriter& w, const Estimate& est, Sentences sentences = {});
 
 // error_envelope(error) as dump_json writes it, without building the tree: {"error":{code, field, message_en,
 // message_zh, regions?},"ok":false}.
 void write_error_envelope(JsonWriter& w, const Error& error, BatchTexts* texts = nullptr);
 
-// Appends {"ok":true,"result":{...}} for est; a batch's repeated texts come from `texts` when given.
+// Appends {"ok":true,"result":{...}} for est; its sentences in the languages `sentences` asks for, a batch's
+// repeated texts from its batch texts when given.
 void append_figures_envelope(std::string& out, const Estimate& est, const char* engine_version);
-void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version,
-                             BatchTexts* texts = nullptr);
+void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, Sentences sentences = {});
 
 }  // namespace claimcalc::codec

@@ -102,6 +102,14 @@ bool year_to_date(Scanner& s, YearToDate& y) {
   return ok && !(y.outpatient_pool_paid_this_month > y.outpatient_pool_paid);
 }
 
+bool texts(Scanner& s, Texts& out) {
+  std::string_view name;
+  if (!s.string(name)) return false;
+  const auto t = texts_named(name);
+  if (t) out = *t;
+  return t.has_value();
+}
+
 bool totals(Scanner& s, Claim& c) {
   constexpr std::string_view kKeys[] = {"class_a", "class_b", "out_of_catalogue"};
   constexpr ItemClass kClasses[] = {ItemClass::class_a, ItemClass::class_b, ItemClass::out_of_catalogue};
@@ -132,7 +140,8 @@ bool totals(Scanner& s, Claim& c) {
 constexpr std::string_view kRequestKeys[] = {
     "insured_region", "care_region",      "care_province",  "scheme",       "person",         "tier",   "age",
     "setting",        "disease",          "hospital_level", "date_of_care", "discharge_date", "filing", "filing_date",
-    "settlement",     "enrolment_status", "enrolment_date", "year_to_date", "items",          "totals", "detail"};
+    "settlement",     "enrolment_status", "enrolment_date", "year_to_date", "items",          "totals", "detail",
+    "texts"};
 
 }  // namespace
 
@@ -199,12 +208,14 @@ std::optional<PlainRequest> read_plain_request_at(PlainScan& scan) {
         });
       case 19:
         return totals(s, c);
-      default: {
+      case 20: {
         std::string_view d;
         if (!s.string(d) || (d != "full" && d != "figures")) return false;
         figures = d == "figures";
         return true;
       }
+      default:
+        return texts(s, c.texts);
     }
   });
   if (!ok) return std::nullopt;
@@ -220,6 +231,7 @@ std::optional<PlainRequest> read_plain_request_at(PlainScan& scan) {
   if (!has_care_region) c.care_region = c.insured_region;
   if (check_claim(c)) return std::nullopt;
   out.detail_given = figures.has_value();
+  out.texts_given = given(21);
   c.step_texts = !figures.value_or(false);
   return out;
 }
@@ -235,7 +247,7 @@ std::optional<PlainRequest> read_plain_request(std::string_view text) {
 
 std::optional<PlainCall> read_plain_call(std::string_view text) {
   if (text.size() > limits::kMaxBatchBytes) return std::nullopt;
-  constexpr std::string_view kKeys[] = {"op", "detail", "request", "requests"};
+  constexpr std::string_view kKeys[] = {"op", "detail", "request", "requests", "texts"};
   PlainScan scan{text, 0};
   Scanner s(scan);
   Seen seen;
@@ -248,9 +260,10 @@ std::optional<PlainCall> read_plain_call(std::string_view text) {
     if (k == 1) {
       std::string_view d;
       if (!s.string(d) || (d != "full" && d != "figures")) return false;
-      call.figures_default = d == "figures";
+      call.defaults.figures = d == "figures";
       return true;
     }
+    if (k == 4) return texts(s, call.defaults.texts);
     const auto one = [&] {
       if (call.requests.size() >= limits::kMaxBatchRequests) return false;
       auto r = read_plain_request_at(scan);
@@ -263,7 +276,8 @@ std::optional<PlainCall> read_plain_call(std::string_view text) {
   if (!ok || !s.at_end()) return std::nullopt;
   const auto given = [&](int k) { return (seen.bits >> k & 1) != 0; };
   // One request in an envelope has the one-request byte limit (api.cpp's call).
-  if (op == "estimate" && given(2) && !given(1) && !given(3) && text.size() <= limits::kMaxRequestBytes) return call;
+  if (op == "estimate" && given(2) && !given(1) && !given(3) && !given(4) && text.size() <= limits::kMaxRequestBytes)
+    return call;
   if (op == "estimate_many" && given(3) && !given(2)) {
     call.many = true;
     return call;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/codec/request_codec.hpp"
 #include "engine/core/claim.hpp"
 
 namespace claimcalc::codec {
@@ -16,6 +17,7 @@ namespace claimcalc::codec {
 struct PlainRequest {
   Claim claim;
   bool detail_given = false;  // the request said "detail" itself (claim.step_texts holds it)
+  bool texts_given = false;   // and "texts" (claim.texts)
 };
 
 // A plain request, or nullopt: use the full path.
@@ -31,10 +33,10 @@ struct PlainScan {
 std::optional<PlainRequest> read_plain_request_at(PlainScan& scan);
 
 // A plain operation envelope: {"op": "estimate", "request": {...}} or {"op": "estimate_many", "detail"?: ...,
-// "requests": [...]} with plain requests only; nullopt otherwise.
+// "texts"?: ..., "requests": [...]} with plain requests only; nullopt otherwise.
 struct PlainCall {
   bool many = false;
-  bool figures_default = false;
+  AnswerChoices defaults;  // a batch's detail and texts, for requests that give none
   std::vector<PlainRequest> requests;
 };
 std::optional<PlainCall> read_plain_call(std::string_view text);

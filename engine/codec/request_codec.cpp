@@ -178,6 +178,43 @@ std::optional<Error> check_claim(const Claim& c) {
   return std::nullopt;
 }
 
+std::optional<Texts> texts_named(std::string_view name) {
+  constexpr std::string_view kNames[] = {"none", "zh", "en", "both"};  // in the enum's order
+  for (unsigned i = 0; i < 4; ++i)
+    if (kNames[i] == name) return static_cast<Texts>(i);
+  return std::nullopt;
+}
+
+namespace {
+
+// "detail" and "texts", of a request or beside a batch's requests.
+void read_answer_choices(Reader& r, const json& obj, bool& figures, Texts& texts) {
+  if (const auto detail = r.text(obj, "detail", "", false, 64)) {
+    if (*detail == "figures") {
+      figures = true;
+    } else if (*detail != "full") {
+      r.unknown_value("detail", *detail, "full, figures");
+    }
+  }
+  if (const auto name = r.text(obj, "texts", "", false, 64)) {
+    if (const auto t = texts_named(*name)) {
+      texts = *t;
+    } else {
+      r.unknown_value("texts", *name, "both, zh, en, none");
+    }
+  }
+}
+
+}  // namespace
+
+Result<AnswerChoices> parse_answer_choices(const json& object) {
+  Reader r(Reader::Style::dotted, "", ErrorCode::policy_invalid);
+  AnswerChoices d;
+  if (object.is_object()) read_answer_choices(r, object, d.figures, d.texts);
+  if (r.failed()) return r.error();
+  return d;
+}
+
 Result<Claim> parse_claim(const json& req) {
   Reader r(Reader::Style::dotted, "", ErrorCode::policy_invalid);
   Claim c;
@@ -187,7 +224,7 @@ Result<Claim> parse_claim(const json& req) {
                            "disease",        "hospital_level", "date_of_care",  "discharge_date",
                            "filing",         "filing_date",    "settlement",    "enrolment_status",
                            "enrolment_date", "year_to_date",   "items",         "totals",
-                           "detail"});
+                           "detail",         "texts"});
   c.insured_region = r.text(req, "insured_region", "", true, 64).value_or("");
   c.care_region = r.text(req, "care_region", "", false, 64).value_or(c.insured_region);
   c.scheme = r.enumeration<Scheme>(req, "scheme", "", true).value_or(Scheme::employee);
@@ -216,13 +253,9 @@ Result<Claim> parse_claim(const json& req) {
   c.enrolment_date = r.date(req, "enrolment_date", "", false);
   read_year_to_date(r, req, c.year_to_date);
   read_bill(r, req, c);
-  if (const auto detail = r.text(req, "detail", "", false, 64)) {
-    if (*detail == "figures") {
-      c.step_texts = false;
-    } else if (*detail != "full") {
-      r.unknown_value("detail", *detail, "full, figures");
-    }
-  }
+  bool figures = false;
+  read_answer_choices(r, req, figures, c.texts);
+  c.step_texts = !figures;
   if (r.failed()) return r.error();
 
   if (auto error = check_claim(c)) return *error;

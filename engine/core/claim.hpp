@@ -11,6 +11,13 @@
 
 namespace claimcalc {
 
+// "texts": the languages an answer's sentences come in (warnings, cannot_estimate and range reasons, steps, next
+// questions). A bit per language, so the writers ask has(texts, Texts::zh); the codes stay in every choice.
+enum class Texts : unsigned char { none = 0, zh = 1, en = 2, both = 3 };
+constexpr bool has(Texts texts, Texts language) {
+  return (static_cast<unsigned>(texts) & static_cast<unsigned>(language)) != 0;
+}
+
 struct BillItem {
   std::string name;
   std::string code;                           // national code, optional
@@ -74,6 +81,7 @@ struct Claim {
   // "detail": "figures" clears it: steps keep their figures and sources (the secondary-source warning reads them)
   // but get no sentences, which are most of the cost of an answer.
   bool step_texts = true;
+  Texts texts = Texts::both;  // read by the writers only: the estimate itself is the same in every choice
 };
 
 }  // namespace claimcalc

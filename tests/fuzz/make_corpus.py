@@ -43,6 +43,16 @@ for i in range(0, len(reqs), 8):
     group = reqs[i:i + 8]
     write("batch", f"array-{i}", json.dumps(group, ensure_ascii=False, separators=(",", ":")))
     write("batch", f"lines-{i}", "\n".join(json.dumps(r, ensure_ascii=False) for r in group) + "\n\n \r\n")
+# The answer choices (detail, texts) on a request and beside a batch's requests, in each value and a wrong one.
+for n, texts in enumerate(["zh", "en", "none", "both", "fr"]):
+    name, req = requests[n * 7 % len(requests)]
+    text = json.dumps(dict(req, texts=texts, detail=["full", "figures"][n % 2]), ensure_ascii=False,
+                      separators=(",", ":"))
+    write("estimate", f"texts-{texts}-{name}", text)
+    write("request_codec", f"texts-{texts}-{name}", text)
+    batch = {"detail": "figures", "texts": texts, "requests": [r for _, r in requests[n:n + 3]]}
+    body = json.dumps(batch, ensure_ascii=False, separators=(",", ":"))
+    write("call", f"texts-{texts}", bytes([ops.index("estimate_many")]) + body[1:].encode("utf-8"))
 # fuzz_policy loads the bytes as fuzz/2024-01-01.json: each fixture as region "fuzz", valid as it stands, so that
 # mutations start past validation; and as a pack with that one file.
 fixtures = sorted((root / "tests" / "fixtures" / "policies").glob("*/*.json"))

@@ -90,6 +90,13 @@ TEST_CASE("plain and full paths give the same answers on every stored request an
     json fig = req;
     fig["detail"] = "figures";
     same(fig.dump());
+    for (const char* texts : {"zh", "en", "none", "both", "fr"}) {
+      json t = req;
+      t["texts"] = texts;
+      same(t.dump());
+      fig["texts"] = texts;
+      same(fig.dump());
+    }
     for (auto it = req.begin(); it != req.end(); ++it) {
       json drop = req;
       drop.erase(it.key());
@@ -145,15 +152,19 @@ TEST_CASE("plain and full paths agree on estimate_many envelopes") {
   json list = json::array();
   for (const auto& r : bases) list.push_back(r);
   for (const json& detail : {json(), json("figures"), json("full"), json("brief"), json(1)}) {
-    json env = {{"op", "estimate_many"}, {"requests", list}};
-    if (!detail.is_null()) env["detail"] = detail;
-    const std::string text = env.dump();
-    CHECK(plain_engine().call(text) == full_path_engine().call(text));
+    for (const json& texts : {json(), json("none"), json("zh"), json("both"), json("fr"), json(1)}) {
+      json env = {{"op", "estimate_many"}, {"requests", list}};
+      if (!detail.is_null()) env["detail"] = detail;
+      if (!texts.is_null()) env["texts"] = texts;
+      const std::string text = env.dump();
+      CHECK(plain_engine().call(text) == full_path_engine().call(text));
+    }
   }
   for (const char* text :
        {R"({"op":"estimate_many","requests":[]})", R"({"op":"estimate_many","requests":{}})",
         R"({"op":"estimate_many"})", R"({"op":"estimate","request":{},"requests":[]})",
-        R"({"op":"estimate","detail":"figures","request":{}})", R"({"requests":[],"op":"estimate_many"})"}) {
+        R"({"op":"estimate","detail":"figures","request":{}})", R"({"requests":[],"op":"estimate_many"})",
+        R"({"op":"estimate","texts":"none","request":{}})", R"({"op":"estimate_many","texts":"zh","requests":[{}]})"}) {
     CAPTURE(text);
     CHECK(plain_engine().call(text) == full_path_engine().call(text));
   }
@@ -168,6 +179,9 @@ TEST_CASE("the plain path takes every stored request the full path accepts") {
     CAPTURE(text);
     CHECK(claimcalc::codec::read_plain_request(text).has_value());
     CHECK(claimcalc::codec::read_plain_request(req.dump(2)).has_value());
+    json none = req;
+    none["texts"] = "none";
+    CHECK(claimcalc::codec::read_plain_request(none.dump()).has_value());
     ++ok;
   }
   CHECK(ok >= 30);

@@ -91,6 +91,14 @@ async function main(engine: Engine): Promise<string[]> {
   }
   const many = await engine.estimateMany([request, { ...request, totals: { class_a: 100 }, items: undefined }]);
   if (many.ok) for (const e of many.result) out.push(e.ok ? e.result.split.total : e.error.code);
+  const none = await engine.estimate({ ...request, detail: 'figures', texts: 'none' });
+  if (none.ok) {
+    for (const u of none.result.cannot_estimate) out.push(u.part + u.needs);
+    // @ts-expect-error texts none: the warnings keep their code, not their sentences
+    for (const w of none.result.warnings) out.push(w.message_zh);
+  }
+  const zhOnly = await engine.estimate({ ...request, texts: 'zh' });
+  if (zhOnly.ok) for (const s of zhOnly.result.steps) out.push(s.text_zh);
   const text = await engine.explain(request);
   const zh = await engine.explain(request, 'zh');
   if (text.ok && zh.ok) out.push(text.result.text.slice(0, 10), zh.result.text.slice(0, 10));
@@ -184,6 +192,12 @@ test('TypeScript: the engine\'s real answers are values of the declared types', 
   const figures = requests.slice(0, 3).map((r) => ({ ...r, detail: 'figures' }));
   add('EstimateFigures', await engine.estimate(figures[0]));
   add('Array<Envelope<EstimateFigures>>', await engine.estimateMany(figures));
+  // Each texts choice, typed to it (an answer holding a sentence the choice leaves out fails the object literal).
+  for (const texts of ['both', 'zh', 'en', 'none']) {
+    for (const r of requests.slice(0, 6)) add(`Estimate<'${texts}'>`, await engine.estimate({ ...r, texts }));
+    add(`Array<Envelope<EstimateFigures<'${texts}'>>>`,
+        await engine.estimateMany(figures.map((r) => ({ ...r, texts }))));
+  }
   // Each enum of the request and the error codes: the declared union equals what the engine accepts (its
   // unknown_value message lists them) and writes (engine/core/error.cpp).
   const base = requests[0];

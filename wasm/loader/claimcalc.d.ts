@@ -4,7 +4,7 @@
 // The money types and the split are in claimcalc-figures.d.ts, exported from here as part of the one surface.
 
 import type {
-  Bounds, CannotEstimate, ItemClass, Money, MoneyText, NationalSplit, ResultItem, Split, Warning,
+  Bounds, CannotEstimate, ItemClass, Money, MoneyText, NationalSplit, ResultItem, Sentence, Split, Texts, Warning,
 } from './claimcalc-figures.js';
 export * from './claimcalc-figures.js';
 
@@ -89,6 +89,12 @@ export interface Request {
   totals?: { class_a?: Money; class_b?: Money; out_of_catalogue?: Money };
   /** "figures": the answer holds the figures only (EstimateFigures); "full" (the default): the whole Estimate. */
   detail?: 'full' | 'figures';
+  /**
+   * The languages of the answer's sentences (message_*, reason_*, and in the full answer the steps' text_* and the
+   * questions' question_*): 'both' (the default), 'zh', 'en' or 'none'. Estimate<T> and EstimateFigures<T> type the
+   * answer to each choice; errors keep both languages.
+   */
+  texts?: Texts;
 }
 
 /**
@@ -105,15 +111,13 @@ export interface Source extends Partial<SourceDocument> {
   ref?: string;
 }
 
-export interface Step {
+export type Step<T extends Texts = 'both'> = Sentence<'text', T> & {
   /** The rule applied, e.g. "policy_version", "deductible", "band". */
   rule: string;
-  text_zh: string;
-  text_en: string;
   /** The step's figures by name: money text, a percentage, a count, a date or a word. */
   amounts: { [name: string]: string | number };
   source: Source | null;
-}
+};
 
 export interface Material {
   id: string;
@@ -148,14 +152,12 @@ export interface Deadline {
   source: Source;
 }
 
-export interface NextQuestion {
+export type NextQuestion<T extends Texts = 'both'> = Sentence<'question', T> & {
   /** The request field to ask for, most decisive first. */
   field: string;
-  question_zh: string;
-  question_en: string;
   /** How much the answer would narrow the range of a split part at most; by null: it would close an open end. */
   narrows?: { part: string; by: MoneyText | null };
-}
+};
 
 export interface Receipt {
   engine_version: string;
@@ -179,28 +181,29 @@ export interface SourceDocument {
   confidence: 'official' | 'secondary';
 }
 
-export interface Estimate {
+/** An estimate; T: the request's texts choice, which sentence members it has. */
+export interface Estimate<T extends Texts = 'both'> {
   /** Each document cited, once; every Source in steps, materials, deadlines and channels names one by its ref. */
   sources: { [ref: string]: SourceDocument };
-  split: Split;
-  national: NationalSplit;
+  split: Split<T>;
+  national: NationalSplit<T>;
   items: ResultItem[];
-  steps: Step[];
+  steps: Step<T>[];
   materials: Material[];
   deadlines: Deadline[];
   /** Where to file the claim this case leads to (online or offline). */
   channels: Channel[];
-  next_questions: NextQuestion[];
-  warnings: Warning[];
-  cannot_estimate: CannotEstimate[];
+  next_questions: NextQuestion<T>[];
+  warnings: Warning<T>[];
+  cannot_estimate: CannotEstimate<T>[];
   /** When benefits start (after a waiting period), or null. */
   benefits_from: DateText | null;
   receipt: Receipt;
 }
 
 /** The answer to a request with detail "figures": the same figures to the fen, without texts and documents. */
-export type EstimateFigures = Pick<Estimate, 'split' | 'national' | 'items' | 'warnings' | 'cannot_estimate' |
-                                             'benefits_from' | 'receipt'>;
+export type EstimateFigures<T extends Texts = 'both'> = Pick<Estimate<T>, 'split' | 'national' | 'items' | 'warnings' |
+                                                                  'cannot_estimate' | 'benefits_from' | 'receipt'>;
 
 export type Scenario = 'manual_claim' | 'reverse_settlement' | 'late_claim' | 'cross_region_filing' | 'special_disease';
 
@@ -366,13 +369,20 @@ export interface LoadOptions {
  * (with loaded policies re-applied).
  */
 export interface Engine {
+  /** With texts written out ({ texts: 'none' }), the answer is typed to it; otherwise as 'both'. */
+  estimate<T extends Texts>(request: Request & { detail: 'figures'; texts: T }): Promise<Envelope<EstimateFigures<T>>>;
   estimate(request: Request & { detail: 'figures' }): Promise<Envelope<EstimateFigures>>;
+  estimate<T extends Texts>(request: Request & { texts: T }): Promise<Envelope<Estimate<T>>>;
   estimate(request: Request): Promise<Envelope<Estimate>>;
   /**
    * One crossing for the whole list; result[i] is the envelope of requests[i]. At most 10,000 requests (more:
    * too_large on requests); the answers stream out of the module one by one, so its memory holds one answer at a time.
    */
+  estimateMany<T extends Texts>(
+    requests: Array<Request & { detail: 'figures'; texts: T }>): Promise<Envelope<Array<Envelope<EstimateFigures<T>>>>>;
   estimateMany(requests: Array<Request & { detail: 'figures' }>): Promise<Envelope<Array<Envelope<EstimateFigures>>>>;
+  estimateMany<T extends Texts>(
+    requests: Array<Request & { texts: T }>): Promise<Envelope<Array<Envelope<Estimate<T> | EstimateFigures<T>>>>>;
   estimateMany(requests: Request[]): Promise<Envelope<Array<Envelope<Estimate | EstimateFigures>>>>;
   /** The steps as sentences: Chinese, English, or both (the default, Chinese first). */
   explain(request: Request, lang?: 'zh' | 'en' | 'both'): Promise<Envelope<{ text: string }>>;
