@@ -217,6 +217,7 @@ json explain_value(const json& request, const PolicyPack& pack, std::string_view
                                             "explain 需要完整结果，不能使用 detail: figures",
                                             "explain needs the full answer; detail cannot be figures"));
   }
+  claim.value().texts = Texts::both;  // explain's languages are its lang's, read from the steps
   auto est = claimcalc::estimate(claim.value(), pack);
   if (!est.ok()) return codec::error_envelope(est.error());
   return text_envelope(codec::explain_text(est.value(), *tl, brief));

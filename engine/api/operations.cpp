@@ -270,6 +270,7 @@ json reverse(const json& input, const PolicyPack& pack) {
     return input_error(ErrorCode::missing_field, "request", "缺少更正后的请求 request", "request is missing");
   auto claim = codec::parse_claim(*req);
   if (!claim.ok()) return request_error(claim.error());
+  claim.value().texts = Texts::both;  // the corrected estimate is written in both languages (docs/api.md)
   auto est = claimcalc::estimate(claim.value(), pack);
   if (!est.ok()) return request_error(est.error());
   return codec::ok_envelope(

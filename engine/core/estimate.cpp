@@ -162,7 +162,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   est.policy = policy;
   est.layers = layers;
   est.date_of_care = claim.date_of_care;
-  est.trace = Trace(claim.step_texts);
+  est.trace = Trace(claim.step_texts, claim.texts);
   Trace& trace = est.trace;
   // Steps without a source exist only to be read; a figures-only answer skips building them.
   if (trace.texts()) {

@@ -144,12 +144,12 @@ std::string fill(std::string_view tmpl, const Step& step, Lang lang) {
   return out;
 }
 
-struct Texts {
+struct Templates {
   const char* zh;
   const char* en;
 };
 
-Texts templates(const Step& s) {
+Templates templates(const Step& s) {
   auto has = [&](const char* n) { return s.find(n) != nullptr; };
   switch (s.rule) {
     case Rule::policy_version:
@@ -287,15 +287,15 @@ Texts templates(const Step& s) {
 
 }  // namespace
 
-void render_step_text(Step& step) {
-  const Texts t = templates(step);
-  step.text_zh = fill(t.zh, step, Lang::zh);
-  step.text_en = fill(t.en, step, Lang::en);
+void render_step_text(Step& step, Texts languages) {
+  const Templates t = templates(step);
+  if (has(languages, Texts::zh)) step.text_zh = fill(t.zh, step, Lang::zh);
+  if (has(languages, Texts::en)) step.text_en = fill(t.en, step, Lang::en);
 }
 
 void Trace::add(Rule rule, std::vector<StepValue> values, const Citation* cite) {
   Step step{rule, std::move(values), cite, "", ""};
-  if (texts_) render_step_text(step);
+  if (texts_) render_step_text(step, languages_);
   steps_.push_back(std::move(step));
 }
 

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/core/claim.hpp"
 #include "engine/core/date.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/policy.hpp"
@@ -65,14 +66,18 @@ struct Step {
   const StepValue* find(std::string_view name) const;
 };
 
-// Renders the sentences a help-desk agent reads aloud. The one place step texts are written.
-void render_step_text(Step& step);
+// Renders the sentences a help-desk agent reads aloud, in the languages asked for (the other stays empty). The one
+// place step texts are written.
+void render_step_text(Step& step, Texts languages = Texts::both);
 
 class Trace {
  public:
   Trace() = default;
   // Room for the steps of a usual settlement at once (a step is about 100 bytes; growing one by one cost more).
-  explicit Trace(bool texts) : texts_(texts) { steps_.reserve(12); }
+  // languages: those the steps' sentences are rendered in (the request's "texts"); the writers leave out the others.
+  explicit Trace(bool texts, Texts languages = Texts::both) : texts_(texts), languages_(languages) {
+    steps_.reserve(12);
+  }
   void add(Rule rule, std::vector<StepValue> values, const Citation* cite = nullptr);
   const std::vector<Step>& steps() const { return steps_; }
   // False for a figures-only answer: steps have no sentences.
@@ -81,6 +86,7 @@ class Trace {
  private:
   std::vector<Step> steps_;
   bool texts_ = true;
+  Texts languages_ = Texts::both;
 };
 
 }  // namespace claimcalc

@@ -3,7 +3,10 @@
 // every case file and example, full and figures-only, by the one-request and the batch entry points.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
+#include <string>
 
 #include "support.hpp"
 
@@ -103,6 +106,48 @@ TEST_CASE("texts both is the answer without texts, byte for byte, by every entry
   CHECK(engine.estimate_many(list.dump()) == many);
 }
 
+// Without sentences the codes must still tell entries apart: two entries of one list alike in the answer without
+// texts were alike with them too. The one exception is secondary_source, a warning per secondary document that
+// only its sentence names: a full answer still tells which, as its sources with confidence secondary (one each).
+TEST_CASE("texts none: the codes left tell apart every two sentences that differ") {
+  const auto& engine = test::builtin_engine();
+  std::size_t lists = 0, secondary = 0;
+  const auto distinct = [&](const json& none, const json& both) {
+    REQUIRE(none.size() == both.size());
+    for (std::size_t i = 0; i < none.size(); ++i)
+      for (std::size_t j = i + 1; j < none.size(); ++j)
+        if (none[i] == none[j] && none[i].value("code", "") != "secondary_source") CHECK(both[i] == both[j]);
+    ++lists;
+  };
+  for (const auto& request : requests()) {
+    json r = request;
+    r["detail"] = "full";
+    const json both = json::parse(engine.estimate(r.dump()));
+    r["texts"] = "none";
+    const json none = json::parse(engine.estimate(r.dump()));
+    if (both["ok"] != true) continue;
+    CAPTURE(r.dump());
+    const json& b = both["result"];
+    const json& n = none["result"];
+    for (const char* list : {"warnings", "cannot_estimate", "steps", "next_questions"}) distinct(n[list], b[list]);
+    std::set<std::string> cited;  // the secondary documents the steps cite
+    for (const auto& step : n["steps"]) {
+      if (step["source"].is_null()) continue;
+      const std::string ref = step["source"]["ref"];
+      if (n["sources"][ref]["confidence"] == "secondary") cited.insert(ref);
+    }
+    const auto warned = std::count_if(n["warnings"].begin(), n["warnings"].end(),
+                                      [](const json& w) { return w["code"] == "secondary_source"; });
+    CHECK(static_cast<std::size_t>(warned) == cited.size());
+    secondary += cited.size();
+    for (const char* table : {"split", "national"})
+      for (const auto& [name, figure] : b[table].items())
+        if (figure.is_object()) distinct(n[table][name]["reasons"], figure["reasons"]);
+  }
+  CHECK(lists >= 200);
+  CHECK(secondary >= 10);
+}
+
 TEST_CASE("estimate_many takes texts beside requests; a request's own texts overrides it") {
   const auto& engine = test::builtin_engine();
   const json r = json::parse(test::read_file(test::source_dir() + "/examples/guangzhou-level3-inpatient.json"));
@@ -148,4 +193,21 @@ TEST_CASE("texts none leaves errors in both languages: they are not an estimate'
   CHECK(answer["error"]["code"] == "unknown_region");
   CHECK(answer["error"].contains("message_zh"));
   CHECK(answer["error"].contains("message_en"));
+}
+
+TEST_CASE("explain and reverse read the step sentences in both languages whatever texts says") {
+  const auto& engine = test::builtin_engine();
+  const json r = json::parse(test::read_file(test::source_dir() + "/examples/guangzhou-level3-inpatient.json"));
+  const std::string explained = engine.explain(r.dump(), "both");
+  const json reverse = {{"original", {{"fund_paid", "100.00"}, {"patient_pays", "50.00"}}}, {"request", r}};
+  const std::string reversed = engine.reverse(reverse.dump());
+  CHECK(json::parse(reversed)["ok"] == true);
+  for (const char* texts : {"zh", "en", "none"}) {
+    json t = r;
+    t["texts"] = texts;
+    CHECK(engine.explain(t.dump(), "both") == explained);
+    json rt = reverse;
+    rt["request"] = t;
+    CHECK(engine.reverse(rt.dump()) == reversed);
+  }
 }
