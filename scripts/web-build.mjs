@@ -23,6 +23,9 @@ const PAGE = ['index.html', ...readdirSync(args.src).filter((f) => f !== 'index.
 // WebAssembly but is not kept offline up front (2 MB; fetched, then kept, only where it is needed).
 const ENGINE = ['claimcalc.mjs', 'claimcalc.wasm'];
 const FALLBACK = ['claimcalc.asm.js'];
+// The authoring module (the base plus the policy reader): the authoring view's engine, fetched when that view loads
+// and then kept; the calculator page never asks for it.
+const AUTHOR = ['claimcalc-author.wasm'];
 
 function fail(msg) {
   console.error('web-build: ' + msg);
@@ -40,7 +43,7 @@ const REGIONS = existsSync(join(args.dist, 'regions'))
   ? readdirSync(join(args.dist, 'regions')).filter((f) => f.endsWith('.ccp')).sort().map((f) => 'regions/' + f) : [];
 if (!REGIONS.length) fail(`no region files in ${join(args.dist, 'regions')}: build the wasm first`);
 ENGINE.push(...REGIONS);
-for (const f of [...ENGINE, ...FALLBACK]) {
+for (const f of [...ENGINE, ...FALLBACK, ...AUTHOR]) {
   const p = join(args.dist, f);
   if (!existsSync(p)) fail(`missing ${p}: build the wasm first (cmake --build build --target wasm)`);
   files.set(f, readFileSync(p));

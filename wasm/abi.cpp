@@ -112,8 +112,10 @@ __attribute__((export_name("cc_read_region"))) std::uint8_t* cc_read_region(cons
   return block(R"({"ok":true,"result":null})");
 }
 
+#ifndef CLAIMCALC_WASM_BASE
 // A policy pack ({"files":[{"path","content"}]}) -> the policies envelope of the new pack, which replaces the
-// engine's pack; or an error envelope, and the pack in use stays.
+// engine's pack; or an error envelope, and the pack in use stays. Only in the authoring module
+// (claimcalc-author.wasm): the base leaves the policy reader out, and the loader switches modules for this.
 __attribute__((export_name("cc_load_policies"))) std::uint8_t* cc_load_policies(const char* ptr, std::uint32_t len) {
   auto loaded = Engine::from_pack_json(input(ptr, len));
   if (!loaded.ok()) return block(claimcalc::api::error_envelope(loaded.error()));
@@ -122,6 +124,7 @@ __attribute__((export_name("cc_load_policies"))) std::uint8_t* cc_load_policies(
   slot.emplace(std::move(loaded.value()));
   return block(slot->policies());
 }
+#endif
 
 }  // extern "C"
 

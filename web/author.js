@@ -256,8 +256,10 @@ async function boot() {
   $('author').addEventListener('change', schedule);
   $('try').addEventListener('click', () => { tryEstimate().catch(showFailure); });
   $('download').addEventListener('click', download);
-  const res = await fetch('claimcalc.wasm');
-  // Region files (page files) are read when an answer first needs one; regions() asks for vocabulary only.
+  // The authoring module: the engine with the policy reader (validate_policy), which the calculator's claimcalc.wasm
+  // leaves out. Region files (page files) are read when an answer first needs one; regions() asks for vocabulary
+  // only.
+  const res = await fetch('claimcalc-author.wasm');
   engine = await ClaimCalc.load(await res.arrayBuffer(), { regions: 'regions/' });
   await regions();
   await validate();

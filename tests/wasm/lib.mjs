@@ -42,12 +42,16 @@ export const wasmtownRequest = Object.freeze({
 });
 
 // An engine on the fixture pack that counts its instances: a trap the loader silently recovered from (a fresh
-// instance) still shows as instances() > 1.
+// instance) still shows as instances() > 1. The pack is loaded into the authoring module (the loader leaves the
+// base for it at loadPolicies: tests/wasm/author.test.mjs), so its instances are the ones counted.
 export async function countingEngine() {
   let count = 0;
   const counting = {
     Module: WebAssembly.Module,
-    instantiate: (s, i) => WebAssembly.instantiate(s, i).then((r) => { count++; return r; }),
+    instantiate: (s, i) => WebAssembly.instantiate(s, i).then((r) => {
+      if (r.instance.exports.cc_load_policies) count++;
+      return r;
+    }),
   };
   const engine = await ClaimCalc.load(wasmBytes(), { WebAssembly: counting });
   if (!(await engine.loadPolicies(fixturePack)).ok) throw new Error('the fixture pack did not load');

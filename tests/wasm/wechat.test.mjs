@@ -11,9 +11,12 @@ import vm from 'node:vm';
 import { brotliDecompressSync } from 'node:zlib';
 import { builtinRegions, checkParity, dist, fixturePack, source } from './lib.mjs';
 
-// The mini-program package: the files a developer copies next to the page (see wasm/examples/).
+// The mini-program package: the files a developer copies next to the page (see wasm/examples/), with the authoring
+// module, which an app that loads policy packs ships too (the sample apps do not).
 const packageFiles = { '/claimcalc/claimcalc.wasm.br': join(dist, 'claimcalc.wasm.br'),
-                       '/claimcalc/claimcalc.wasm': join(dist, 'claimcalc.wasm') };
+                       '/claimcalc/claimcalc.wasm': join(dist, 'claimcalc.wasm'),
+                       '/claimcalc/claimcalc-author.wasm.br': join(dist, 'claimcalc-author.wasm.br'),
+                       '/claimcalc/claimcalc-author.wasm': join(dist, 'claimcalc-author.wasm') };
 
 // The runtime's file API (wx / my .getFileSystemManager().readFileSync), reading the package's region files:
 // WeChat takes a path and gives an ArrayBuffer, Alipay takes {filePath} and gives {data}.
@@ -68,7 +71,8 @@ for (const [globalName, file] of [['WXWebAssembly', '/claimcalc/claimcalc.wasm.b
     const fixture = await load(file);
     assert.equal((await fixture.loadPolicies(fixturePack)).ok, true);
     await checkParity(assert, { builtin, fixture });
-    assert.deepEqual(calls, [file, file], 'one instantiate per engine, by package path');
+    assert.deepEqual(calls, [file, file, file.replace('claimcalc.', 'claimcalc-author.')],
+                     'one instantiate per engine, by package path; the authoring module for the pack');
     assert.ok(reads.length > 0 && reads.every((p) => p.startsWith('/claimcalc/regions/')), 'region files by package path');
     // Non-ASCII both ways without TextEncoder/TextDecoder: the bill's item names come back intact.
     const env = await fixture.estimate({ insured_region: 'wasmtown', scheme: 'employee', person: 'active', tier: 'tier1',

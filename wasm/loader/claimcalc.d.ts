@@ -352,6 +352,14 @@ export interface LoadOptions {
    * package's regions/. A file that cannot be had leaves the answer region_not_loaded.
    */
   regions?: string | ((region: string) => ArrayBuffer | Uint8Array | null | Promise<ArrayBuffer | Uint8Array | null>) | null;
+  /**
+   * The authoring module (claimcalc-author.wasm: the engine with the policy reader, which claimcalc.wasm leaves
+   * out), instantiated once, in place of the base, on the first loadPolicies or validate_policy call; a source like
+   * load's. Default: claimcalc-author.wasm (.wasm.br for a .wasm.br source) beside a source given as a path or
+   * URL; for bytes in Node, the package's. null: none (validate_policy then answers unknown_command and
+   * loadPolicies rejects).
+   */
+  author?: ArrayBuffer | Uint8Array | string | AsmFactory | null;
 }
 
 /**

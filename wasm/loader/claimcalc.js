@@ -198,44 +198,54 @@
   // where the region files are (regionReader; default: the folder regions/ beside a source given as a path or
   // URL, or, for bytes in Node, beside this file: the package's). The module holds the national rules and an index of the regions; an answer that needs a region not yet
   // read names it (region_not_loaded), and the loader reads its file into the module and asks again.
+  // opts.author: the authoring module (claimcalc-author.wasm: the base plus the policy reader, for loadPolicies and
+  // validate_policy), as a source like the first; default: claimcalc-author.wasm(.br) beside a source given as a
+  // path or URL, or the package's in Node; null: none. The base answers those ops unknown_command; the loader then
+  // instantiates the authoring module once and uses it from then on.
   function load(source, opts) {
     opts = opts || {};
     var mini = typeof WXWebAssembly !== 'undefined' ? WXWebAssembly : typeof MYWebAssembly !== 'undefined' ? MYWebAssembly : null;
-    var path = typeof source === 'string' && source.indexOf('://') < 0;
-    var WA = opts.WebAssembly || path && mini || (typeof WebAssembly !== 'undefined' ? WebAssembly : mini);
-    var compiled = null, live = null, pending = null, pack = null, make, receive = null;
+    var live = null, pending = null, pack = null, receive = null;
     var regions = regionReader(opts.regions !== undefined ? opts.regions :
       typeof source === 'string' ? source.replace(/[^\/\\]*$/, '') + 'regions/' : here && nodeFs() ? here + 'regions/' : null, opts);
     var regionBytes = {};  // id -> the file's bytes once read: a fresh instance reads them again from here
+    var make = maker(source), author = opts.author !== undefined ? opts.author :
+      typeof source === 'string' ? source.replace(/[^\/\\]*$/, '') + 'claimcalc-author.wasm' + (/\.br$/.test(source) ? '.br' : '') :
+      typeof source !== 'function' && here && nodeFs() ? here + 'claimcalc-author.wasm' : null;
+    if (!make) return Promise.reject(new Error('claimcalc: no WebAssembly; pass opts.fallback'));
 
-    if (typeof source === 'function' || !WA && opts.fallback) {
-      var asm = typeof source === 'function' ? source : opts.fallback;
-      make = function (imp) { return Promise.resolve({ exports: asm(imp) }); };
-    } else if (!WA) {
-      return Promise.reject(new Error('claimcalc: no WebAssembly; pass opts.fallback'));
-    } else if (path && (WA === mini || !WA.Module)) {
+    // imports -> a promise of the instance (or of {instance, module}) of src.
+    function maker(src) {
+      var path = typeof src === 'string' && src.indexOf('://') < 0, compiled = null;
+      var WA = opts.WebAssembly || path && mini || (typeof WebAssembly !== 'undefined' ? WebAssembly : mini);
+      if (typeof src === 'function' || !WA && opts.fallback) {
+        var asm = typeof src === 'function' ? src : opts.fallback;
+        return function (imp) { return Promise.resolve({ exports: asm(imp) }); };
+      }
+      if (!WA) return null;
       // A mini-program package path: the runtime reads (and un-brotlis) the file itself.
-      make = function (imp) { return WA.instantiate(source, imp); };
-    } else {
+      if (path && (WA === mini || !WA.Module)) return function (imp) { return WA.instantiate(src, imp); };
       // Bytes; in Node a file path (read with fs); elsewhere a URL (fetched).
-      make = function (imp) {
+      return function (imp) {
         if (compiled) return WA.instantiate(compiled, imp);
         var fs = path && !opts.fetch ? nodeFs() : null, got;
-        if (fs) got = fs.promises.readFile(source);
-        else if (typeof source === 'string') {
-          var f = opts.fetch || (typeof fetch !== 'undefined' ? fetch : fail('no fetch for ' + source));
-          got = f(source).then(function (r) { return r.ok === false ? fail(r.status + ' ' + source) : r.arrayBuffer(); });
-        } else got = Promise.resolve(source);
+        if (fs) got = fs.promises.readFile(src);
+        else if (typeof src === 'string') {
+          var f = opts.fetch || (typeof fetch !== 'undefined' ? fetch : fail('no fetch for ' + src));
+          got = f(src).then(function (r) { return r.ok === false ? fail(r.status + ' ' + src) : r.arrayBuffer(); });
+        } else got = Promise.resolve(src);
         return got.then(function (b) {
-          return WA.instantiate(wasmBytes(b, typeof source === 'string' ? source : 'the source'), imp);
+          return WA.instantiate(wasmBytes(b, typeof src === 'string' ? src : 'the source'), imp);
+        }).then(function (r) {
+          if (r.module) compiled = r.module;
+          return r;
         });
       };
     }
 
-    function instantiate() {
+    function instantiate(mk) {
       var x;
-      return make(imports(function () { return x.memory; }, function (t) { receive(t); })).then(function (r) {
-        if (r.module) compiled = r.module;
+      return mk(imports(function () { return x.memory; }, function (t) { receive(t); })).then(function (r) {
         x = (r.instance || r).exports;
         if (x._initialize) x._initialize();
         if (pack) loadPack(x, pack);
@@ -245,7 +255,7 @@
 
     function ready() {
       if (!pending) {
-        pending = Promise.resolve().then(instantiate).then(function (x) { return (live = x); },
+        pending = Promise.resolve(make).then(instantiate).then(function (x) { return (live = x); },
           function (e) { pending = null; throw e; });
       }
       return pending;
@@ -278,9 +288,10 @@
     // host ever holds the whole text of 10,000 answers (~170 MB), unless it is asked for as text. The answer's
     // text, or its value.
     function stream(x, input, text) {
-      var a = copyIn(x, input), parts = [], batch = null, whole = null, named = [], marked = false;
+      var a = copyIn(x, input), parts = [], batch = null, whole = null, named = [], marked = false, unknown = false;
       receive = function (t) {
         marked = marked || t.indexOf('"region_not_loaded"') >= 0;
+        unknown = unknown || !x.cc_load_policies && t.indexOf('"unknown_command"') >= 0;
         if (text) parts.push(t);
         else if (batch) {
           if (t === ']}') return;
@@ -296,7 +307,25 @@
       var out = text ? parts.join('') : batch ? { ok: true, result: batch } : JSON.parse(whole);
       // An answer that may hold region_not_loaded errors (rare: the first calls) is read for the regions they name.
       if (marked) regionsIn(text ? JSON.parse(out) : out, named);
-      return [out, named];
+      // The base does not know the authoring ops (validate_policy): the authoring module answers them.
+      if (unknown) unknown = (text ? JSON.parse(out) : out).error.code === 'unknown_command';
+      return [out, named, unknown];
+    }
+
+    // The authoring module instantiated in place of the base, for good (the pack and the region files are applied
+    // again from their caches, as for any fresh instance). Tried once: when it cannot be had, the base stays and
+    // this rejects (a call then keeps the base's unknown_command; loadPolicies rejects).
+    function toAuthor() {
+      var src = author, mk = src ? maker(src) : null;
+      author = null;
+      return ready().then(function () { return mk ? instantiate(mk) : fail('no authoring module'); }).then(function (x) {
+        make = mk;
+        live = x;
+        pending = Promise.resolve(x);
+      }, function (e) {
+        throw new Error('claimcalc: policy packs and validate_policy need the authoring module (claimcalc-author.wasm ' +
+          'beside claimcalc.wasm, or opts.author): ' + (typeof src === 'string' ? src + ': ' : '') + (e && e.message));
+      });
     }
 
     // The region ids the region_not_loaded errors of an envelope name: its own, its batch's, validate_policy's
@@ -349,6 +378,7 @@
       var input = typeof envelope === 'string' || bytes ? envelope : json(envelope), tried = {};
       function attempt() {
         return run(function (x) { return stream(x, input, text); }).then(function (r) {
+          if (r[2] && author) return toAuthor().then(attempt, function () { return r[0]; });
           var ids = r[1].filter(function (id) { return !tried[id] && (tried[id] = 1); });
           return ids.length ? supply(ids).then(function (n) { return n ? attempt() : r[0]; }) : r[0];
         });
@@ -397,7 +427,14 @@
         // replace), and is applied again to any fresh instance.
         loadPolicies: guard(function (p) {
           var text = typeof p === 'string' ? withToday(p) : json(withToday(p));
-          return run(function (x) { return JSON.parse(loadPack(x, text)); }).then(function (env) {
+          function send() {
+            return run(function (x) { return x.cc_load_policies ? JSON.parse(loadPack(x, text)) : null; });
+          }
+          return send().then(function (env) {
+            if (env) return env;
+            if (!author) fail('policy packs need the authoring module (claimcalc-author.wasm beside claimcalc.wasm, or opts.author)');
+            return toAuthor().then(send);
+          }).then(function (env) {
             // The pack is in use; listing it needs the built-in regions it keeps, read as for any call.
             var kept = !env.ok && env.error.code === 'region_not_loaded';
             if (env.ok || kept) pack = text;

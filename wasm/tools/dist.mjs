@@ -76,13 +76,17 @@ ${squeeze(wrapped, minifyNames(wrapped))}
       },
       './claimcalc.wasm': './claimcalc.wasm',
       './claimcalc.wasm.br': './claimcalc.wasm.br',
+      './claimcalc-author.wasm': './claimcalc-author.wasm',
+      './claimcalc-author.wasm.br': './claimcalc-author.wasm.br',
       './claimcalc.asm.js': './claimcalc.asm.js',
       './regions/*': './regions/*',
       './package.json': './package.json',
     },
-    // regions/: each built-in region's file, which the loader reads from beside the module on first need.
+    // regions/: each built-in region's file, which the loader reads from beside the module on first need;
+    // claimcalc-author.wasm: the module with the policy reader, read on the first loadPolicies / validate_policy.
     files: ['claimcalc.js', 'claimcalc.mjs', 'claimcalc.d.ts', 'claimcalc.d.mts', 'claimcalc-figures.d.ts',
-            'claimcalc.wasm', 'claimcalc.wasm.br', 'claimcalc.asm.js', 'regions/', 'README.md', 'api.md'],
+            'claimcalc.wasm', 'claimcalc.wasm.br', 'claimcalc-author.wasm', 'claimcalc-author.wasm.br',
+            'claimcalc.asm.js', 'regions/', 'README.md', 'api.md'],
   };
   writeFileSync(join(output, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 } else if (cmd === 'example') {
