@@ -135,6 +135,11 @@ for (const items of [10, 50]) {
     const nat = native[`${items}/${detail}`];
     row(`wasm: one estimate, ${items} items, ${detail} (text in, text out)`, `${fmt(us, 2)} µs`,
         nat ? `${fmt(us / nat.us, 2)}× native; CPU ${fmt(cpu, 2)} µs, ${fmt(cpu / nat.cpu_us, 2)}× native CPU` : '');
+    // Where that CPU goes: the module's share, and the loader's (UTF-8 in and out, the answer scanned for regions).
+    const alone = moduleAlone(text, 1, Buffer.byteLength(await engine.call(text, true)), quick ? 200 : 3000, 500);
+    row(`wasm: one estimate, ${items} items, ${detail}, the module alone (cc_call_stream; answer counted, not decoded)`,
+        `${fmt(alone, 2)} µs CPU`, `${nat ? `${fmt(alone / nat.cpu_us, 2)}× native CPU; ` : ''}the loader ` +
+        `${fmt(cpu - alone, 2)} µs of the ${fmt(cpu, 2)}`);
   }
 }
 
@@ -251,10 +256,10 @@ if (existsSync(peerScript) && existsSync(peerFile)) {
   row('float peer', 'not run', `no float-peer.mjs in ${peerDir || '../shared/peer'} (--peer DIR)`);
 }
 
-// The wasm's own share of an estimate_many, without the loader: the module instantiated here with every region file
-// read in, the envelope copied in once per call, and each piece of the answer only counted (its byte count checked
-// against the loader's answer). CPU µs per request, median of 3 rounds of `calls` calls of perBatch requests.
-function moduleAlone(envelope, perBatch, answerBytes, calls) {
+// The wasm's own share of an estimate_many (or of one estimate), without the loader: the module instantiated here
+// with every region file read in, the envelope copied in once per call, and each piece of the answer only counted
+// (its byte count checked against the loader's answer). CPU µs per request, median of 3 rounds of `calls` calls of perBatch requests.
+function moduleAlone(envelope, perBatch, answerBytes, calls, warm = 10) {
   let x, got = 0;
   const none = () => 0;
   const instance = new WebAssembly.Instance(new WebAssembly.Module(wasmBytes), {
@@ -280,7 +285,7 @@ function moduleAlone(envelope, perBatch, answerBytes, calls) {
   };
   call();
   if (got !== answerBytes) throw new Error(`module alone: ${got} bytes of answer, the loader's ${answerBytes}`);
-  for (let i = 0; i < 10; i++) call();
+  for (let i = 0; i < warm; i++) call();
   const rounds = [];
   for (let k = 0; k < 3; k++) {
     const c0 = process.cpuUsage();

@@ -1,6 +1,7 @@
 #include "engine/api/operations.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "engine/api/api.hpp"
 #include "engine/api/builtin_divisions.hpp"
@@ -160,16 +161,21 @@ bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& e
   if (!call) return false;
   if (call->many) emit(kOkArrayOpen);
   std::string run;
+  // A run's room at once: grown answer by answer, it was copied at each doubling (the wasm's memcpy is a loop).
+  run.reserve(kRunBytes);
   {
     // One writer for the whole batch: each run is handed out and the writer starts again in the same room.
     codec::JsonWriter w(run);
-    codec::BatchTexts texts;
+    // The batch texts pay from the second answer on; for one answer, building the cache cost more than it saved
+    // (a 10-item figures estimate in the wasm: 25.0 -> 17.8 us without it). Same bytes either way.
+    std::optional<codec::BatchTexts> texts;
+    if (call->requests.size() > 1) texts.emplace();
     for (std::size_t i = 0; i < call->requests.size(); ++i) {
       auto& r = call->requests[i];
       if (call->defaults.figures && !r.detail_given) r.claim.step_texts = false;
       if (!r.texts_given) r.claim.texts = call->defaults.texts;
       if (i != 0) w.verbatim(",");
-      append_answer(std::move(r.claim), pack, w, &texts);
+      append_answer(std::move(r.claim), pack, w, texts ? &*texts : nullptr);
       if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
         emit(w.text());
         w.restart();
