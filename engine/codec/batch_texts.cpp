@@ -61,8 +61,56 @@ void BatchTexts::sentence(JsonWriter& w, std::string_view text) {
   s.json.assign(written.data(), written.size());
 }
 
+void BatchTexts::sentence(JsonWriter& w, const Text& text) {
+  if (text.owned()) {
+    text.each_piece([&](std::string_view held) { sentence(w, held); });
+    return;
+  }
+  if (text.size() < kShortest) {
+    w.pieces(text);
+    return;
+  }
+  constexpr std::size_t kSlots = 256;  // a power of two
+  constexpr std::size_t kProbes = 8;   // then the first slot is taken over
+  if (viewed_.empty()) viewed_.resize(kSlots);
+  const std::uint64_t hash = text.pieces_hash();
+  const auto home = static_cast<std::size_t>(hash);
+  Viewed* slot = &viewed_[home % kSlots];
+  for (std::size_t k = 0; k < kProbes; ++k) {
+    Viewed& v = viewed_[(home + k) % kSlots];
+    if (v.json.empty()) {
+      slot = &v;
+      break;
+    }
+    if (v.hash == hash && v.text.same_pieces(text)) {
+      w.raw(v.json);
+      return;
+    }
+  }
+  Viewed& s = *slot;
+  s.hash = hash;
+  const std::size_t begin = w.offset();
+  w.pieces(text);
+  std::string_view written = w.written_since(begin);
+  if (written.front() == ',') written.remove_prefix(1);  // the separator before the value
+  s.text = text;
+  s.json.assign(written.data(), written.size());
+}
+
 void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, std::string_view en,
                      std::string_view key_zh, std::string_view zh) {
+  if (has(s.texts, Texts::en)) {
+    w.key(key_en);
+    write_sentence(w, s.batch, en);
+  }
+  if (has(s.texts, Texts::zh)) {
+    w.key(key_zh);
+    write_sentence(w, s.batch, zh);
+  }
+}
+
+void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, const Text& en,
+                     std::string_view key_zh, const Text& zh) {
   if (has(s.texts, Texts::en)) {
     w.key(key_en);
     write_sentence(w, s.batch, en);

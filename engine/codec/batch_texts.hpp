@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,13 +23,21 @@ class BatchTexts {
   std::string_view receipt_tail(const Estimate& est, const char* engine_version);
   // Writes text as the writer's next value, a JSON string: as escaped when this batch met it before.
   void sentence(JsonWriter& w, std::string_view text);
+  // The same for the engine's Texts: a viewed one is known by its pieces' addresses, without reading it.
+  void sentence(JsonWriter& w, const Text& text);
 
  private:
   struct Sentence {
     std::string text;
     std::string json;  // its JSON string, quotes included
   };
-  std::array<Sentence, 64> sentences_;                           // by a hash of the text; a collision replaces
+  struct Viewed {
+    std::uint64_t hash = 0;
+    Text text;
+    std::string json;  // empty: a free slot
+  };
+  std::array<Sentence, 64> sentences_;  // by a hash of the text; a collision replaces
+  std::vector<Viewed> viewed_;          // open addressing by a hash of the pieces: a batch meets a few dozen sentences
   std::vector<std::pair<const Policy*, std::string>> receipts_;  // a batch names a handful of policies
 };
 
@@ -38,6 +47,13 @@ inline void write_sentence(JsonWriter& w, BatchTexts* texts, std::string_view te
     texts->sentence(w, text);
   } else {
     w.string(text);
+  }
+}
+inline void write_sentence(JsonWriter& w, BatchTexts* texts, const Text& text) {
+  if (texts != nullptr) {
+    texts->sentence(w, text);
+  } else {
+    w.pieces(text);
   }
 }
 
@@ -51,5 +67,8 @@ struct Sentences {
 // A sentence's members in the languages asked for: key_en then key_zh (the sorted order), e.g. "reason_en".
 void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, std::string_view en,
                      std::string_view key_zh, std::string_view zh);
+// The same for the engine's Texts (warnings, cannot_estimate, range reasons).
+void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, const Text& en,
+                     std::string_view key_zh, const Text& zh);
 
 }  // namespace claimcalc::codec

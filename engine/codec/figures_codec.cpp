@@ -42,7 +42,7 @@ void figure(JsonWriter& w, const PartFigure& f, Sentences sentences) {
   for (const auto& r : f.range->reasons) {
     w.begin_object();
     w.key("needs");
-    w.string(r.needs);
+    w.pieces(r.needs);
     write_sentences(w, sentences, "reason_en", r.reason_en, "reason_zh", r.reason_zh);
     w.end_object();
   }
@@ -132,8 +132,10 @@ void write_cannot_estimate(JsonWriter& w, const Estimate& est, Sentences sentenc
   w.begin_array();
   for (const auto& u : est.cannot_estimate) {
     w.begin_object();
-    write_text(w, "needs", u.needs);
-    write_text(w, "part", u.part);
+    w.key("needs");
+    w.pieces(u.needs);
+    w.key("part");
+    w.pieces(u.part);
     write_sentences(w, sentences, "reason_en", u.reason_en, "reason_zh", u.reason_zh);
     w.end_object();
   }
@@ -163,7 +165,8 @@ void write_warnings(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.begin_array();
   for (const auto& x : est.warnings) {
     w.begin_object();
-    write_text(w, "code", x.code);
+    w.key("code");
+    w.pieces(x.code);
     write_sentences(w, sentences, "message_en", x.message_en, "message_zh", x.message_zh);
     w.end_object();
   }
@@ -195,9 +198,9 @@ void write_error_envelope(JsonWriter& w, const Error& error, BatchTexts* texts) 
   w.key("field");
   w.string(error.field);
   w.key("message_en");
-  write_sentence(w, texts, error.message_en);
+  write_sentence(w, texts, std::string_view(error.message_en));
   w.key("message_zh");
-  write_sentence(w, texts, error.message_zh);
+  write_sentence(w, texts, std::string_view(error.message_zh));
   if (!error.regions.empty()) {
     w.key("regions");
     w.begin_array();

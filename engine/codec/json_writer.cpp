@@ -84,11 +84,18 @@ char* escape(char* p, unsigned char c) {
 }  // namespace
 
 void JsonWriter::escaped(std::string_view text) {
+  need(2 + text.size());
+  *p_++ = '"';
+  escaped_body(text);
+  *p_++ = '"';
+}
+
+void JsonWriter::escaped_body(std::string_view text) {
   const std::size_t size = text.size();
-  // Room for the text unchanged; an escape makes room for the worst case of the rest (\u00XX per byte) when met.
-  need(2 + size);
+  // Room for the text unchanged and one byte after it (the closing quote); an escape makes room for the worst case
+  // of the rest (\u00XX per byte) when met.
+  need(size + 1);
   char* p = p_;
-  *p++ = '"';
   std::size_t i = 0;
   std::size_t run = 0;  // start of the text not yet copied: it needs no escape
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
@@ -142,8 +149,15 @@ void JsonWriter::escaped(std::string_view text) {
   }
   if (size != run) std::memcpy(p, text.data() + run, size - run);
   p += size - run;
-  *p++ = '"';
   p_ = p;
+}
+
+void JsonWriter::pieces(const Text& text) {
+  separate();
+  need(2 + text.size());
+  *p_++ = '"';
+  text.each_piece([this](std::string_view piece) { escaped_body(piece); });
+  *p_++ = '"';
 }
 
 void append_json_string(std::string& out, std::string_view text) {

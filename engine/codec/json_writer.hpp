@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "engine/core/money.hpp"
+#include "engine/core/text.hpp"
 
 namespace claimcalc::codec {
 
@@ -46,6 +47,8 @@ class JsonWriter {
   // A member name from data (a source ref, an amount's name): escaped like any string.
   void key_text(std::string_view name);
   void string(std::string_view text);
+  // A Text's pieces as one JSON string: the same bytes as string(text.str()).
+  void pieces(const Text& text);
   // A money figure as its string: "1234.50".
   void money(Fen fen);
   void raw(std::string_view json_text);
@@ -122,6 +125,8 @@ class JsonWriter {
     p_ += s.size();
   }
   void escaped(std::string_view text);
+  // The escaped text without quotes; leaves room for one byte after it.
+  void escaped_body(std::string_view text);
 
   std::string& out_;
   char* p_;

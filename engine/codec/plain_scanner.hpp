@@ -82,8 +82,10 @@ struct Seen {
 
 template <std::size_t N>
 int key_index(const std::string_view (&keys)[N], std::string_view key) {
+  // Size and first byte first: most keys differ there, without a call to compare the rest.
   for (std::size_t i = 0; i < N; ++i)
-    if (keys[i] == key) return static_cast<int>(i);
+    if (keys[i].size() == key.size() && !key.empty() && keys[i][0] == key[0] && keys[i] == key)
+      return static_cast<int>(i);
   return -1;
 }
 

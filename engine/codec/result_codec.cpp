@@ -297,8 +297,8 @@ void explain_one(const Estimate& est, bool zh, bool brief, std::string& out) {
       out += "\n";
     }
     for (const auto& u : est.cannot_estimate)
-      out += (zh ? "无法测算（" : "Not estimated (") + u.part + (zh ? "）：" : "): ") +
-             (zh ? u.reason_zh : u.reason_en) + "\n";
+      out += (zh ? "无法测算（" : "Not estimated (") + u.part.str() + (zh ? "）：" : "): ") +
+             (zh ? u.reason_zh : u.reason_en).str() + "\n";
   }
   const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
   if (!est.materials.empty()) out += zh ? "需带材料：\n" : "Documents to bring:\n";
@@ -324,7 +324,8 @@ void explain_one(const Estimate& est, bool zh, bool brief, std::string& out) {
     if (!brief || est.bill_given)
       out += (zh ? "还需确认：" : "Still to ask: ") + (zh ? q.question_zh : q.question_en) + "\n";
   if (!brief)
-    for (const auto& w : est.warnings) out += (zh ? "提示：" : "Note: ") + (zh ? w.message_zh : w.message_en) + "\n";
+    for (const auto& w : est.warnings)
+      out += (zh ? "提示：" : "Note: ") + (zh ? w.message_zh : w.message_en).str() + "\n";
 }
 
 }  // namespace

@@ -8,6 +8,13 @@
 #include "engine/core/error.hpp"
 #include "engine/core/estimate.hpp"
 
+namespace claimcalc {
+
+// A Text in a JSON tree is its string (nlohmann finds this by the argument's namespace).
+inline void to_json(codec::json& j, const Text& text) { j = text.str(); }
+
+}  // namespace claimcalc
+
 namespace claimcalc::codec {
 
 json estimate_to_json(const Estimate& est, const std::string& engine_version);

@@ -89,12 +89,15 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
   a.in_scope = a.total - a.out_of_catalogue - a.over_ceiling - upfront_total;
   if (class_b_total > Fen::zero() || upfront_total > Fen::zero()) {
     std::vector<StepValue> values;
-    values.reserve(3);
-    values.push_back(money_value("class_b_total", class_b_total));
-    values.push_back(money_value("amount", upfront_total));
+    const bool keep = trace.keeps_values(Rule::class_b_upfront);
+    if (keep) {
+      values.reserve(3);
+      values.push_back(money_value("class_b_total", class_b_total));
+      values.push_back(money_value("amount", upfront_total));
+    }
     const Citation* cite = nullptr;
     if (all_at_policy_share && share.figure != nullptr) {
-      values.push_back(ratio_value("ratio", share.figure->value));
+      if (keep) values.push_back(ratio_value("ratio", share.figure->value));
       cite = &share.figure->cite;
     }
     trace.add(Rule::class_b_upfront, std::move(values), cite);

@@ -72,19 +72,20 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
       if (out.filing_validity_open)
         warnings.push_back(
             {"filing_validity_minimum",
-             "备案自 " + claim.filing_date->iso() + " 起，政策规定有效期不少于 " + std::to_string(*v->months) +
-                 " 个月，就医时已超过该期限：备案是否仍有效需向参保地确认（国家医保服务平台可查），"
-                 "结果按仍有效与已失效两种情况给出区间。",
-             "The filing of " + claim.filing_date->iso() + " is valid for at least " + std::to_string(*v->months) +
-                 " months by its policy, and that minimum had passed by the date of care: ask the "
-                 "insured region whether it still holds. The result is a range over both cases."});
+             Text("备案自 " + claim.filing_date->iso() + " 起，政策规定有效期不少于 " + std::to_string(*v->months) +
+                  " 个月，就医时已超过该期限：备案是否仍有效需向参保地确认（国家医保服务平台可查），"
+                  "结果按仍有效与已失效两种情况给出区间。"),
+             Text("The filing of " + claim.filing_date->iso() + " is valid for at least " + std::to_string(*v->months) +
+                  " months by its policy, and that minimum had passed by the date of care: ask the "
+                  "insured region whether it still holds. The result is a range over both cases.")});
     } else if (past) {
-      warnings.push_back({"filing_expired",
-                          "备案自 " + claim.filing_date->iso() + " 起有效 " + std::to_string(*v->months) +
-                              " 个月，就医时已过期，按未备案处理；请重新备案。",
-                          "The filing of " + claim.filing_date->iso() + " was valid for " + std::to_string(*v->months) +
-                              " months and had expired by the date of care; treated "
-                              "as not filed. File again."});
+      warnings.push_back(
+          {"filing_expired",
+           Text("备案自 " + claim.filing_date->iso() + " 起有效 " + std::to_string(*v->months) +
+                " 个月，就医时已过期，按未备案处理；请重新备案。"),
+           Text("The filing of " + claim.filing_date->iso() + " was valid for " + std::to_string(*v->months) +
+                " months and had expired by the date of care; treated "
+                "as not filed. File again.")});
       filing = Filing::none;
     } else if (*claim.filing_date > care_end) {
       // 医保发〔2022〕22号: filed after a self-paid discharge -> manual claim by the insured region's rules.
@@ -120,7 +121,7 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
       zh += "；尚未出院的，出院结算前补办备案即可直接结算";
       en += "; still in hospital, file before the discharge settlement and it is settled directly";
     }
-    warnings.push_back({"file_then_claim", zh + "。", en + "."});
+    warnings.push_back({"file_then_claim", Text(zh + "。"), Text(en + ".")});
   }
 
   const SettlementMode settlement = out.manual_claim ? SettlementMode::manual_claim : claim.settlement;
@@ -146,12 +147,12 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
         out.multiplier_known = false;
         out.needs = "policy:cross_region_cut";
         warnings.push_back({"cross_region_cut_unknown",
-                            "异地就医支付比例最多可降低 " + format_points(*m.cut_max) + " 个百分点（" + m.cite.clause +
-                                "），参保地实际降低多少未找到，统筹基金支付无法估算。",
-                            "The ratio for this care elsewhere may be cut by up to " + format_points(*m.cut_max) +
-                                " percentage points (" + m.cite.clause +
-                                "); the insured city's own cut was not found, so the fund's share cannot be "
-                                "estimated."});
+                            Text("异地就医支付比例最多可降低 " + format_points(*m.cut_max) + " 个百分点（" +
+                                 m.cite.clause + "），参保地实际降低多少未找到，统筹基金支付无法估算。"),
+                            Text("The ratio for this care elsewhere may be cut by up to " + format_points(*m.cut_max) +
+                                 " percentage points (" + m.cite.clause +
+                                 "); the insured city's own cut was not found, so the fund's share cannot be "
+                                 "estimated.")});
         return out;
       }
       out.multiplier = m.multiplier;

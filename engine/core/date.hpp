@@ -30,15 +30,18 @@ class Date {
   // Calendar months, clamped to the month end when the target month is shorter (1-31 + 1 month = 2-28/29).
   Date plus_months_clamped(int n) const;
 
-  friend bool operator==(const Date& a, const Date& b) { return a.days() == b.days(); }
+  // Every Date is a real day, so the calendar order is the order of (year, month, day): compared without counting
+  // days (policies and deadlines compare dates many times an answer).
+  friend bool operator==(const Date& a, const Date& b) { return a.key() == b.key(); }
   friend bool operator!=(const Date& a, const Date& b) { return !(a == b); }
-  friend bool operator<(const Date& a, const Date& b) { return a.days() < b.days(); }
-  friend bool operator<=(const Date& a, const Date& b) { return a.days() <= b.days(); }
-  friend bool operator>(const Date& a, const Date& b) { return a.days() > b.days(); }
-  friend bool operator>=(const Date& a, const Date& b) { return a.days() >= b.days(); }
+  friend bool operator<(const Date& a, const Date& b) { return a.key() < b.key(); }
+  friend bool operator<=(const Date& a, const Date& b) { return a.key() <= b.key(); }
+  friend bool operator>(const Date& a, const Date& b) { return a.key() > b.key(); }
+  friend bool operator>=(const Date& a, const Date& b) { return a.key() >= b.key(); }
 
  private:
   Date(int y, int m, int d) : y_(y), m_(m), d_(d) {}
+  std::int64_t key() const { return (static_cast<std::int64_t>(y_) * 16 + m_) * 32 + d_; }
   int y_ = 1970, m_ = 1, d_ = 1;
 };
 

@@ -77,12 +77,14 @@ void warn_secondary_sources(const Estimate& est, const Trace& trace, std::vector
     const Policy* layer = est.layers.holding(c, est.policy);
     const Source* src = layer != nullptr ? layer->source(c.source_id) : nullptr;
     if (src == nullptr || src->confidence != Confidence::secondary) continue;
+    // The title is the pack's: viewed, as the literals around it.
     warnings.push_back(
         {"secondary_source",
-         "部分数字来自非官方的二手资料「" + src->title + "」，尚未与医保局原文核对，请以医保经办机构结算为准。",
-         "Some figures come from a secondary source (\"" + src->title +
-             "\") not yet checked against the official notice; the insurance office's settlement "
-             "prevails."});
+         Text::viewing(
+             {"部分数字来自非官方的二手资料「", src->title, "」，尚未与医保局原文核对，请以医保经办机构结算为准。"}),
+         Text::viewing({"Some figures come from a secondary source (\"", src->title,
+                        "\") not yet checked against the official notice; the insurance office's settlement "
+                        "prevails."})});
   }
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/core/claim.hpp"
@@ -13,6 +14,7 @@
 #include "engine/core/error.hpp"
 #include "engine/core/layered_rules.hpp"
 #include "engine/core/policy.hpp"
+#include "engine/core/text.hpp"
 #include "engine/core/trace.hpp"
 
 namespace claimcalc {
@@ -44,24 +46,25 @@ struct ItemResult {
   std::optional<Ratio> selfpay_ratio;  // the upfront ratio used for a class-B item
 };
 
+// The sentences and names below are Texts: views of the engine's literals and the pack's strings (text.hpp).
 struct CannotEstimate {
-  std::string part;   // the result field that is absent (fund_paid, critical_illness_paid, ...)
-  std::string needs;  // request field to ask for, or "policy:<figure>" when the data lacks it
-  std::string reason_zh;
-  std::string reason_en;
+  Text part;   // the result field that is absent (fund_paid, critical_illness_paid, ...)
+  Text needs;  // request field to ask for, or "policy:<figure>" when the data lacks it
+  Text reason_zh;
+  Text reason_en;
 };
 
 struct Warning {
-  std::string code;
-  std::string message_zh;
-  std::string message_en;
+  Text code;
+  Text message_zh;
+  Text message_en;
 };
 
 // Why a figure is a range: a request field the answer depends on, or a policy figure the data lacks (an open end).
 struct RangeReason {
-  std::string needs;  // request field, or "policy:<figure>"
-  std::string reason_zh;
-  std::string reason_en;
+  Text needs;  // request field, or "policy:<figure>"
+  Text reason_zh;
+  Text reason_en;
 };
 
 // A split figure the data bounds but does not fix. An absent end is open: nothing bounds it that way.
@@ -104,9 +107,9 @@ struct Estimate {
   std::vector<Channel> channels;  // where the manual claim is made
   bool bill_given = true;         // false: every amount waits for the bill (cannot_estimate part "split")
   std::vector<Question> next_questions;
-  // Split parts that are ranges (they are absent from split). Keyed by the split's field name; looked up by a
-  // name's view (std::less<>), without making a string of it.
-  std::map<std::string, Range, std::less<>> ranges;
+  // Split parts that are ranges (they are absent from split). Keyed by the split's field name: a view of the
+  // engine's constant name (engine/core/ranges.cpp), never of a string that may go.
+  std::map<std::string_view, Range> ranges;
   std::vector<Narrowing> narrowings;
   // A city's rules merged with its province's (layered_rules.hpp), when both give figures: steps cite figures held
   // there, so it lives as long as the answer. Null when every figure is the pack's own.

@@ -67,7 +67,7 @@ bool asks_first(const Question& a, const Question& b) {
 std::vector<Question> next_questions(const Claim& claim, const Estimate& est) {
   std::set<std::string> wanted;
   for (const auto& u : est.cannot_estimate)
-    if (u.needs.compare(0, 7, "policy:") != 0) wanted.insert(u.needs);
+    if (!u.needs.starts_with("policy:")) wanted.insert(u.needs.str());
   for (const auto& n : est.narrowings) wanted.insert(n.field);
   if (!claim.bill_given) wanted.insert("items");
   const bool elsewhere = !claim.care_region.empty() && claim.care_region != claim.insured_region;

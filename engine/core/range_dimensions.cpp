@@ -136,6 +136,12 @@ Dimension disease_dimension(const SettingPolicy& setting) {
 std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, const std::vector<std::string>& known) {
   std::vector<Dimension> out;
   const auto open = [&](std::string_view field) { return std::find(known.begin(), known.end(), field) == known.end(); };
+  // Most answers lack only policy figures: then no request field is asked for, and each check below ends at once.
+  const bool asks_fields = std::any_of(est.cannot_estimate.begin(), est.cannot_estimate.end(),
+                                       [](const CannotEstimate& u) { return !u.needs.starts_with("policy:"); });
+  const auto needs = [&](const Estimate& e, std::string_view field) {
+    return asks_fields && claimcalc::needs(e, field);
+  };
   const SchemePolicy* scheme = scheme_of(claim, est);
   if (scheme != nullptr && needs(est, "tier") && !scheme->tiers.empty() && open("tier"))
     out.push_back(enum_dimension("tier", scheme->tiers, [](Claim& c, Tier v) { c.tier = v; }));

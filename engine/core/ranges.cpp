@@ -170,14 +170,14 @@ RangeReason dimension_reason(const Dimension& d) {
     zh += (zh.empty() ? "" : "、") + v.label_zh;
     en += (en.empty() ? "" : ", ") + v.label_en;
   }
-  return {d.field, "未知「" + d.label_zh + "」：按" + zh + "分别计算，取最低与最高。",
-          "The " + d.label_en + " is not known: computed for each of " + en + ", lowest and highest kept."};
+  return {Text(d.field), Text("未知「" + d.label_zh + "」：按" + zh + "分别计算，取最低与最高。"),
+          Text("The " + d.label_en + " is not known: computed for each of " + en + ", lowest and highest kept.")};
 }
 
 // Why an end is open: the data lacks the figure that would close it.
-std::vector<RangeReason> open_reasons(const std::vector<Outcome>& outcomes, int part, const Span& s) {
-  std::vector<RangeReason> out;
-  const auto add = [&](std::string_view cap_part, const char* zh, const char* en) {
+// Appends to out (after the dimensions' reasons, which never have these texts).
+void open_reasons(const std::vector<Outcome>& outcomes, int part, const Span& s, std::vector<RangeReason>& out) {
+  const auto add = [&](std::string_view cap_part, const Text& zh, const Text& en) {
     for (const auto& o : outcomes) {
       for (const auto& u : o.unknown) {
         if (u.part != cap_part) continue;
@@ -214,20 +214,20 @@ std::vector<RangeReason> open_reasons(const std::vector<Outcome>& outcomes, int 
         "（个人自付下限为 0）。",
         "The critical-illness rules have no citable figures yet, so no such payment is deducted; it pays only inside "
         "policy scope, so the lower end is the self-funded part (0 for self-pay).");
-  return out;
 }
 
 void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> reasons) {
   Range r{s.low, s.high, std::move(reasons)};
   // The range step is only ever read as a sentence: a figures-only answer keeps the range and skips the step.
   if (!est.trace.texts()) {
-    est.ranges[std::string(kPartNames[part])] = std::move(r);
+    est.ranges[kPartNames[part]] = std::move(r);
     return;
   }
   std::string why_zh, why_en;
   for (const auto& reason : r.reasons) {
-    why_zh += reason.reason_zh;
-    why_en += (why_en.empty() ? "" : " ") + reason.reason_en;
+    reason.reason_zh.append_to(why_zh);
+    if (!why_en.empty()) why_en += ' ';
+    reason.reason_en.append_to(why_en);
   }
   std::vector<StepValue> values{text_value("part", std::string(kPartNames[part])), text_value("part_zh", kPartZh[part]),
                                 text_value("part_en", kPartEn[part]), text_value("reasons_zh", why_zh),
@@ -235,7 +235,7 @@ void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> rea
   if (s.low) values.push_back(money_value("low", *s.low));
   if (s.high) values.push_back(money_value("high", *s.high));
   est.trace.add(Rule::range, std::move(values));
-  est.ranges[std::string(kPartNames[part])] = std::move(r);
+  est.ranges[kPartNames[part]] = std::move(r);
 }
 
 }  // namespace
@@ -297,18 +297,19 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     }
     value.reset();
     std::vector<RangeReason> reasons;
+    reasons.reserve(dims.size() + 2);
     for (std::size_t d = 0; d < dims.size(); ++d) {
       const auto by = narrowing(outcomes, p, d, dims[d].values.size());
       if (by && *by == Fen::zero()) continue;
       reasons.push_back(dimension_reason(dims[d]));
       est.narrowings.push_back({dims[d].field, std::string(kPartNames[p]), by});
     }
-    for (auto& r : open_reasons(outcomes, p, full)) reasons.push_back(std::move(r));
+    open_reasons(outcomes, p, full, reasons);
     record(est, p, full, std::move(reasons));
   }
   if (lent) est.cannot_estimate = std::move(outcomes.front().unknown);
   // What is still missing is what the settlements behind the ranges lacked, not what the first one asked for.
-  const auto is_part = [](const std::string& part) {
+  const auto is_part = [](const Text& part) {
     return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](std::string_view n) { return part == n; });
   };
   if (!dims.empty()) {
@@ -329,7 +330,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
       std::remove_if(est.cannot_estimate.begin(), est.cannot_estimate.end(),
                      [&](const CannotEstimate& u) {
                        for (int p = 0; p < kPartCount; ++p)
-                         if (u.part == kPartNames[p] && (est.ranges.count(u.part) != 0 || *slot(est.split, p)))
+                         if (u.part == kPartNames[p] && (est.ranges.count(kPartNames[p]) != 0 || *slot(est.split, p)))
                            return true;
                        return false;
                      }),
@@ -339,8 +340,9 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     if (*slot(est.split, p) || est.ranges.count(kPartNames[p]) != 0 || has_part(est, kPartNames[p])) continue;
     if (p != kSelfPay && p != kPatient) continue;
     // Both ends open: name what would close them.
-    est.cannot_estimate.push_back(cannot_estimate(
-        kPartNames[p], has_part(est, "critical_illness_paid") ? "policy:critical_illness" : "policy:annual_cap"));
+    est.cannot_estimate.push_back(cannot_estimate(Text::viewing({kPartNames[p]}), has_part(est, "critical_illness_paid")
+                                                                                      ? "policy:critical_illness"
+                                                                                      : "policy:annual_cap"));
   }
 }
 

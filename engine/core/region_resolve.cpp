@@ -123,17 +123,21 @@ Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, std
 }
 
 Result<Claim> resolve_claim_places(Claim claim, const PolicyPack& pack) {
-  const std::string care_text = claim.care_region.empty() ? claim.insured_region : claim.care_region;
+  const std::string& care_text = claim.care_region.empty() ? claim.insured_region : claim.care_region;
   auto insured = resolve_place(claim.insured_region, pack, "insured_region");
   if (!insured.ok()) return insured.error();
   // "other": a city the asker does not name (the page's 其他城市); care_province, if given, places it.
-  // Care at home (no care_region, or the insured text again) is the insured place: resolved once.
-  auto care = care_text == kUnnamedCareRegion     ? Result<Place>(unnamed_care_place())
-              : care_text == claim.insured_region ? insured
-                                                  : resolve_place(care_text, pack, "care_region");
+  // Care at home (no care_region, or the insured text again) is the insured place: resolved once, not copied.
+  const bool at_home = care_text != kUnnamedCareRegion && care_text == claim.insured_region;
+  std::optional<Result<Place>> elsewhere;
+  if (!at_home) {
+    elsewhere.emplace(care_text == kUnnamedCareRegion ? Result<Place>(unnamed_care_place())
+                                                      : resolve_place(care_text, pack, "care_region"));
+  }
+  const Result<Place>& care = at_home ? insured : *elsewhere;
   if (!care.ok()) return care.error();
-  for (const auto& [place, field] :
-       {std::make_pair(&insured.value(), "insured_region"), std::make_pair(&care.value(), "care_region")}) {
+  for (const auto& [place, field] : {std::pair<const Place*, const char*>(&insured.value(), "insured_region"),
+                                     std::pair<const Place*, const char*>(&care.value(), "care_region")}) {
     if (place->division != nullptr && !place->division->city_level) {
       return make_error(ErrorCode::unknown_region, field,
                         "「" + place->name_zh + "」是省级行政区：请填写其中的城市（地级市）",

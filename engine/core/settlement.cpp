@@ -33,6 +33,10 @@ void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_coun
   for (const auto& p : payments) {
     // Room for every value at once: an initializer list copies each and a later push grows the vector again.
     std::vector<StepValue> values;
+    if (!trace.keeps_values(Rule::ratio_band)) {
+      trace.add(Rule::ratio_band, std::move(values), &cite);
+      continue;
+    }
     values.reserve(8);
     values.push_back(money_value("portion", p.portion));
     values.push_back(ratio_value("ratio", cut_points(multiply(p.band->ratio, multiplier), cut)));

@@ -293,6 +293,14 @@ void render_step_text(Step& step, Texts languages) {
   if (has(languages, Texts::en)) step.text_en = fill(t.en, step, Lang::en);
 }
 
+void Trace::add(Rule rule, std::initializer_list<StepValue> values, const Citation* cite) {
+  if (!keeps_values(rule)) {
+    steps_.push_back(Step{rule, {}, cite, "", ""});
+    return;
+  }
+  add(rule, std::vector<StepValue>(values), cite);
+}
+
 void Trace::add(Rule rule, std::vector<StepValue> values, const Citation* cite) {
   Step step{rule, std::move(values), cite, "", ""};
   if (texts_) render_step_text(step, languages_);

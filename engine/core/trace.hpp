@@ -1,6 +1,7 @@
 // The explanation: one step per computed figure, recorded where the figure is computed.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -79,6 +80,16 @@ class Trace {
     steps_.reserve(12);
   }
   void add(Rule rule, std::vector<StepValue> values, const Citation* cite = nullptr);
+  // The same from a list: without texts, a step whose values nothing then reads (keeps_values) keeps its rule and
+  // citation only, and its values make no vector.
+  void add(Rule rule, std::initializer_list<StepValue> values, const Citation* cite = nullptr);
+  // Whether a step of this rule keeps its values (see add from a list): a caller may skip making them. Kept
+  // without texts: what ranges read (deductible, critical-illness base) and the steps an answer without a bill
+  // keeps and renders (estimate.cpp's without_amounts).
+  bool keeps_values(Rule rule) const {
+    return texts_ || rule == Rule::deductible || rule == Rule::critical_illness_base || rule == Rule::cross_region ||
+           rule == Rule::waiting_period || rule == Rule::enrolment_not_active || rule == Rule::policy_version;
+  }
   const std::vector<Step>& steps() const { return steps_; }
   // False for a figures-only answer: steps have no sentences.
   bool texts() const { return texts_; }

@@ -73,7 +73,7 @@ std::string joined(std::initializer_list<std::string_view> pieces) {
 }
 
 // What the missing part means for the figures that are still given.
-std::pair<std::string_view, std::string_view> consequence(std::string_view part) {
+std::pair<std::string_view, std::string_view> consequence(const Text& part) {
   if (part == "annual_cap")
     return {"统筹基金支付按未达到年度最高支付限额计算，是上限。",
             " The fund payment assumes the annual cap is not reached, so it is an upper bound."};
@@ -91,34 +91,52 @@ std::pair<std::string_view, std::string_view> consequence(std::string_view part)
 
 }  // namespace
 
-CannotEstimate cannot_estimate(std::string_view part, std::string_view needs) {
+CannotEstimate cannot_estimate(const Text& part, std::string_view needs) {
   const auto [then_zh, then_en] = consequence(part);
   constexpr std::string_view prefix = "policy:";
-  if (needs.substr(0, prefix.size()) == prefix) {
-    const std::string_view figure = needs.substr(prefix.size());
-    return {std::string(part), std::string(needs),
-            joined({"政策数据中没有适用于本情形的「", zh_of(figure),
-                    "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。", then_zh}),
-            joined({"The policy data has no ", en_of(figure),
-                    " for this case (no citable source has been found yet), so this part is not estimated rather "
-                    "than guessed.",
-                    then_en})};
+  const bool policy = needs.substr(0, prefix.size()) == prefix;
+  const std::string_view figure = policy ? needs.substr(prefix.size()) : needs;
+  const Label* label = find_label(figure);
+  if (label == nullptr) {  // a name the table lacks: the sentence is made for this answer
+    if (policy) {
+      return {part, Text(std::string(needs)),
+              Text(joined({"政策数据中没有适用于本情形的「", figure,
+                           "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。", then_zh})),
+              Text(joined({"The policy data has no ", figure,
+                           " for this case (no citable source has been found yet), so this part is not estimated "
+                           "rather than guessed.",
+                           then_en}))};
+    }
+    return {part, Text(std::string(needs)),
+            Text(joined({"需要补充「", needs, "」（请求字段 ", needs, "）才能测算此项。", then_zh})),
+            Text(joined({"Needs the ", needs, " (request field ", needs, ") to estimate this part.", then_en}))};
   }
-  return {std::string(part), std::string(needs),
-          joined({"需要补充「", zh_of(needs), "」（请求字段 ", needs, "）才能测算此项。", then_zh}),
-          joined({"Needs the ", en_of(needs), " (request field ", needs, ") to estimate this part.", then_en})};
+  // The table's own strings: the sentence is viewed, not copied.
+  if (policy) {
+    return {part, Text::viewing({prefix, label->key}),
+            Text::viewing({"政策数据中没有适用于本情形的「", label->zh,
+                           "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。", then_zh}),
+            Text::viewing({"The policy data has no ", label->en,
+                           " for this case (no citable source has been found yet), so this part is not estimated "
+                           "rather than guessed.",
+                           then_en})};
+  }
+  return {
+      part, Text::viewing({label->key}),
+      Text::viewing({"需要补充「", label->zh, "」（请求字段 ", label->key, "）才能测算此项。", then_zh}),
+      Text::viewing({"Needs the ", label->en, " (request field ", label->key, ") to estimate this part.", then_en})};
 }
 
 CannotEstimate missing_benefit_rules(Scheme scheme, Setting setting) {
   const std::string what_zh = std::string(label_zh(scheme)) + std::string(label_zh(setting));
   const std::string what_en = std::string(name_of(scheme)) + " scheme, " + std::string(label_en(setting));
-  return {"fund_paid", "policy:schemes." + std::string(name_of(scheme)) + "." + std::string(name_of(setting)),
-          "政策数据中没有该地区" + what_zh +
-              "的起付线、支付比例和最高支付限额（尚未找到可引用的出处），因此无法测算统筹基金支付，也不会用默认值代替；"
-              "办理流程（材料、时限、渠道）仍按上级规则给出。",
-          "The policy data has no deductible, ratio or annual cap of this region for the " + what_en +
-              " (no citable source has been found yet), so the fund's payment is not estimated rather than "
-              "guessed; the process answers (documents, deadlines, channels) still come from the upper layers."};
+  return {"fund_paid", Text("policy:schemes." + std::string(name_of(scheme)) + "." + std::string(name_of(setting))),
+          Text("政策数据中没有该地区" + what_zh +
+               "的起付线、支付比例和最高支付限额（尚未找到可引用的出处），因此无法测算统筹基金支付，也不会用默认值代替"
+               "；办理流程（材料、时限、渠道）仍按上级规则给出。"),
+          Text("The policy data has no deductible, ratio or annual cap of this region for the " + what_en +
+               " (no citable source has been found yet), so the fund's payment is not estimated rather than "
+               "guessed; the process answers (documents, deadlines, channels) still come from the upper layers.")};
 }
 
 }  // namespace claimcalc

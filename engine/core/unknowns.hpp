@@ -10,7 +10,8 @@
 namespace claimcalc {
 
 // needs is a request field ("hospital_level") or "policy:<figure>" (from Lookup::needs or the caller).
-CannotEstimate cannot_estimate(std::string_view part, std::string_view needs);
+// part: a literal or a name of static storage (Text).
+CannotEstimate cannot_estimate(const Text& part, std::string_view needs);
 
 // The Chinese and English names of a figure or a request field, for messages.
 std::string figure_label_zh(std::string_view figure);

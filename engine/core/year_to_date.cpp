@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 namespace claimcalc {
 
@@ -13,15 +14,17 @@ struct Absent {
   const char* en;
 };
 
+constexpr std::string_view kTakenAsZeroEn =
+    ") was not given and was taken as 0; if there was any this year, the result differs. Please give it.";
+
 void add(std::vector<Warning>& warnings, const Absent& a) {
-  const std::string code = std::string("year_to_date_absent:") + a.field;
+  // The table's literals are viewed (text.hpp), not joined into strings.
+  Text code = Text::viewing({"year_to_date_absent:", a.field});
   if (std::any_of(warnings.begin(), warnings.end(), [&](const Warning& w) { return w.code == code; })) return;
-  warnings.push_back({code,
-                      std::string("未填写本年度已发生的「") + a.zh + "」（year_to_date." + a.field +
-                          "），按 0 计算；如今年已有发生，结果会不同，请补充。",
-                      std::string("The year-to-date ") + a.en + " (year_to_date." + a.field +
-                          ") was not given and was taken as 0; if there was any this year, the result differs. "
-                          "Please give it."});
+  warnings.push_back({std::move(code),
+                      Text::viewing({"未填写本年度已发生的「", a.zh, "」（year_to_date.", a.field,
+                                     "），按 0 计算；如今年已有发生，结果会不同，请补充。"}),
+                      Text::viewing({"The year-to-date ", a.en, " (year_to_date.", a.field, kTakenAsZeroEn})});
 }
 
 bool has(const Trace& trace, Rule rule) {
