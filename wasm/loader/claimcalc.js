@@ -291,7 +291,8 @@
       var a = copyIn(x, input), parts = [], batch = null, whole = null, named = [], marked = false, unknown = false;
       receive = function (t) {
         marked = marked || t.indexOf('"region_not_loaded"') >= 0;
-        unknown = unknown || !x.cc_load_policies && t.indexOf('"unknown_command"') >= 0;
+        // An error envelope is one piece that starts so (keys sorted): a prefix test, not a scan of every answer.
+        unknown = unknown || !x.cc_load_policies && t.lastIndexOf('{"error":{"code":"unknown_command"', 0) === 0;
         if (text) parts.push(t);
         else if (batch) {
           if (t === ']}') return;
