@@ -1,5 +1,7 @@
 #include "engine/core/money.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cstring>
 
 #include "engine/core/limits.hpp"
@@ -165,6 +167,33 @@ std::string format_percent(Ratio ratio) {
     s += '.' + digits;
   }
   return s + "%";
+}
+
+std::size_t write_percent(Ratio ratio, char* out) {
+  const std::int64_t u = ratio.units();
+  if (u < 0) {  // never in a valid pack or request: the general form
+    const std::string s = format_percent(ratio);
+    const std::size_t n = std::min(s.size(), kPercentChars);
+    std::memcpy(out, s.data(), n);
+    return n;
+  }
+  char* p = std::to_chars(out, out + 20, u / 1'000'000).ptr;
+  std::int64_t frac = u % 1'000'000;
+  if (frac != 0) {
+    *p++ = '.';
+    int digits = 6;
+    while (frac % 10 == 0) {  // trailing zeros dropped
+      frac /= 10;
+      --digits;
+    }
+    for (int i = digits - 1; i >= 0; --i) {
+      p[i] = static_cast<char>('0' + frac % 10);
+      frac /= 10;
+    }
+    p += digits;
+  }
+  *p++ = '%';
+  return static_cast<std::size_t>(p - out);
 }
 
 Ratio cut_points(Ratio a, Ratio b) { return a <= b ? Ratio::zero() : Ratio::of_units(a.units() - b.units()); }

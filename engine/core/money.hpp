@@ -104,5 +104,9 @@ std::size_t write_money(Fen fen, char* out);
 Result<Ratio> parse_ratio(std::string_view text, std::string_view field);
 // "89.5%" (trailing zeros dropped).
 std::string format_percent(Ratio ratio);
+// The same text written at out (room for kPercentChars), for writers that build an answer in place; returns its
+// length.
+constexpr std::size_t kPercentChars = 32;
+std::size_t write_percent(Ratio ratio, char* out);
 
 }  // namespace claimcalc
