@@ -80,15 +80,22 @@ bool parse_decimal(std::string_view text, int places, bool allow_negative, std::
 
 }  // namespace
 
-Result<Fen> parse_money(std::string_view text, std::string_view field) {
+bool read_money(std::string_view text, Fen& out) {
   std::int64_t fen = 0;
-  if (text.size() > 32 || !parse_decimal(text, 2, true, limits::kMaxMoneyFen, fen)) {
+  if (text.size() > 32 || !parse_decimal(text, 2, true, limits::kMaxMoneyFen, fen)) return false;
+  out = Fen::of(fen);
+  return true;
+}
+
+Result<Fen> parse_money(std::string_view text, std::string_view field) {
+  Fen fen;
+  if (!read_money(text, fen)) {
     return make_error(ErrorCode::invalid_money, std::string(field),
                       "金额格式不正确：应为不超过两位小数的数字（单位：元），且不超过十亿元，例如 \"1234.56\"",
                       "not a valid amount: expected a number of yuan with at most two decimals, at most one "
                       "billion, e.g. \"1234.56\"");
   }
-  return Fen::of(fen);
+  return fen;
 }
 
 std::size_t write_money(Fen fen, char* out) {

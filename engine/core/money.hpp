@@ -94,6 +94,9 @@ Fen times(Fen unit_price, std::int64_t quantity);
 
 // "1234.56", "1234.5", "1234", "-3.20" (negatives only where allowed by the caller). At most two decimals.
 Result<Fen> parse_money(std::string_view text, std::string_view field);
+// The same reading without an error value (a reader that declines rather than reports): false where parse_money
+// gives an error.
+bool read_money(std::string_view text, Fen& out);
 // Always two decimals: "1234.50"; negative as "-3.20".
 std::string format_money(Fen fen);
 // The same text written at out (room for kMoneyChars), for writers that build an answer in place; returns its length.
