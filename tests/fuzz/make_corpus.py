@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpus of each fuzz target (tests/fuzz/corpus/<target>/seed-*) from the case files and the policy
-fixtures. Run after the case files or policies change. Only seed-* files are replaced: the other files are the
-minimized corpus of the long runs (tests/fuzz/long-run.sh), kept in the repository too."""
+fixtures. Run after the case files or policies change. Only seed-* files are replaced: finding-* files are inputs
+that once stopped a run, kept by hand so the smoke runs replay them (a seed-* name would be deleted here)."""
 import json
 import pathlib
 
