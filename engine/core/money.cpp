@@ -181,7 +181,7 @@ std::size_t write_percent(Ratio ratio, char* out) {
   if (u < 0) {  // never in a valid pack or request: the general form
     const std::string s = format_percent(ratio);
     const std::size_t n = std::min(s.size(), kPercentChars);
-    std::memcpy(out, s.data(), n);
+    std::copy_n(s.data(), n, out);
     return n;
   }
   char* p = std::to_chars(out, out + 20, u / 1'000'000).ptr;
