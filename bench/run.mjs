@@ -242,7 +242,7 @@ if (existsSync(peerScript) && existsSync(peerFile)) {
         const alone = moduleAlone(v.envelope, perBatch, v.answerBytes, quick ? 10 : 60);
         row(`the same batch${v.name}, the module alone (cc_call_stream; answers counted, not decoded)`,
             `${fmt(alone, 2)} µs CPU per request`,
-            `${nativeMany ? `${fmt(alone / nativeMany, 2)}× native CPU; ` : ''}the loader (UTF-8 in and out, joining pieces) ` +
+            `${nativeMany ? `${fmt(alone / nativeMany, 2)}× native CPU; ` : ''}the loader (UTF-8 in, ASCII JSON out, joining pieces) ` +
             `${fmt(cpu - alone, 2)} µs of the ${fmt(cpu, 2)}`);
       }
     }
@@ -275,7 +275,7 @@ function moduleAlone(envelope, perBatch, answerBytes, calls) {
   const input = Buffer.from(envelope);
   const call = () => {
     const p = copyIn(input);
-    x.cc_call_stream(p, input.length);
+    x.cc_call_stream(p, input.length, 1);  // ASCII JSON, as the loader asks for a text answer (wasm/abi.cpp)
     x.cc_free(p);
   };
   call();
@@ -323,6 +323,8 @@ const sizeOf = (f) => {
 };
 row('claimcalc.wasm (base: code, national rules, registry, region index)', sizeOf(join(dist, 'claimcalc.wasm')),
     `claimcalc.wasm.br ${kb(statSync(join(dist, 'claimcalc.wasm.br')).size)} (goal 120 KB)`);
+row('claimcalc-author.wasm (the base + the policy reader: loadPolicies, validate_policy, the authoring view)',
+    sizeOf(join(dist, 'claimcalc-author.wasm')), 'read only on first use (docs/size-and-start.md, "The authoring module")');
 {
   const files = readdirSync(join(dist, 'regions')).filter((f) => f.endsWith('.ccp'));
   const br = files.map((f) => [f, zlib.brotliCompressSync(readFileSync(join(dist, 'regions', f)),

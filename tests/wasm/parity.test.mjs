@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { readFileSync } from 'node:fs';
-import { ClaimCalc, caseFiles, checkParity, fixturePack, native, requests, sameText, wasmBytes } from './lib.mjs';
+import { ClaimCalc, asciiJson, caseFiles, checkParity, fixturePack, native, requests, sameText, wasmBytes } from './lib.mjs';
 
 const builtin = await ClaimCalc.load(wasmBytes());
 const fixture = await ClaimCalc.load(wasmBytes());
@@ -51,7 +51,7 @@ test('estimateMany: one crossing, the same bytes as `claimcalc batch` lines', as
       assert.ok(l.startsWith(`{${n},`) || l.endsWith(`,${n},"ok":false}`), `line ${i + 1}`);
       return l.startsWith(`{${n},`) ? '{' + l.slice(n.length + 2) : l.replace(`,${n},"ok":false}`, ',"ok":false}');
     });
-    sameText(assert, text, `{"ok":true,"result":[${lines.join(',')}]}`, `${pack} batch`);
+    sameText(assert, text, asciiJson(`{"ok":true,"result":[${lines.join(',')}]}`), `${pack} batch`);
     const many = await engines[pack].estimateMany(list.map((r) => JSON.parse(r.text)));
     assert.equal(many.result.length, list.length);
   }
@@ -73,11 +73,21 @@ test('guide, diagnose and reverse: the same answers as `claimcalc call` for ever
 });
 
 test('policies and version match the CLI', async () => {
-  assert.equal(await builtin.call({ op: 'policies' }, true), native(['policies', 'list']));
-  assert.equal(await fixture.call({ op: 'policies' }, true), native(['policies', 'list'], '', 'fixture'));
+  assert.equal(await builtin.call({ op: 'policies' }, true), asciiJson(native(['policies', 'list'])));
+  assert.equal(await fixture.call({ op: 'policies' }, true), asciiJson(native(['policies', 'list'], '', 'fixture')));
   const v = await builtin.version();
   assert.equal(`claimcalc ${v.result.engine_version}`, native(['--version']));
   for (const region of (await builtin.policies()).result.map((p) => p.region)) {
     assert.deepEqual(await builtin.policy(region), JSON.parse(native(['policies', 'show', region])));
   }
+});
+
+test('text answers are ASCII JSON: Chinese, an emoji (two surrogates) and Ⅱ come back escaped, the same values', async () => {
+  const request = { insured_region: 'wasmtown', scheme: 'employee', person: 'active', tier: 'tier1', setting: 'inpatient',
+    hospital_level: 'level3', date_of_care: '2025-03-01', items: [{ name: '头孢曲松钠 😷 Ⅱ型', class: 'class_a', amount: '100.00' }] };
+  const text = await fixture.call({ op: 'estimate', request }, true);
+  assert.match(text, /^[\x20-\x7e]*$/, 'printable ASCII only');
+  assert.ok(text.includes('"name":"\\u5934\\u5b62\\u66f2\\u677e\\u94a0 \\ud83d\\ude37 \\u2161\\u578b"'), text.slice(0, 300));
+  assert.deepEqual(JSON.parse(text), await fixture.estimate(request));
+  sameText(assert, text, asciiJson(native(['estimate', '-'], JSON.stringify(request), 'fixture')), 'emoji request');
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ClaimCalc, dist, native, sameText, wasmBytes } from './lib.mjs';
+import { ClaimCalc, asciiJson, dist, native, sameText, wasmBytes } from './lib.mjs';
 
 // A fresh engine whose module calls (cc_call_stream) and region file reads are counted.
 async function countedEngine() {
@@ -14,7 +14,7 @@ async function countedEngine() {
     Module: WebAssembly.Module,
     instantiate: (s, i) => WebAssembly.instantiate(s, i).then((r) => {
       const x = r.instance.exports;
-      const exports = { ...x, cc_call_stream: (p, n) => { counts.calls++; return x.cc_call_stream(p, n); } };
+      const exports = { ...x, cc_call_stream: (p, n, f) => { counts.calls++; return x.cc_call_stream(p, n, f); } };
       return { module: r.module, instance: { exports } };
     }),
   };
@@ -44,7 +44,7 @@ for (const asText of [true, false]) {
     const envelope = { op: 'estimate_many', requests: batch };
     const got = await engine.call(envelope, asText);
     const want = nativeBatch(batch);
-    if (asText) sameText(assert, got, want, 'batch');
+    if (asText) sameText(assert, got, asciiJson(want), 'batch');
     else assert.deepEqual(got, JSON.parse(want));
     assert.deepEqual([...counts.reads].sort(), needed);
     console.log(`# module calls for a fresh ${batch.length}-request batch over ${needed.length} region files: ${counts.calls}`);

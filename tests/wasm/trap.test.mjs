@@ -25,9 +25,9 @@ function spyWebAssembly() {
           spy.instances++;
           if (compiled) spy.compiles++;
         }
-        const exports = { ...x, cc_call_stream(p, n) {
-          if (spy.badCalls > 0) { spy.badCalls--; return x.cc_call_stream(0xfffff000, 4096); }
-          return x.cc_call_stream(p, n);
+        const exports = { ...x, cc_call_stream(p, n, f) {
+          if (spy.badCalls > 0) { spy.badCalls--; return x.cc_call_stream(0xfffff000, 4096, f); }
+          return x.cc_call_stream(p, n, f);
         } };
         return r.instance ? { module: r.module, instance: { exports } } : { exports };
       });

@@ -402,7 +402,10 @@ export interface Engine {
   version(): Promise<Envelope<{ engine_version: string }>>;
   /** Every choice's name and labels, the regions of the pack in use and the limits: what a form offers. */
   vocabulary(): Promise<Envelope<Vocabulary>>;
-  /** Low level: an operation envelope ({"op": ...}) as an object, JSON text or UTF-8 bytes; with text, the answer as JSON text. */
+  /**
+   * Low level: an operation envelope ({"op": ...}) as an object, JSON text or UTF-8 bytes; with text, the answer as
+   * JSON text in ASCII (every character above U+007F as a \uXXXX escape: the same JSON values, faster to decode).
+   */
   call(envelope: object | string | Uint8Array): Promise<Envelope<unknown>>;
   call(envelope: object | string | Uint8Array, text: true): Promise<string>;
 }
