@@ -70,16 +70,17 @@ void BatchTexts::sentence(JsonWriter& w, const Text& text) {
     w.pieces(text);
     return;
   }
-  constexpr std::size_t kSlots = 256;  // a power of two
-  constexpr std::size_t kProbes = 8;   // then the first slot is taken over
-  if (viewed_.empty()) viewed_.resize(kSlots);
+  constexpr std::size_t kProbes = 8;  // then the first slot is taken over
+  if (2 * (viewed_used_ + 1) > viewed_.size()) grow_viewed();
+  const std::size_t mask = viewed_.size() - 1;
   const std::uint64_t hash = text.pieces_hash();
   const auto home = static_cast<std::size_t>(hash);
-  Viewed* slot = &viewed_[home % kSlots];
+  Viewed* slot = &viewed_[home & mask];
   for (std::size_t k = 0; k < kProbes; ++k) {
-    Viewed& v = viewed_[(home + k) % kSlots];
+    Viewed& v = viewed_[(home + k) & mask];
     if (v.json.empty()) {
       slot = &v;
+      ++viewed_used_;
       break;
     }
     if (v.hash == hash && v.text.same_pieces(text)) {
@@ -95,6 +96,19 @@ void BatchTexts::sentence(JsonWriter& w, const Text& text) {
   if (written.front() == ',') written.remove_prefix(1);  // the separator before the value
   s.text = text;
   s.json.assign(written.data(), written.size());
+}
+
+void BatchTexts::grow_viewed() {
+  std::vector<Viewed> old = std::move(viewed_);
+  viewed_.clear();
+  viewed_.resize(old.empty() ? 16 : 4 * old.size());
+  const std::size_t mask = viewed_.size() - 1;
+  for (auto& v : old) {
+    if (v.json.empty()) continue;
+    std::size_t i = static_cast<std::size_t>(v.hash) & mask;
+    while (!viewed_[i].json.empty()) i = (i + 1) & mask;  // at most a quarter full: a free slot is near
+    viewed_[i] = std::move(v);
+  }
 }
 
 void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, std::string_view en,

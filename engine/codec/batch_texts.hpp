@@ -37,7 +37,11 @@ class BatchTexts {
     std::string json;  // empty: a free slot
   };
   std::array<Sentence, 64> sentences_;  // by a hash of the text; a collision replaces
-  std::vector<Viewed> viewed_;          // open addressing by a hash of the pieces: a batch meets a few dozen sentences
+  // Open addressing by a hash of the pieces, a power of two of slots, at most half of them used: a batch meets a
+  // few dozen sentences, and a short one few (the table starts small and grows as they come).
+  std::vector<Viewed> viewed_;
+  std::size_t viewed_used_ = 0;
+  void grow_viewed();
   std::vector<std::pair<const Policy*, std::string>> receipts_;  // a batch names a handful of policies
 };
 

@@ -42,7 +42,7 @@ void figure(JsonWriter& w, const PartFigure& f, Sentences sentences) {
   for (const auto& r : f.range->reasons) {
     w.begin_object();
     w.key("needs");
-    w.pieces(r.needs);
+    write_sentence(w, sentences.batch, r.needs);
     write_sentences(w, sentences, "reason_en", r.reason_en, "reason_zh", r.reason_zh);
     w.end_object();
   }
@@ -90,7 +90,7 @@ void write_items(JsonWriter& w, const std::vector<ItemResult>& list) {
   for (const auto& it : list) {
     w.begin_object();
     w.key("class");
-    w.string(name_of(it.item_class));
+    w.plain_string(name_of(it.item_class));
     money(w, "class_b_upfront", it.class_b_upfront);
     if (!it.code.empty()) {
       w.key("code");
@@ -103,7 +103,7 @@ void write_items(JsonWriter& w, const std::vector<ItemResult>& list) {
     money(w, "over_ceiling", it.over_ceiling);
     w.key("selfpay_ratio");
     if (it.selfpay_ratio) {
-      w.string(format_percent(*it.selfpay_ratio));
+      w.percent(*it.selfpay_ratio);
     } else {
       w.null();
     }
@@ -133,9 +133,9 @@ void write_cannot_estimate(JsonWriter& w, const Estimate& est, Sentences sentenc
   for (const auto& u : est.cannot_estimate) {
     w.begin_object();
     w.key("needs");
-    w.pieces(u.needs);
+    write_sentence(w, sentences.batch, u.needs);
     w.key("part");
-    w.pieces(u.part);
+    write_sentence(w, sentences.batch, u.part);
     write_sentences(w, sentences, "reason_en", u.reason_en, "reason_zh", u.reason_zh);
     w.end_object();
   }
@@ -166,7 +166,7 @@ void write_warnings(JsonWriter& w, const Estimate& est, Sentences sentences) {
   for (const auto& x : est.warnings) {
     w.begin_object();
     w.key("code");
-    w.pieces(x.code);
+    write_sentence(w, sentences.batch, x.code);
     write_sentences(w, sentences, "message_en", x.message_en, "message_zh", x.message_zh);
     w.end_object();
   }

@@ -213,6 +213,23 @@ void JsonWriter::money(Fen fen) {
   *p_++ = '"';
 }
 
+void JsonWriter::percent(Ratio ratio) {
+  separate();
+  need(kPercentChars + 2);
+  *p_++ = '"';
+  p_ += write_percent(ratio, p_);
+  *p_++ = '"';
+}
+
+void JsonWriter::plain_string(std::string_view name) {
+  separate();
+  need(name.size() + 2);
+  *p_++ = '"';
+  std::memcpy(p_, name.data(), name.size());
+  p_ += name.size();
+  *p_++ = '"';
+}
+
 void JsonWriter::raw(std::string_view json_text) {
   separate();
   put(json_text);

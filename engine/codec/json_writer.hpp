@@ -51,6 +51,10 @@ class JsonWriter {
   void pieces(const Text& text);
   // A money figure as its string: "1234.50".
   void money(Fen fen);
+  // A ratio as a percent string: "89.5%" (format_percent's text).
+  void percent(Ratio ratio);
+  // A string known to need no escape (an ASCII name from the engine's vocabulary: letters, digits, '_').
+  void plain_string(std::string_view name);
   void raw(std::string_view json_text);
   void integer(std::int64_t value);
   void unsigned_integer(std::uint64_t value);

@@ -102,10 +102,9 @@ bool date(Scanner& s, std::string_view field, std::optional<Date>& out) {
 // Money as a decimal string, not negative (JSON numbers for money go the full path).
 bool money(Scanner& s, Fen& out) {
   std::string_view v;
-  if (!s.string(v)) return false;
-  auto m = parse_money(v, "");
-  if (!m.ok() || m.value() < Fen::zero()) return false;
-  out = m.value();
+  Fen m;
+  if (!s.string(v) || !read_money(v, m) || m < Fen::zero()) return false;
+  out = m;
   return true;
 }
 

@@ -1,5 +1,7 @@
 #include "engine/core/money.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cstring>
 
 #include "engine/core/limits.hpp"
@@ -78,15 +80,22 @@ bool parse_decimal(std::string_view text, int places, bool allow_negative, std::
 
 }  // namespace
 
-Result<Fen> parse_money(std::string_view text, std::string_view field) {
+bool read_money(std::string_view text, Fen& out) {
   std::int64_t fen = 0;
-  if (text.size() > 32 || !parse_decimal(text, 2, true, limits::kMaxMoneyFen, fen)) {
+  if (text.size() > 32 || !parse_decimal(text, 2, true, limits::kMaxMoneyFen, fen)) return false;
+  out = Fen::of(fen);
+  return true;
+}
+
+Result<Fen> parse_money(std::string_view text, std::string_view field) {
+  Fen fen;
+  if (!read_money(text, fen)) {
     return make_error(ErrorCode::invalid_money, std::string(field),
                       "金额格式不正确：应为不超过两位小数的数字（单位：元），且不超过十亿元，例如 \"1234.56\"",
                       "not a valid amount: expected a number of yuan with at most two decimals, at most one "
                       "billion, e.g. \"1234.56\"");
   }
-  return Fen::of(fen);
+  return fen;
 }
 
 std::size_t write_money(Fen fen, char* out) {
@@ -165,6 +174,33 @@ std::string format_percent(Ratio ratio) {
     s += '.' + digits;
   }
   return s + "%";
+}
+
+std::size_t write_percent(Ratio ratio, char* out) {
+  const std::int64_t u = ratio.units();
+  if (u < 0) {  // never in a valid pack or request: the general form
+    const std::string s = format_percent(ratio);
+    const std::size_t n = std::min(s.size(), kPercentChars);
+    std::copy_n(s.data(), n, out);
+    return n;
+  }
+  char* p = std::to_chars(out, out + 20, u / 1'000'000).ptr;
+  std::int64_t frac = u % 1'000'000;
+  if (frac != 0) {
+    *p++ = '.';
+    int digits = 6;
+    while (frac % 10 == 0) {  // trailing zeros dropped
+      frac /= 10;
+      --digits;
+    }
+    for (int i = digits - 1; i >= 0; --i) {
+      p[i] = static_cast<char>('0' + frac % 10);
+      frac /= 10;
+    }
+    p += digits;
+  }
+  *p++ = '%';
+  return static_cast<std::size_t>(p - out);
 }
 
 Ratio cut_points(Ratio a, Ratio b) { return a <= b ? Ratio::zero() : Ratio::of_units(a.units() - b.units()); }

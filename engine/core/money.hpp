@@ -94,6 +94,9 @@ Fen times(Fen unit_price, std::int64_t quantity);
 
 // "1234.56", "1234.5", "1234", "-3.20" (negatives only where allowed by the caller). At most two decimals.
 Result<Fen> parse_money(std::string_view text, std::string_view field);
+// The same reading without an error value (a reader that declines rather than reports): false where parse_money
+// gives an error.
+bool read_money(std::string_view text, Fen& out);
 // Always two decimals: "1234.50"; negative as "-3.20".
 std::string format_money(Fen fen);
 // The same text written at out (room for kMoneyChars), for writers that build an answer in place; returns its length.
@@ -104,5 +107,9 @@ std::size_t write_money(Fen fen, char* out);
 Result<Ratio> parse_ratio(std::string_view text, std::string_view field);
 // "89.5%" (trailing zeros dropped).
 std::string format_percent(Ratio ratio);
+// The same text written at out (room for kPercentChars), for writers that build an answer in place; returns its
+// length.
+constexpr std::size_t kPercentChars = 32;
+std::size_t write_percent(Ratio ratio, char* out);
 
 }  // namespace claimcalc

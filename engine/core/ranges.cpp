@@ -177,13 +177,14 @@ RangeReason dimension_reason(const Dimension& d) {
 // Why an end is open: the data lacks the figure that would close it.
 // Appends to out (after the dimensions' reasons, which never have these texts).
 void open_reasons(const std::vector<Outcome>& outcomes, int part, const Span& s, std::vector<RangeReason>& out) {
-  const auto add = [&](std::string_view cap_part, const Text& zh, const Text& en) {
+  // The sentences are literals: compared by view, and viewed (not copied) in the reason.
+  const auto add = [&](std::string_view cap_part, std::string_view zh, std::string_view en) {
     for (const auto& o : outcomes) {
       for (const auto& u : o.unknown) {
         if (u.part != cap_part) continue;
         const bool seen = std::any_of(out.begin(), out.end(),
-                                      [&](const RangeReason& r) { return r.needs == u.needs && r.reason_zh == zh; });
-        if (!seen) out.push_back({u.needs, zh, en});
+                                      [&](const RangeReason& r) { return r.reason_zh == zh && r.needs == u.needs; });
+        if (!seen) out.push_back({u.needs, Text::viewing({zh}), Text::viewing({en})});
       }
     }
   };

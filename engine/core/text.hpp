@@ -61,8 +61,15 @@ class Text {
     return equals(other);
   }
   bool operator!=(std::string_view other) const { return !(*this == other); }
-  bool operator==(const char* other) const { return *this == std::string_view(other); }
-  bool operator!=(const char* other) const { return !(*this == std::string_view(other)); }
+  // A literal's size is known: no strlen (names are compared with literals throughout the engine).
+  template <std::size_t N>
+  bool operator==(const char (&other)[N]) const {
+    return *this == std::string_view(other, N - 1);
+  }
+  template <std::size_t N>
+  bool operator!=(const char (&other)[N]) const {
+    return !(*this == std::string_view(other, N - 1));
+  }
   bool operator==(const std::string& other) const { return *this == std::string_view(other); }
   bool operator!=(const std::string& other) const { return !(*this == std::string_view(other)); }
   bool operator==(const Text& other) const;

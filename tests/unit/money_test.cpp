@@ -92,3 +92,17 @@ TEST_CASE("format_money at every digit count and at the ends of the range, again
     }
   }
 }
+
+TEST_CASE("write_percent writes format_percent's text: whole, one to six decimals, trailing zeros dropped") {
+  const std::int64_t units[] = {0,         1,          5,          10,          123'456,     500'000,  999'999,
+                                1'000'000, 80'550'000, 89'500'000, 100'000'000, 100'000'001, 7'000'010};
+  for (const std::int64_t u : units) {
+    const Ratio r = Ratio::of_units(u);
+    char text[kPercentChars];
+    const std::string written(text, write_percent(r, text));
+    CHECK(written == format_percent(r));
+  }
+  char text[kPercentChars];
+  CHECK(std::string(text, write_percent(Ratio::of_units(5), text)) == "0.000005%");
+  CHECK(std::string(text, write_percent(Ratio::of_units(89'500'000), text)) == "89.5%");
+}
