@@ -111,8 +111,13 @@ void BatchTexts::grow_viewed() {
   }
 }
 
-void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, std::string_view en,
-                     std::string_view key_zh, std::string_view zh) {
+namespace {
+
+// The languages the request asked for, English first (the writers' key order); S is a step's or question's
+// std::string (as a view) or an engine sentence's Text.
+template <class S>
+void write_languages(JsonWriter& w, const Sentences& s, std::string_view key_en, const S& en, std::string_view key_zh,
+                     const S& zh) {
   if (has(s.texts, Texts::en)) {
     w.key(key_en);
     write_sentence(w, s.batch, en);
@@ -123,16 +128,16 @@ void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en,
   }
 }
 
+}  // namespace
+
+void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, std::string_view en,
+                     std::string_view key_zh, std::string_view zh) {
+  write_languages(w, s, key_en, en, key_zh, zh);
+}
+
 void write_sentences(JsonWriter& w, const Sentences& s, std::string_view key_en, const Text& en,
                      std::string_view key_zh, const Text& zh) {
-  if (has(s.texts, Texts::en)) {
-    w.key(key_en);
-    write_sentence(w, s.batch, en);
-  }
-  if (has(s.texts, Texts::zh)) {
-    w.key(key_zh);
-    write_sentence(w, s.batch, zh);
-  }
+  write_languages(w, s, key_en, en, key_zh, zh);
 }
 
 }  // namespace claimcalc::codec
