@@ -6,7 +6,7 @@
 //   node dist.mjs regions DIR                          beside each DIR/<region>.ccp, <region>.wasm for mini-programs
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { packageSizes } from './package_sizes.mjs';
 
 const [cmd, input, output, distDir] = process.argv.slice(2);
@@ -44,13 +44,17 @@ ${body}
 ${squeeze(wrapped, minifyNames(wrapped))}
 `);
 } else if (cmd === 'loader') {
-  const a = text.indexOf('//<body>'), b = text.indexOf('//</body>');
+  // The loader's UTF-8 helpers live in loader/utf8.js, written in at the marker line.
+  const marker = /^ *\/\/<utf8\.js>.*$/m;
+  must(marker.test(text), 'no //<utf8.js> marker');
+  const loader = text.replace(marker, () => readFileSync(join(dirname(input), 'utf8.js'), 'utf8'));
+  const a = loader.indexOf('//<body>'), b = loader.indexOf('//</body>');
   must(a > 0 && b > a, 'no //<body> markers');
-  const head = '// claimcalc loader; the commented source is wasm/loader/claimcalc.js\n';
-  const wrap = squeeze(text.slice(0, a)) + '\n' + squeeze(text.slice(a, b)) + '\n' + squeeze(text.slice(b + 9));
+  const head = '// claimcalc loader; the commented source is wasm/loader/claimcalc.js (with loader/utf8.js)\n';
+  const wrap = squeeze(loader.slice(0, a)) + '\n' + squeeze(loader.slice(a, b)) + '\n' + squeeze(loader.slice(b + 9));
   writeFileSync(join(output, 'claimcalc.js'), head + wrap + '\n');
   // here: the package folder when this runs from a file in Node (regions/ is read from it), else null.
-  writeFileSync(join(output, 'claimcalc.mjs'), head + 'const ClaimCalc=(function(here){\n' + squeeze(text.slice(a, b)) +
+  writeFileSync(join(output, 'claimcalc.mjs'), head + 'const ClaimCalc=(function(here){\n' + squeeze(loader.slice(a, b)) +
     "\n})(typeof process==='object'&&import.meta.url.slice(0,5)==='file:'?decodeURIComponent(new URL('.',import.meta.url).pathname):null);" +
     '\nexport default ClaimCalc;\nexport const load=ClaimCalc.load;\n');
   // dist/ is an npm package: `npm install path/to/dist`. "type": "commonjs" keeps claimcalc.js (and
