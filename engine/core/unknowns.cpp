@@ -98,34 +98,24 @@ CannotEstimate cannot_estimate(const Text& part, std::string_view needs) {
   const bool policy = needs.substr(0, prefix.size()) == prefix;
   const std::string_view figure = policy ? needs.substr(prefix.size()) : needs;
   const Label* label = find_label(figure);
-  if (label == nullptr) {  // a name the table lacks: the sentence is made for this answer
-    if (policy) {
-      return {part, Text(std::string(needs)),
-              Text(joined({"政策数据中没有适用于本情形的「", figure,
-                           "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。", then_zh})),
-              Text(joined({"The policy data has no ", figure,
-                           " for this case (no citable source has been found yet), so this part is not estimated "
-                           "rather than guessed.",
-                           then_en}))};
-    }
-    return {part, Text(std::string(needs)),
-            Text(joined({"需要补充「", needs, "」（请求字段 ", needs, "）才能测算此项。", then_zh})),
-            Text(joined({"Needs the ", needs, " (request field ", needs, ") to estimate this part.", then_en}))};
-  }
-  // The table's own strings: the sentence is viewed, not copied.
+  // The table's own strings are viewed, not copied; a name the table lacks (a view of the caller's text) is held.
+  const auto text = [label](std::initializer_list<std::string_view> pieces) {
+    return label != nullptr ? Text::viewing(pieces) : Text(joined(pieces));
+  };
+  const std::string_view key = label != nullptr ? std::string_view(label->key) : figure;
+  const std::string_view zh = label != nullptr ? std::string_view(label->zh) : figure;
+  const std::string_view en = label != nullptr ? std::string_view(label->en) : figure;
   if (policy) {
-    return {part, Text::viewing({prefix, label->key}),
-            Text::viewing({"政策数据中没有适用于本情形的「", label->zh,
-                           "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。", then_zh}),
-            Text::viewing({"The policy data has no ", label->en,
-                           " for this case (no citable source has been found yet), so this part is not estimated "
-                           "rather than guessed.",
-                           then_en})};
+    return {part, text({prefix, key}),
+            text({"政策数据中没有适用于本情形的「", zh,
+                  "」（尚未找到可引用的出处），因此无法测算此项，也不会用默认值代替。", then_zh}),
+            text({"The policy data has no ", en,
+                  " for this case (no citable source has been found yet), so this part is not estimated rather than "
+                  "guessed.",
+                  then_en})};
   }
-  return {
-      part, Text::viewing({label->key}),
-      Text::viewing({"需要补充「", label->zh, "」（请求字段 ", label->key, "）才能测算此项。", then_zh}),
-      Text::viewing({"Needs the ", label->en, " (request field ", label->key, ") to estimate this part.", then_en})};
+  return {part, text({key}), text({"需要补充「", zh, "」（请求字段 ", key, "）才能测算此项。", then_zh}),
+          text({"Needs the ", en, " (request field ", key, ") to estimate this part.", then_en})};
 }
 
 CannotEstimate missing_benefit_rules(Scheme scheme, Setting setting) {
