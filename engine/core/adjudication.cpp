@@ -30,7 +30,7 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
   for (const auto& item : items) {
     ItemResult r;
     r.name = item.name;
-    r.code = item.code;
+    if (!item.code.empty()) r.code = item.code;  // most bills give no national code
     r.item_class = item.item_class;
     r.total = item.amount;
     a.total += item.amount;
@@ -82,7 +82,7 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
     trace.add(Rule::over_ceiling, {count_value("count", over_count), money_value("amount", a.over_ceiling)});
 
   if (!upfront_known) {
-    a.upfront_needs = share.needs.empty() ? "policy:class_b_upfront_share" : share.needs;
+    a.upfront_needs = share.needs.empty() ? std::string_view("policy:class_b_upfront_share") : share.needs;
     return a;
   }
   a.class_b_upfront = upfront_total;
