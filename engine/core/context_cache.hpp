@@ -52,7 +52,7 @@ class ContextCache {
   const SettleContext& settling(const Claim& claim, const PolicyPack& pack);
 
  private:
-  // A batch holds a handful of distinct contexts (the peer batch: 6 places, 14 settling contexts); entries are
+  // A batch holds a handful of distinct contexts (the peer batch: 6 places, 9 settling contexts); entries are
   // replaced in turn past this many, which keeps the memory bounded (~10 KB) and a miss's scan short.
   static constexpr std::size_t kEntries = 32;
   struct PlacesEntry {

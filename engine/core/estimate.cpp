@@ -68,6 +68,7 @@ bool any_stay_condition(const std::vector<Figure<Fen>>& figures) {
 
 void warn_secondary_sources(const Estimate& est, const Trace& trace, std::vector<Warning>& warnings) {
   std::vector<const Citation*> seen;  // a handful of sources per answer: a list beats a set
+  seen.reserve(8);
   for (const auto& step : trace.steps()) {
     if (!step.cite) continue;
     const Citation& c = *step.cite;
@@ -249,16 +250,20 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
     }
     const FundShare fund =
         settle_fund(claim, figures, *adj.in_scope, ctx, cross.multiplier, cross.cut, trace, est.cannot_estimate);
-    warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
     split.deductible_applied = fund.deductible_applied;
     split.fund_paid = fund.fund_paid;
-    if (!fund.fund_paid) return est;
+    if (!fund.fund_paid) {
+      warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
+      return est;
+    }
     parts.deductible = *fund.deductible_applied;
     // Shenzhen's 大病保险 base leaves out what the cross-region multiplier took off (办法 第四十条 reductions).
     parts.copay = cross.critical_illness_excludes_reduction ? *fund.copay - fund.reduction : *fund.copay;
     parts.over_cap = fund.over_cap;
     split.critical_illness_paid =
         settle_critical_illness(claim, scheme->critical_illness, parts, ctx, trace, est.cannot_estimate);
+    // Once, after both settlements: the fund's warnings come first in its fixed order either way (the
+    // critical-illness ones are its last checks, and nothing else warns in between).
     warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
   }
 

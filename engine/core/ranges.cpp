@@ -238,6 +238,15 @@ void open_reasons(const OpenNeeds& needs, int part, const Span& s, std::vector<R
         "policy scope, so the lower end is the self-funded part (0 for self-pay).");
 }
 
+// Whether the figure becomes a range: known, bounded at one end at least, and not one value.
+bool opens_range(const Span& s) {
+  if (!s.known || (!s.low && !s.high)) return false;
+  return !(s.low && s.high && *s.low == *s.high);
+}
+
+// What the settlement still lacks, once ranged[p] says which parts are ranges (est.ranges).
+void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged);
+
 void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> reasons) {
   Range r{s.low, s.high, std::move(reasons)};
   // The range step is only ever read as a sentence: a figures-only answer keeps the range and skips the step.
@@ -278,6 +287,9 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     outcomes.reserve(runs);
     for (std::size_t n = 0; n < runs; ++n) {
       Claim c = claim;
+      // Only figures, what the settlement lacks, its warnings and the steps ranges read (deductible, critical-
+      // illness base: kept without texts) are read from it: step sentences would be rendered for nothing.
+      c.step_texts = false;
       Assumptions a;
       for (std::size_t d = 0; d < dims.size(); ++d) dims[d].values[choice[d]].apply(c, a);
       Result<Estimate> r = settle(c, a);
@@ -302,7 +314,20 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
   const bool lent = outcomes.empty();
   if (lent) {
     dims.clear();
-    Spans spans = spans_of(claim, est);
+    const Spans spans = spans_of(claim, est);
+    // Every figure exact or unknown (no end open either): no range, no reason to find.
+    if (std::none_of(spans.begin(), spans.end(), [](const Span& s) { return opens_range(s); })) {
+      for (int p = 0; p < kPartCount; ++p) {
+        const Span& s = spans[static_cast<std::size_t>(p)];
+        std::optional<Fen>& value = *slot(est.split, p);
+        if (s.known && s.low)
+          value = s.low;  // exact: low == high
+        else
+          value.reset();
+      }
+      settle_unknowns(est, {});
+      return;
+    }
     outcomes.push_back({{}, spans, std::move(est.cannot_estimate)});
   }
 
@@ -351,6 +376,12 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     }
     est.cannot_estimate = std::move(kept);
   }
+  settle_unknowns(est, ranged);
+}
+
+namespace {
+
+void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged) {
   // A part the ranges now answer no longer needs the field that made it unknown.
   est.cannot_estimate.erase(
       std::remove_if(est.cannot_estimate.begin(), est.cannot_estimate.end(),
@@ -371,5 +402,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
                                                                                       : "policy:annual_cap"));
   }
 }
+
+}  // namespace
 
 }  // namespace claimcalc
