@@ -103,7 +103,7 @@ bool Scanner::money(Fen& out) {
   fen *= 100;
   if (b[i] == '.') {
     if (!digit(b[i + 1])) return false;
-    fen += (b[i + 1] - '0') * 10;
+    fen += std::int64_t{b[i + 1] - '0'} * 10;
     i += 2;
     if (digit(b[i])) fen += b[i++] - '0';
   }

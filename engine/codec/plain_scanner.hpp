@@ -88,7 +88,7 @@ class KeySet {
       }
       auto& slot = slots_[hash(k.data(), k.size())];
       if (slot >= 0) distinct_ = false;
-      slot = static_cast<signed char>(i);
+      slot = static_cast<int>(i);
     }
   }
   constexpr bool distinct() const { return distinct_; }
@@ -112,7 +112,7 @@ class KeySet {
   }
   std::uint64_t words_[N][4]{};
   std::size_t sizes_[N]{};
-  signed char slots_[64]{};
+  int slots_[64]{};
   bool distinct_ = true;
 };
 
