@@ -57,6 +57,32 @@ test('estimateMany: one crossing, the same bytes as `claimcalc batch` lines', as
   }
 });
 
+test('estimateMany(requests, {detail, texts}): the batch choices for requests without their own, as `claimcalc call`', async () => {
+  const list = requests().filter((r) => r.pack === 'builtin').slice(0, 40).map((r) => JSON.parse(r.text));
+  assert.ok(list.length >= 10);
+  // A request with its own choice keeps it.
+  const first = (await builtin.estimateMany(list)).result.findIndex((e) => e.ok);
+  const own = { ...list[first], detail: 'full', texts: 'zh' };
+  for (const options of [{ detail: 'figures', texts: 'none' }, { detail: 'figures' }, { texts: 'en' }, { detail: 'full', texts: 'both' }]) {
+    const batch = [...list, own];
+    const got = await builtin.estimateMany(batch, options);
+    const envelope = JSON.stringify({ op: 'estimate_many', ...options, requests: batch });
+    assert.deepEqual(got, JSON.parse(native(['call', '-'], envelope)), JSON.stringify(options));
+    // The same as each request carrying the choices itself.
+    assert.deepEqual(got, await builtin.estimateMany([...list.map((r) => ({ ...r, ...options })), own]), JSON.stringify(options));
+    const last = got.result[got.result.length - 1];
+    assert.ok(last.ok && 'steps' in last.result && 'text_zh' in last.result.steps[0] && !('text_en' in last.result.steps[0]));
+  }
+  const figures = (await builtin.estimateMany(list, { detail: 'figures', texts: 'none' })).result.find((e) => e.ok);
+  assert.ok(figures && !('steps' in figures.result) && figures.result.warnings.every((w) => !('message_en' in w)));
+  // A bad choice is the engine's error on its field; a member the options should not carry does not replace the list.
+  const bad = await builtin.estimateMany(list, { texts: 'x' });
+  assert.equal(bad.error.code, 'unknown_value');
+  assert.equal(bad.error.field, 'texts');
+  const kept = await builtin.estimateMany(list.slice(0, 2), { requests: [], op: 'version' });
+  assert.equal(kept.result.length, 2);
+});
+
 test('guide, diagnose and reverse: the same answers as `claimcalc call` for every op case file', async () => {
   let n = 0;
   for (const f of caseFiles()) {
