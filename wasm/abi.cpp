@@ -111,7 +111,16 @@ std::string_view ascii_json(std::string_view piece, std::string& out) {
       unit(code);
     }
     at += length;
-    // Between two Chinese characters a run of ASCII is a few bytes: copied in the scan, not by a memcpy call each.
+    // The ASCII run up to the next such character, copied in the scan: 8 bytes at a time while a word is all
+    // ASCII (a texts-none answer has a few Chinese names in long ASCII runs: byte by byte, this copy was ~9 % of
+    // the module's time on the peer batch), then byte by byte up to the character (a full answer's runs between
+    // Chinese characters are a few bytes: no memcpy call each).
+    for (; at + 8 <= piece.size(); at += 8, to += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, piece.data() + at, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+      std::memcpy(to, &word, 8);
+    }
     while (at < piece.size() && static_cast<unsigned char>(piece[at]) < 0x80) *to++ = piece[at++];
   }
   std::memcpy(to, piece.data() + at, piece.size() - at);

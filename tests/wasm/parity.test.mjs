@@ -117,3 +117,19 @@ test('text answers are ASCII JSON: Chinese, an emoji (two surrogates) and Ⅱ co
   assert.deepEqual(JSON.parse(text), await fixture.estimate(request));
   sameText(assert, text, asciiJson(native(['estimate', '-'], JSON.stringify(request), 'fixture')), 'emoji request');
 });
+
+// ascii_json copies ASCII runs 8 bytes at a time: runs of every length around that word, between characters of
+// two, three and four UTF-8 bytes, in a texts-none batch (long ASCII runs) and a full answer (short ones).
+test('text answers are ASCII JSON for runs of every length between non-ASCII characters', async () => {
+  const request = (name) => ({ insured_region: 'shenzhen', scheme: 'employee', person: 'active', tier: 'tier1',
+    setting: 'inpatient', hospital_level: 'level3', date_of_care: '2025-03-01',
+    items: [{ name, class: 'class_a', amount: '100.00' }] });
+  const names = [];
+  for (let k = 0; k <= 17; k++) names.push('a'.repeat(k) + '中' + 'b'.repeat(17 - k) + 'é' + 'c'.repeat(k) + '😷' + 'd'.repeat(k % 9));
+  for (const options of [{ detail: 'figures', texts: 'none' }, {}]) {
+    const envelope = JSON.stringify({ op: 'estimate_many', ...options, requests: names.map(request) });
+    const text = await builtin.call(envelope, true);
+    assert.match(text, /^[\x20-\x7e]*$/, 'printable ASCII only');
+    sameText(assert, text, asciiJson(native(['call', '-'], envelope)), JSON.stringify(options));
+  }
+});
