@@ -19,6 +19,10 @@ std::vector<BandPayment> pay_bands(const std::vector<Band>& bands, Fen lo, Fen h
 Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& trace) {
   const Fen remaining = clamp_zero(cap.value - used);
   const Fen after = min_fen(before, remaining);
+  if (!trace.keeps_values(rule)) {  // a figures-only answer: the step, without values nothing reads
+    trace.add(rule, std::vector<StepValue>{}, &cap.cite);
+    return after;
+  }
   trace.add(rule,
             {money_value("cap", cap.value), money_value("used", used), money_value("remaining", remaining),
              money_value("before", before), money_value("after", after), money_value("excess", before - after)},
