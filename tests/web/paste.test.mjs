@@ -91,6 +91,8 @@ test('5,000 pasted lines are previewed, used and estimated as the CLI does; one 
   assert.ok(listed < limit);
   await page.click('#h-steps ~ details summary');
   await page.click('#item_table_more');
+  // The rows are drawn after the click returns (a loaded machine draws them late): wait for them, then count.
+  await page.waitForFunction((n) => document.querySelectorAll('#item_table tbody tr').length >= n, limit, { timeout: 30000 });
   assert.equal(await page.locator('#item_table tbody tr').count(), limit);
   // Scrolling to the end of the list brings the next rows in.
   await page.locator('#items_more').scrollIntoViewIfNeeded();
