@@ -24,26 +24,18 @@ void money(JsonWriter& w, const char (&key)[N], const std::optional<Fen>& v) {
   }
 }
 
-// As figure_json in result_codec.cpp: exact, a range ({high, low, reasons} in dump order), or null.
-void figure(JsonWriter& w, const PartFigure& f, Sentences sentences) {
-  if (f.range == nullptr) {
-    if (f.exact) {
-      w.money(*f.exact);
-    } else {
-      w.null();
-    }
-    return;
-  }
+// A range as figure_json in result_codec.cpp writes it ({high, low, reasons} in dump order).
+void figure(JsonWriter& w, const Range& r, Sentences sentences) {
   w.begin_object();
-  money(w, "high", f.range->high);
-  money(w, "low", f.range->low);
+  money(w, "high", r.high);
+  money(w, "low", r.low);
   w.key("reasons");
   w.begin_array();
-  for (const auto& r : f.range->reasons) {
+  for (const auto& reason : r.reasons) {
     w.begin_object();
     w.key("needs");
-    write_sentence(w, sentences.batch, r.needs);
-    write_sentences(w, sentences, "reason_en", r.reason_en, "reason_zh", r.reason_zh);
+    write_sentence(w, sentences.batch, reason.needs);
+    write_sentences(w, sentences, "reason_en", reason.reason_en, "reason_zh", reason.reason_zh);
     w.end_object();
   }
   w.end_array();
@@ -53,62 +45,154 @@ void figure(JsonWriter& w, const PartFigure& f, Sentences sentences) {
 }  // namespace
 
 SplitFigures::SplitFigures(const Estimate& est, Sentences sentences) : sentences_(sentences) {
-  for (std::size_t p = 0; p < figure_.size(); ++p) figure_[p] = part_figure(est, split_parts()[p]);
+  const Split& s = est.split;
+  const auto set = [this](std::size_t p, const std::optional<Fen>& v) {
+    size_[p] = static_cast<std::uint8_t>(json_run::money(text_[p].data(), v) - text_[p].data());
+  };
+  // In split_parts()'s order; a bill part is null without a bill and never a range.
+  const auto bill = [&](Fen v) { return est.bill_given ? std::optional<Fen>(v) : std::nullopt; };
+  set(0, s.class_b_upfront);
+  set(1, s.critical_illness_paid);
+  set(2, s.deductible_applied);
+  set(3, s.fund_paid);
+  set(4, s.in_scope);
+  set(5, bill(s.out_of_catalogue));
+  set(6, bill(s.over_ceiling));
+  set(7, s.patient_pays);
+  set(8, bill(s.self_funded));
+  set(9, s.self_pay);
+  set(10, bill(s.total));
+  // Ranges and parts are both sorted by name: one walk pairs them.
+  std::size_t p = 0;
+  for (const auto& [name, range] : est.ranges) {
+    while (p < split_parts().size() && split_parts()[p].name != name) ++p;
+    if (p == split_parts().size()) break;
+    if (!split_parts()[p].bill) range_[p] = &range;
+  }
 }
 
-void SplitFigures::write(JsonWriter& w, std::size_t p) {
+void SplitFigures::write_range(JsonWriter& w, std::size_t p) {
   if (end_[p] != 0) {
     w.repeat(begin_[p], end_[p]);
     return;
   }
   begin_[p] = w.offset();
-  figure(w, figure_[p], sentences_);
+  figure(w, *range_[p], sentences_);
   end_[p] = w.offset();
 }
 
-// The tables are sorted by name, the order nlohmann writes a full answer's keys in.
-void write_split(JsonWriter& w, SplitFigures& figures) {
-  w.begin_object();
-  for (std::size_t p = 0; p < split_parts().size(); ++p) {
-    w.key(split_parts()[p].name);
-    figures.write(w, p);
+void SplitFigures::write_object(JsonWriter& w, const json_run::Padded<>* keys, const std::uint8_t* parts,
+                                std::size_t n) {
+  constexpr std::size_t kMember = 2 * 32;  // a padded name and a figure's text block
+  char* at = w.run(n * kMember + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    at = json_run::padded(at, keys[i]);
+    const std::size_t p = parts[i];
+    if (range_[p] == nullptr) {
+      std::memcpy(at, text_[p].data(), 32);
+      at += size_[p];
+    } else {
+      w.ran_to_key(at);
+      write_range(w, p);
+      at = w.more((n - i) * kMember + 1);
+    }
   }
-  w.end_object();
+  *at++ = '}';
+  w.ran(at);
 }
 
+namespace {
+
+// Member names with their punctuation, in dump order: the split's parts (split_parts()), the national names
+// (national_names()) and the part each national name holds.
+constexpr json_run::Padded<> kSplitKeys[] = {
+    "{\"class_b_upfront\":",
+    ",\"critical_illness_paid\":",
+    ",\"deductible_applied\":",
+    ",\"fund_paid\":",
+    ",\"in_scope\":",
+    ",\"out_of_catalogue\":",
+    ",\"over_ceiling\":",
+    ",\"patient_pays\":",
+    ",\"self_funded\":",
+    ",\"self_pay\":",
+    ",\"total\":",
+};
+constexpr std::uint8_t kSplitParts[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+constexpr json_run::Padded<> kNationalKeys[] = {
+    "{\"act_pay_dedc\":",  ",\"fulamt_ownpay_amt\":", ",\"hifmi_pay\":",       ",\"hifp_pay\":",
+    ",\"inscp_scp_amt\":", ",\"medfee_sumamt\":",     ",\"overlmt_selfpay\":", ",\"preselfpay_amt\":",
+    ",\"psn_cash_pay\":",  ",\"psn_part_amt\":",
+};
+constexpr std::uint8_t kNationalParts[] = {2, 5, 1, 3, 4, 10, 6, 0, 7, 7};
+
+// Each is one member name with its punctuation. That they are split_parts()'s and national_names()'s names is held
+// by the tests comparing these answers with the tree's (tests/unit/estimate_writer_test.cpp, detail_test.cpp).
+constexpr bool well_formed(const json_run::Padded<>& key) {
+  const std::size_t n = key.size;
+  return n >= 4 && (key.text[0] == '{' || key.text[0] == ',') && key.text[1] == '"' && key.text[n - 2] == '"' &&
+         key.text[n - 1] == ':';
+}
+template <std::size_t N>
+constexpr bool all_well_formed(const json_run::Padded<> (&keys)[N]) {
+  for (const auto& k : keys)
+    if (!well_formed(k)) return false;
+  return keys[0].text[0] == '{';
+}
+static_assert(all_well_formed(kSplitKeys) && all_well_formed(kNationalKeys), "padded member names");
+
+}  // namespace
+
+void write_split(JsonWriter& w, SplitFigures& figures) { figures.write_object(w, kSplitKeys, kSplitParts, 11); }
+
 void write_national(JsonWriter& w, SplitFigures& figures) {
-  w.begin_object();
-  for (const auto& n : national_names()) {
-    w.key(n.national);
-    figures.write(w, n.part_index);
-  }
-  w.end_object();
+  figures.write_object(w, kNationalKeys, kNationalParts, 10);
 }
 
 void write_items(JsonWriter& w, const std::vector<ItemResult>& list) {
+  namespace run = json_run;
+  // The members up to the name's value, by class (the class's name is a constant).
+  static constexpr run::Padded<48> kHead[] = {
+      "{\"class\":\"class_a\",\"class_b_upfront\":",
+      "{\"class\":\"class_b\",\"class_b_upfront\":",
+      "{\"class\":\"out_of_catalogue\",\"class_b_upfront\":",
+  };
+  static_assert(static_cast<int>(ItemClass::class_a) == 0 && static_cast<int>(ItemClass::class_b) == 1 &&
+                    static_cast<int>(ItemClass::out_of_catalogue) == 2,
+                "kHead is indexed by the class");
   w.begin_array();
   for (const auto& it : list) {
-    w.begin_object();
-    w.key("class");
-    w.plain_string(name_of(it.item_class));
-    money(w, "class_b_upfront", it.class_b_upfront);
+    char* p = w.run(48 + 2 * run::kMoneyRoom + 32);  // to the name, without a code
+    p = run::padded(p, kHead[static_cast<std::size_t>(it.item_class)]);
+    p = run::money(p, it.class_b_upfront);
     if (!it.code.empty()) {
-      w.key("code");
+      p = run::literal(p, ",\"code\":");
+      w.ran_to_key(p);
       w.string(it.code);
+      p = w.more(16 + run::kMoneyRoom + 16);
     }
-    money(w, "in_scope", it.in_scope);
-    w.key("name");
+    p = run::literal(p, ",\"in_scope\":");
+    p = run::money(p, it.in_scope);
+    p = run::literal(p, ",\"name\":");
+    w.ran_to_key(p);
     w.string(it.name);
-    money(w, "out_of_catalogue", it.out_of_catalogue);
-    money(w, "over_ceiling", it.over_ceiling);
-    w.key("selfpay_ratio");
+    p = w.more(4 * (24 + run::kMoneyRoom) + kPercentChars);
+    p = run::literal(p, ",\"out_of_catalogue\":");
+    p = run::money(p, it.out_of_catalogue);
+    p = run::literal(p, ",\"over_ceiling\":");
+    p = run::money(p, it.over_ceiling);
+    p = run::literal(p, ",\"selfpay_ratio\":");
     if (it.selfpay_ratio) {
-      w.percent(*it.selfpay_ratio);
+      *p++ = '"';
+      p += write_percent(*it.selfpay_ratio, p);
+      *p++ = '"';
     } else {
-      w.null();
+      p = run::null(p);
     }
-    money(w, "total", it.total);
-    w.end_object();
+    p = run::literal(p, ",\"total\":");
+    p = run::money(p, it.total);
+    *p++ = '}';
+    w.ran(p);
   }
   w.end_array();
 }
@@ -120,11 +204,8 @@ void write_text(JsonWriter& w, std::string_view key, std::string_view value) {
 
 void write_benefits_from(JsonWriter& w, const Estimate& est) {
   w.key("benefits_from");
-  if (est.benefits_from) {
-    w.string(est.benefits_from->iso());
-  } else {
-    w.null();
-  }
+  char* p = w.run(json_run::kDateRoom);
+  w.ran(est.benefits_from ? json_run::date(p, *est.benefits_from) : json_run::null(p));
 }
 
 void write_cannot_estimate(JsonWriter& w, const Estimate& est, Sentences sentences) {
@@ -153,10 +234,19 @@ void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_
   w.end_object();
 }
 
+namespace {
+
+// "receipt":{"date_of_care":"..." (the receipt's members up to its tail).
+void write_receipt_head(JsonWriter& w, const Estimate& est) {
+  char* p = w.run(32 + json_run::kDateRoom);
+  p = json_run::literal(p, "\"receipt\":{\"date_of_care\":");
+  w.ran(json_run::date(p, est.date_of_care));
+}
+
+}  // namespace
+
 void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version) {
-  w.key("receipt");
-  w.begin_object();
-  write_text(w, "date_of_care", est.date_of_care.iso());
+  write_receipt_head(w, est);
   write_receipt_tail(w, *est.policy, engine_version);
 }
 
@@ -174,19 +264,16 @@ void write_warnings(JsonWriter& w, const Estimate& est, Sentences sentences) {
 }
 
 void open_envelope(JsonWriter& w, const Estimate& est, Sentences sentences) {
-  w.begin_object();
-  w.key("ok");
-  w.boolean(true);
-  w.key("result");
-  w.begin_object();
-  write_benefits_from(w, est);
+  char* p = w.run(48 + json_run::kDateRoom);
+  p = json_run::literal(p, "{\"ok\":true,\"result\":{\"benefits_from\":");
+  w.ran(est.benefits_from ? json_run::date(p, *est.benefits_from) : json_run::null(p));
   write_cannot_estimate(w, est, sentences);
 }
 
 void close_envelope(JsonWriter& w, const Estimate& est, Sentences sentences) {
   write_warnings(w, est, sentences);
-  w.end_object();
-  w.end_object();
+  char* p = w.more(2);
+  w.ran(json_run::literal(p, "}}"));
 }
 
 void write_error_envelope(JsonWriter& w, const Error& error, BatchTexts* texts) {
@@ -228,9 +315,7 @@ void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* eng
   w.key("national");
   write_national(w, figures);
   if (sentences.batch != nullptr) {
-    w.key("receipt");
-    w.begin_object();
-    write_text(w, "date_of_care", est.date_of_care.iso());
+    write_receipt_head(w, est);
     w.continued(sentences.batch->receipt_tail(est, engine_version));
   } else {
     write_receipt(w, est, engine_version);
