@@ -111,6 +111,62 @@ void BatchTexts::grow_viewed() {
   }
 }
 
+std::uint64_t BatchTexts::hash_of(const Fragment& f) {
+  std::uint64_t h = (static_cast<std::uint64_t>(f.kind_) << 8 | static_cast<std::uint64_t>(f.languages_)) ^ f.count_;
+  for (std::size_t i = 0; i < f.count_; ++i)
+    h = (h ^ reinterpret_cast<std::uintptr_t>(f.pieces_[i].data) ^ f.pieces_[i].size) * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+
+bool BatchTexts::same(const Kept& k, const Fragment& f, std::uint64_t hash) {
+  return k.hash == hash && k.kind == f.kind_ && k.languages == f.languages_ && k.pieces.size() == f.count_ &&
+         std::memcmp(k.pieces.data(), f.pieces_, f.count_ * sizeof(Fragment::Piece)) == 0;
+}
+
+bool BatchTexts::copy(JsonWriter& w, const Fragment& f) {
+  if (kept_.empty()) return false;
+  const std::uint64_t hash = hash_of(f);
+  const std::size_t mask = kept_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+    const Kept& k = kept_[i];
+    if (k.json.empty()) return false;  // at most half the slots are used: a free one ends the probe
+    if (same(k, f, hash)) {
+      w.raw(k.json);
+      return true;
+    }
+  }
+}
+
+void BatchTexts::keep(const Fragment& f, std::string_view json) {
+  if (json.empty() || kept_used_ == kMaxKept) return;
+  if (json.front() == ',') json.remove_prefix(1);  // the separator before the value
+  if (2 * (kept_used_ + 1) > kept_.size()) {
+    std::vector<Kept> old = std::move(kept_);
+    kept_.clear();
+    kept_.resize(old.empty() ? 16 : 4 * old.size());
+    for (auto& k : old) {
+      if (k.json.empty()) continue;
+      std::size_t i = static_cast<std::size_t>(k.hash) & (kept_.size() - 1);
+      while (!kept_[i].json.empty()) i = (i + 1) & (kept_.size() - 1);
+      kept_[i] = std::move(k);
+    }
+  }
+  const std::uint64_t hash = hash_of(f);
+  const std::size_t mask = kept_.size() - 1;
+  std::size_t i = static_cast<std::size_t>(hash) & mask;
+  while (!kept_[i].json.empty()) {
+    if (same(kept_[i], f, hash)) return;
+    i = (i + 1) & mask;
+  }
+  Kept& k = kept_[i];
+  k.hash = hash;
+  k.kind = f.kind_;
+  k.languages = f.languages_;
+  k.pieces.assign(f.pieces_, f.pieces_ + f.count_);
+  k.json.assign(json.data(), json.size());
+  ++kept_used_;
+}
+
 namespace {
 
 // The languages the request asked for, English first (the writers' key order); S is a step's or question's

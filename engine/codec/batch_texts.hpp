@@ -17,8 +17,51 @@
 
 namespace claimcalc::codec {
 
+// A run of an answer written from the engine's sentences and constants only (a cannot_estimate array, a warnings
+// array, a range's reasons): its identity is its shape (kind), the languages asked for, and the pieces of the
+// sentences it writes (each viewed: a held one makes the run one to write afresh, as do more than kMaxPieces
+// pieces). Kept as the pieces' addresses and sizes, each sentence closed by an empty piece.
+class Fragment {
+ public:
+  static constexpr std::size_t kMaxPieces = 48;
+  enum Kind : std::uint8_t { cannot_estimate = 1, warnings, reasons };
+  Fragment(Kind kind, Texts languages) : kind_(kind), languages_(languages) {}
+  // A sentence the run writes.
+  void add(const Text& text) {
+    if (text.owned() || count_ + Text::kMaxPieces + 1 > kMaxPieces) {
+      keepable_ = false;
+      return;
+    }
+    text.each_piece([this](std::string_view piece) { pieces_[count_++] = {piece.data(), piece.size()}; });
+    pieces_[count_++] = {nullptr, 0};
+  }
+  // The sentences in the languages asked for (what write_sentences writes).
+  void add(const Text& en, const Text& zh) {
+    if (has(languages_, Texts::en)) add(en);
+    if (has(languages_, Texts::zh)) add(zh);
+  }
+  bool keepable() const { return keepable_ && count_ != 0; }
+
+ private:
+  friend class BatchTexts;
+  struct Piece {
+    const char* data;
+    std::size_t size;
+  };
+  Kind kind_;
+  Texts languages_;
+  bool keepable_ = true;
+  std::size_t count_ = 0;
+  Piece pieces_[kMaxPieces];  // the first count_ are set
+};
+
 class BatchTexts {
  public:
+  // Writes the fragment as this batch wrote it before, with its comma when one is due; false when the batch has not
+  // kept it (the caller writes it, then keeps it).
+  bool copy(JsonWriter& w, const Fragment& f);
+  // The fragment's text as written (a value), kept for the next answers (up to kMaxKept fragments a batch).
+  void keep(const Fragment& f, std::string_view json);
   // The receipt's members after date_of_care (",\"engine_version\":...}"), written for the policy when first asked.
   std::string_view receipt_tail(const Estimate& est, const char* engine_version);
   // Writes text as the writer's next value, a JSON string: as escaped when this batch met it before.
@@ -43,7 +86,34 @@ class BatchTexts {
   std::size_t viewed_used_ = 0;
   void grow_viewed();
   std::vector<std::pair<const Policy*, std::string>> receipts_;  // a batch names a handful of policies
+  struct Kept {
+    std::uint64_t hash = 0;
+    Fragment::Kind kind = Fragment::cannot_estimate;
+    Texts languages = Texts::none;
+    std::vector<Fragment::Piece> pieces;
+    std::string json;  // empty: a free slot
+  };
+  static constexpr std::size_t kMaxKept = 4096;
+  static std::uint64_t hash_of(const Fragment& f);
+  static bool same(const Kept& k, const Fragment& f, std::uint64_t hash);
+  // Open addressing as viewed_: a batch meets a few dozen distinct fragments.
+  std::vector<Kept> kept_;
+  std::size_t kept_used_ = 0;
 };
+
+// Writes a fragment through the batch's kept ones when there is a batch: copied when kept, else written by
+// write() and kept.
+template <class Write>
+void write_fragment(JsonWriter& w, BatchTexts* batch, const Fragment& f, Write&& write) {
+  if (batch == nullptr || !f.keepable()) {
+    write();
+    return;
+  }
+  if (batch->copy(w, f)) return;
+  const std::size_t begin = w.offset();
+  write();
+  batch->keep(f, w.written_since(begin));
+}
 
 // A sentence written through the batch's texts when there are any.
 inline void write_sentence(JsonWriter& w, BatchTexts* texts, std::string_view text) {

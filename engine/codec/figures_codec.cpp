@@ -7,39 +7,31 @@ namespace claimcalc::codec {
 
 namespace {
 
-// Keys are literals: their lengths are known at the call (no strlen per key in the wasm build).
-template <std::size_t N>
-void money(JsonWriter& w, const char (&key)[N], Fen v) {
-  w.key(key);
-  w.money(v);
-}
-
-template <std::size_t N>
-void money(JsonWriter& w, const char (&key)[N], const std::optional<Fen>& v) {
-  w.key(key);
-  if (v) {
-    w.money(*v);
-  } else {
-    w.null();
-  }
-}
-
 // A range as figure_json in result_codec.cpp writes it ({high, low, reasons} in dump order).
 void figure(JsonWriter& w, const Range& r, Sentences sentences) {
-  w.begin_object();
-  money(w, "high", r.high);
-  money(w, "low", r.low);
-  w.key("reasons");
-  w.begin_array();
+  char* p = w.run(24 + 2 * json_run::kMoneyRoom);
+  p = json_run::money(json_run::literal(p, "{\"high\":"), r.high);
+  p = json_run::money(json_run::literal(p, ",\"low\":"), r.low);
+  w.ran_to_key(json_run::literal(p, ",\"reasons\":"));
+  Fragment f(Fragment::reasons, sentences.texts);
   for (const auto& reason : r.reasons) {
-    w.begin_object();
-    w.key("needs");
-    write_sentence(w, sentences.batch, reason.needs);
-    write_sentences(w, sentences, "reason_en", reason.reason_en, "reason_zh", reason.reason_zh);
-    w.end_object();
+    f.add(reason.needs);
+    f.add(reason.reason_en, reason.reason_zh);
   }
-  w.end_array();
-  w.end_object();
+  write_fragment(w, sentences.batch, f, [&] {
+    w.begin_array();
+    for (const auto& reason : r.reasons) {
+      w.begin_object();
+      w.key("needs");
+      write_sentence(w, sentences.batch, reason.needs);
+      write_sentences(w, sentences, "reason_en", reason.reason_en, "reason_zh", reason.reason_zh);
+      w.end_object();
+    }
+    w.end_array();
+  });
+  p = w.more(1);
+  *p++ = '}';
+  w.ran(p);
 }
 
 }  // namespace
@@ -210,17 +202,25 @@ void write_benefits_from(JsonWriter& w, const Estimate& est) {
 
 void write_cannot_estimate(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.key("cannot_estimate");
-  w.begin_array();
+  Fragment f(Fragment::cannot_estimate, sentences.texts);
   for (const auto& u : est.cannot_estimate) {
-    w.begin_object();
-    w.key("needs");
-    write_sentence(w, sentences.batch, u.needs);
-    w.key("part");
-    write_sentence(w, sentences.batch, u.part);
-    write_sentences(w, sentences, "reason_en", u.reason_en, "reason_zh", u.reason_zh);
-    w.end_object();
+    f.add(u.needs);
+    f.add(u.part);
+    f.add(u.reason_en, u.reason_zh);
   }
-  w.end_array();
+  write_fragment(w, sentences.batch, f, [&] {
+    w.begin_array();
+    for (const auto& u : est.cannot_estimate) {
+      w.begin_object();
+      w.key("needs");
+      write_sentence(w, sentences.batch, u.needs);
+      w.key("part");
+      write_sentence(w, sentences.batch, u.part);
+      write_sentences(w, sentences, "reason_en", u.reason_en, "reason_zh", u.reason_zh);
+      w.end_object();
+    }
+    w.end_array();
+  });
 }
 
 void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_version) {
@@ -252,15 +252,22 @@ void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_versio
 
 void write_warnings(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.key("warnings");
-  w.begin_array();
+  Fragment f(Fragment::warnings, sentences.texts);
   for (const auto& x : est.warnings) {
-    w.begin_object();
-    w.key("code");
-    write_sentence(w, sentences.batch, x.code);
-    write_sentences(w, sentences, "message_en", x.message_en, "message_zh", x.message_zh);
-    w.end_object();
+    f.add(x.code);
+    f.add(x.message_en, x.message_zh);
   }
-  w.end_array();
+  write_fragment(w, sentences.batch, f, [&] {
+    w.begin_array();
+    for (const auto& x : est.warnings) {
+      w.begin_object();
+      w.key("code");
+      write_sentence(w, sentences.batch, x.code);
+      write_sentences(w, sentences, "message_en", x.message_en, "message_zh", x.message_zh);
+      w.end_object();
+    }
+    w.end_array();
+  });
 }
 
 void open_envelope(JsonWriter& w, const Estimate& est, Sentences sentences) {
