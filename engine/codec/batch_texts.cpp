@@ -113,8 +113,7 @@ void BatchTexts::grow_viewed() {
 
 std::uint64_t BatchTexts::hash_of(const Fragment& f) {
   std::uint64_t h = (static_cast<std::uint64_t>(f.kind_) << 8 | static_cast<std::uint64_t>(f.languages_)) ^ f.count_;
-  for (std::size_t i = 0; i < f.count_; ++i)
-    h = (h ^ reinterpret_cast<std::uintptr_t>(f.pieces_[i].data) ^ f.pieces_[i].size) * 0x9E3779B97F4A7C15ULL;
+  for (std::size_t i = 0; i < f.count_; ++i) h = (h ^ f.pieces_[i].address ^ f.pieces_[i].size) * 0x9E3779B97F4A7C15ULL;
   return h ^ (h >> 29);
 }
 

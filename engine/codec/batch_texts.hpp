@@ -20,7 +20,8 @@ namespace claimcalc::codec {
 // A run of an answer written from the engine's sentences and constants only (a cannot_estimate array, a warnings
 // array, a range's reasons): its identity is its shape (kind), the languages asked for, and the pieces of the
 // sentences it writes (each viewed: a held one makes the run one to write afresh, as do more than kMaxPieces
-// pieces). Kept as the pieces' addresses and sizes, each sentence closed by an empty piece.
+// pieces). Kept as the pieces' addresses and sizes; a sentence's first piece also holds its count of pieces (in the
+// size's top byte: where the next sentence starts), an empty sentence one empty piece.
 class Fragment {
  public:
   static constexpr std::size_t kMaxPieces = 48;
@@ -28,12 +29,19 @@ class Fragment {
   Fragment(Kind kind, Texts languages) : kind_(kind), languages_(languages) {}
   // A sentence the run writes.
   void add(const Text& text) {
-    if (text.owned() || count_ + Text::kMaxPieces + 1 > kMaxPieces) {
+    if (text.owned() || count_ + Text::kMaxPieces > kMaxPieces) {
       keepable_ = false;
       return;
     }
-    text.each_piece([this](std::string_view piece) { pieces_[count_++] = {piece.data(), piece.size()}; });
-    pieces_[count_++] = {nullptr, 0};
+    const std::size_t first = count_;
+    text.each_piece([this](std::string_view piece) {
+      pieces_[count_++] = {reinterpret_cast<std::uintptr_t>(piece.data()), piece.size()};
+    });
+    if (count_ == first) {
+      pieces_[count_++] = {0, 0};
+    } else {
+      pieces_[first].size |= static_cast<std::uint64_t>(count_ - first) << 56;
+    }
   }
   // The sentences in the languages asked for (what write_sentences writes).
   void add(const Text& en, const Text& zh) {
@@ -44,9 +52,9 @@ class Fragment {
 
  private:
   friend class BatchTexts;
-  struct Piece {
-    const char* data;
-    std::size_t size;
+  struct Piece {  // two words, no padding: kept pieces are compared as bytes
+    std::uint64_t address;
+    std::uint64_t size;
   };
   Kind kind_;
   Texts languages_;
