@@ -61,54 +61,25 @@ void BatchTexts::sentence(JsonWriter& w, std::string_view text) {
   s.json.assign(written.data(), written.size());
 }
 
-void BatchTexts::sentence(JsonWriter& w, const Text& text) {
-  if (text.owned()) {
-    text.each_piece([&](std::string_view held) { sentence(w, held); });
+void Fragment::add(const Text& text) {
+  if (text.owned() || count_ + Text::kMaxPieces > kMaxPieces) {
+    keepable_ = false;
     return;
   }
-  if (text.size() < kShortest) {
-    w.pieces(text);
-    return;
+  const std::size_t first = count_;
+  text.each_piece([this](std::string_view piece) {
+    pieces_[count_++] = {reinterpret_cast<std::uintptr_t>(piece.data()), piece.size()};
+  });
+  if (count_ == first) {
+    pieces_[count_++] = {0, 0};
+  } else {
+    pieces_[first].size |= static_cast<std::uint64_t>(count_ - first) << 56;
   }
-  constexpr std::size_t kProbes = 8;  // then the first slot is taken over
-  if (2 * (viewed_used_ + 1) > viewed_.size()) grow_viewed();
-  const std::size_t mask = viewed_.size() - 1;
-  const std::uint64_t hash = text.pieces_hash();
-  const auto home = static_cast<std::size_t>(hash);
-  Viewed* slot = &viewed_[home & mask];
-  for (std::size_t k = 0; k < kProbes; ++k) {
-    Viewed& v = viewed_[(home + k) & mask];
-    if (v.json.empty()) {
-      slot = &v;
-      ++viewed_used_;
-      break;
-    }
-    if (v.hash == hash && v.text.same_pieces(text)) {
-      w.raw(v.json);
-      return;
-    }
-  }
-  Viewed& s = *slot;
-  s.hash = hash;
-  const std::size_t begin = w.offset();
-  w.pieces(text);
-  std::string_view written = w.written_since(begin);
-  if (written.front() == ',') written.remove_prefix(1);  // the separator before the value
-  s.text = text;
-  s.json.assign(written.data(), written.size());
 }
 
-void BatchTexts::grow_viewed() {
-  std::vector<Viewed> old = std::move(viewed_);
-  viewed_.clear();
-  viewed_.resize(old.empty() ? 16 : 4 * old.size());
-  const std::size_t mask = viewed_.size() - 1;
-  for (auto& v : old) {
-    if (v.json.empty()) continue;
-    std::size_t i = static_cast<std::size_t>(v.hash) & mask;
-    while (!viewed_[i].json.empty()) i = (i + 1) & mask;  // at most a quarter full: a free slot is near
-    viewed_[i] = std::move(v);
-  }
+void Fragment::add(const Text& en, const Text& zh) {
+  if (has(languages_, Texts::en)) add(en);
+  if (has(languages_, Texts::zh)) add(zh);
 }
 
 std::uint64_t BatchTexts::hash_of(const Fragment& f) {
@@ -117,56 +88,49 @@ std::uint64_t BatchTexts::hash_of(const Fragment& f) {
   return h ^ (h >> 29);
 }
 
-bool BatchTexts::same(const Kept& k, const Fragment& f, std::uint64_t hash) {
-  return k.hash == hash && k.kind == f.kind_ && k.languages == f.languages_ && k.pieces.size() == f.count_ &&
-         std::memcmp(k.pieces.data(), f.pieces_, f.count_ * sizeof(Fragment::Piece)) == 0;
+bool BatchTexts::same(const Kept& k, const Fragment& f, std::uint64_t hash) const {
+  return k.hash == hash && k.json_size != 0 && k.kind == f.kind_ &&
+         k.languages == static_cast<std::uint32_t>(f.languages_) && k.pieces_count == f.count_ &&
+         std::memcmp(pieces_.data() + k.pieces_at, f.pieces_, f.count_ * sizeof(Fragment::Piece)) == 0;
 }
 
 bool BatchTexts::copy(JsonWriter& w, const Fragment& f) {
-  if (kept_.empty()) return false;
   const std::uint64_t hash = hash_of(f);
-  const std::size_t mask = kept_.size() - 1;
-  for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
-    const Kept& k = kept_[i];
-    if (k.json.empty()) return false;  // at most half the slots are used: a free one ends the probe
-    if (same(k, f, hash)) {
-      w.raw(k.json);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const Kept& kept = kept_[(hash + k) % kSlots];
+    if (same(kept, f, hash)) {
+      w.raw(std::string_view(json_.data() + kept.json_at, kept.json_size));
       return true;
     }
   }
+  return false;
 }
 
 void BatchTexts::keep(const Fragment& f, std::string_view json) {
-  if (json.empty() || kept_used_ == kMaxKept) return;
-  if (json.front() == ',') json.remove_prefix(1);  // the separator before the value
-  if (2 * (kept_used_ + 1) > kept_.size()) {
-    std::vector<Kept> old = std::move(kept_);
-    kept_.clear();
-    kept_.resize(old.empty() ? 16 : 4 * old.size());
-    for (auto& k : old) {
-      if (k.json.empty()) continue;
-      std::size_t i = static_cast<std::size_t>(k.hash) & (kept_.size() - 1);
-      while (!kept_[i].json.empty()) i = (i + 1) & (kept_.size() - 1);
-      kept_[i] = std::move(k);
-    }
-  }
+  if (!json.empty() && json.front() == ',') json.remove_prefix(1);  // the separator before the value
+  if (json.empty() || kept_count_ == kMaxKept) return;
   const std::uint64_t hash = hash_of(f);
-  const std::size_t mask = kept_.size() - 1;
-  std::size_t i = static_cast<std::size_t>(hash) & mask;
-  while (!kept_[i].json.empty()) {
-    if (same(kept_[i], f, hash)) return;
-    i = (i + 1) & mask;
-  }
-  Kept& k = kept_[i];
-  k.hash = hash;
-  k.kind = f.kind_;
-  k.languages = f.languages_;
-  k.pieces.assign(f.pieces_, f.pieces_ + f.count_);
-  k.json.assign(json.data(), json.size());
-  ++kept_used_;
+  // The free slot of the two, else the one kept first.
+  Kept& a = kept_[hash % kSlots];
+  Kept& b = kept_[(hash + 1) % kSlots];
+  Kept& k = a.json_size == 0 ? a : b.json_size == 0 ? b : a.json_at < b.json_at ? a : b;
+  k = {hash,
+       static_cast<std::uint32_t>(pieces_.size()),
+       static_cast<std::uint32_t>(f.count_),
+       static_cast<std::uint32_t>(json_.size()),
+       static_cast<std::uint32_t>(json.size()),
+       f.kind_,
+       static_cast<std::uint32_t>(f.languages_)};
+  pieces_.append(reinterpret_cast<const char*>(f.pieces_), f.count_ * sizeof(Fragment::Piece));
+  json_.append(json);
+  ++kept_count_;
 }
 
 namespace {
+
+void write_one(JsonWriter& w, BatchTexts* batch, std::string_view text) { write_sentence(w, batch, text); }
+// An engine sentence is written as it is: a batch keeps the runs of them whole (Fragment).
+void write_one(JsonWriter& w, BatchTexts* /*batch*/, const Text& text) { w.pieces(text); }
 
 // The languages the request asked for, English first (the writers' key order); S is a step's or question's
 // std::string (as a view) or an engine sentence's Text.
@@ -175,11 +139,11 @@ void write_languages(JsonWriter& w, const Sentences& s, std::string_view key_en,
                      const S& zh) {
   if (has(s.texts, Texts::en)) {
     w.key(key_en);
-    write_sentence(w, s.batch, en);
+    write_one(w, s.batch, en);
   }
   if (has(s.texts, Texts::zh)) {
     w.key(key_zh);
-    write_sentence(w, s.batch, zh);
+    write_one(w, s.batch, zh);
   }
 }
 

@@ -28,26 +28,9 @@ class Fragment {
   enum Kind : std::uint8_t { cannot_estimate = 1, warnings, reasons };
   Fragment(Kind kind, Texts languages) : kind_(kind), languages_(languages) {}
   // A sentence the run writes.
-  void add(const Text& text) {
-    if (text.owned() || count_ + Text::kMaxPieces > kMaxPieces) {
-      keepable_ = false;
-      return;
-    }
-    const std::size_t first = count_;
-    text.each_piece([this](std::string_view piece) {
-      pieces_[count_++] = {reinterpret_cast<std::uintptr_t>(piece.data()), piece.size()};
-    });
-    if (count_ == first) {
-      pieces_[count_++] = {0, 0};
-    } else {
-      pieces_[first].size |= static_cast<std::uint64_t>(count_ - first) << 56;
-    }
-  }
+  void add(const Text& text);
   // The sentences in the languages asked for (what write_sentences writes).
-  void add(const Text& en, const Text& zh) {
-    if (has(languages_, Texts::en)) add(en);
-    if (has(languages_, Texts::zh)) add(zh);
-  }
+  void add(const Text& en, const Text& zh);
   bool keepable() const { return keepable_ && count_ != 0; }
 
  private:
@@ -72,41 +55,33 @@ class BatchTexts {
   void keep(const Fragment& f, std::string_view json);
   // The receipt's members after date_of_care (",\"engine_version\":...}"), written for the policy when first asked.
   std::string_view receipt_tail(const Estimate& est, const char* engine_version);
-  // Writes text as the writer's next value, a JSON string: as escaped when this batch met it before.
+  // Writes text as the writer's next value, a JSON string: as escaped when this batch met it before (an error's
+  // message; the engine's sentences are kept in fragments).
   void sentence(JsonWriter& w, std::string_view text);
-  // The same for the engine's Texts: a viewed one is known by its pieces' addresses, without reading it.
-  void sentence(JsonWriter& w, const Text& text);
 
  private:
   struct Sentence {
     std::string text;
     std::string json;  // its JSON string, quotes included
   };
-  struct Viewed {
-    std::uint64_t hash = 0;
-    Text text;
-    std::string json;  // empty: a free slot
-  };
-  std::array<Sentence, 64> sentences_;  // by a hash of the text; a collision replaces
-  // Open addressing by a hash of the pieces, a power of two of slots, at most half of them used: a batch meets a
-  // few dozen sentences, and a short one few (the table starts small and grows as they come).
-  std::vector<Viewed> viewed_;
-  std::size_t viewed_used_ = 0;
-  void grow_viewed();
+  std::array<Sentence, 64> sentences_;                           // by a hash of the text; a collision replaces
   std::vector<std::pair<const Policy*, std::string>> receipts_;  // a batch names a handful of policies
+  // A kept fragment: its key's pieces and its text are spans of pieces_ and json_ (one allocation each for the
+  // batch, not two per fragment), found by its hash in one of two slots (a third fragment for them replaces the
+  // older: a batch meets a few dozen distinct fragments).
   struct Kept {
     std::uint64_t hash = 0;
-    Fragment::Kind kind = Fragment::cannot_estimate;
-    Texts languages = Texts::none;
-    std::vector<Fragment::Piece> pieces;
-    std::string json;  // empty: a free slot
+    std::uint32_t pieces_at = 0, pieces_count = 0, json_at = 0, json_size = 0;  // json_size 0: a free slot
+    std::uint32_t kind = 0, languages = 0;
   };
-  static constexpr std::size_t kMaxKept = 4096;
+  static constexpr std::size_t kSlots = 256;
+  static constexpr std::size_t kMaxKept = 4096;  // then the batch keeps no more (the spans only grow)
   static std::uint64_t hash_of(const Fragment& f);
-  static bool same(const Kept& k, const Fragment& f, std::uint64_t hash);
-  // Open addressing as viewed_: a batch meets a few dozen distinct fragments.
-  std::vector<Kept> kept_;
-  std::size_t kept_used_ = 0;
+  bool same(const Kept& k, const Fragment& f, std::uint64_t hash) const;
+  std::array<Kept, kSlots> kept_{};
+  std::size_t kept_count_ = 0;
+  std::string pieces_;  // Fragment::Piece after Fragment::Piece, as bytes
+  std::string json_;
 };
 
 // Writes a fragment through the batch's kept ones when there is a batch: copied when kept, else written by
@@ -131,14 +106,6 @@ inline void write_sentence(JsonWriter& w, BatchTexts* texts, std::string_view te
     w.string(text);
   }
 }
-inline void write_sentence(JsonWriter& w, BatchTexts* texts, const Text& text) {
-  if (texts != nullptr) {
-    texts->sentence(w, text);
-  } else {
-    w.pieces(text);
-  }
-}
-
 // How an answer's sentences are written: in which languages (the request's "texts"), and through which batch's
 // texts (none outside a batch).
 struct Sentences {

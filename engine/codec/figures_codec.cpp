@@ -7,6 +7,9 @@ namespace claimcalc::codec {
 
 namespace {
 
+// A member name is copied as a fixed block of this many bytes (figures below), then the writer steps on by its length.
+constexpr std::size_t kKeyBlock = 32;
+
 // A range as figure_json in result_codec.cpp writes it ({high, low, reasons} in dump order).
 void figure(JsonWriter& w, const Range& r, Sentences sentences) {
   char* p = w.run(24 + 2 * json_run::kMoneyRoom);
@@ -23,7 +26,7 @@ void figure(JsonWriter& w, const Range& r, Sentences sentences) {
     for (const auto& reason : r.reasons) {
       w.begin_object();
       w.key("needs");
-      write_sentence(w, sentences.batch, reason.needs);
+      w.pieces(reason.needs);
       write_sentences(w, sentences, "reason_en", reason.reason_en, "reason_zh", reason.reason_zh);
       w.end_object();
     }
@@ -37,23 +40,13 @@ void figure(JsonWriter& w, const Range& r, Sentences sentences) {
 }  // namespace
 
 SplitFigures::SplitFigures(const Estimate& est, Sentences sentences) : sentences_(sentences) {
-  const Split& s = est.split;
-  const auto set = [this](std::size_t p, const std::optional<Fen>& v) {
+  const auto& parts = split_parts();
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    const SplitPart& part = parts[p];
+    // A bill part is null without a bill and never a range.
+    const std::optional<Fen> v = part.bill && !est.bill_given ? std::nullopt : part.value(est.split);
     size_[p] = static_cast<std::uint8_t>(json_run::money(text_[p].data(), v) - text_[p].data());
-  };
-  // In split_parts()'s order; a bill part is null without a bill and never a range.
-  const auto bill = [&](Fen v) { return est.bill_given ? std::optional<Fen>(v) : std::nullopt; };
-  set(0, s.class_b_upfront);
-  set(1, s.critical_illness_paid);
-  set(2, s.deductible_applied);
-  set(3, s.fund_paid);
-  set(4, s.in_scope);
-  set(5, bill(s.out_of_catalogue));
-  set(6, bill(s.over_ceiling));
-  set(7, s.patient_pays);
-  set(8, bill(s.self_funded));
-  set(9, s.self_pay);
-  set(10, bill(s.total));
+  }
   // Ranges and parts are both sorted by name: one walk pairs them.
   std::size_t p = 0;
   for (const auto& [name, range] : est.ranges) {
@@ -73,72 +66,68 @@ void SplitFigures::write_range(JsonWriter& w, std::size_t p) {
   end_[p] = w.offset();
 }
 
-void SplitFigures::write_object(JsonWriter& w, const json_run::Padded<>* keys, const std::uint8_t* parts,
+void SplitFigures::write_object(JsonWriter& w, const char* keys, const std::uint8_t* at, const std::uint8_t* parts,
                                 std::size_t n) {
-  constexpr std::size_t kMember = 2 * 32;  // a padded name and a figure's text block
-  char* at = w.run(n * kMember + 1);
+  constexpr std::size_t kMember = kKeyBlock + 32;  // a name's block and a figure's text block
+  char* out = w.run(n * kMember + 1);
   for (std::size_t i = 0; i < n; ++i) {
-    at = json_run::padded(at, keys[i]);
+    std::memcpy(out, keys + at[i], kKeyBlock);
+    out += at[i + 1] - at[i];
     const std::size_t p = parts[i];
     if (range_[p] == nullptr) {
-      std::memcpy(at, text_[p].data(), 32);
-      at += size_[p];
+      std::memcpy(out, text_[p].data(), 32);
+      out += size_[p];
     } else {
-      w.ran_to_key(at);
+      w.ran_to_key(out);
       write_range(w, p);
-      at = w.more((n - i) * kMember + 1);
+      out = w.more((n - i) * kMember + 1);
     }
   }
-  *at++ = '}';
-  w.ran(at);
+  *out++ = '}';
+  w.ran(out);
 }
 
 namespace {
 
-// Member names with their punctuation, in dump order: the split's parts (split_parts()), the national names
-// (national_names()) and the part each national name holds.
-constexpr json_run::Padded<> kSplitKeys[] = {
-    "{\"class_b_upfront\":",
-    ",\"critical_illness_paid\":",
-    ",\"deductible_applied\":",
-    ",\"fund_paid\":",
-    ",\"in_scope\":",
-    ",\"out_of_catalogue\":",
-    ",\"over_ceiling\":",
-    ",\"patient_pays\":",
-    ",\"self_funded\":",
-    ",\"self_pay\":",
-    ",\"total\":",
-};
+// Member names with their punctuation, in dump order, one after another in one text (the split's parts, as
+// split_parts(); the national names, as national_names()), and where each starts: a name is copied as a fixed block
+// of kKeyBlock bytes from there (the text ends in that many spare bytes), then the writer steps on by its length.
+constexpr char kSplitKeys[] =
+    "{\"class_b_upfront\":,\"critical_illness_paid\":,\"deductible_applied\":,\"fund_paid\":,\"in_scope\":"
+    ",\"out_of_catalogue\":,\"over_ceiling\":,\"patient_pays\":,\"self_funded\":,\"self_pay\":,\"total\":"
+    "                                ";
+constexpr std::uint8_t kSplitAt[] = {0, 19, 44, 66, 79, 91, 111, 127, 143, 158, 170, 179};
 constexpr std::uint8_t kSplitParts[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-constexpr json_run::Padded<> kNationalKeys[] = {
-    "{\"act_pay_dedc\":",  ",\"fulamt_ownpay_amt\":", ",\"hifmi_pay\":",       ",\"hifp_pay\":",
-    ",\"inscp_scp_amt\":", ",\"medfee_sumamt\":",     ",\"overlmt_selfpay\":", ",\"preselfpay_amt\":",
-    ",\"psn_cash_pay\":",  ",\"psn_part_amt\":",
-};
+constexpr char kNationalKeys[] =
+    "{\"act_pay_dedc\":,\"fulamt_ownpay_amt\":,\"hifmi_pay\":,\"hifp_pay\":,\"inscp_scp_amt\":"
+    ",\"medfee_sumamt\":,\"overlmt_selfpay\":,\"preselfpay_amt\":,\"psn_cash_pay\":,\"psn_part_amt\":"
+    "                                ";
+constexpr std::uint8_t kNationalAt[] = {0, 16, 37, 50, 62, 79, 96, 115, 133, 149, 165};
 constexpr std::uint8_t kNationalParts[] = {2, 5, 1, 3, 4, 10, 6, 0, 7, 7};
 
-// Each is one member name with its punctuation. That they are split_parts()'s and national_names()'s names is held
-// by the tests comparing these answers with the tree's (tests/unit/estimate_writer_test.cpp, detail_test.cpp).
-constexpr bool well_formed(const json_run::Padded<>& key) {
-  const std::size_t n = key.size;
-  return n >= 4 && (key.text[0] == '{' || key.text[0] == ',') && key.text[1] == '"' && key.text[n - 2] == '"' &&
-         key.text[n - 1] == ':';
+// Each name starts where the previous one ended, with its punctuation, and the block copied from the last one stays
+// inside the text. That the names are split_parts()'s and national_names()'s is held by the tests comparing these
+// answers with the tree's (tests/unit/estimate_writer_test.cpp, detail_test.cpp).
+template <std::size_t N, std::size_t M>
+constexpr bool well_formed(const char (&text)[N], const std::uint8_t (&at)[M]) {
+  for (std::size_t i = 0; i + 1 < M; ++i) {
+    const std::size_t b = at[i], e = at[i + 1];
+    if (e < b + 4 || b + kKeyBlock > N || text[b] != (i == 0 ? '{' : ',') || text[b + 1] != '"' || text[e - 2] != '"' ||
+        text[e - 1] != ':')
+      return false;
+  }
+  return text[at[M - 1]] == ' ';
 }
-template <std::size_t N>
-constexpr bool all_well_formed(const json_run::Padded<> (&keys)[N]) {
-  for (const auto& k : keys)
-    if (!well_formed(k)) return false;
-  return keys[0].text[0] == '{';
-}
-static_assert(all_well_formed(kSplitKeys) && all_well_formed(kNationalKeys), "padded member names");
+static_assert(well_formed(kSplitKeys, kSplitAt) && well_formed(kNationalKeys, kNationalAt), "member names");
 
 }  // namespace
 
-void write_split(JsonWriter& w, SplitFigures& figures) { figures.write_object(w, kSplitKeys, kSplitParts, 11); }
+void write_split(JsonWriter& w, SplitFigures& figures) {
+  figures.write_object(w, kSplitKeys, kSplitAt, kSplitParts, 11);
+}
 
 void write_national(JsonWriter& w, SplitFigures& figures) {
-  figures.write_object(w, kNationalKeys, kNationalParts, 10);
+  figures.write_object(w, kNationalKeys, kNationalAt, kNationalParts, 10);
 }
 
 void write_items(JsonWriter& w, const std::vector<ItemResult>& list) {
@@ -213,9 +202,9 @@ void write_cannot_estimate(JsonWriter& w, const Estimate& est, Sentences sentenc
     for (const auto& u : est.cannot_estimate) {
       w.begin_object();
       w.key("needs");
-      write_sentence(w, sentences.batch, u.needs);
+      w.pieces(u.needs);
       w.key("part");
-      write_sentence(w, sentences.batch, u.part);
+      w.pieces(u.part);
       write_sentences(w, sentences, "reason_en", u.reason_en, "reason_zh", u.reason_zh);
       w.end_object();
     }
@@ -262,7 +251,7 @@ void write_warnings(JsonWriter& w, const Estimate& est, Sentences sentences) {
     for (const auto& x : est.warnings) {
       w.begin_object();
       w.key("code");
-      write_sentence(w, sentences.batch, x.code);
+      w.pieces(x.code);
       write_sentences(w, sentences, "message_en", x.message_en, "message_zh", x.message_zh);
       w.end_object();
     }

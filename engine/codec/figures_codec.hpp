@@ -25,9 +25,10 @@ namespace claimcalc::codec {
 class SplitFigures {
  public:
   explicit SplitFigures(const Estimate& est, Sentences sentences = {});
-  // Writes an object of parts: member i named keys[i] (its punctuation included: `{"name":` for the first,
-  // `,"name":` after) holding part parts[i]'s figure (an index into split_parts()).
-  void write_object(JsonWriter& w, const json_run::Padded<>* keys, const std::uint8_t* parts, std::size_t n);
+  // Writes an object of parts: member i named by keys[at[i], at[i + 1]) (its punctuation included: `{"name":` for
+  // the first, `,"name":` after; keys has spare bytes after the last) holding part parts[i]'s figure (an index into
+  // split_parts()).
+  void write_object(JsonWriter& w, const char* keys, const std::uint8_t* at, const std::uint8_t* parts, std::size_t n);
 
  private:
   void write_range(JsonWriter& w, std::size_t p);

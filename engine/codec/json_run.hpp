@@ -41,37 +41,16 @@ char* padded(char* p, const Padded<Room>& t) {
 // Room a money value takes: the text, its quotes, and the fixed block write_money copies.
 constexpr std::size_t kMoneyRoom = kMoneyChars + 2;
 
-inline char* money(char* p, Fen v) {
-  if (v.value() == 0) return literal(p, "\"0.00\"");  // most of an item's parts
-  *p++ = '"';
-  p += write_money(v, p);
-  *p++ = '"';
-  return p;
-}
+// A money figure as its JSON string; an absent one as null. Out of line: an answer has some twenty call sites
+// (the wasm's size budget), and the call is little next to the formatting.
+char* money(char* p, Fen v);
+char* money(char* p, const std::optional<Fen>& v);
 
 inline char* null(char* p) { return literal(p, "null"); }
-
-inline char* money(char* p, const std::optional<Fen>& v) { return v ? money(p, *v) : null(p); }
 
 constexpr std::size_t kDateRoom = 12;
 
 // "YYYY-MM-DD", as Date::iso writes it, quotes included.
-inline char* date(char* p, const Date& d) {
-  const auto digit = [](int v) { return static_cast<char>('0' + v % 10); };
-  const int y = d.year();
-  p[0] = '"';
-  p[1] = digit(y / 1000);
-  p[2] = digit(y / 100);
-  p[3] = digit(y / 10);
-  p[4] = digit(y);
-  p[5] = '-';
-  p[6] = digit(d.month() / 10);
-  p[7] = digit(d.month());
-  p[8] = '-';
-  p[9] = digit(d.day() / 10);
-  p[10] = digit(d.day());
-  p[11] = '"';
-  return p + 12;
-}
+char* date(char* p, const Date& d);
 
 }  // namespace claimcalc::codec::json_run
