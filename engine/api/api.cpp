@@ -317,35 +317,53 @@ std::string Engine::call(std::string_view envelope) const {
   return out;
 }
 
-void Engine::call(std::string_view envelope, const std::function<void(std::string_view)>& emit) const {
-  if (plain_path_ && ops::plain_call(envelope, *pack_, emit)) return;
+namespace {
+
+// Whether a tree-made answer (any op but the estimates) is the error `lead` begins: an error envelope starts with its
+// code (keys sorted).
+bool starts(std::string_view answer, std::string_view lead) {
+  return std::string_view(answer.data(), std::min(answer.size(), lead.size())) == lead;
+}
+
+}  // namespace
+
+CallNotes Engine::call(std::string_view envelope, const std::function<void(std::string_view)>& emit) const {
+  if (plain_path_) {
+    if (auto notes = ops::plain_call(envelope, *pack_, emit)) return *notes;
+  }
+  // The errors met before an operation runs are none of the noted ones.
+  const auto refuse = [&](const Error& e) {
+    emit(dump(codec::error_envelope(e)));
+    return CallNotes{};
+  };
   auto parsed = codec::parse_json(envelope, limits::kMaxBatchBytes, "call");
-  if (!parsed.ok()) return emit(dump(codec::error_envelope(parsed.error())));
+  if (!parsed.ok()) return refuse(parsed.error());
   const json& j = parsed.value();
   const json* op = j.is_object() && j.contains("op") ? &j["op"] : nullptr;
   const std::string name = op != nullptr && op->is_string() ? op->get<std::string>() : "";
   auto payload = [&](const char* key) -> const json* { return j.contains(key) ? &j[key] : nullptr; };
   // The same byte limits as each op's own entry point: only a batch may be bigger than one request.
   if (name != "estimate_many" && envelope.size() > limits::kMaxRequestBytes) {
-    return emit(dump(codec::error_envelope(make_error(
+    return refuse(make_error(
         ErrorCode::too_large, "call", "输入过大：超过 " + std::to_string(limits::kMaxRequestBytes) + " 字节上限",
-        "input too large: over the limit of " + std::to_string(limits::kMaxRequestBytes) + " bytes"))));
+        "input too large: over the limit of " + std::to_string(limits::kMaxRequestBytes) + " bytes"));
   }
   if (name == "estimate_many") {
     const json* reqs = payload("requests");
     if (reqs == nullptr)
-      return emit(dump(codec::error_envelope(
-          make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing"))));
+      return refuse(make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing"));
     const auto defaults = codec::parse_answer_choices(j);
-    if (!defaults.ok()) return emit(dump(codec::error_envelope(defaults.error())));
+    if (!defaults.ok()) return refuse(defaults.error());
     return ops::estimate_many(*reqs, defaults.value(), *pack_, emit);
   }
   if (name == "estimate" && payload("request") != nullptr) {
     std::string out;
-    ops::append_estimate(*payload("request"), {}, *pack_, out);
-    return emit(out);
+    CallNotes notes;
+    notes.region_not_loaded = ops::append_estimate(*payload("request"), {}, *pack_, out);
+    emit(out);
+    return notes;
   }
-  emit(dump([&]() -> json {
+  const std::string answer = dump([&]() -> json {
     if (name == "estimate" || name == "explain") {
       const json* req = payload("request");
       if (req == nullptr)
@@ -382,7 +400,15 @@ void Engine::call(std::string_view envelope, const std::function<void(std::strin
     if (name == "version") return codec::ok_envelope(json{{"engine_version", engine_version()}});
     return codec::error_envelope(make_error(ErrorCode::unknown_command, "op", "未知操作「" + name.substr(0, 64) + "」",
                                             "unknown operation \"" + name.substr(0, 64) + "\""));
-  }()));
+  }());
+  emit(answer);
+  CallNotes notes{starts(answer, R"({"error":{"code":"region_not_loaded")"),
+                  starts(answer, R"({"error":{"code":"unknown_command")")};
+#ifndef CLAIMCALC_WASM_BASE
+  // validate_policy's estimate sits inside its answer (a false match, a name that says it, costs the host a read).
+  if (name == "validate_policy") notes.region_not_loaded = answer.find("\"region_not_loaded\"") != std::string::npos;
+#endif
+  return notes;
 }
 
 }  // namespace claimcalc::api

@@ -25,6 +25,13 @@ const char* engine_version();
 // {"ok":false,"error":{...}} for an error met before any engine exists (a pack that does not load).
 std::string error_envelope(const Error& error);
 
+// What a streamed call's answer holds that its host acts on (the wasm loader: read region files, switch to the
+// authoring module), noted where the answer is made, so that the host need not search the answer's text for it.
+struct CallNotes {
+  bool region_not_loaded = false;  // an envelope in the answer is, or holds, a region_not_loaded error
+  bool unknown_command = false;    // the answer is the unknown_command error
+};
+
 class Engine {
  public:
   // The policy pack compiled into this build (policies/ at build time).
@@ -76,7 +83,7 @@ class Engine {
   // an estimate_many answer as its opening {"ok":true,"result":[, runs of whole request envelopes (each after the
   // batch's first with a leading comma; a run ends past 64 KiB) and its closing ]}; any other answer in one piece.
   // The pieces joined are call(envelope)'s text.
-  void call(std::string_view envelope, const std::function<void(std::string_view)>& emit) const;
+  CallNotes call(std::string_view envelope, const std::function<void(std::string_view)>& emit) const;
 
   // How many policy files (region versions) the pack holds.
   std::size_t policy_count() const;

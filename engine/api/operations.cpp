@@ -89,12 +89,12 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
 
 }  // namespace
 
-void append_answer(Claim claim, const PolicyPack& pack, std::string& out) {
+bool append_answer(Claim claim, const PolicyPack& pack, std::string& out) {
   codec::JsonWriter w(out);
-  append_answer(std::move(claim), pack, w);
+  return append_answer(std::move(claim), pack, w);
 }
 
-void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts) {
+bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts) {
   const Texts languages = claim.texts;
   // The request's choice, not the trace's: a bill-less estimate rebuilds its trace (estimate.cpp's without_amounts),
   // so the trace cannot tell a figures-only request from a full one.
@@ -102,23 +102,26 @@ void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, co
   auto est = claimcalc::estimate(std::move(claim), pack);
   if (!est.ok()) {
     codec::write_error_envelope(w, est.error(), texts);
-  } else if (figures) {
+    return est.error().code == ErrorCode::region_not_loaded;
+  }
+  if (figures) {
     codec::append_figures_envelope(w, est.value(), engine_version(), {languages, texts});
   } else {
     codec::append_estimate_envelope(w, est.value(), engine_version(), languages);
   }
+  return false;
 }
 
-void append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
+bool append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
                      std::string& out) {
   auto claim = codec::parse_claim(request);
   if (!claim.ok()) {
     out += codec::dump_json(codec::error_envelope(claim.error()));
-    return;
+    return false;
   }
   if (defaults.figures && !request.contains("detail")) claim.value().step_texts = false;
   if (!request.contains("texts")) claim.value().texts = defaults.texts;
-  append_answer(std::move(claim.value()), pack, out);
+  return append_answer(std::move(claim.value()), pack, out);
 }
 
 namespace {
@@ -133,36 +136,39 @@ constexpr std::size_t kRunBytes = 64 << 10;
 
 }  // namespace
 
-void estimate_many(const json& requests, const codec::AnswerChoices& defaults, const PolicyPack& pack,
-                   const Emit& emit) {
+CallNotes estimate_many(const json& requests, const codec::AnswerChoices& defaults, const PolicyPack& pack,
+                        const Emit& emit) {
   if (!requests.is_array()) {
     emit(codec::dump_json(input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
                                       "expected an array of requests ([...])")));
-    return;
+    return {};
   }
   if (requests.size() > limits::kMaxBatchRequests) {
     emit(codec::dump_json(input_error(
         ErrorCode::too_large, "requests", "批量请求过多：最多 " + std::to_string(limits::kMaxBatchRequests) + " 个",
         "too many requests in one batch: at most " + std::to_string(limits::kMaxBatchRequests))));
-    return;
+    return {};
   }
   emit(kOkArrayOpen);
+  CallNotes notes;
   std::string run;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (i != 0) run += ',';
-    append_estimate(requests[i], defaults, pack, run);
+    if (append_estimate(requests[i], defaults, pack, run)) notes.region_not_loaded = true;
     if (run.size() >= kRunBytes || i + 1 == requests.size()) {
       emit(run);
       run.clear();
     }
   }
   emit(kOkArrayClose);
+  return notes;
 }
 
-bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit) {
+std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit) {
   auto call = codec::read_plain_call(envelope);
-  if (!call) return false;
+  if (!call) return std::nullopt;
   if (call->many) emit(kOkArrayOpen);
+  CallNotes notes;
   std::string run;
   // A run's room at once: grown answer by answer, it was copied at each doubling (the wasm's memcpy is a loop).
   run.reserve(kRunBytes);
@@ -178,7 +184,7 @@ bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& e
       if (call->defaults.figures && !r.detail_given) r.claim.step_texts = false;
       if (!r.texts_given) r.claim.texts = call->defaults.texts;
       if (i != 0) w.verbatim(",");
-      append_answer(std::move(r.claim), pack, w, texts ? &*texts : nullptr);
+      if (append_answer(std::move(r.claim), pack, w, texts ? &*texts : nullptr)) notes.region_not_loaded = true;
       if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
         emit(w.text());
         w.restart();
@@ -186,7 +192,7 @@ bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& e
     }
   }
   if (call->many) emit(kOkArrayClose);
-  return true;
+  return notes;
 }
 
 std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/api/api.hpp"
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/json_writer.hpp"
@@ -24,21 +25,22 @@ using codec::json;
 // Each returns a response envelope.
 // Estimates answer as text: a figures-only answer ("detail": "figures") is written without a JSON tree.
 // defaults: a batch's "detail" and "texts", for requests that give none of their own.
-void append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
+// Each returns true when the answer it wrote is a region_not_loaded error (CallNotes).
+bool append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
                      std::string& out);
-void append_answer(Claim claim, const PolicyPack& pack, std::string& out);
+bool append_answer(Claim claim, const PolicyPack& pack, std::string& out);
 // The same written by a batch's writer.
-void append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr);
+bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr);
 // Receives an answer's text in pieces (Engine::call with a sink).
 using Emit = std::function<void(std::string_view)>;
 // The one batch path, with its limits: the envelope as text, handed to `emit` as it is made: the opening, runs of
 // whole answers (each request's envelope with its separating comma; a run ends at the first answer that takes it
 // past 64 KiB), the closing. A batch's memory is its input and one run.
-void estimate_many(const json& requests, const codec::AnswerChoices& defaults, const PolicyPack& pack,
-                   const Emit& emit);
+CallNotes estimate_many(const json& requests, const codec::AnswerChoices& defaults, const PolicyPack& pack,
+                        const Emit& emit);
 // A plain operation envelope read without a tree (codec/plain_request.hpp), answered through `emit` as
-// estimate_many is; false (nothing emitted): use the tree.
-bool plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit);
+// estimate_many is; nullopt (nothing emitted): use the tree.
+std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit);
 // A plain request read without a tree, or nullopt: use the tree.
 std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack);
 json guide(const json& input, const PolicyPack& pack);

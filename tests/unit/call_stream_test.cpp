@@ -80,3 +80,22 @@ TEST_CASE("call with a sink: any other answer, and a refused batch, in one piece
     CHECK(parts[0] == test::builtin_engine().call(envelope));
   }
 }
+
+TEST_CASE("call with a sink: its notes say what the answer holds") {
+  const auto notes = [](const std::string& envelope) {
+    return test::builtin_engine().call(envelope, [](std::string_view) {});
+  };
+  const auto unknown = notes(R"({"op":"no_such_op"})");
+  CHECK(unknown.unknown_command);
+  CHECK_FALSE(unknown.region_not_loaded);
+  // The built-in engine has every region read: no answer names one unread (tests/wasm/regions.test.mjs has them).
+  for (const std::string& envelope :
+       {std::string(R"({"op":"version"})"), std::string(R"({"op":"policies"})"), std::string("{"),
+        std::string(R"({"op":"estimate_many","requests":[{},{"insured_region":"shenzhen"}]})"),
+        std::string(R"({"op":"estimate","request":{"insured_region":"shenzhen"}})")}) {
+    CAPTURE(envelope);
+    const auto n = notes(envelope);
+    CHECK_FALSE(n.unknown_command);
+    CHECK_FALSE(n.region_not_loaded);
+  }
+}

@@ -91,6 +91,19 @@ async function main(engine: Engine): Promise<string[]> {
   }
   const many = await engine.estimateMany([request, { ...request, totals: { class_a: 100 }, items: undefined }]);
   if (many.ok) for (const e of many.result) out.push(e.ok ? e.result.split.total : e.error.code);
+  // Batch options type the answers when the requests leave detail and texts to them.
+  const { detail: _detail, texts: _texts, ...bare } = request;
+  const batchNone = await engine.estimateMany([bare, bare], { detail: 'figures', texts: 'none' });
+  if (batchNone.ok) {
+    for (const e of batchNone.result) {
+      if (!e.ok) continue;
+      out.push(e.result.split.total);
+      // @ts-expect-error batch texts none: the warnings keep their code, not their sentences
+      for (const w of e.result.warnings) out.push(w.message_zh);
+    }
+  }
+  const batchZh = await engine.estimateMany([bare], { texts: 'zh' });
+  if (batchZh.ok) for (const e of batchZh.result) if (e.ok) for (const s of e.result.steps) out.push(s.text_zh);
   const none = await engine.estimate({ ...request, detail: 'figures', texts: 'none' });
   if (none.ok) {
     for (const u of none.result.cannot_estimate) out.push(u.part + u.needs);
@@ -197,6 +210,10 @@ test('TypeScript: the engine\'s real answers are values of the declared types', 
     for (const r of requests.slice(0, 6)) add(`Estimate<'${texts}'>`, await engine.estimate({ ...r, texts }));
     add(`Array<Envelope<EstimateFigures<'${texts}'>>>`,
         await engine.estimateMany(figures.map((r) => ({ ...r, texts }))));
+    // The same choices given as estimateMany's batch options.
+    add(`Array<Envelope<EstimateFigures<'${texts}'>>>`,
+        await engine.estimateMany(requests.slice(0, 3), { detail: 'figures', texts }));
+    add(`Array<Envelope<Estimate<'${texts}'>>>`, await engine.estimateMany(requests.slice(0, 3), { texts }));
   }
   // Each enum of the request and the error codes: the declared union equals what the engine accepts (its
   // unknown_value message lists them) and writes (engine/core/error.cpp).

@@ -57,6 +57,32 @@ test('estimateMany: one crossing, the same bytes as `claimcalc batch` lines', as
   }
 });
 
+test('estimateMany(requests, {detail, texts}): the batch choices for requests without their own, as `claimcalc call`', async () => {
+  const list = requests().filter((r) => r.pack === 'builtin').slice(0, 40).map((r) => JSON.parse(r.text));
+  assert.ok(list.length >= 10);
+  // A request with its own choice keeps it.
+  const first = (await builtin.estimateMany(list)).result.findIndex((e) => e.ok);
+  const own = { ...list[first], detail: 'full', texts: 'zh' };
+  for (const options of [{ detail: 'figures', texts: 'none' }, { detail: 'figures' }, { texts: 'en' }, { detail: 'full', texts: 'both' }]) {
+    const batch = [...list, own];
+    const got = await builtin.estimateMany(batch, options);
+    const envelope = JSON.stringify({ op: 'estimate_many', ...options, requests: batch });
+    assert.deepEqual(got, JSON.parse(native(['call', '-'], envelope)), JSON.stringify(options));
+    // The same as each request carrying the choices itself.
+    assert.deepEqual(got, await builtin.estimateMany([...list.map((r) => ({ ...r, ...options })), own]), JSON.stringify(options));
+    const last = got.result[got.result.length - 1];
+    assert.ok(last.ok && 'steps' in last.result && 'text_zh' in last.result.steps[0] && !('text_en' in last.result.steps[0]));
+  }
+  const figures = (await builtin.estimateMany(list, { detail: 'figures', texts: 'none' })).result.find((e) => e.ok);
+  assert.ok(figures && !('steps' in figures.result) && figures.result.warnings.every((w) => !('message_en' in w)));
+  // A bad choice is the engine's error on its field; a member the options should not carry does not replace the list.
+  const bad = await builtin.estimateMany(list, { texts: 'x' });
+  assert.equal(bad.error.code, 'unknown_value');
+  assert.equal(bad.error.field, 'texts');
+  const kept = await builtin.estimateMany(list.slice(0, 2), { requests: [], op: 'version' });
+  assert.equal(kept.result.length, 2);
+});
+
 test('guide, diagnose and reverse: the same answers as `claimcalc call` for every op case file', async () => {
   let n = 0;
   for (const f of caseFiles()) {
@@ -90,4 +116,20 @@ test('text answers are ASCII JSON: Chinese, an emoji (two surrogates) and Ⅱ co
   assert.ok(text.includes('"name":"\\u5934\\u5b62\\u66f2\\u677e\\u94a0 \\ud83d\\ude37 \\u2161\\u578b"'), text.slice(0, 300));
   assert.deepEqual(JSON.parse(text), await fixture.estimate(request));
   sameText(assert, text, asciiJson(native(['estimate', '-'], JSON.stringify(request), 'fixture')), 'emoji request');
+});
+
+// ascii_json copies ASCII runs 8 bytes at a time: runs of every length around that word, between characters of
+// two, three and four UTF-8 bytes, in a texts-none batch (long ASCII runs) and a full answer (short ones).
+test('text answers are ASCII JSON for runs of every length between non-ASCII characters', async () => {
+  const request = (name) => ({ insured_region: 'shenzhen', scheme: 'employee', person: 'active', tier: 'tier1',
+    setting: 'inpatient', hospital_level: 'level3', date_of_care: '2025-03-01',
+    items: [{ name, class: 'class_a', amount: '100.00' }] });
+  const names = [];
+  for (let k = 0; k <= 17; k++) names.push('a'.repeat(k) + '中' + 'b'.repeat(17 - k) + 'é' + 'c'.repeat(k) + '😷' + 'd'.repeat(k % 9));
+  for (const options of [{ detail: 'figures', texts: 'none' }, {}]) {
+    const envelope = JSON.stringify({ op: 'estimate_many', ...options, requests: names.map(request) });
+    const text = await builtin.call(envelope, true);
+    assert.match(text, /^[\x20-\x7e]*$/, 'printable ASCII only');
+    sameText(assert, text, asciiJson(native(['call', '-'], envelope)), JSON.stringify(options));
+  }
 });

@@ -71,3 +71,68 @@ test('a file that cannot be had: only the requests that need it answer region_no
   assert.deepEqual(env.result[1], JSON.parse(nativeBatch(list)).result[1]);
   assert.deepEqual(reads.sort(), ['guangzhou', 'shanghai']);
 });
+
+// What cc_call_stream returns (wasm/abi.cpp): bit 1 when an envelope of the answer is (or holds) a region_not_loaded
+// error, bit 2 when the answer is unknown_command; the loader reads no answer for them. The module alone, each
+// answer's text beside the bits it came with.
+test('cc_call_stream notes region_not_loaded and unknown_command in its return value, for every path', () => {
+  let text = '';
+  const none = () => 0;
+  const x = new WebAssembly.Instance(new WebAssembly.Module(wasmBytes()), {
+    env: { emscripten_notify_memory_growth: none, abort: () => { throw new Error('abort'); },
+      cc_piece: (p, n) => { text += Buffer.from(x.memory.buffer, p, n).toString('utf8'); } },
+    wasi_snapshot_preview1: { proc_exit: () => { throw new Error('exit'); }, fd_close: none, fd_seek: none, fd_write: none },
+  }).exports;
+  x._initialize?.();
+  const copyIn = (bytes) => {
+    const p = x.cc_alloc(bytes.length);
+    new Uint8Array(x.memory.buffer).set(bytes, p);
+    return p;
+  };
+  const call = (envelope, flags) => {
+    const input = Buffer.from(typeof envelope === 'string' ? envelope : JSON.stringify(envelope));
+    const p = copyIn(input);
+    text = '';
+    const notes = x.cc_call_stream(p, input.length, flags);
+    x.cc_free(p);
+    return [notes, text];
+  };
+  const read = (id) => {
+    const bytes = readFileSync(join(dist, 'regions', `${id}.ccp`)), p = copyIn(bytes);
+    x.cc_free(x.cc_read_region(p, bytes.length));
+    x.cc_free(p);
+  };
+  const sz = request('shenzhen');
+  const escaped = (v) => JSON.stringify(v).replace('"shenzhen"', '"shen\\u007ahen"');
+  const cases = [
+    // [envelope, bits before shenzhen is read, bits after]
+    [{ op: 'estimate', request: sz }, 1, 0],                                 // plain path, one request
+    [{ op: 'estimate_many', detail: 'figures', requests: [request('nowhere'), sz] }, 1, 0],
+    // An escape in a string: the plain reader declines, the tree path answers.
+    [escaped({ op: 'estimate', request: sz }), 1, 0],
+    [escaped({ op: 'estimate_many', requests: [request('nowhere'), sz] }), 1, 0],
+    [{ op: 'explain', request: sz }, 1, 0],
+    [{ op: 'guide', scenario: 'manual_claim', region: 'shenzhen' }, 1, 0],
+    [{ op: 'policy', region: 'shenzhen' }, 1, 1],                          // every other region is still unread
+    [{ op: 'estimate', request: request('nowhere') }, 0, 0],
+    [{ op: 'version' }, 0, 0],
+    [{ op: 'validate_policy', path: 'x/2025-01-01.json', content: '{}' }, 2, 2],  // the base: authoring op
+    [{ op: 'no_such_op' }, 2, 2],
+    ['{"op":', 0, 0],
+  ];
+  const bits = (t) => {
+    const v = JSON.parse(t), all = [v, ...(Array.isArray(v.result) ? v.result : [])];
+    return (all.some((e) => e.error?.code === 'region_not_loaded') ? 1 : 0) | (v.error?.code === 'unknown_command' ? 2 : 0);
+  };
+  for (const round of [1, 2]) {
+    if (round === 2) read('shenzhen');
+    for (const [envelope, before, after] of cases) {
+      for (const flags of [0, 1]) {
+        const [notes, answer] = call(envelope, flags);
+        const what = `${JSON.stringify(envelope).slice(0, 80)} (round ${round}, flags ${flags})`;
+        assert.equal(notes, round === 1 ? before : after, what);
+        assert.equal(notes, bits(answer), `${what}: the bits say what the answer holds`);
+      }
+    }
+  }
+});

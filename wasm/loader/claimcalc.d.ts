@@ -362,6 +362,12 @@ export interface LoadOptions {
   author?: ArrayBuffer | Uint8Array | string | AsmFactory | null;
 }
 
+/** estimateMany's choices for the requests that make none of their own (Request's detail and texts). */
+export interface BatchOptions {
+  detail?: 'full' | 'figures';
+  texts?: Texts;
+}
+
 /**
  * Every method crosses into the engine once and resolves to the parsed envelope; it never throws. Input that
  * cannot be written as JSON (circular, BigInt, nested too deeply) rejects; a non-finite amount is answered with
@@ -377,13 +383,23 @@ export interface Engine {
   /**
    * One crossing for the whole list; result[i] is the envelope of requests[i]. At most 10,000 requests (more:
    * too_large on requests); the answers stream out of the module one by one, so its memory holds one answer at a time.
+   * options: the batch's detail and texts, for each request that gives none of its own (a request's own wins). The
+   * answers are typed by the options when the requests leave both choices to them, else by the requests' own.
    */
+  estimateMany<T extends Texts>(requests: Array<Request & { detail?: undefined; texts?: undefined }>,
+    options: { detail: 'figures'; texts: T }): Promise<Envelope<Array<Envelope<EstimateFigures<T>>>>>;
+  estimateMany(requests: Array<Request & { detail?: undefined; texts?: undefined }>,
+    options: { detail: 'figures'; texts?: 'both' }): Promise<Envelope<Array<Envelope<EstimateFigures>>>>;
+  estimateMany<T extends Texts>(requests: Array<Request & { detail?: undefined; texts?: undefined }>,
+    options: { detail?: 'full'; texts: T }): Promise<Envelope<Array<Envelope<Estimate<T>>>>>;
   estimateMany<T extends Texts>(
     requests: Array<Request & { detail: 'figures'; texts: T }>): Promise<Envelope<Array<Envelope<EstimateFigures<T>>>>>;
   estimateMany(requests: Array<Request & { detail: 'figures' }>): Promise<Envelope<Array<Envelope<EstimateFigures>>>>;
   estimateMany<T extends Texts>(
     requests: Array<Request & { texts: T }>): Promise<Envelope<Array<Envelope<Estimate<T> | EstimateFigures<T>>>>>;
   estimateMany(requests: Request[]): Promise<Envelope<Array<Envelope<Estimate | EstimateFigures>>>>;
+  estimateMany(requests: Request[], options: BatchOptions): Promise<Envelope<Array<Envelope<
+    Estimate<Texts> | EstimateFigures<Texts>>>>>;
   /** The steps as sentences: Chinese, English, or both (the default, Chinese first). */
   explain(request: Request, lang?: 'zh' | 'en' | 'both'): Promise<Envelope<{ text: string }>>;
   /** Steps, documents, dated deadlines and channels for a process. */
