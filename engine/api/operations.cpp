@@ -101,7 +101,7 @@ bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, co
   const bool figures = !claim.step_texts;
   auto est = claimcalc::estimate(std::move(claim), pack);
   if (!est.ok()) {
-    codec::write_error_envelope(w, est.error(), texts);
+    codec::write_error_envelope(w, est.error());
     return est.error().code == ErrorCode::region_not_loaded;
   }
   if (figures) {

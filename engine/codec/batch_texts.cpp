@@ -7,24 +7,6 @@
 
 namespace claimcalc::codec {
 
-namespace {
-
-// Shorter texts cost less to escape than to look up.
-constexpr std::size_t kShortest = 16;
-
-// A slot for a text of at least kShortest bytes from its length and its first and last eight bytes: cheap next to
-// escaping the text, and a slot's text is compared in full before it is used.
-std::size_t slot_of(std::string_view text, std::size_t slots) {
-  std::uint64_t head = 0, tail = 0;
-  std::memcpy(&head, text.data(), 8);
-  std::memcpy(&tail, text.data() + text.size() - 8, 8);
-  std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ text.size()) * 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 32;
-  return static_cast<std::size_t>(h % slots);
-}
-
-}  // namespace
-
 std::string_view BatchTexts::receipt_tail(const Estimate& est, const char* engine_version) {
   for (const auto& [policy, text] : receipts_)
     if (policy == est.policy) return text;
@@ -41,24 +23,6 @@ std::string_view BatchTexts::receipt_tail(const Estimate& est, const char* engin
   text.erase(0, from);
   receipts_.emplace_back(est.policy, std::move(text));
   return receipts_.back().second;
-}
-
-void BatchTexts::sentence(JsonWriter& w, std::string_view text) {
-  if (text.size() < kShortest) {
-    w.string(text);
-    return;
-  }
-  Sentence& s = sentences_[slot_of(text, sentences_.size())];
-  if (s.text == text) {
-    w.raw(s.json);
-    return;
-  }
-  const std::size_t begin = w.offset();
-  w.string(text);
-  std::string_view written = w.written_since(begin);
-  if (written.front() == ',') written.remove_prefix(1);  // the separator before the value
-  s.text.assign(text.data(), text.size());
-  s.json.assign(written.data(), written.size());
 }
 
 void Fragment::add(const Text& text) {
@@ -78,8 +42,9 @@ void Fragment::add(const Text& text) {
 }
 
 void Fragment::add(const Text& en, const Text& zh) {
-  if (has(languages_, Texts::en)) add(en);
-  if (has(languages_, Texts::zh)) add(zh);
+  const Text* const texts[] = {has(languages_, Texts::en) ? &en : nullptr, has(languages_, Texts::zh) ? &zh : nullptr};
+  for (const Text* t : texts)  // one loop, not two copies of add (the wasm's size budget)
+    if (t != nullptr) add(*t);
 }
 
 std::uint64_t BatchTexts::hash_of(const Fragment& f) {
@@ -128,9 +93,8 @@ void BatchTexts::keep(const Fragment& f, std::string_view json) {
 
 namespace {
 
-void write_one(JsonWriter& w, BatchTexts* batch, std::string_view text) { write_sentence(w, batch, text); }
-// An engine sentence is written as it is: a batch keeps the runs of them whole (Fragment).
-void write_one(JsonWriter& w, BatchTexts* /*batch*/, const Text& text) { w.pieces(text); }
+void write_one(JsonWriter& w, std::string_view text) { w.string(text); }
+void write_one(JsonWriter& w, const Text& text) { w.pieces(text); }
 
 // The languages the request asked for, English first (the writers' key order); S is a step's or question's
 // std::string (as a view) or an engine sentence's Text.
@@ -139,11 +103,11 @@ void write_languages(JsonWriter& w, const Sentences& s, std::string_view key_en,
                      const S& zh) {
   if (has(s.texts, Texts::en)) {
     w.key(key_en);
-    write_one(w, s.batch, en);
+    write_one(w, en);
   }
   if (has(s.texts, Texts::zh)) {
     w.key(key_zh);
-    write_one(w, s.batch, zh);
+    write_one(w, zh);
   }
 }
 

@@ -1,7 +1,7 @@
 // What a batch's answers repeat, written once per batch and copied after: each policy's receipt (all of it but
-// date_of_care depends on the policy alone) and the engine's sentences (why a part cannot be estimated, why a figure
-// is a range, warnings), which are the same few texts answer after answer and most of an answer's bytes to escape.
-// Lives for one batch: the pack does not change in it.
+// date_of_care depends on the policy alone) and the runs of the engine's sentences (why parts cannot be estimated,
+// why a figure is a range, warnings), which are the same few texts answer after answer and most of an answer's bytes
+// to escape. Lives for one batch: the pack does not change in it.
 #pragma once
 
 #include <array>
@@ -55,16 +55,8 @@ class BatchTexts {
   void keep(const Fragment& f, std::string_view json);
   // The receipt's members after date_of_care (",\"engine_version\":...}"), written for the policy when first asked.
   std::string_view receipt_tail(const Estimate& est, const char* engine_version);
-  // Writes text as the writer's next value, a JSON string: as escaped when this batch met it before (an error's
-  // message; the engine's sentences are kept in fragments).
-  void sentence(JsonWriter& w, std::string_view text);
 
  private:
-  struct Sentence {
-    std::string text;
-    std::string json;  // its JSON string, quotes included
-  };
-  std::array<Sentence, 64> sentences_;                           // by a hash of the text; a collision replaces
   std::vector<std::pair<const Policy*, std::string>> receipts_;  // a batch names a handful of policies
   // A kept fragment: its key's pieces and its text are spans of pieces_ and json_ (one allocation each for the
   // batch, not two per fragment), found by its hash in one of two slots (a third fragment for them replaces the
@@ -98,14 +90,6 @@ void write_fragment(JsonWriter& w, BatchTexts* batch, const Fragment& f, Write&&
   batch->keep(f, w.written_since(begin));
 }
 
-// A sentence written through the batch's texts when there are any.
-inline void write_sentence(JsonWriter& w, BatchTexts* texts, std::string_view text) {
-  if (texts != nullptr) {
-    texts->sentence(w, text);
-  } else {
-    w.string(text);
-  }
-}
 // How an answer's sentences are written: in which languages (the request's "texts"), and through which batch's
 // texts (none outside a batch).
 struct Sentences {

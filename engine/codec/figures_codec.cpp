@@ -272,7 +272,7 @@ void close_envelope(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.ran(json_run::literal(p, "}}"));
 }
 
-void write_error_envelope(JsonWriter& w, const Error& error, BatchTexts* texts) {
+void write_error_envelope(JsonWriter& w, const Error& error) {
   w.begin_object();
   w.key("error");
   w.begin_object();
@@ -281,9 +281,9 @@ void write_error_envelope(JsonWriter& w, const Error& error, BatchTexts* texts) 
   w.key("field");
   w.string(error.field);
   w.key("message_en");
-  write_sentence(w, texts, std::string_view(error.message_en));
+  w.string(error.message_en);
   w.key("message_zh");
-  write_sentence(w, texts, std::string_view(error.message_zh));
+  w.string(error.message_zh);
   if (!error.regions.empty()) {
     w.key("regions");
     w.begin_array();

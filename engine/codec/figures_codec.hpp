@@ -62,7 +62,7 @@ void close_envelope(JsonWriter& w, const Estimate& est, Sentences sentences = {}
 
 // error_envelope(error) as dump_json writes it, without building the tree: {"error":{code, field, message_en,
 // message_zh, regions?},"ok":false}.
-void write_error_envelope(JsonWriter& w, const Error& error, BatchTexts* texts = nullptr);
+void write_error_envelope(JsonWriter& w, const Error& error);
 
 // Appends {"ok":true,"result":{...}} for est; its sentences in the languages `sentences` asks for, a batch's
 // repeated texts from its batch texts when given.
