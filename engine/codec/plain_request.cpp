@@ -1,5 +1,7 @@
 #include "engine/codec/plain_request.hpp"
 
+#include <algorithm>
+
 #include "engine/codec/plain_scanner.hpp"
 #include "engine/codec/request_codec.hpp"
 #include "engine/core/limits.hpp"
@@ -10,8 +12,10 @@ namespace {
 
 using namespace plain;  // the scanner's reads are this file's words
 
-constexpr std::string_view kItemKeys[] = {"name",     "code",       "class",         "insured_class", "amount",
-                                          "quantity", "unit_price", "price_ceiling", "selfpay_ratio"};
+constexpr std::string_view kItemNames[] = {"name",     "code",       "class",         "insured_class", "amount",
+                                           "quantity", "unit_price", "price_ceiling", "selfpay_ratio"};
+constexpr KeySet kItemKeys(kItemNames);
+static_assert(kItemKeys.distinct());
 
 // As read_item in request_codec.cpp, for the cases it accepts.
 bool item(Scanner& s, BillItem& it) {
@@ -19,9 +23,8 @@ bool item(Scanner& s, BillItem& it) {
   bool has_class = false;
   std::optional<Fen> amount, unit_price;
   std::optional<std::int64_t> quantity;
-  const bool ok = s.object([&](std::string_view key) {
-    const int k = key_index(kItemKeys, key);
-    if (k < 0 || !seen.first(k)) return false;
+  const bool ok = s.object(kItemKeys, [&](int k) {
+    if (!seen.first(k)) return false;
     switch (k) {
       case 0:
         return text(s, limits::kMaxTextBytes, it.name);
@@ -65,21 +68,22 @@ bool item(Scanner& s, BillItem& it) {
   return true;
 }
 
-constexpr std::string_view kYearKeys[] = {"stays",
-                                          "deductible_paid",
-                                          "in_scope",
-                                          "fund_paid",
-                                          "critical_illness_base",
-                                          "critical_illness_paid",
-                                          "outpatient_pool_paid",
-                                          "outpatient_pool_paid_this_month",
-                                          "disease_fund_paid"};
+constexpr std::string_view kYearNames[] = {"stays",
+                                           "deductible_paid",
+                                           "in_scope",
+                                           "fund_paid",
+                                           "critical_illness_base",
+                                           "critical_illness_paid",
+                                           "outpatient_pool_paid",
+                                           "outpatient_pool_paid_this_month",
+                                           "disease_fund_paid"};
+constexpr KeySet kYearKeys(kYearNames);
+static_assert(kYearKeys.distinct());
 
 bool year_to_date(Scanner& s, YearToDate& y) {
   Seen seen;
-  const bool ok = s.object([&](std::string_view key) {
-    const int k = key_index(kYearKeys, key);
-    if (k < 0 || !seen.first(k)) return false;
+  const bool ok = s.object(kYearKeys, [&](int k) {
+    if (!seen.first(k)) return false;
     if (k == 0) {
       std::int64_t stays = 0;
       if (!whole(s, 0, limits::kMaxStays, stays)) return false;
@@ -104,62 +108,83 @@ bool year_to_date(Scanner& s, YearToDate& y) {
 
 bool texts(Scanner& s, Texts& out) {
   std::string_view name;
-  if (!s.string(name)) return false;
+  if (!s.name(name)) return false;
   const auto t = texts_named(name);
   if (t) out = *t;
   return t.has_value();
 }
 
+// "detail": "full" | "figures", as whether it asks for figures.
+bool figures(Scanner& s, bool& out) {
+  std::string_view d;
+  if (!s.name(d) || (d != "full" && d != "figures")) return false;
+  out = d == "figures";
+  return true;
+}
+
+constexpr ItemClass kTotalClasses[] = {ItemClass::class_a, ItemClass::class_b, ItemClass::out_of_catalogue};
+constexpr std::string_view kTotalNames[] = {"class_a", "class_b", "out_of_catalogue"};
+constexpr KeySet kTotalKeys(kTotalNames);
+static_assert(kTotalKeys.distinct());
+
+// A total's bill line is named as parse_claim names it: the class's Chinese label and 合计. Made once.
+const std::string& total_name(int k) {
+  static const std::string kNames[] = {std::string(label_zh(kTotalClasses[0])) + "合计",
+                                       std::string(label_zh(kTotalClasses[1])) + "合计",
+                                       std::string(label_zh(kTotalClasses[2])) + "合计"};
+  return kNames[k];
+}
+
 bool totals(Scanner& s, Claim& c) {
-  constexpr std::string_view kKeys[] = {"class_a", "class_b", "out_of_catalogue"};
-  constexpr ItemClass kClasses[] = {ItemClass::class_a, ItemClass::class_b, ItemClass::out_of_catalogue};
   Seen seen;
   std::optional<Fen> amounts[3];
-  const bool ok = s.object([&](std::string_view key) {
-    const int k = key_index(kKeys, key);
-    if (k < 0 || !seen.first(k)) return false;
-    return money(s, amounts[k].emplace());
-  });
+  const bool ok = s.object(kTotalKeys, [&](int k) { return seen.first(k) && money(s, amounts[k].emplace()); });
   if (!ok) return false;
   c.items_are_totals = true;
   c.items.reserve(3);
   for (int k = 0; k < 3; ++k) {
     if (!amounts[k]) continue;
-    BillItem item;
-    const std::string_view label = label_zh(kClasses[k]);
-    constexpr std::string_view kTotal = "合计";
-    item.name.reserve(label.size() + kTotal.size());
-    item.name.append(label).append(kTotal);
-    item.item_class = kClasses[k];
+    BillItem& item = c.items.emplace_back();
+    item.name.append(total_name(k));  // appended to the empty name: cheaper than a copy assignment
+    item.item_class = kTotalClasses[k];
     item.amount = *amounts[k];
-    c.items.push_back(std::move(item));
   }
   return !c.items.empty();
 }
 
-constexpr std::string_view kRequestKeys[] = {
+constexpr std::string_view kRequestNames[] = {
     "insured_region", "care_region",      "care_province",  "scheme",       "person",         "tier",   "age",
     "setting",        "disease",          "hospital_level", "date_of_care", "discharge_date", "filing", "filing_date",
     "settlement",     "enrolment_status", "enrolment_date", "year_to_date", "items",          "totals", "detail",
     "texts"};
+constexpr KeySet kRequestKeys(kRequestNames);
+static_assert(kRequestKeys.distinct());
 
-}  // namespace
+// The items of a bill: read into `scratch` (the caller's, kept across requests), then moved into the claim at their
+// count, so a bill costs one allocation however many items it has.
+bool items(Scanner& s, std::vector<BillItem>& scratch, Claim& c) {
+  scratch.clear();
+  const bool ok = s.array([&] {
+    if (scratch.size() >= limits::kMaxItems) return false;
+    return item(s, scratch.emplace_back());
+  });
+  if (!ok) return false;
+  c.items.reserve(scratch.size());
+  for (auto& it : scratch) c.items.push_back(std::move(it));
+  return true;
+}
 
-std::optional<PlainRequest> read_plain_request_at(PlainScan& scan) {
-  Scanner s(scan);
-  PlainRequest out;
+// One plain request object at the scanner, into out.
+bool request(Scanner& s, std::vector<BillItem>& scratch, PlainRequest& out) {
   Claim& c = out.claim;
   Seen seen;
-  std::optional<bool> figures;
-  bool has_care_region = false;
-  const bool ok = s.object([&](std::string_view key) {
-    const int k = key_index(kRequestKeys, key);
-    if (k < 0 || !seen.first(k)) return false;
+  bool figures_asked = false;
+  const bool ok = s.object(kRequestKeys, [&](int k) {
+    if (!seen.first(k)) return false;
     switch (k) {
       case 0:
         return text(s, 64, c.insured_region);
       case 1:
-        has_care_region = true;
         return text(s, 64, c.care_region);
       case 2:
         return text(s, 64, c.care_province);
@@ -182,14 +207,14 @@ std::optional<PlainRequest> read_plain_request_at(PlainScan& scan) {
       case 9:
         return enumeration(s, c.hospital_level.emplace());
       case 10:
-        return date(s, "date_of_care", c.date_of_care);
+        return date(s, c.date_of_care);
       case 11:
-        return date(s, "discharge_date", c.discharge_date);
+        return date(s, c.discharge_date);
       case 12:
         c.filing_given = true;
         return enumeration(s, c.filing);
       case 13:
-        return date(s, "filing_date", c.filing_date);
+        return date(s, c.filing_date);
       case 14:
         c.settlement_given = true;
         return enumeration(s, c.settlement);
@@ -197,90 +222,87 @@ std::optional<PlainRequest> read_plain_request_at(PlainScan& scan) {
         c.enrolment_status_given = true;
         return enumeration(s, c.enrolment_status);
       case 16:
-        return date(s, "enrolment_date", c.enrolment_date);
+        return date(s, c.enrolment_date);
       case 17:
         return year_to_date(s, c.year_to_date);
       case 18:
-        return s.array([&] {
-          if (c.items.size() >= limits::kMaxItems) return false;
-          c.items.emplace_back();
-          return item(s, c.items.back());
-        });
+        return items(s, scratch, c);
       case 19:
         return totals(s, c);
-      case 20: {
-        std::string_view d;
-        if (!s.string(d) || (d != "full" && d != "figures")) return false;
-        figures = d == "figures";
-        return true;
-      }
+      case 20:
+        return figures(s, figures_asked);
       default:
         return texts(s, c.texts);
     }
   });
-  if (!ok) return std::nullopt;
+  if (!ok) return false;
   // Required fields, exactly one of items and totals, and the checks parse_claim makes after reading.
-  const auto given = [&](int k) { return (seen.bits >> k & 1) != 0; };
-  if (!given(0) || !given(3) || !given(7) || !given(10) || given(18) == given(19) || c.items.empty())
-    return std::nullopt;
+  if (!seen.has(0) || !seen.has(3) || !seen.has(7) || !seen.has(10) || seen.has(18) == seen.has(19) || c.items.empty())
+    return false;
   Fen sum;
   for (const auto& it : c.items) {
     sum += it.amount;
-    if (sum.value() > limits::kMaxMoneyFen) return std::nullopt;
+    if (sum.value() > limits::kMaxMoneyFen) return false;
   }
-  if (!has_care_region) c.care_region = c.insured_region;
-  if (check_claim(c)) return std::nullopt;
-  out.detail_given = figures.has_value();
-  out.texts_given = given(21);
-  c.step_texts = !figures.value_or(false);
-  return out;
+  if (!seen.has(1)) c.care_region.append(c.insured_region);  // empty until now; as with the totals' names
+  if (check_claim(c)) return false;
+  out.detail_given = seen.has(20);
+  out.texts_given = seen.has(21);
+  c.step_texts = !figures_asked;
+  return true;
 }
+
+constexpr std::string_view kCallNames[] = {"op", "detail", "request", "requests", "texts"};
+constexpr KeySet kCallKeys(kCallNames);
+static_assert(kCallKeys.distinct());
+
+}  // namespace
 
 std::optional<PlainRequest> read_plain_request(std::string_view text) {
   if (text.size() > limits::kMaxRequestBytes) return std::nullopt;
-  PlainScan scan{text, 0};
-  auto request = read_plain_request_at(scan);
-  Scanner s(scan);
-  if (!request || !s.at_end()) return std::nullopt;
-  return request;
+  Scanner s(text);
+  std::vector<BillItem> scratch;
+  std::optional<PlainRequest> out(std::in_place);
+  if (!request(s, scratch, *out) || !s.at_end()) return std::nullopt;
+  return out;
 }
 
 std::optional<PlainCall> read_plain_call(std::string_view text) {
   if (text.size() > limits::kMaxBatchBytes) return std::nullopt;
-  constexpr std::string_view kKeys[] = {"op", "detail", "request", "requests", "texts"};
-  PlainScan scan{text, 0};
-  Scanner s(scan);
+  Scanner s(text);
   Seen seen;
-  PlainCall call;
+  std::optional<PlainCall> out(std::in_place);
+  PlainCall& call = *out;
+  std::vector<BillItem> scratch;
   std::string_view op;
-  const bool ok = s.object([&](std::string_view key) {
-    const int k = key_index(kKeys, key);
-    if (k < 0 || !seen.first(k)) return false;
-    if (k == 0) return s.string(op);
-    if (k == 1) {
-      std::string_view d;
-      if (!s.string(d) || (d != "full" && d != "figures")) return false;
-      call.defaults.figures = d == "figures";
-      return true;
-    }
+  const bool ok = s.object(kCallKeys, [&](int k) {
+    if (!seen.first(k)) return false;
+    if (k == 0) return s.name(op);
+    if (k == 1) return figures(s, call.defaults.figures);
     if (k == 4) return texts(s, call.defaults.texts);
     const auto one = [&] {
-      if (call.requests.size() >= limits::kMaxBatchRequests) return false;
-      auto r = read_plain_request_at(scan);
-      if (!r) return false;
-      call.requests.push_back(std::move(*r));
+      auto& requests = call.requests;
+      if (requests.size() >= limits::kMaxBatchRequests) return false;
+      const std::size_t from = s.offset();
+      if (!request(s, scratch, requests.emplace_back())) return false;
+      // The requests of a batch are alike: room for as many as the first one's length says the rest holds, so the
+      // claims are not moved as the list grows (it still grows if they are not alike).
+      if (requests.size() == 1) {
+        const std::size_t length = std::max<std::size_t>(s.offset() - from, 1);
+        requests.reserve(std::min(limits::kMaxBatchRequests, 1 + (text.size() - from) / length));
+      }
       return true;
     };
     return k == 2 ? one() : s.array(one);
   });
   if (!ok || !s.at_end()) return std::nullopt;
-  const auto given = [&](int k) { return (seen.bits >> k & 1) != 0; };
   // One request in an envelope has the one-request byte limit (api.cpp's call).
-  if (op == "estimate" && given(2) && !given(1) && !given(3) && !given(4) && text.size() <= limits::kMaxRequestBytes)
-    return call;
-  if (op == "estimate_many" && given(3) && !given(2)) {
+  if (op == "estimate" && seen.has(2) && !seen.has(1) && !seen.has(3) && !seen.has(4) &&
+      text.size() <= limits::kMaxRequestBytes)
+    return out;
+  if (op == "estimate_many" && seen.has(3) && !seen.has(2)) {
     call.many = true;
-    return call;
+    return out;
   }
   return std::nullopt;
 }

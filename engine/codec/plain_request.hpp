@@ -23,15 +23,6 @@ struct PlainRequest {
 // A plain request, or nullopt: use the full path.
 std::optional<PlainRequest> read_plain_request(std::string_view text);
 
-// A position in a text, for reading plain requests inside an operation envelope.
-struct PlainScan {
-  std::string_view text;
-  std::size_t pos = 0;
-};
-
-// Reads one plain request object at scan.pos and moves past it.
-std::optional<PlainRequest> read_plain_request_at(PlainScan& scan);
-
 // A plain operation envelope: {"op": "estimate", "request": {...}} or {"op": "estimate_many", "detail"?: ...,
 // "texts"?: ..., "requests": [...]} with plain requests only; nullopt otherwise.
 struct PlainCall {

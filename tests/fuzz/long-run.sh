@@ -15,7 +15,7 @@ kind="${1:?asan or fast}"
 runs="${2:?executions per target}"
 shift 2
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(estimate request_codec call batch policy)
+[ ${#targets[@]} -eq 0 ] && targets=(estimate request_codec call batch policy plain)
 build="build-fuzz-$kind"
 sanitize=ON
 [ "$kind" = fast ] && sanitize=OFF

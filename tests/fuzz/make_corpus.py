@@ -31,6 +31,7 @@ for name, req in requests[::2]:
     text = json.dumps(req, ensure_ascii=False, separators=(",", ":"))
     write("estimate", name, text)
     write("request_codec", name, text)
+    write("plain", name, text)
 for name, call in calls[::2]:
     op = ops.index(call["op"]) if call["op"] in ops else 9
     members = {k: v for k, v in call.items() if k != "op"}
@@ -50,6 +51,7 @@ for n, texts in enumerate(["zh", "en", "none", "both", "fr"]):
                       separators=(",", ":"))
     write("estimate", f"texts-{texts}-{name}", text)
     write("request_codec", f"texts-{texts}-{name}", text)
+    write("plain", f"texts-{texts}-{name}", text)
     batch = {"detail": "figures", "texts": texts, "requests": [r for _, r in requests[n:n + 3]]}
     body = json.dumps(batch, ensure_ascii=False, separators=(",", ":"))
     write("call", f"texts-{texts}", bytes([ops.index("estimate_many")]) + body[1:].encode("utf-8"))

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 seconds="${1:-30}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(estimate request_codec call batch policy)
+[ ${#targets[@]} -eq 0 ] && targets=(estimate request_codec call batch policy plain)
 CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCLAIMCALC_NO_EXCEPTIONS=ON -DCLAIMCALC_TESTS=OFF \
       -DCLAIMCALC_WASM=OFF -DCLAIMCALC_LIBFUZZER=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" $(printf -- '--target fuzz_%s ' "${targets[@]}") >/dev/null
