@@ -61,12 +61,11 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
       ctx.error = with_prefix(claim.error());
       return ctx;
     }
-    auto resolved = resolve_claim_places(claim.value(), pack);
-    if (!resolved.ok()) {
-      ctx.error = with_prefix(resolved.error());
+    if (auto err = resolve_claim_places(claim.value(), pack)) {
+      ctx.error = with_prefix(*err);
       return ctx;
     }
-    ctx.claim = resolved.value();
+    ctx.claim = std::move(claim.value());
     region_id = ctx.claim->insured_region;
   } else if (!region_id.empty() && region_id != "national") {
     auto place = resolve_place(region_id, pack, "region");
@@ -94,12 +93,13 @@ bool append_answer(Claim claim, const PolicyPack& pack, std::string& out) {
   return append_answer(std::move(claim), pack, w);
 }
 
-bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts) {
+bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts,
+                   ContextCache* contexts) {
   const Texts languages = claim.texts;
   // The request's choice, not the trace's: a bill-less estimate rebuilds its trace (estimate.cpp's without_amounts),
   // so the trace cannot tell a figures-only request from a full one.
   const bool figures = !claim.step_texts;
-  auto est = claimcalc::estimate(std::move(claim), pack);
+  auto est = claimcalc::estimate(std::move(claim), pack, contexts);
   if (!est.ok()) {
     codec::write_error_envelope(w, est.error());
     return est.error().code == ErrorCode::region_not_loaded;
@@ -179,12 +179,16 @@ std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack&
     // (a 10-item figures estimate in the wasm: 25.0 -> 17.8 us without it). Same bytes either way.
     std::optional<codec::BatchTexts> texts;
     if (call->requests.size() > 1) texts.emplace();
+    // What the pack says for the batch's few places and dates, worked out once (the pack stays as it is for the
+    // call, so each context is the same every time it is asked for).
+    ContextCache contexts;
     for (std::size_t i = 0; i < call->requests.size(); ++i) {
       auto& r = call->requests[i];
       if (call->defaults.figures && !r.detail_given) r.claim.step_texts = false;
       if (!r.texts_given) r.claim.texts = call->defaults.texts;
       if (i != 0) w.verbatim(",");
-      if (append_answer(std::move(r.claim), pack, w, texts ? &*texts : nullptr)) notes.region_not_loaded = true;
+      if (append_answer(std::move(r.claim), pack, w, texts ? &*texts : nullptr, &contexts))
+        notes.region_not_loaded = true;
       if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
         emit(w.text());
         w.restart();

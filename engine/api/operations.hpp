@@ -13,6 +13,7 @@
 #include "engine/codec/json_writer.hpp"
 #include "engine/codec/request_codec.hpp"
 #include "engine/core/claim.hpp"
+#include "engine/core/context_cache.hpp"
 #include "engine/core/policy.hpp"
 #include "engine/core/policy_file.hpp"
 
@@ -29,8 +30,9 @@ using codec::json;
 bool append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
                      std::string& out);
 bool append_answer(Claim claim, const PolicyPack& pack, std::string& out);
-// The same written by a batch's writer.
-bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr);
+// The same written by a batch's writer; contexts: the batch's (engine/core/context_cache.hpp), if it keeps one.
+bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr,
+                   ContextCache* contexts = nullptr);
 // Receives an answer's text in pieces (Engine::call with a sink).
 using Emit = std::function<void(std::string_view)>;
 // The one batch path, with its limits: the envelope as text, handed to `emit` as it is made: the opening, runs of

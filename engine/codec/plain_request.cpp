@@ -1,6 +1,8 @@
 #include "engine/codec/plain_request.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <iterator>
 
 #include "engine/codec/plain_scanner.hpp"
 #include "engine/codec/request_codec.hpp"
@@ -12,18 +14,60 @@ namespace {
 
 using namespace plain;  // the scanner's reads are this file's words
 
+constexpr std::string_view kRequestNames[] = {
+    "insured_region", "care_region",      "care_province",  "scheme",       "person",         "tier",   "age",
+    "setting",        "disease",          "hospital_level", "date_of_care", "discharge_date", "filing", "filing_date",
+    "settlement",     "enrolment_status", "enrolment_date", "year_to_date", "items",          "totals", "detail",
+    "texts"};
+static_assert(distinct_keys(kRequestNames));
+const KeySet kRequestKeys(kRequestNames);
+
 constexpr std::string_view kItemNames[] = {"name",     "code",       "class",         "insured_class", "amount",
                                            "quantity", "unit_price", "price_ceiling", "selfpay_ratio"};
-constexpr KeySet kItemKeys(kItemNames);
-static_assert(kItemKeys.distinct());
+static_assert(distinct_keys(kItemNames));
+const KeySet kItemKeys(kItemNames);
+
+constexpr std::string_view kYearNames[] = {"stays",
+                                           "deductible_paid",
+                                           "in_scope",
+                                           "fund_paid",
+                                           "critical_illness_base",
+                                           "critical_illness_paid",
+                                           "outpatient_pool_paid",
+                                           "outpatient_pool_paid_this_month",
+                                           "disease_fund_paid"};
+static_assert(distinct_keys(kYearNames));
+const KeySet kYearKeys(kYearNames);
+
+constexpr ItemClass kTotalClasses[] = {ItemClass::class_a, ItemClass::class_b, ItemClass::out_of_catalogue};
+constexpr std::string_view kTotalNames[] = {"class_a", "class_b", "out_of_catalogue"};
+static_assert(distinct_keys(kTotalNames));
+const KeySet kTotalKeys(kTotalNames);
+
+constexpr std::string_view kCallNames[] = {"op", "detail", "request", "requests", "texts"};
+static_assert(distinct_keys(kCallNames));
+const KeySet kCallKeys(kCallNames);
+
+// What reading one text needs beside the scanner: the orders of keys learned so far, and the size of the last bill.
+struct Reading {
+  explicit Reading(std::string_view text) : s(text) {}
+  Scanner s;
+  std::size_t items_before = 1;  // items in the bill read last
+  KeyOrder<std::size(kRequestNames)> request;
+  KeyOrder<std::size(kItemNames)> item;
+  KeyOrder<std::size(kYearNames)> year;
+  KeyOrder<std::size(kTotalNames)> totals;
+  KeyOrder<std::size(kCallNames)> call;
+};
 
 // As read_item in request_codec.cpp, for the cases it accepts.
-bool item(Scanner& s, BillItem& it) {
+bool item(Reading& r, BillItem& it) {
+  Scanner& s = r.s;
   Seen seen;
   bool has_class = false;
   std::optional<Fen> amount, unit_price;
   std::optional<std::int64_t> quantity;
-  const bool ok = s.object(kItemKeys, [&](int k) {
+  const bool ok = s.object(kItemKeys, r.item, [&](int k) {
     if (!seen.first(k)) return false;
     switch (k) {
       case 0:
@@ -68,21 +112,10 @@ bool item(Scanner& s, BillItem& it) {
   return true;
 }
 
-constexpr std::string_view kYearNames[] = {"stays",
-                                           "deductible_paid",
-                                           "in_scope",
-                                           "fund_paid",
-                                           "critical_illness_base",
-                                           "critical_illness_paid",
-                                           "outpatient_pool_paid",
-                                           "outpatient_pool_paid_this_month",
-                                           "disease_fund_paid"};
-constexpr KeySet kYearKeys(kYearNames);
-static_assert(kYearKeys.distinct());
-
-bool year_to_date(Scanner& s, YearToDate& y) {
+bool year_to_date(Reading& r, YearToDate& y) {
+  Scanner& s = r.s;
   Seen seen;
-  const bool ok = s.object(kYearKeys, [&](int k) {
+  const bool ok = s.object(kYearKeys, r.year, [&](int k) {
     if (!seen.first(k)) return false;
     if (k == 0) {
       std::int64_t stays = 0;
@@ -122,64 +155,52 @@ bool figures(Scanner& s, bool& out) {
   return true;
 }
 
-constexpr ItemClass kTotalClasses[] = {ItemClass::class_a, ItemClass::class_b, ItemClass::out_of_catalogue};
-constexpr std::string_view kTotalNames[] = {"class_a", "class_b", "out_of_catalogue"};
-constexpr KeySet kTotalKeys(kTotalNames);
-static_assert(kTotalKeys.distinct());
-
-// A total's bill line is named as parse_claim names it: the class's Chinese label and 合计. Made once.
-const std::string& total_name(int k) {
-  static const std::string kNames[] = {std::string(label_zh(kTotalClasses[0])) + "合计",
-                                       std::string(label_zh(kTotalClasses[1])) + "合计",
-                                       std::string(label_zh(kTotalClasses[2])) + "合计"};
-  return kNames[k];
-}
-
-bool totals(Scanner& s, Claim& c) {
+bool totals(Reading& r, Claim& c) {
+  Scanner& s = r.s;
   Seen seen;
   std::optional<Fen> amounts[3];
-  const bool ok = s.object(kTotalKeys, [&](int k) { return seen.first(k) && money(s, amounts[k].emplace()); });
+  const bool ok =
+      s.object(kTotalKeys, r.totals, [&](int k) { return seen.first(k) && money(s, amounts[k].emplace()); });
   if (!ok) return false;
   c.items_are_totals = true;
   c.items.reserve(3);
   for (int k = 0; k < 3; ++k) {
     if (!amounts[k]) continue;
+    // Named as parse_claim names a total's bill line: the class's Chinese label and 合计 (put together first: one
+    // append costs less than two).
+    constexpr std::string_view kTotal = "合计";
+    const std::string_view label = label_zh(kTotalClasses[k]);
+    char name[64];
+    if (label.size() + kTotal.size() > sizeof name) return false;
+    std::memcpy(name, label.data(), label.size());
+    std::memcpy(name + label.size(), kTotal.data(), kTotal.size());
     BillItem& item = c.items.emplace_back();
-    item.name.append(total_name(k));  // appended to the empty name: cheaper than a copy assignment
+    item.name.append(name, label.size() + kTotal.size());
     item.item_class = kTotalClasses[k];
     item.amount = *amounts[k];
   }
   return !c.items.empty();
 }
 
-constexpr std::string_view kRequestNames[] = {
-    "insured_region", "care_region",      "care_province",  "scheme",       "person",         "tier",   "age",
-    "setting",        "disease",          "hospital_level", "date_of_care", "discharge_date", "filing", "filing_date",
-    "settlement",     "enrolment_status", "enrolment_date", "year_to_date", "items",          "totals", "detail",
-    "texts"};
-constexpr KeySet kRequestKeys(kRequestNames);
-static_assert(kRequestKeys.distinct());
-
-// The items of a bill: read into `scratch` (the caller's, kept across requests), then moved into the claim at their
-// count, so a bill costs one allocation however many items it has.
-bool items(Scanner& s, std::vector<BillItem>& scratch, Claim& c) {
-  scratch.clear();
-  const bool ok = s.array([&] {
-    if (scratch.size() >= limits::kMaxItems) return false;
-    return item(s, scratch.emplace_back());
+// The items of a bill, with room for as many as the bill read before had (bills of a batch are alike), so the list
+// is seldom moved as it grows.
+bool items(Reading& r, Claim& c) {
+  c.items.reserve(r.items_before);
+  const bool ok = r.s.array([&] {
+    if (c.items.size() >= limits::kMaxItems) return false;
+    return item(r, c.items.emplace_back());
   });
-  if (!ok) return false;
-  c.items.reserve(scratch.size());
-  for (auto& it : scratch) c.items.push_back(std::move(it));
-  return true;
+  r.items_before = c.items.size();
+  return ok;
 }
 
 // One plain request object at the scanner, into out.
-bool request(Scanner& s, std::vector<BillItem>& scratch, PlainRequest& out) {
+bool request(Reading& r, PlainRequest& out) {
+  Scanner& s = r.s;
   Claim& c = out.claim;
   Seen seen;
   bool figures_asked = false;
-  const bool ok = s.object(kRequestKeys, [&](int k) {
+  const bool ok = s.object(kRequestKeys, r.request, [&](int k) {
     if (!seen.first(k)) return false;
     switch (k) {
       case 0:
@@ -224,11 +245,11 @@ bool request(Scanner& s, std::vector<BillItem>& scratch, PlainRequest& out) {
       case 16:
         return date(s, c.enrolment_date);
       case 17:
-        return year_to_date(s, c.year_to_date);
+        return year_to_date(r, c.year_to_date);
       case 18:
-        return items(s, scratch, c);
+        return items(r, c);
       case 19:
-        return totals(s, c);
+        return totals(r, c);
       case 20:
         return figures(s, figures_asked);
       default:
@@ -252,30 +273,25 @@ bool request(Scanner& s, std::vector<BillItem>& scratch, PlainRequest& out) {
   return true;
 }
 
-constexpr std::string_view kCallNames[] = {"op", "detail", "request", "requests", "texts"};
-constexpr KeySet kCallKeys(kCallNames);
-static_assert(kCallKeys.distinct());
-
 }  // namespace
 
 std::optional<PlainRequest> read_plain_request(std::string_view text) {
   if (text.size() > limits::kMaxRequestBytes) return std::nullopt;
-  Scanner s(text);
-  std::vector<BillItem> scratch;
+  Reading r(text);
   std::optional<PlainRequest> out(std::in_place);
-  if (!request(s, scratch, *out) || !s.at_end()) return std::nullopt;
+  if (!request(r, *out) || !r.s.at_end()) return std::nullopt;
   return out;
 }
 
 std::optional<PlainCall> read_plain_call(std::string_view text) {
   if (text.size() > limits::kMaxBatchBytes) return std::nullopt;
-  Scanner s(text);
+  Reading r(text);
+  Scanner& s = r.s;
   Seen seen;
   std::optional<PlainCall> out(std::in_place);
   PlainCall& call = *out;
-  std::vector<BillItem> scratch;
   std::string_view op;
-  const bool ok = s.object(kCallKeys, [&](int k) {
+  const bool ok = s.object(kCallKeys, r.call, [&](int k) {
     if (!seen.first(k)) return false;
     if (k == 0) return s.name(op);
     if (k == 1) return figures(s, call.defaults.figures);
@@ -284,7 +300,7 @@ std::optional<PlainCall> read_plain_call(std::string_view text) {
       auto& requests = call.requests;
       if (requests.size() >= limits::kMaxBatchRequests) return false;
       const std::size_t from = s.offset();
-      if (!request(s, scratch, requests.emplace_back())) return false;
+      if (!request(r, requests.emplace_back())) return false;
       // The requests of a batch are alike: room for as many as the first one's length says the rest holds, so the
       // claims are not moved as the list grows (it still grows if they are not alike).
       if (requests.size() == 1) {

@@ -30,6 +30,24 @@ bool digit(char c) { return static_cast<unsigned>(static_cast<unsigned char>(c))
 
 }  // namespace
 
+const char* Window::pad(const char* p, const char* end) {
+  std::memset(padded, 0, sizeof padded);
+  std::memcpy(padded, p, static_cast<std::size_t>(end - p));
+  return padded;
+}
+
+KeySet::KeySet(const std::string_view* names, std::size_t count) {
+  for (std::size_t i = 0; i < count && i < kMax; ++i) {
+    const std::string_view k = names[i];
+    char bytes[32] = {};
+    std::memcpy(bytes, k.data(), k.size() < 31 ? k.size() : 31);
+    bytes[k.size() < 31 ? k.size() : 31] = '"';
+    for (std::size_t w = 0; w < 4; ++w) words_[i][w] = word_at(bytes + 8 * w);
+    sizes_[i] = static_cast<std::uint8_t>(k.size());
+    slots_[hash(k.data(), k.size())] = static_cast<std::uint8_t>(i + 1);
+  }
+}
+
 // A string with no escapes and no control characters, in valid UTF-8. Plain ASCII is passed over eight bytes at a
 // time and Chinese six; the byte that stops a run is looked at alone.
 bool Scanner::string(std::string_view& out) {

@@ -16,20 +16,16 @@
 
 namespace claimcalc::codec::plain {
 
-// The 32 bytes a key or a short value is looked for in, as words: the text itself, or near its end a zero-padded
-// copy (so a word may always be read whole).
+// The bytes a key or a short value is looked for in (up to 31 bytes, the closing quote and the byte after it), as
+// words: the text itself, or near its end a zero-padded copy (so a word may always be read whole).
 struct Window {
-  char padded[32];  // filled only near the end
+  static constexpr std::size_t kBytes = 40;
+  char padded[kBytes];  // filled only near the end
   const char* bytes;
   Window(const char* p, const char* end) {  // NOLINT(cppcoreguidelines-pro-type-member-init): padded as needed
-    if (end - p >= 32) {
-      bytes = p;
-    } else {
-      std::memset(padded, 0, sizeof padded);
-      std::memcpy(padded, p, static_cast<std::size_t>(end - p));
-      bytes = padded;
-    }
+    bytes = end - p >= static_cast<std::ptrdiff_t>(kBytes) ? p : pad(p, end);
   }
+  const char* pad(const char* p, const char* end);
 };
 
 // The high bit of each byte of the word that is '"' (the usual has-zero-byte test on the word xor '"'; only the
@@ -39,15 +35,6 @@ inline std::uint64_t quote_bits(std::uint64_t v) {
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   const std::uint64_t x = v ^ (kOnes * '"');
   return (x - kOnes) & ~x & kHigh;
-}
-
-// The bytes of a word that come first in memory, n of them (1 to 8), the others zero.
-inline std::uint64_t first_bytes(std::uint64_t v, std::size_t n) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return v & (~std::uint64_t{0} << (64 - 8 * n));
-#else
-  return v & (~std::uint64_t{0} >> (64 - 8 * n));
-#endif
 }
 
 // Where the first '"' is among the 32 bytes of a window, or 32 when none is. Keys and names mostly end in the
@@ -65,55 +52,71 @@ inline std::size_t quote_in(const char* bytes) {
   return 32;
 }
 
-// A fixed set of keys found by one hash of (length, first byte, last byte) and one comparison of whole words, not a
-// string comparison per candidate. The hash must tell the set's keys apart: KeySet::distinct, checked where each set
-// is made (static_assert).
-template <std::size_t N>
+// The mask of the first n bytes (1 to 8) of a word, in memory order.
+inline std::uint64_t first_bytes(std::size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return ~std::uint64_t{0} << (64 - 8 * n);
+#else
+  return ~std::uint64_t{0} >> (64 - 8 * n);
+#endif
+}
+
+// A set of keys, each matched with its closing quote (key") as whole words. A key is found by one hash of (length,
+// first byte, last byte) and one such match, not a string comparison per candidate; the hash must tell the set's
+// keys apart: distinct_keys, checked where each set is named (static_assert). Made at start-up from the names (the
+// tables take no room in the module's data).
 class KeySet {
  public:
-  constexpr explicit KeySet(const std::string_view (&names)[N]) {
-    for (auto& s : slots_) s = -1;
-    for (std::size_t i = 0; i < N; ++i) {
-      const std::string_view k = names[i];
-      if (k.empty() || k.size() > 32) distinct_ = false;
-      if (!distinct_) continue;
-      sizes_[i] = k.size();
-      for (std::size_t j = 0; j < k.size(); ++j) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        const unsigned shift = 8 * (7 - j % 8);
-#else
-        const unsigned shift = 8 * (j % 8);
-#endif
-        words_[i][j / 8] |= std::uint64_t{static_cast<unsigned char>(k[j])} << shift;
-      }
-      auto& slot = slots_[hash(k.data(), k.size())];
-      if (slot >= 0) distinct_ = false;
-      slot = static_cast<int>(i);
-    }
-  }
-  constexpr bool distinct() const { return distinct_; }
-
-  // The index of the key of n bytes (1 to 32) at p, whose 32 bytes are readable, or -1.
-  int find(const char* p, std::size_t n) const {
-    const int i = slots_[hash(p, n)];
-    if (i < 0 || sizes_[i] != n) return -1;
-    const std::uint64_t* want = words_[i];
-    if (n <= 8) return first_bytes(word_at(p), n) == want[0] ? i : -1;
-    if (word_at(p) != want[0]) return -1;
-    if (n <= 16) return first_bytes(word_at(p + 8), n - 8) == want[1] ? i : -1;
-    if (word_at(p + 8) != want[1]) return -1;
-    if (n <= 24) return first_bytes(word_at(p + 16), n - 16) == want[2] ? i : -1;
-    return word_at(p + 16) == want[2] && first_bytes(word_at(p + 24), n - 24) == want[3] ? i : -1;
-  }
-
- private:
+  static constexpr std::size_t kMax = 24;  // keys in a set
   static constexpr std::size_t hash(const char* p, std::size_t n) {
     return (n * 6 + static_cast<unsigned char>(p[0]) + static_cast<unsigned char>(p[n - 1])) & 63;
   }
-  std::uint64_t words_[N][4]{};
-  std::size_t sizes_[N]{};
-  int slots_[64]{};
-  bool distinct_ = true;
+  template <std::size_t N>
+  explicit KeySet(const std::string_view (&names)[N]) : KeySet(names, N) {}
+  KeySet(const std::string_view* names, std::size_t count);
+
+  std::size_t size(int i) const { return sizes_[i]; }
+  // Whether key i and its closing quote are at p (whose 32 bytes are readable).
+  bool at(int i, const char* p) const {
+    const std::uint64_t* want = words_[i];
+    const std::size_t quoted = sizes_[i] + 1u;
+    const std::size_t last = (quoted - 1) / 8;  // the word holding the closing quote
+    for (std::size_t w = 0; w < last; ++w)
+      if (word_at(p + 8 * w) != want[w]) return false;
+    return (word_at(p + 8 * last) & first_bytes(quoted - 8 * last)) == want[last];
+  }
+  // The index of the key of n bytes (1 to 31) at p (32 bytes readable), or -1.
+  int find(const char* p, std::size_t n) const {
+    const int i = slots_[hash(p, n)] - 1;
+    return i >= 0 && sizes_[i] == n && at(i, p) ? i : -1;
+  }
+
+ private:
+  std::uint64_t words_[kMax][4] = {};  // per key: the key, '"', then zeros
+  std::uint8_t sizes_[kMax] = {};
+  std::uint8_t slots_[64] = {};  // by hash: the key's index + 1 (0: none)
+};
+
+// Whether KeySet's hash tells the names apart, each name being 1 to 31 bytes, at most KeySet::kMax of them.
+template <std::size_t N>
+constexpr bool distinct_keys(const std::string_view (&names)[N]) {
+  bool used[64] = {};
+  for (const std::string_view k : names) {
+    if (k.empty() || k.size() > 31) return false;
+    const std::size_t h = KeySet::hash(k.data(), k.size());
+    if (used[h]) return false;
+    used[h] = true;
+  }
+  return N <= KeySet::kMax;
+}
+
+// Which key followed each key of a set in the object read last (entry 0: which came first; entries hold index + 1, 0:
+// none yet), learned while reading: the requests of a batch, and the items of a bill, give their keys in one order,
+// so the key that comes is most often the one guessed, and one match (KeyTable::at) finds it. A wrong guess costs
+// that match; the key is then found by its hash. Guesses only choose which key to try: the answer is the same.
+template <std::size_t N>
+struct KeyOrder {
+  std::uint8_t next[N + 1] = {};
 };
 
 // A cursor over the text; every read returns false to decline.
@@ -146,16 +149,29 @@ class Scanner {
   // A string of at most 31 bytes, as a view up to its first '"': for values that must be one of a list of names
   // (which have no '\\', control or non-ASCII bytes, so a view that names one was a plain string).
   bool name(std::string_view& out);
-  // A key of `keys` and its ':': the key's index. An unknown key declines.
-  template <std::size_t N>
-  bool key(const KeySet<N>& keys, int& out) {
-    if (!eat('"')) return false;
-    const Window w(p_, end_);
-    const std::size_t n = quote_in(w.bytes);
-    if (n == 0 || n == 32) return false;
-    out = keys.find(w.bytes, n);
-    p_ += n + 1;
-    return out >= 0 && eat(':');
+  // A key of the table and its ':', after the key `prev` (-1: the first; order: its KeyOrder's entries): the key's
+  // index. An unknown key declines.
+  bool key(const KeySet& keys, std::uint8_t* order, int prev, int& out) {
+    if (!peek('"')) return false;
+    const Window w(p_ + 1, end_);
+    const char* const b = w.bytes;  // after the opening quote
+    std::uint8_t& guess = order[prev + 1];
+    int k = guess - 1;
+    if (k < 0 || !keys.at(k, b)) {
+      const std::size_t n = quote_in(b);
+      if (n == 0 || n == 32) return false;
+      k = keys.find(b, n);
+      if (k < 0) return false;
+      guess = static_cast<std::uint8_t>(k + 1);
+    }
+    out = k;
+    const std::size_t after = keys.size(k) + 1;  // past the closing quote
+    if (b[after] == ':') {                       // compact JSON: the ':' at once
+      p_ += after + 2;
+      return true;
+    }
+    p_ += after + 1;
+    return eat(':');
   }
   // A non-negative whole number written plainly (no sign, fraction or exponent), at most 15 digits.
   bool whole(std::int64_t& out);
@@ -166,12 +182,12 @@ class Scanner {
 
   // {"key": value, ...} of known keys: member(index) reads each value.
   template <std::size_t N, class F>
-  bool object(const KeySet<N>& keys, F&& member) {
+  bool object(const KeySet& keys, KeyOrder<N>& order, F&& member) {
     if (!eat('{')) return false;
     if (eat('}')) return true;
+    int k = -1;
     do {
-      int k = -1;
-      if (!key(keys, k) || !member(k)) return false;
+      if (!key(keys, order.next, k, k) || !member(k)) return false;
     } while (eat(','));
     return eat('}');
   }

@@ -28,9 +28,9 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
 
   a.items.reserve(items.size());
   for (const auto& item : items) {
-    ItemResult r;
+    ItemResult& r = a.items.emplace_back();  // filled in place: an item result is ~150 bytes and two strings
     r.name = item.name;
-    r.code = item.code;
+    if (!item.code.empty()) r.code = item.code;  // most bills give no national code
     r.item_class = item.item_class;
     r.total = item.amount;
     a.total += item.amount;
@@ -40,7 +40,6 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
       r.in_scope = Fen::zero();
       a.out_of_catalogue += item.amount;
       ++ooc_count;
-      a.items.push_back(std::move(r));
       continue;
     }
     r.over_ceiling = min_fen(over_ceiling_of(item), item.amount);
@@ -73,16 +72,24 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
     } else {
       upfront_known = false;
     }
-    a.items.push_back(std::move(r));
   }
 
-  if (ooc_count > 0)
-    trace.add(Rule::out_of_catalogue, {count_value("count", ooc_count), money_value("amount", a.out_of_catalogue)});
-  if (over_count > 0)
-    trace.add(Rule::over_ceiling, {count_value("count", over_count), money_value("amount", a.over_ceiling)});
+  // A step whose values nothing reads (a figures-only answer) is added without making them.
+  if (ooc_count > 0) {
+    if (trace.keeps_values(Rule::out_of_catalogue))
+      trace.add(Rule::out_of_catalogue, {count_value("count", ooc_count), money_value("amount", a.out_of_catalogue)});
+    else
+      trace.add(Rule::out_of_catalogue, std::vector<StepValue>{});
+  }
+  if (over_count > 0) {
+    if (trace.keeps_values(Rule::over_ceiling))
+      trace.add(Rule::over_ceiling, {count_value("count", over_count), money_value("amount", a.over_ceiling)});
+    else
+      trace.add(Rule::over_ceiling, std::vector<StepValue>{});
+  }
 
   if (!upfront_known) {
-    a.upfront_needs = share.needs.empty() ? "policy:class_b_upfront_share" : share.needs;
+    a.upfront_needs = share.needs.empty() ? std::string_view("policy:class_b_upfront_share") : share.needs;
     return a;
   }
   a.class_b_upfront = upfront_total;
@@ -101,6 +108,10 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
       cite = &share.figure->cite;
     }
     trace.add(Rule::class_b_upfront, std::move(values), cite);
+  }
+  if (!trace.keeps_values(Rule::in_scope)) {
+    trace.add(Rule::in_scope, std::vector<StepValue>{});
+    return a;
   }
   trace.add(Rule::in_scope, {money_value("total", a.total), money_value("out_of_catalogue", a.out_of_catalogue),
                              money_value("over_ceiling", a.over_ceiling), money_value("class_b_upfront", upfront_total),

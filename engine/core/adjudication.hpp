@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "engine/core/claim.hpp"
@@ -19,7 +20,7 @@ struct Adjudication {
   Fen over_ceiling;
   std::optional<Fen> class_b_upfront;  // absent when the policy lacks the share and an item lacks its own
   std::optional<Fen> in_scope;
-  std::string upfront_needs;  // why class_b_upfront is absent ("" when present)
+  std::string_view upfront_needs;  // why class_b_upfront is absent ("" when present; a literal)
 };
 
 // setting may be null (the policy does not cover the setting): then only class-B items that print their own

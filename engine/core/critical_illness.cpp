@@ -68,8 +68,14 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
              text_value("parts_en", names_en)},
             &ratio.figure->cite);
   Fen paid;
+  const bool band_values = trace.keeps_values(Rule::critical_illness_band);
   for (const auto& p : pay_bands(ratio.figure->value.bands, before, before + base)) {
+    paid += p.paid;
     std::vector<StepValue> values;
+    if (!band_values) {  // a figures-only answer: the step, without values nothing reads
+      trace.add(Rule::critical_illness_band, std::move(values), &ratio.figure->cite);
+      continue;
+    }
     values.reserve(5);
     values.push_back(money_value("portion", p.portion));
     values.push_back(ratio_value("ratio", p.band->ratio));
@@ -77,7 +83,6 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
     values.push_back(money_value("band_from", p.band->from));
     if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
     trace.add(Rule::critical_illness_band, std::move(values), &ratio.figure->cite);
-    paid += p.paid;
   }
   const Lookup<Fen> cap = find_figure(policy->annual_cap, ctx);
   if (cap.figure == nullptr) {

@@ -105,23 +105,22 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
     // the manual claim is already chosen, the note says what to do, not that direct settlement fails.
     const bool cross_province = scope != CareScope::in_province;
     const bool chose_manual = claim.settlement == SettlementMode::manual_claim;
-    std::string zh = chose_manual
-                         ? "未备案的异地就医按手工报销测算：出院自费结算后按规定补办备案，再按参保地规定手工报销"
-                         : "未备案的异地就医一般不能直接结算：出院自费结算后按规定补办备案，可按参保地规定手工报销";
-    std::string en = chose_manual
-                         ? "Unfiled care elsewhere, estimated as a manual claim: after the self-paid discharge, "
-                           "file and claim manually under the insured region's rules"
-                         : "Unfiled care elsewhere is not settled directly: after a self-paid discharge, file and "
-                           "claim manually under the insured region's rules";
-    if (cross_province) {
-      zh += "（医保发〔2022〕22号）";
-      en += " (医保发〔2022〕22号)";
-    }
-    if (!chose_manual) {
-      zh += "；尚未出院的，出院结算前补办备案即可直接结算";
-      en += "; still in hospital, file before the discharge settlement and it is settled directly";
-    }
-    warnings.push_back({"file_then_claim", Text(zh + "。"), Text(en + ".")});
+    // Literals, viewed in pieces (text.hpp): the sentence is made of them, not copied into one string.
+    const std::string_view zh =
+        chose_manual ? "未备案的异地就医按手工报销测算：出院自费结算后按规定补办备案，再按参保地规定手工报销"
+                     : "未备案的异地就医一般不能直接结算：出院自费结算后按规定补办备案，可按参保地规定手工报销";
+    const std::string_view en = chose_manual
+                                    ? "Unfiled care elsewhere, estimated as a manual claim: after the self-paid "
+                                      "discharge, file and claim manually under the insured region's rules"
+                                    : "Unfiled care elsewhere is not settled directly: after a self-paid discharge, "
+                                      "file and claim manually under the insured region's rules";
+    const std::string_view notice_zh = cross_province ? "（医保发〔2022〕22号）" : "";
+    const std::string_view notice_en = cross_province ? " (医保发〔2022〕22号)" : "";
+    const std::string_view still_zh = chose_manual ? "" : "；尚未出院的，出院结算前补办备案即可直接结算";
+    const std::string_view still_en =
+        chose_manual ? "" : "; still in hospital, file before the discharge settlement and it is settled directly";
+    warnings.push_back({"file_then_claim", Text::viewing({zh, notice_zh, still_zh, "。"}),
+                        Text::viewing({en, notice_en, still_en, "."})});
   }
 
   const SettlementMode settlement = out.manual_claim ? SettlementMode::manual_claim : claim.settlement;
@@ -157,6 +156,12 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
       }
       out.multiplier = m.multiplier;
       out.cut = m.cut;
+      // The values are read only in the step's sentence: rendered with texts, or for an answer without a bill
+      // (estimate.cpp's without_amounts renders the steps it keeps).
+      if (!trace.texts() && claim.bill_given) {
+        trace.add(Rule::cross_region, std::vector<StepValue>{}, &m.cite);
+        return out;
+      }
       std::vector<StepValue> values{
           text_value("filing_zh", std::string(label_zh(filing))),
           text_value("filing", std::string(name_of(filing))),

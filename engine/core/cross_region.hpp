@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/core/claim.hpp"
@@ -26,7 +27,7 @@ struct CrossRegionOutcome {
   Ratio multiplier = Ratio::one();  // on the local ratio
   Ratio cut;                        // then this many percentage points off
   bool multiplier_known = true;     // false: the fund's share cannot be estimated (needs says why)
-  std::string needs;
+  std::string_view needs;           // a literal
   std::optional<Citation> critical_illness_excludes_reduction;
   bool filing_validity_open = false;  // past a minimum validity: whether the filing still holds is not known
 };

@@ -47,7 +47,9 @@ Error make_error(ErrorCode code, std::string field, std::string message_zh, std:
 template <class T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor): returns read naturally
+  // Moved in where the value is a temporary (an estimate is moved once, not twice, on its way out).
+  Result(T&& value) : v_(std::move(value)) {}    // NOLINT(google-explicit-constructor): returns read naturally
+  Result(const T& value) : v_(value) {}          // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
   bool ok() const { return v_.index() == 0; }
   const T& value() const { return std::get<0>(v_); }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "engine/core/adjudication.hpp"
+#include "engine/core/context_cache.hpp"
 #include "engine/core/critical_illness.hpp"
 #include "engine/core/cross_region.hpp"
 #include "engine/core/eligibility.hpp"
@@ -67,6 +68,7 @@ bool any_stay_condition(const std::vector<Figure<Fen>>& figures) {
 
 void warn_secondary_sources(const Estimate& est, const Trace& trace, std::vector<Warning>& warnings) {
   std::vector<const Citation*> seen;  // a handful of sources per answer: a list beats a set
+  seen.reserve(8);
   for (const auto& step : trace.steps()) {
     if (!step.cite) continue;
     const Citation& c = *step.cite;
@@ -146,25 +148,21 @@ void without_amounts(Estimate& est) {
   est.cannot_estimate = std::move(unknown);
 }
 
-Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume) {
-  // A city without its own file whose province has a layer is estimated from that layer: its cross-region and
-  // process rules apply, and the benefit figures the city would give are named as missing.
-  const bool own_file = pack.has_region(claim.insured_region);
-  const Layers layers = layers_for(claim.insured_region, pack, &claim.date_of_care);
-  if (!own_file && layers.province == nullptr) return no_city_policy(claim.insured_region, pack);
-  const Policy* policy = own_file ? pack.in_force(claim.insured_region, claim.date_of_care) : layers.province;
-  if (policy == nullptr) {
-    return make_error(ErrorCode::no_policy_for_date, "date_of_care",
-                      "参保地在就医日期 " + claim.date_of_care.iso() + " 没有已收录的有效政策版本",
-                      "no policy version of the insured region is in force on " + claim.date_of_care.iso());
-  }
-  if (auto unread = unread_layers(layers, policy, "insured_region")) return *unread;
+Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume, ContextCache& contexts) {
+  const SettleContext& context = contexts.settling(claim, pack);
+  if (context.error) return *context.error;
+  const Policy* policy = context.policy;
 
   Estimate est;
   est.policy = policy;
-  est.layers = layers;
+  est.layers = context.layers;
   est.date_of_care = claim.date_of_care;
+  est.merged_rules = context.merged;
   est.trace = Trace(claim.step_texts, claim.texts);
+  // Room for the usual few at once (an answer lacking the annual cap, warned of the year so far): grown entry by
+  // entry, each list was moved at every growth.
+  est.cannot_estimate.reserve(3);
+  est.warnings.reserve(3);
   Trace& trace = est.trace;
   // Steps without a source exist only to be read; a figures-only answer skips building them.
   if (trace.texts()) {
@@ -174,25 +172,12 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
                date_value("date_of_care", claim.date_of_care)});
   }
 
-  if (!own_file) {
+  if (!context.own_file) {
     est.warnings.push_back(
         {"province_rules_only", "本市政策未收录，按全省规则测算。", "No city policy: province rules used."});
   }
-  LayeredRules local;
-  layered_rules(est.layers, claim.scheme, claim.setting, local);
-  const LayeredRules* rules = &local;
-  const bool merged_scheme = local.scheme == &local.merged_scheme;
-  const bool merged_setting = local.setting == &local.merged_setting;
-  if (merged_scheme || merged_setting) {
-    // Merged figures: the steps point at their citations, so they move to storage the answer keeps.
-    auto kept = std::make_shared<LayeredRules>(std::move(local));
-    if (merged_scheme) kept->scheme = &kept->merged_scheme;
-    if (merged_setting) kept->setting = &kept->merged_setting;
-    rules = kept.get();
-    est.merged_rules = std::move(kept);
-  }
-  const SchemePolicy* scheme = rules->scheme;
-  const SettingPolicy* setting = rules->setting;
+  const SchemePolicy* scheme = context.scheme;
+  const SettingPolicy* setting = context.setting;
   if (scheme != nullptr) {
     if (auto err = check_person_and_tier(claim, *scheme, est.warnings)) return *err;
   }
@@ -265,16 +250,20 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
     }
     const FundShare fund =
         settle_fund(claim, figures, *adj.in_scope, ctx, cross.multiplier, cross.cut, trace, est.cannot_estimate);
-    warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
     split.deductible_applied = fund.deductible_applied;
     split.fund_paid = fund.fund_paid;
-    if (!fund.fund_paid) return est;
+    if (!fund.fund_paid) {
+      warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
+      return est;
+    }
     parts.deductible = *fund.deductible_applied;
     // Shenzhen's 大病保险 base leaves out what the cross-region multiplier took off (办法 第四十条 reductions).
     parts.copay = cross.critical_illness_excludes_reduction ? *fund.copay - fund.reduction : *fund.copay;
     parts.over_cap = fund.over_cap;
     split.critical_illness_paid =
         settle_critical_illness(claim, scheme->critical_illness, parts, ctx, trace, est.cannot_estimate);
+    // Once, after both settlements: the fund's warnings come first in its fixed order either way (the
+    // critical-illness ones are its last checks, and nothing else warns in between).
     warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
   }
 
@@ -295,14 +284,16 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
 
 }  // namespace
 
-Result<Estimate> estimate(Claim request, const PolicyPack& pack) {
-  const Result<Claim> resolved = resolve_claim_places(std::move(request), pack);
-  if (!resolved.ok()) return resolved.error();
-  const Claim& claim = resolved.value();
-  Result<Estimate> r = run(claim, pack, Assumptions{});
+Result<Estimate> estimate(Claim claim, const PolicyPack& pack, ContextCache* contexts) {
+  ContextCache local;
+  ContextCache& cache = contexts != nullptr ? *contexts : local;
+  const Result<ClaimPlaces>& places = cache.places(claim, pack);
+  if (!places.ok()) return places.error();
+  apply_places(places.value(), claim);
+  Result<Estimate> r = run(claim, pack, Assumptions{}, cache);
   if (r.ok()) {
     bound_ranges(
-        claim, [&pack](const Claim& c, const Assumptions& a) { return run(c, pack, a); }, r.value());
+        claim, [&pack, &cache](const Claim& c, const Assumptions& a) { return run(c, pack, a, cache); }, r.value());
     if (!claim.bill_given) without_amounts(r.value());
     warn_secondary_sources(r.value(), r.value().trace, r.value().warnings);
     // next_questions belong to the full answer only.

@@ -116,9 +116,13 @@ struct Estimate {
   std::shared_ptr<const LayeredRules> merged_rules;
 };
 
+class ContextCache;
+
 // The engine's one domain entry point. Errors are input errors that depend on the policy (a person type
 // the region does not have, say); everything else the request lacks becomes a cannot_estimate entry.
 // The claim is taken by value: its places are resolved in it (a caller done with its claim moves it in).
-Result<Estimate> estimate(Claim claim, const PolicyPack& pack);
+// contexts: a batch's cache of what the pack says for the claim's places and date (context_cache.hpp); null: none
+// kept beyond this estimate. The answer is the same either way.
+Result<Estimate> estimate(Claim claim, const PolicyPack& pack, ContextCache* contexts = nullptr);
 
 }  // namespace claimcalc

@@ -23,8 +23,9 @@ template <class V>
 struct Lookup {
   const Figure<V>* figure = nullptr;
   // When no figure could be picked because the request lacks an input an earlier figure depends on:
-  // the request field to ask for. Empty with figure == nullptr: the policy has no such figure.
-  std::string needs;
+  // the request field to ask for (a literal of match_condition's). Empty with figure == nullptr: the policy has no
+  // such figure.
+  std::string_view needs;
 };
 
 // Returns "" when cond matches ctx, "-" when it does not, or the name of the request field it needs (a literal: the
@@ -35,10 +36,10 @@ template <class V>
 Lookup<V> find_figure(const std::vector<Figure<V>>& figures, const LookupContext& ctx) {
   for (const auto& f : figures) {
     const std::string_view m = match_condition(f.when, ctx);
-    if (m.empty()) return {&f, ""};
-    if (m != "-") return {nullptr, std::string(m)};
+    if (m.empty()) return {&f, {}};
+    if (m != "-") return {nullptr, m};
   }
-  return {nullptr, ""};
+  return {nullptr, {}};
 }
 
 }  // namespace claimcalc

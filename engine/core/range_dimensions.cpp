@@ -11,21 +11,6 @@ namespace claimcalc {
 
 namespace {
 
-bool needs(const Estimate& est, std::string_view field) {
-  return std::any_of(est.cannot_estimate.begin(), est.cannot_estimate.end(),
-                     [&](const CannotEstimate& u) { return u.needs == field; });
-}
-
-bool warned(const Estimate& est, std::string_view code) {
-  return std::any_of(est.warnings.begin(), est.warnings.end(), [&](const Warning& w) { return w.code == code; });
-}
-
-const Step* step_of(const Estimate& est, Rule rule) {
-  for (const auto& s : est.trace.steps())
-    if (s.rule == rule) return &s;
-  return nullptr;
-}
-
 template <class E, class Set>
 Dimension enum_dimension(const std::string& field, const std::vector<E>& list, Set set) {
   Dimension d{field, figure_label_zh(field), figure_label_en(field), {}};
@@ -136,25 +121,46 @@ Dimension disease_dimension(const SettingPolicy& setting) {
 std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, const std::vector<std::string>& known) {
   std::vector<Dimension> out;
   const auto open = [&](std::string_view field) { return std::find(known.begin(), known.end(), field) == known.end(); };
-  // Most answers lack only policy figures: then no request field is asked for, and each check below ends at once.
-  const bool asks_fields = std::any_of(est.cannot_estimate.begin(), est.cannot_estimate.end(),
-                                       [](const CannotEstimate& u) { return !u.needs.starts_with("policy:"); });
-  const auto needs = [&](const Estimate& e, std::string_view field) {
-    return asks_fields && claimcalc::needs(e, field);
-  };
-  const SchemePolicy* scheme = scheme_of(claim, est);
-  if (scheme != nullptr && needs(est, "tier") && !scheme->tiers.empty() && open("tier"))
+  // One pass over each list says everything asked below. Most answers lack only policy figures ("policy:..."): then
+  // no request field is asked for.
+  bool asks_tier = false, asks_person = false, asks_level = false, asks_province = false, asks_age = false,
+       asks_disease = false;
+  for (const auto& u : est.cannot_estimate) {
+    if (u.needs.starts_with("policy:")) continue;
+    asks_tier = asks_tier || u.needs == "tier";
+    asks_person = asks_person || u.needs == "person";
+    asks_level = asks_level || u.needs == "hospital_level";
+    asks_province = asks_province || u.needs == "care_province";
+    asks_age = asks_age || u.needs == "age";
+    asks_disease = asks_disease || u.needs == "disease";
+  }
+  bool stay_assumed = false, filing_minimum = false;
+  for (const auto& w : est.warnings) {
+    stay_assumed = stay_assumed || w.code == "first_stay_assumed";
+    filing_minimum = filing_minimum || w.code == "filing_validity_minimum";
+  }
+  const Step* ded = nullptr;
+  const Step* ci = nullptr;
+  for (const auto& st : est.trace.steps()) {
+    if (st.rule == Rule::deductible && ded == nullptr) ded = &st;
+    if (st.rule == Rule::critical_illness_base && ci == nullptr) ci = &st;
+  }
+  // The scheme's and setting's rules, looked up only when a check below reads them.
+  const bool reads_setting = asks_age || asks_disease || stay_assumed;
+  const SchemePolicy* scheme =
+      asks_tier || asks_person || reads_setting || ci != nullptr ? scheme_of(claim, est) : nullptr;
+  if (scheme != nullptr && asks_tier && !scheme->tiers.empty() && open("tier"))
     out.push_back(enum_dimension("tier", scheme->tiers, [](Claim& c, Tier v) { c.tier = v; }));
-  if (scheme != nullptr && needs(est, "person") && !scheme->persons.empty() && open("person"))
+  if (scheme != nullptr && asks_person && !scheme->persons.empty() && open("person"))
     out.push_back(enum_dimension("person", scheme->persons, [](Claim& c, Person v) { c.person = v; }));
-  if (needs(est, "hospital_level") && open("hospital_level")) {
+  if (asks_level && open("hospital_level")) {
     const std::vector<HospitalLevel> levels{HospitalLevel::primary, HospitalLevel::level1, HospitalLevel::level2,
                                             HospitalLevel::level3};
     Dimension d = enum_dimension("hospital_level", levels, [](Claim& c, HospitalLevel v) { c.hospital_level = v; });
     for (std::size_t i = 0; i < levels.size(); ++i) d.values[i].label_en = std::string(label_en(levels[i]));
     out.push_back(std::move(d));
   }
-  if (needs(est, "care_province") && est.policy != nullptr && open("care_province")) {
+  if (asks_province && est.policy != nullptr && open("care_province")) {
     const std::string home = est.policy->province;
     std::string other = "beijing";
     if (other == home) other = "tianjin";
@@ -163,15 +169,12 @@ std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, 
     d.values.push_back({"省外", "outside the province", [other](Claim& c, Assumptions&) { c.care_province = other; }});
     out.push_back(std::move(d));
   }
-  const SettingPolicy* setting = setting_of(claim, est);
-  if (scheme != nullptr && setting != nullptr && needs(est, "age") && open("age"))
+  const SettingPolicy* setting = reads_setting ? setting_of(claim, est) : nullptr;
+  if (scheme != nullptr && setting != nullptr && asks_age && open("age"))
     out.push_back(age_dimension(*scheme, *setting));
-  if (setting != nullptr && needs(est, "disease") && claim.disease.empty() && !setting->diseases.empty() &&
-      open("disease"))
+  if (setting != nullptr && asks_disease && claim.disease.empty() && !setting->diseases.empty() && open("disease"))
     out.push_back(disease_dimension(*setting));
-  if (setting != nullptr && warned(est, "first_stay_assumed") && open("year_to_date.stays"))
-    out.push_back(stays_dimension(*setting));
-  const Step* ded = step_of(est, Rule::deductible);
+  if (setting != nullptr && stay_assumed && open("year_to_date.stays")) out.push_back(stays_dimension(*setting));
   if (ded != nullptr && ded->find("already_paid") != nullptr && !claim.year_to_date.given.deductible_paid &&
       open("year_to_date.deductible_paid")) {
     Dimension d{"year_to_date.deductible_paid", "本年已付起付线", "deductible already paid this year", {}};
@@ -183,14 +186,13 @@ std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, 
                         }});
     out.push_back(std::move(d));
   }
-  if (warned(est, "filing_validity_minimum") && open("filing")) {
+  if (filing_minimum && open("filing")) {
     Dimension d{"filing", "备案是否仍在有效期内", "whether the filing still holds", {}};
     d.values.push_back(
         {"备案仍有效", "filing still valid", [](Claim&, Assumptions& a) { a.filing_still_valid = true; }});
     d.values.push_back({"备案已失效", "filing expired", [](Claim&, Assumptions& a) { a.filing_still_valid = false; }});
     out.push_back(std::move(d));
   }
-  const Step* ci = step_of(est, Rule::critical_illness_base);
   if (ci != nullptr && scheme != nullptr && scheme->critical_illness &&
       !claim.year_to_date.given.critical_illness_base && open("year_to_date.critical_illness_base")) {
     const StepValue* base = ci->find("base");

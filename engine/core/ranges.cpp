@@ -174,48 +174,78 @@ RangeReason dimension_reason(const Dimension& d) {
           Text("The " + d.label_en + " is not known: computed for each of " + en + ", lowest and highest kept.")};
 }
 
-// Why an end is open: the data lacks the figure that would close it.
-// Appends to out (after the dimensions' reasons, which never have these texts).
-void open_reasons(const std::vector<Outcome>& outcomes, int part, const Span& s, std::vector<RangeReason>& out) {
-  // The sentences are literals: compared by view, and viewed (not copied) in the reason.
-  const auto add = [&](std::string_view cap_part, std::string_view zh, std::string_view en) {
-    for (const auto& o : outcomes) {
-      for (const auto& u : o.unknown) {
-        if (u.part != cap_part) continue;
-        const bool seen = std::any_of(out.begin(), out.end(),
-                                      [&](const RangeReason& r) { return r.reason_zh == zh && r.needs == u.needs; });
-        if (!seen) out.push_back({u.needs, Text::viewing({zh}), Text::viewing({en})});
-      }
+// The caps and rules whose absence leaves an end open, and for each the distinct figures (needs) the settlements
+// lacked, in the order they first lacked them. Read once per answer, not once per part and sentence.
+enum OpenCause { kAnnualCap, kMonthlyCap, kCriticalIllnessCap, kCriticalIllnessPaid, kCauseCount };
+using OpenNeeds = std::array<std::vector<const Text*>, kCauseCount>;
+
+OpenNeeds open_needs(const std::vector<Outcome>& outcomes) {
+  OpenNeeds out;
+  for (const auto& o : outcomes) {
+    for (const auto& u : o.unknown) {
+      int cause = kCauseCount;
+      if (u.part == "annual_cap")
+        cause = kAnnualCap;
+      else if (u.part == "monthly_cap")
+        cause = kMonthlyCap;
+      else if (u.part == "critical_illness_cap")
+        cause = kCriticalIllnessCap;
+      else if (u.part == "critical_illness_paid")
+        cause = kCriticalIllnessPaid;
+      if (cause == kCauseCount) continue;
+      auto& list = out[static_cast<std::size_t>(cause)];
+      if (std::none_of(list.begin(), list.end(), [&](const Text* n) { return *n == u.needs; }))
+        list.push_back(&u.needs);
     }
+  }
+  return out;
+}
+
+// Why an end is open: the data lacks the figure that would close it.
+// Appends to out (after the dimensions' reasons, which never have these texts); each sentence once per figure.
+void open_reasons(const OpenNeeds& needs, int part, const Span& s, std::vector<RangeReason>& out) {
+  // The sentences are literals: viewed (not copied) in the reason.
+  const auto add = [&](OpenCause cause, std::string_view zh, std::string_view en) {
+    for (const Text* n : needs[static_cast<std::size_t>(cause)])
+      out.push_back({*n, Text::viewing({zh}), Text::viewing({en})});
   };
   if (!s.low && part == kFund)
-    add("annual_cap",
+    add(kAnnualCap,
         "上限按未达到年度最高支付限额计算；该限额尚无可引用的数字，达到限额时统筹基金支付更少，故没有下限。",
         "The upper end assumes the annual cap is not reached; the cap has no citable figure yet, and if reached the "
         "fund pays less, so there is no lower end.");
   if (!s.high && (part == kPatient || part == kSelfPay))
-    add("annual_cap", "年度最高支付限额尚无可引用的数字：达到限额时超出部分由个人负担，故没有上限。",
+    add(kAnnualCap, "年度最高支付限额尚无可引用的数字：达到限额时超出部分由个人负担，故没有上限。",
         "The annual cap has no citable figure yet: if it is reached the excess falls to the patient, so there is no "
         "upper end.");
   if (!s.low && part == kFund)
-    add("monthly_cap", "上限按未达到每月限额计算；该限额尚无可引用的数字，故没有下限。",
+    add(kMonthlyCap, "上限按未达到每月限额计算；该限额尚无可引用的数字，故没有下限。",
         "The upper end assumes the monthly cap is not reached; it has no citable figure yet, so there is no lower "
         "end.");
   if (!s.high && part == kCriticalIllness)
-    add("annual_cap", "基金达到年度限额时超出部分计入大病保险，大病保险支付会更多，故没有上限。",
+    add(kAnnualCap, "基金达到年度限额时超出部分计入大病保险，大病保险支付会更多，故没有上限。",
         "If the fund's annual cap is reached the excess counts toward critical illness, which then pays more: no "
         "upper end.");
   if (!s.low && part == kCriticalIllness)
-    add("critical_illness_cap", "上限按未达到大病保险年度限额计算；该限额尚无可引用的数字，故没有下限。",
+    add(kCriticalIllnessCap, "上限按未达到大病保险年度限额计算；该限额尚无可引用的数字，故没有下限。",
         "The upper end assumes the critical-illness cap is not reached; it has no citable figure yet: no lower end.");
   if (part == kPatient || part == kSelfPay)
-    add("critical_illness_paid",
+    add(kCriticalIllnessPaid,
         "大病保险（或职工大额补助）规定尚无可引用的数字：未扣除其支付；它只支付政策范围内的个人负担，故下限为个人自费部"
         "分"
         "（个人自付下限为 0）。",
         "The critical-illness rules have no citable figures yet, so no such payment is deducted; it pays only inside "
         "policy scope, so the lower end is the self-funded part (0 for self-pay).");
 }
+
+// Whether the figure becomes a range: known, bounded at one end at least, and not one value.
+bool opens_range(const Span& s) {
+  if (!s.known || (!s.low && !s.high)) return false;
+  return !(s.low && s.high && *s.low == *s.high);
+}
+
+// What the settlement still lacks, once ranged[p] says which parts are ranges (est.ranges).
+void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged);
 
 void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> reasons) {
   Range r{s.low, s.high, std::move(reasons)};
@@ -254,8 +284,12 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     for (const auto& d : dims) fields.push_back(d.field);
     std::vector<Dimension> revealed;
     std::vector<std::size_t> choice(dims.size(), 0);
+    outcomes.reserve(runs);
     for (std::size_t n = 0; n < runs; ++n) {
       Claim c = claim;
+      // Only figures, what the settlement lacks, its warnings and the steps ranges read (deductible, critical-
+      // illness base: kept without texts) are read from it: step sentences would be rendered for nothing.
+      c.step_texts = false;
       Assumptions a;
       for (std::size_t d = 0; d < dims.size(); ++d) dims[d].values[choice[d]].apply(c, a);
       Result<Estimate> r = settle(c, a);
@@ -280,10 +314,25 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
   const bool lent = outcomes.empty();
   if (lent) {
     dims.clear();
-    Spans spans = spans_of(claim, est);
+    const Spans spans = spans_of(claim, est);
+    // Every figure exact or unknown (no end open either): no range, no reason to find.
+    if (std::none_of(spans.begin(), spans.end(), [](const Span& s) { return opens_range(s); })) {
+      for (int p = 0; p < kPartCount; ++p) {
+        const Span& s = spans[static_cast<std::size_t>(p)];
+        std::optional<Fen>& value = *slot(est.split, p);
+        if (s.known && s.low)
+          value = s.low;  // exact: low == high
+        else
+          value.reset();
+      }
+      settle_unknowns(est, {});
+      return;
+    }
     outcomes.push_back({{}, spans, std::move(est.cannot_estimate)});
   }
 
+  const OpenNeeds open = open_needs(outcomes);
+  std::array<bool, kPartCount> ranged{};  // the parts given a range (est.ranges, without a lookup by name)
   for (int p = 0; p < kPartCount; ++p) {
     Span full = merged(outcomes, p, SIZE_MAX, 0);
     std::optional<Fen>& value = *slot(est.split, p);
@@ -305,8 +354,9 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
       reasons.push_back(dimension_reason(dims[d]));
       est.narrowings.push_back({dims[d].field, std::string(kPartNames[p]), by});
     }
-    open_reasons(outcomes, p, full, reasons);
+    open_reasons(open, p, full, reasons);
     record(est, p, full, std::move(reasons));
+    ranged[static_cast<std::size_t>(p)] = true;
   }
   if (lent) est.cannot_estimate = std::move(outcomes.front().unknown);
   // What is still missing is what the settlements behind the ranges lacked, not what the first one asked for.
@@ -326,25 +376,33 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     }
     est.cannot_estimate = std::move(kept);
   }
+  settle_unknowns(est, ranged);
+}
+
+namespace {
+
+void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged) {
   // A part the ranges now answer no longer needs the field that made it unknown.
   est.cannot_estimate.erase(
       std::remove_if(est.cannot_estimate.begin(), est.cannot_estimate.end(),
                      [&](const CannotEstimate& u) {
                        for (int p = 0; p < kPartCount; ++p)
-                         if (u.part == kPartNames[p] && (est.ranges.count(kPartNames[p]) != 0 || *slot(est.split, p)))
+                         if (u.part == kPartNames[p] && (ranged[static_cast<std::size_t>(p)] || *slot(est.split, p)))
                            return true;
                        return false;
                      }),
       est.cannot_estimate.end());
   for (int p = 0; p < kPartCount; ++p) {
-    if (!est.split.fund_paid && est.ranges.count("fund_paid") == 0) break;  // already explained by the fund's entry
-    if (*slot(est.split, p) || est.ranges.count(kPartNames[p]) != 0 || has_part(est, kPartNames[p])) continue;
+    if (!est.split.fund_paid && !ranged[kFund]) break;  // already explained by the fund's entry
     if (p != kSelfPay && p != kPatient) continue;
+    if (*slot(est.split, p) || ranged[static_cast<std::size_t>(p)] || has_part(est, kPartNames[p])) continue;
     // Both ends open: name what would close them.
     est.cannot_estimate.push_back(cannot_estimate(Text::viewing({kPartNames[p]}), has_part(est, "critical_illness_paid")
                                                                                       ? "policy:critical_illness"
                                                                                       : "policy:annual_cap"));
   }
 }
+
+}  // namespace
 
 }  // namespace claimcalc

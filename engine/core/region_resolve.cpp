@@ -122,7 +122,7 @@ Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, std
   return unknown_place(field, text);
 }
 
-Result<Claim> resolve_claim_places(Claim claim, const PolicyPack& pack) {
+Result<ClaimPlaces> claim_places(const Claim& claim, const PolicyPack& pack) {
   const std::string& care_text = claim.care_region.empty() ? claim.insured_region : claim.care_region;
   auto insured = resolve_place(claim.insured_region, pack, "insured_region");
   if (!insured.ok()) return insured.error();
@@ -144,11 +144,12 @@ Result<Claim> resolve_claim_places(Claim claim, const PolicyPack& pack) {
                         "\"" + place->name_zh + "\" is a province: give the city (prefecture-level) in it");
     }
   }
-  claim.insured_region = insured.value().id();
-  claim.care_region = care.value().id();
-  claim.insured_province_code = insured.value().province_code;
-  claim.care_province_code = care.value().province_code;
-  claim.care_name_zh = care.value().name_zh;
+  ClaimPlaces out;
+  out.insured_region = insured.value().id();
+  out.care_region = care.value().id();
+  out.insured_province_code = insured.value().province_code;
+  out.care_province_code = care.value().province_code;
+  out.care_name_zh = care.value().name_zh;
   if (!claim.care_province.empty()) {
     const std::int32_t given = province_code_of(claim.care_province, pack);
     const std::int32_t derived = care.value().province_code;
@@ -169,9 +170,24 @@ Result<Claim> resolve_claim_places(Claim claim, const PolicyPack& pack) {
                         "care_province \"" + claim.care_province + "\" contradicts the care region \"" +
                             care.value().name_zh + "\", which is in " + province);
     }
-    if (derived == 0) claim.care_province_code = given;
+    if (derived == 0) out.care_province_code = given;
   }
-  return claim;
+  return out;
+}
+
+void apply_places(const ClaimPlaces& places, Claim& claim) {
+  claim.insured_region = places.insured_region;
+  claim.care_region = places.care_region;
+  claim.insured_province_code = places.insured_province_code;
+  claim.care_province_code = places.care_province_code;
+  claim.care_name_zh = places.care_name_zh;
+}
+
+std::optional<Error> resolve_claim_places(Claim& claim, const PolicyPack& pack) {
+  const Result<ClaimPlaces> places = claim_places(claim, pack);
+  if (!places.ok()) return places.error();
+  apply_places(places.value(), claim);
+  return std::nullopt;
 }
 
 Layers layers_for(const std::string& insured_region, const PolicyPack& pack, const Date* on) {

@@ -31,10 +31,24 @@ inline constexpr std::string_view kUnnamedCareRegion = "other";
 // field names the request field in errors (insured_region, care_region, care_province).
 Result<Place> resolve_place(const std::string& text, const PolicyPack& pack, std::string_view field);
 
+// A claim's places as resolve_claim_places writes them into the claim.
+struct ClaimPlaces {
+  std::string insured_region;  // pack id, or code where the pack has no policy
+  std::string care_region;
+  std::int32_t insured_province_code = 0;
+  std::int32_t care_province_code = 0;
+  std::string care_name_zh;
+};
+
+// The places of a claim: a function of its insured_region, care_region and care_province texts and of the pack
+// alone (a cache keys them by those three; engine/core/context_cache.hpp).
+Result<ClaimPlaces> claim_places(const Claim& claim, const PolicyPack& pack);
+void apply_places(const ClaimPlaces& places, Claim& claim);
+
 // Resolves insured_region, care_region and care_province in place: the regions become pack ids (or codes where
 // the pack has no policy), the care province is derived from the care region and a given one checked against it.
 // An insured place without a policy is not an error here (the process answers still apply).
-Result<Claim> resolve_claim_places(Claim claim, const PolicyPack& pack);
+std::optional<Error> resolve_claim_places(Claim& claim, const PolicyPack& pack);
 
 // date null: the newest version of each layer (questions without a date of care).
 Layers layers_for(const std::string& insured_region, const PolicyPack& pack, const Date* on);

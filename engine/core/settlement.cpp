@@ -19,6 +19,10 @@ std::vector<BandPayment> pay_bands(const std::vector<Band>& bands, Fen lo, Fen h
 Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& trace) {
   const Fen remaining = clamp_zero(cap.value - used);
   const Fen after = min_fen(before, remaining);
+  if (!trace.keeps_values(rule)) {  // a figures-only answer: the step, without values nothing reads
+    trace.add(rule, std::vector<StepValue>{}, &cap.cite);
+    return after;
+  }
   trace.add(rule,
             {money_value("cap", cap.value), money_value("used", used), money_value("remaining", remaining),
              money_value("before", before), money_value("after", after), money_value("excess", before - after)},
@@ -102,20 +106,23 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   // critical-illness base (which leaves the reduction out) then makes the patient pay a fen less for a fen more
   // of bill (issue 14 row 6). With one rounding, each fen of bill goes to at most one of fund or base.
   Wide taken = 0;
-  for (const auto& p : pay_bands(schedule.bands, start + applied, start + in_scope))
-    taken += Wide(p.portion.value()) * (p.band->ratio.units() - multiply(p.band->ratio, multiplier).units());
-  std::vector<Band> bands = schedule.bands;
-  for (auto& b : bands) b.ratio = cut_points(multiply(b.ratio, multiplier), cut);
-  const auto payments = pay_bands(bands, start + applied, start + in_scope);
-  // Steps show the local band (edges, local ratio) and the effective ratio.
-  std::vector<BandPayment> shown = payments;
-  for (std::size_t i = 0; i < shown.size(); ++i) {
-    for (std::size_t k = 0; k < bands.size(); ++k)
-      if (shown[i].band == &bands[k]) shown[i].band = &schedule.bands[k];
+  Fen fund;
+  // Each band once: the part of the claim in it, the fund's payment at the effective ratio, and what the multiplier
+  // took off at the local one (the steps show the local band and the effective ratio).
+  std::vector<BandPayment> shown;
+  shown.reserve(schedule.bands.size());
+  for (const auto& band : schedule.bands) {
+    const Fen from = max_fen(start + applied, band.from);
+    const Fen to = band.to ? min_fen(start + in_scope, *band.to) : start + in_scope;
+    if (to <= from) continue;
+    const Fen portion = to - from;
+    const Ratio local = multiply(band.ratio, multiplier);
+    taken += Wide(portion.value()) * (band.ratio.units() - local.units());
+    const Fen paid = apply_ratio(portion, cut_points(local, cut));
+    fund += paid;
+    shown.push_back({portion, paid, &band});
   }
   trace_bands(shown, schedule.bands.size(), multiplier, cut, ratio.figure->cite, trace);
-  Fen fund;
-  for (const auto& p : payments) fund += p.paid;
   s.reduction = round_div(taken, Ratio::kScale);
   s.fund_before_caps = fund;
   s.copay = in_scope - applied - fund;

@@ -4,26 +4,35 @@
 
 namespace claimcalc {
 
-Text::Text(const char* data, std::size_t size) : count_(size != 0 ? 1 : 0) { pieces_[0] = {data, size}; }
+Text::Text(const char* data, std::size_t size) : count_(size != 0 ? 1 : 0) {
+  data_[0] = data;
+  sizes_[0] = static_cast<std::uint32_t>(size);
+}
+
+Text::Text(std::string text) : held_(std::make_shared<const std::string>(std::move(text))) {
+  count_ = 1;  // even when empty: a held text is one piece, as the writers expect
+  data_[0] = held_->data();
+  sizes_[0] = static_cast<std::uint32_t>(held_->size());
+}
 
 Text Text::viewing(std::initializer_list<std::string_view> pieces) {
   Text t;
-  std::size_t count = 0;
-  for (const auto piece : pieces) count += piece.empty() ? 0 : 1;
-  if (count > kMaxPieces) {
-    for (const auto piece : pieces) t.text_.append(piece);
-    t.owned_ = true;
-    return t;
-  }
   for (const auto piece : pieces) {
     if (piece.empty()) continue;
-    t.pieces_[t.count_++] = piece;
+    if (t.count_ == kMaxPieces) {  // rare: joined and held
+      std::string joined;
+      for (const auto p : pieces) joined.append(p);
+      return Text(std::move(joined));
+    }
+    t.data_[t.count_] = piece.data();
+    t.sizes_[t.count_] = static_cast<std::uint32_t>(piece.size());
+    ++t.count_;
   }
   return t;
 }
 
 std::string Text::str() const {
-  if (owned_) return text_;
+  if (held_) return *held_;
   std::string out;
   out.reserve(size());
   append_to(out);
@@ -35,9 +44,9 @@ void Text::append_to(std::string& out) const {
 }
 
 bool Text::same_pieces(const Text& other) const {
-  if (owned_ || other.owned_ || count_ != other.count_) return false;
+  if (held_ || other.held_ || count_ != other.count_) return false;
   for (std::size_t i = 0; i < count_; ++i) {
-    if (pieces_[i].data() != other.pieces_[i].data() || pieces_[i].size() != other.pieces_[i].size()) return false;
+    if (data_[i] != other.data_[i] || sizes_[i] != other.sizes_[i]) return false;
   }
   return true;
 }
@@ -45,28 +54,27 @@ bool Text::same_pieces(const Text& other) const {
 std::uint64_t Text::pieces_hash() const {
   std::uint64_t h = count_;
   for (std::size_t i = 0; i < count_; ++i) {
-    h = (h ^ reinterpret_cast<std::uintptr_t>(pieces_[i].data())) * 0x9E3779B97F4A7C15ULL;
-    h = (h ^ pieces_[i].size()) * 0xFF51AFD7ED558CCDULL;
+    h = (h ^ reinterpret_cast<std::uintptr_t>(data_[i])) * 0x9E3779B97F4A7C15ULL;
+    h = (h ^ sizes_[i]) * 0xFF51AFD7ED558CCDULL;
   }
   return h ^ (h >> 32);
 }
 
 bool Text::equals(std::string_view other) const {
-  if (owned_) return std::string_view(text_) == other;
   if (size() != other.size()) return false;
   std::size_t at = 0;
   for (std::size_t i = 0; i < count_; ++i) {
-    const std::string_view piece = pieces_[i];
-    if (other.substr(at, piece.size()) != piece) return false;
-    at += piece.size();
+    const std::string_view p = piece(i);
+    if (other.substr(at, p.size()) != p) return false;
+    at += p.size();
   }
   return at == other.size();
 }
 
 bool Text::operator==(const Text& other) const {
   if (same_pieces(other)) return true;
-  if (other.owned_) return *this == std::string_view(other.text_);
-  if (owned_) return other == std::string_view(text_);
+  if (other.count_ <= 1) return *this == (other.count_ == 1 ? other.piece(0) : std::string_view());
+  if (count_ <= 1) return other == (count_ == 1 ? piece(0) : std::string_view());
   return str() == other;
 }
 

@@ -9,7 +9,7 @@ namespace claimcalc {
 namespace {
 
 struct Label {
-  const char* key;
+  std::string_view key;  // sized: a key is matched by its size and first byte before its bytes
   const char* zh;
   const char* en;
 };
@@ -40,8 +40,8 @@ constexpr Label kLabels[] = {
 
 const Label* find_label(std::string_view key) {
   if (key.empty()) return nullptr;
-  for (const auto& l : kLabels)  // the first byte first: most keys differ there, without a strlen and a compare
-    if (l.key[0] == key[0] && key == l.key) return &l;
+  for (const auto& l : kLabels)  // size and first byte first: most keys differ there
+    if (l.key.size() == key.size() && l.key[0] == key[0] && key == l.key) return &l;
   return nullptr;
 }
 
@@ -102,7 +102,7 @@ CannotEstimate cannot_estimate(const Text& part, std::string_view needs) {
   const auto text = [label](std::initializer_list<std::string_view> pieces) {
     return label != nullptr ? Text::viewing(pieces) : Text(joined(pieces));
   };
-  const std::string_view key = label != nullptr ? std::string_view(label->key) : figure;
+  const std::string_view key = label != nullptr ? label->key : figure;
   const std::string_view zh = label != nullptr ? std::string_view(label->zh) : figure;
   const std::string_view en = label != nullptr ? std::string_view(label->en) : figure;
   if (policy) {
