@@ -1,8 +1,10 @@
 // Native benchmarks (not a test): pack load, one estimate of 5/10/50/500 items in both answer sizes, and the bytes
 // of each answer. Prints one JSON object per line for bench/run.mjs to put in the table.
 //   build/bench/native_bench [rounds]
-//   build/bench/native_bench --many FILE COUNT   one estimate_many call, detail figures, of COUNT requests taken in
-//                                                turn from FILE (JSON Lines): the wasm's path natively, for callgrind
+//   build/bench/native_bench --many FILE COUNT [TEXTS]   one estimate_many call, detail figures, of COUNT requests
+//                                                taken in turn from FILE (JSON Lines), with the envelope's "texts"
+//                                                when TEXTS is given (both|zh|en|none): the wasm's path natively,
+//                                                for callgrind
 //   build/bench/native_bench --dump LIST         for each file named in LIST (one path a line): its bytes as an
 //                                                estimate, an estimate_many array, a call, and one request of an
 //                                                estimate_many call in each detail; answers on stdout, for
@@ -80,13 +82,15 @@ Times time_us(int rounds, int calls, F&& f) {
 }
 
 // The envelope bench/run.mjs sends the wasm for the peer race: COUNT lines of FILE in turn, detail figures.
-int many(const char* path, long count) {
+int many(const char* path, long count, const char* texts) {
   std::ifstream in(path);
   std::vector<std::string> lines;
   for (std::string l; std::getline(in, l);)
     if (!l.empty()) lines.push_back(l);
   if (lines.empty() || count < 1) return 2;
-  std::string envelope = R"({"op":"estimate_many","detail":"figures","requests":[)";
+  std::string envelope = R"({"op":"estimate_many","detail":"figures",)";
+  if (texts != nullptr) envelope += std::string(R"("texts":")") + texts + "\",";
+  envelope += R"("requests":[)";
   for (long i = 0; i < count; ++i) {
     if (i != 0) envelope += ',';
     envelope += lines[static_cast<std::size_t>(i) % lines.size()];
@@ -124,7 +128,8 @@ int dump(const char* list_path) {
 
 int main(int argc, char** argv) {
   using claimcalc::api::Engine;
-  if (argc == 4 && std::strcmp(argv[1], "--many") == 0) return many(argv[2], std::atol(argv[3]));
+  if ((argc == 4 || argc == 5) && std::strcmp(argv[1], "--many") == 0)
+    return many(argv[2], std::atol(argv[3]), argc == 5 ? argv[4] : nullptr);
   if (argc == 3 && std::strcmp(argv[1], "--dump") == 0) return dump(argv[2]);
   const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
   std::size_t sink = 0;

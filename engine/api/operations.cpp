@@ -96,12 +96,15 @@ bool append_answer(Claim claim, const PolicyPack& pack, std::string& out) {
 bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts,
                    ContextCache* contexts) {
   const Texts languages = claim.texts;
+  // The request's choice, not the trace's: a bill-less estimate rebuilds its trace (estimate.cpp's without_amounts),
+  // so the trace cannot tell a figures-only request from a full one.
+  const bool figures = !claim.step_texts;
   auto est = claimcalc::estimate(std::move(claim), pack, contexts);
   if (!est.ok()) {
-    codec::write_error_envelope(w, est.error(), texts);
+    codec::write_error_envelope(w, est.error());
     return est.error().code == ErrorCode::region_not_loaded;
   }
-  if (!est.value().trace.texts()) {
+  if (figures) {
     codec::append_figures_envelope(w, est.value(), engine_version(), {languages, texts});
   } else {
     codec::append_estimate_envelope(w, est.value(), engine_version(), languages);

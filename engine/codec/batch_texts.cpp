@@ -7,24 +7,6 @@
 
 namespace claimcalc::codec {
 
-namespace {
-
-// Shorter texts cost less to escape than to look up.
-constexpr std::size_t kShortest = 16;
-
-// A slot for a text of at least kShortest bytes from its length and its first and last eight bytes: cheap next to
-// escaping the text, and a slot's text is compared in full before it is used.
-std::size_t slot_of(std::string_view text, std::size_t slots) {
-  std::uint64_t head = 0, tail = 0;
-  std::memcpy(&head, text.data(), 8);
-  std::memcpy(&tail, text.data() + text.size() - 8, 8);
-  std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ text.size()) * 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 32;
-  return static_cast<std::size_t>(h % slots);
-}
-
-}  // namespace
-
 std::string_view BatchTexts::receipt_tail(const Estimate& est, const char* engine_version) {
   for (const auto& [policy, text] : receipts_)
     if (policy == est.policy) return text;
@@ -43,75 +25,76 @@ std::string_view BatchTexts::receipt_tail(const Estimate& est, const char* engin
   return receipts_.back().second;
 }
 
-void BatchTexts::sentence(JsonWriter& w, std::string_view text) {
-  if (text.size() < kShortest) {
-    w.string(text);
+void Fragment::add(const Text& text) {
+  if (text.owned() || count_ + Text::kMaxPieces > kMaxPieces) {
+    keepable_ = false;
     return;
   }
-  Sentence& s = sentences_[slot_of(text, sentences_.size())];
-  if (s.text == text) {
-    w.raw(s.json);
-    return;
+  const std::size_t first = count_;
+  text.each_piece([this](std::string_view piece) {
+    pieces_[count_++] = {reinterpret_cast<std::uintptr_t>(piece.data()), piece.size()};
+  });
+  if (count_ == first) {
+    pieces_[count_++] = {0, 0};
+  } else {
+    pieces_[first].size |= static_cast<std::uint64_t>(count_ - first) << 56;
   }
-  const std::size_t begin = w.offset();
-  w.string(text);
-  std::string_view written = w.written_since(begin);
-  if (written.front() == ',') written.remove_prefix(1);  // the separator before the value
-  s.text.assign(text.data(), text.size());
-  s.json.assign(written.data(), written.size());
 }
 
-void BatchTexts::sentence(JsonWriter& w, const Text& text) {
-  if (text.owned()) {
-    text.each_piece([&](std::string_view held) { sentence(w, held); });
-    return;
-  }
-  if (text.size() < kShortest) {
-    w.pieces(text);
-    return;
-  }
-  constexpr std::size_t kProbes = 8;  // then the first slot is taken over
-  if (2 * (viewed_used_ + 1) > viewed_.size()) grow_viewed();
-  const std::size_t mask = viewed_.size() - 1;
-  const std::uint64_t hash = text.pieces_hash();
-  const auto home = static_cast<std::size_t>(hash);
-  Viewed* slot = &viewed_[home & mask];
-  for (std::size_t k = 0; k < kProbes; ++k) {
-    Viewed& v = viewed_[(home + k) & mask];
-    if (v.json.empty()) {
-      slot = &v;
-      ++viewed_used_;
-      break;
-    }
-    if (v.hash == hash && v.text.same_pieces(text)) {
-      w.raw(v.json);
-      return;
-    }
-  }
-  Viewed& s = *slot;
-  s.hash = hash;
-  const std::size_t begin = w.offset();
-  w.pieces(text);
-  std::string_view written = w.written_since(begin);
-  if (written.front() == ',') written.remove_prefix(1);  // the separator before the value
-  s.text = text;
-  s.json.assign(written.data(), written.size());
+void Fragment::add(const Text& en, const Text& zh) {
+  const Text* const texts[] = {has(languages_, Texts::en) ? &en : nullptr, has(languages_, Texts::zh) ? &zh : nullptr};
+  for (const Text* t : texts)  // one loop, not two copies of add (the wasm's size budget)
+    if (t != nullptr) add(*t);
 }
 
-void BatchTexts::grow_viewed() {
-  std::vector<Viewed> old = std::move(viewed_);
-  viewed_.clear();
-  viewed_.resize(old.empty() ? 16 : 4 * old.size());
-  const std::size_t mask = viewed_.size() - 1;
-  for (auto& v : old) {
-    if (v.json.empty()) continue;
-    std::size_t i = static_cast<std::size_t>(v.hash) & mask;
-    while (!viewed_[i].json.empty()) i = (i + 1) & mask;  // at most a quarter full: a free slot is near
-    viewed_[i] = std::move(v);
+std::uint64_t BatchTexts::hash_of(const Fragment& f) {
+  std::uint64_t h = (static_cast<std::uint64_t>(f.kind_) << 8 | static_cast<std::uint64_t>(f.languages_)) ^ f.count_;
+  for (std::size_t i = 0; i < f.count_; ++i) h = (h ^ f.pieces_[i].address ^ f.pieces_[i].size) * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+
+bool BatchTexts::same(const Kept& k, const Fragment& f, std::uint64_t hash) const {
+  return k.hash == hash && k.json_size != 0 && k.kind == f.kind_ &&
+         k.languages == static_cast<std::uint32_t>(f.languages_) && k.pieces_count == f.count_ &&
+         std::memcmp(pieces_.data() + k.pieces_at, f.pieces_, f.count_ * sizeof(Fragment::Piece)) == 0;
+}
+
+bool BatchTexts::copy(JsonWriter& w, const Fragment& f) {
+  const std::uint64_t hash = hash_of(f);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const Kept& kept = kept_[(hash + k) % kSlots];
+    if (same(kept, f, hash)) {
+      w.raw(std::string_view(json_.data() + kept.json_at, kept.json_size));
+      return true;
+    }
   }
+  return false;
+}
+
+void BatchTexts::keep(const Fragment& f, std::string_view json) {
+  if (!json.empty() && json.front() == ',') json.remove_prefix(1);  // the separator before the value
+  if (json.empty() || kept_count_ == kMaxKept) return;
+  const std::uint64_t hash = hash_of(f);
+  // The free slot of the two, else the one kept first.
+  Kept& a = kept_[hash % kSlots];
+  Kept& b = kept_[(hash + 1) % kSlots];
+  Kept& k = a.json_size == 0 ? a : b.json_size == 0 ? b : a.json_at < b.json_at ? a : b;
+  k = {hash,
+       static_cast<std::uint32_t>(pieces_.size()),
+       static_cast<std::uint32_t>(f.count_),
+       static_cast<std::uint32_t>(json_.size()),
+       static_cast<std::uint32_t>(json.size()),
+       f.kind_,
+       static_cast<std::uint32_t>(f.languages_)};
+  pieces_.append(reinterpret_cast<const char*>(f.pieces_), f.count_ * sizeof(Fragment::Piece));
+  json_.append(json);
+  ++kept_count_;
 }
 
 namespace {
+
+void write_one(JsonWriter& w, std::string_view text) { w.string(text); }
+void write_one(JsonWriter& w, const Text& text) { w.pieces(text); }
 
 // The languages the request asked for, English first (the writers' key order); S is a step's or question's
 // std::string (as a view) or an engine sentence's Text.
@@ -120,11 +103,11 @@ void write_languages(JsonWriter& w, const Sentences& s, std::string_view key_en,
                      const S& zh) {
   if (has(s.texts, Texts::en)) {
     w.key(key_en);
-    write_sentence(w, s.batch, en);
+    write_one(w, en);
   }
   if (has(s.texts, Texts::zh)) {
     w.key(key_zh);
-    write_sentence(w, s.batch, zh);
+    write_one(w, zh);
   }
 }
 

@@ -1,7 +1,7 @@
 // What a batch's answers repeat, written once per batch and copied after: each policy's receipt (all of it but
-// date_of_care depends on the policy alone) and the engine's sentences (why a part cannot be estimated, why a figure
-// is a range, warnings), which are the same few texts answer after answer and most of an answer's bytes to escape.
-// Lives for one batch: the pack does not change in it.
+// date_of_care depends on the policy alone) and the runs of the engine's sentences (why parts cannot be estimated,
+// why a figure is a range, warnings), which are the same few texts answer after answer and most of an answer's bytes
+// to escape. Lives for one batch: the pack does not change in it.
 #pragma once
 
 #include <array>
@@ -17,48 +17,77 @@
 
 namespace claimcalc::codec {
 
-class BatchTexts {
+// A run of an answer written from the engine's sentences and constants only (a cannot_estimate array, a warnings
+// array, a range's reasons): its identity is its shape (kind), the languages asked for, and the pieces of the
+// sentences it writes (each viewed: a held one makes the run one to write afresh, as do more than kMaxPieces
+// pieces). Kept as the pieces' addresses and sizes; a sentence's first piece also holds its count of pieces (in the
+// size's top byte: where the next sentence starts), an empty sentence one empty piece.
+class Fragment {
  public:
-  // The receipt's members after date_of_care (",\"engine_version\":...}"), written for the policy when first asked.
-  std::string_view receipt_tail(const Estimate& est, const char* engine_version);
-  // Writes text as the writer's next value, a JSON string: as escaped when this batch met it before.
-  void sentence(JsonWriter& w, std::string_view text);
-  // The same for the engine's Texts: a viewed one is known by its pieces' addresses, without reading it.
-  void sentence(JsonWriter& w, const Text& text);
+  static constexpr std::size_t kMaxPieces = 48;
+  enum Kind : std::uint8_t { cannot_estimate = 1, warnings, reasons };
+  Fragment(Kind kind, Texts languages) : kind_(kind), languages_(languages) {}
+  // A sentence the run writes.
+  void add(const Text& text);
+  // The sentences in the languages asked for (what write_sentences writes).
+  void add(const Text& en, const Text& zh);
+  bool keepable() const { return keepable_ && count_ != 0; }
 
  private:
-  struct Sentence {
-    std::string text;
-    std::string json;  // its JSON string, quotes included
+  friend class BatchTexts;
+  struct Piece {  // two words, no padding: kept pieces are compared as bytes
+    std::uint64_t address;
+    std::uint64_t size;
   };
-  struct Viewed {
-    std::uint64_t hash = 0;
-    Text text;
-    std::string json;  // empty: a free slot
-  };
-  std::array<Sentence, 64> sentences_;  // by a hash of the text; a collision replaces
-  // Open addressing by a hash of the pieces, a power of two of slots, at most half of them used: a batch meets a
-  // few dozen sentences, and a short one few (the table starts small and grows as they come).
-  std::vector<Viewed> viewed_;
-  std::size_t viewed_used_ = 0;
-  void grow_viewed();
-  std::vector<std::pair<const Policy*, std::string>> receipts_;  // a batch names a handful of policies
+  Kind kind_;
+  Texts languages_;
+  bool keepable_ = true;
+  std::size_t count_ = 0;
+  Piece pieces_[kMaxPieces];  // the first count_ are set
 };
 
-// A sentence written through the batch's texts when there are any.
-inline void write_sentence(JsonWriter& w, BatchTexts* texts, std::string_view text) {
-  if (texts != nullptr) {
-    texts->sentence(w, text);
-  } else {
-    w.string(text);
+class BatchTexts {
+ public:
+  // Writes the fragment as this batch wrote it before, with its comma when one is due; false when the batch has not
+  // kept it (the caller writes it, then keeps it).
+  bool copy(JsonWriter& w, const Fragment& f);
+  // The fragment's text as written (a value), kept for the next answers (up to kMaxKept fragments a batch).
+  void keep(const Fragment& f, std::string_view json);
+  // The receipt's members after date_of_care (",\"engine_version\":...}"), written for the policy when first asked.
+  std::string_view receipt_tail(const Estimate& est, const char* engine_version);
+
+ private:
+  std::vector<std::pair<const Policy*, std::string>> receipts_;  // a batch names a handful of policies
+  // A kept fragment: its key's pieces and its text are spans of pieces_ and json_ (one allocation each for the
+  // batch, not two per fragment), found by its hash in one of two slots (a third fragment for them replaces the
+  // older: a batch meets a few dozen distinct fragments).
+  struct Kept {
+    std::uint64_t hash = 0;
+    std::uint32_t pieces_at = 0, pieces_count = 0, json_at = 0, json_size = 0;  // json_size 0: a free slot
+    std::uint32_t kind = 0, languages = 0;
+  };
+  static constexpr std::size_t kSlots = 256;
+  static constexpr std::size_t kMaxKept = 4096;  // then the batch keeps no more (the spans only grow)
+  static std::uint64_t hash_of(const Fragment& f);
+  bool same(const Kept& k, const Fragment& f, std::uint64_t hash) const;
+  std::array<Kept, kSlots> kept_{};
+  std::size_t kept_count_ = 0;
+  std::string pieces_;  // Fragment::Piece after Fragment::Piece, as bytes
+  std::string json_;
+};
+
+// Writes a fragment through the batch's kept ones when there is a batch: copied when kept, else written by
+// write() and kept.
+template <class Write>
+void write_fragment(JsonWriter& w, BatchTexts* batch, const Fragment& f, Write&& write) {
+  if (batch == nullptr || !f.keepable()) {
+    write();
+    return;
   }
-}
-inline void write_sentence(JsonWriter& w, BatchTexts* texts, const Text& text) {
-  if (texts != nullptr) {
-    texts->sentence(w, text);
-  } else {
-    w.pieces(text);
-  }
+  if (batch->copy(w, f)) return;
+  const std::size_t begin = w.offset();
+  write();
+  batch->keep(f, w.written_since(begin));
 }
 
 // How an answer's sentences are written: in which languages (the request's "texts"), and through which batch's

@@ -7,108 +7,173 @@ namespace claimcalc::codec {
 
 namespace {
 
-// Keys are literals: their lengths are known at the call (no strlen per key in the wasm build).
-template <std::size_t N>
-void money(JsonWriter& w, const char (&key)[N], Fen v) {
-  w.key(key);
-  w.money(v);
-}
+// A member name is copied as a fixed block of this many bytes (figures below), then the writer steps on by its length.
+constexpr std::size_t kKeyBlock = 32;
 
-template <std::size_t N>
-void money(JsonWriter& w, const char (&key)[N], const std::optional<Fen>& v) {
-  w.key(key);
-  if (v) {
-    w.money(*v);
-  } else {
-    w.null();
+// A range as figure_json in result_codec.cpp writes it ({high, low, reasons} in dump order).
+void figure(JsonWriter& w, const Range& r, Sentences sentences) {
+  char* p = w.run(24 + 2 * json_run::kMoneyRoom);
+  p = json_run::money(json_run::literal(p, "{\"high\":"), r.high);
+  p = json_run::money(json_run::literal(p, ",\"low\":"), r.low);
+  w.ran_to_key(json_run::literal(p, ",\"reasons\":"));
+  Fragment f(Fragment::reasons, sentences.texts);
+  for (const auto& reason : r.reasons) {
+    f.add(reason.needs);
+    f.add(reason.reason_en, reason.reason_zh);
   }
-}
-
-// As figure_json in result_codec.cpp: exact, a range ({high, low, reasons} in dump order), or null.
-void figure(JsonWriter& w, const PartFigure& f, Sentences sentences) {
-  if (f.range == nullptr) {
-    if (f.exact) {
-      w.money(*f.exact);
-    } else {
-      w.null();
+  write_fragment(w, sentences.batch, f, [&] {
+    w.begin_array();
+    for (const auto& reason : r.reasons) {
+      w.begin_object();
+      w.key("needs");
+      w.pieces(reason.needs);
+      write_sentences(w, sentences, "reason_en", reason.reason_en, "reason_zh", reason.reason_zh);
+      w.end_object();
     }
-    return;
-  }
-  w.begin_object();
-  money(w, "high", f.range->high);
-  money(w, "low", f.range->low);
-  w.key("reasons");
-  w.begin_array();
-  for (const auto& r : f.range->reasons) {
-    w.begin_object();
-    w.key("needs");
-    write_sentence(w, sentences.batch, r.needs);
-    write_sentences(w, sentences, "reason_en", r.reason_en, "reason_zh", r.reason_zh);
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
+    w.end_array();
+  });
+  p = w.more(1);
+  *p++ = '}';
+  w.ran(p);
 }
 
 }  // namespace
 
 SplitFigures::SplitFigures(const Estimate& est, Sentences sentences) : sentences_(sentences) {
-  for (std::size_t p = 0; p < figure_.size(); ++p) figure_[p] = part_figure(est, split_parts()[p]);
+  const auto& parts = split_parts();
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    const SplitPart& part = parts[p];
+    // A bill part is null without a bill and never a range.
+    const std::optional<Fen> v = part.bill && !est.bill_given ? std::nullopt : part.value(est.split);
+    size_[p] = static_cast<std::uint8_t>(json_run::money(text_[p].data(), v) - text_[p].data());
+  }
+  // Ranges and parts are both sorted by name: one walk pairs them.
+  std::size_t p = 0;
+  for (const auto& [name, range] : est.ranges) {
+    while (p < split_parts().size() && split_parts()[p].name != name) ++p;
+    if (p == split_parts().size()) break;
+    if (!split_parts()[p].bill) range_[p] = &range;
+  }
 }
 
-void SplitFigures::write(JsonWriter& w, std::size_t p) {
+void SplitFigures::write_range(JsonWriter& w, std::size_t p) {
   if (end_[p] != 0) {
     w.repeat(begin_[p], end_[p]);
     return;
   }
   begin_[p] = w.offset();
-  figure(w, figure_[p], sentences_);
+  figure(w, *range_[p], sentences_);
   end_[p] = w.offset();
 }
 
-// The tables are sorted by name, the order nlohmann writes a full answer's keys in.
-void write_split(JsonWriter& w, SplitFigures& figures) {
-  w.begin_object();
-  for (std::size_t p = 0; p < split_parts().size(); ++p) {
-    w.key(split_parts()[p].name);
-    figures.write(w, p);
+void SplitFigures::write_object(JsonWriter& w, const char* keys, const std::uint8_t* at, const std::uint8_t* parts,
+                                std::size_t n) {
+  constexpr std::size_t kMember = kKeyBlock + 32;  // a name's block and a figure's text block
+  char* out = w.run(n * kMember + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::memcpy(out, keys + at[i], kKeyBlock);
+    out += at[i + 1] - at[i];
+    const std::size_t p = parts[i];
+    if (range_[p] == nullptr) {
+      std::memcpy(out, text_[p].data(), 32);
+      out += size_[p];
+    } else {
+      w.ran_to_key(out);
+      write_range(w, p);
+      out = w.more((n - i) * kMember + 1);
+    }
   }
-  w.end_object();
+  *out++ = '}';
+  w.ran(out);
+}
+
+namespace {
+
+// Member names with their punctuation, in dump order, one after another in one text (the split's parts, as
+// split_parts(); the national names, as national_names()), and where each starts: a name is copied as a fixed block
+// of kKeyBlock bytes from there (the text ends in that many spare bytes), then the writer steps on by its length.
+constexpr char kSplitKeys[] =
+    "{\"class_b_upfront\":,\"critical_illness_paid\":,\"deductible_applied\":,\"fund_paid\":,\"in_scope\":"
+    ",\"out_of_catalogue\":,\"over_ceiling\":,\"patient_pays\":,\"self_funded\":,\"self_pay\":,\"total\":"
+    "                                ";
+constexpr std::uint8_t kSplitAt[] = {0, 19, 44, 66, 79, 91, 111, 127, 143, 158, 170, 179};
+constexpr std::uint8_t kSplitParts[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+constexpr char kNationalKeys[] =
+    "{\"act_pay_dedc\":,\"fulamt_ownpay_amt\":,\"hifmi_pay\":,\"hifp_pay\":,\"inscp_scp_amt\":"
+    ",\"medfee_sumamt\":,\"overlmt_selfpay\":,\"preselfpay_amt\":,\"psn_cash_pay\":,\"psn_part_amt\":"
+    "                                ";
+constexpr std::uint8_t kNationalAt[] = {0, 16, 37, 50, 62, 79, 96, 115, 133, 149, 165};
+constexpr std::uint8_t kNationalParts[] = {2, 5, 1, 3, 4, 10, 6, 0, 7, 7};
+
+// Each name starts where the previous one ended, with its punctuation, and the block copied from the last one stays
+// inside the text. That the names are split_parts()'s and national_names()'s is held by the tests comparing these
+// answers with the tree's (tests/unit/estimate_writer_test.cpp, detail_test.cpp).
+template <std::size_t N, std::size_t M>
+constexpr bool well_formed(const char (&text)[N], const std::uint8_t (&at)[M]) {
+  for (std::size_t i = 0; i + 1 < M; ++i) {
+    const std::size_t b = at[i], e = at[i + 1];
+    if (e < b + 4 || b + kKeyBlock > N || text[b] != (i == 0 ? '{' : ',') || text[b + 1] != '"' || text[e - 2] != '"' ||
+        text[e - 1] != ':')
+      return false;
+  }
+  return text[at[M - 1]] == ' ';
+}
+static_assert(well_formed(kSplitKeys, kSplitAt) && well_formed(kNationalKeys, kNationalAt), "member names");
+
+}  // namespace
+
+void write_split(JsonWriter& w, SplitFigures& figures) {
+  figures.write_object(w, kSplitKeys, kSplitAt, kSplitParts, 11);
 }
 
 void write_national(JsonWriter& w, SplitFigures& figures) {
-  w.begin_object();
-  for (const auto& n : national_names()) {
-    w.key(n.national);
-    figures.write(w, n.part_index);
-  }
-  w.end_object();
+  figures.write_object(w, kNationalKeys, kNationalAt, kNationalParts, 10);
 }
 
 void write_items(JsonWriter& w, const std::vector<ItemResult>& list) {
+  namespace run = json_run;
+  // The members up to the name's value, by class (the class's name is a constant).
+  static constexpr run::Padded<48> kHead[] = {
+      "{\"class\":\"class_a\",\"class_b_upfront\":",
+      "{\"class\":\"class_b\",\"class_b_upfront\":",
+      "{\"class\":\"out_of_catalogue\",\"class_b_upfront\":",
+  };
+  static_assert(static_cast<int>(ItemClass::class_a) == 0 && static_cast<int>(ItemClass::class_b) == 1 &&
+                    static_cast<int>(ItemClass::out_of_catalogue) == 2,
+                "kHead is indexed by the class");
   w.begin_array();
   for (const auto& it : list) {
-    w.begin_object();
-    w.key("class");
-    w.plain_string(name_of(it.item_class));
-    money(w, "class_b_upfront", it.class_b_upfront);
+    char* p = w.run(48 + 2 * run::kMoneyRoom + 32);  // to the name, without a code
+    p = run::padded(p, kHead[static_cast<std::size_t>(it.item_class)]);
+    p = run::money(p, it.class_b_upfront);
     if (!it.code.empty()) {
-      w.key("code");
+      p = run::literal(p, ",\"code\":");
+      w.ran_to_key(p);
       w.string(it.code);
+      p = w.more(16 + run::kMoneyRoom + 16);
     }
-    money(w, "in_scope", it.in_scope);
-    w.key("name");
+    p = run::literal(p, ",\"in_scope\":");
+    p = run::money(p, it.in_scope);
+    p = run::literal(p, ",\"name\":");
+    w.ran_to_key(p);
     w.string(it.name);
-    money(w, "out_of_catalogue", it.out_of_catalogue);
-    money(w, "over_ceiling", it.over_ceiling);
-    w.key("selfpay_ratio");
+    p = w.more(4 * (24 + run::kMoneyRoom) + kPercentChars);
+    p = run::literal(p, ",\"out_of_catalogue\":");
+    p = run::money(p, it.out_of_catalogue);
+    p = run::literal(p, ",\"over_ceiling\":");
+    p = run::money(p, it.over_ceiling);
+    p = run::literal(p, ",\"selfpay_ratio\":");
     if (it.selfpay_ratio) {
-      w.percent(*it.selfpay_ratio);
+      *p++ = '"';
+      p += write_percent(*it.selfpay_ratio, p);
+      *p++ = '"';
     } else {
-      w.null();
+      p = run::null(p);
     }
-    money(w, "total", it.total);
-    w.end_object();
+    p = run::literal(p, ",\"total\":");
+    p = run::money(p, it.total);
+    *p++ = '}';
+    w.ran(p);
   }
   w.end_array();
 }
@@ -120,26 +185,31 @@ void write_text(JsonWriter& w, std::string_view key, std::string_view value) {
 
 void write_benefits_from(JsonWriter& w, const Estimate& est) {
   w.key("benefits_from");
-  if (est.benefits_from) {
-    w.string(est.benefits_from->iso());
-  } else {
-    w.null();
-  }
+  char* p = w.run(json_run::kDateRoom);
+  w.ran(est.benefits_from ? json_run::date(p, *est.benefits_from) : json_run::null(p));
 }
 
 void write_cannot_estimate(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.key("cannot_estimate");
-  w.begin_array();
+  Fragment f(Fragment::cannot_estimate, sentences.texts);
   for (const auto& u : est.cannot_estimate) {
-    w.begin_object();
-    w.key("needs");
-    write_sentence(w, sentences.batch, u.needs);
-    w.key("part");
-    write_sentence(w, sentences.batch, u.part);
-    write_sentences(w, sentences, "reason_en", u.reason_en, "reason_zh", u.reason_zh);
-    w.end_object();
+    f.add(u.needs);
+    f.add(u.part);
+    f.add(u.reason_en, u.reason_zh);
   }
-  w.end_array();
+  write_fragment(w, sentences.batch, f, [&] {
+    w.begin_array();
+    for (const auto& u : est.cannot_estimate) {
+      w.begin_object();
+      w.key("needs");
+      w.pieces(u.needs);
+      w.key("part");
+      w.pieces(u.part);
+      write_sentences(w, sentences, "reason_en", u.reason_en, "reason_zh", u.reason_zh);
+      w.end_object();
+    }
+    w.end_array();
+  });
 }
 
 void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_version) {
@@ -153,43 +223,56 @@ void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_
   w.end_object();
 }
 
+namespace {
+
+// "receipt":{"date_of_care":"..." (the receipt's members up to its tail).
+void write_receipt_head(JsonWriter& w, const Estimate& est) {
+  char* p = w.run(32 + json_run::kDateRoom);
+  p = json_run::literal(p, "\"receipt\":{\"date_of_care\":");
+  w.ran(json_run::date(p, est.date_of_care));
+}
+
+}  // namespace
+
 void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_version) {
-  w.key("receipt");
-  w.begin_object();
-  write_text(w, "date_of_care", est.date_of_care.iso());
+  write_receipt_head(w, est);
   write_receipt_tail(w, *est.policy, engine_version);
 }
 
 void write_warnings(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.key("warnings");
-  w.begin_array();
+  Fragment f(Fragment::warnings, sentences.texts);
   for (const auto& x : est.warnings) {
-    w.begin_object();
-    w.key("code");
-    write_sentence(w, sentences.batch, x.code);
-    write_sentences(w, sentences, "message_en", x.message_en, "message_zh", x.message_zh);
-    w.end_object();
+    f.add(x.code);
+    f.add(x.message_en, x.message_zh);
   }
-  w.end_array();
+  write_fragment(w, sentences.batch, f, [&] {
+    w.begin_array();
+    for (const auto& x : est.warnings) {
+      w.begin_object();
+      w.key("code");
+      w.pieces(x.code);
+      write_sentences(w, sentences, "message_en", x.message_en, "message_zh", x.message_zh);
+      w.end_object();
+    }
+    w.end_array();
+  });
 }
 
 void open_envelope(JsonWriter& w, const Estimate& est, Sentences sentences) {
-  w.begin_object();
-  w.key("ok");
-  w.boolean(true);
-  w.key("result");
-  w.begin_object();
-  write_benefits_from(w, est);
+  char* p = w.run(48 + json_run::kDateRoom);
+  p = json_run::literal(p, "{\"ok\":true,\"result\":{\"benefits_from\":");
+  w.ran(est.benefits_from ? json_run::date(p, *est.benefits_from) : json_run::null(p));
   write_cannot_estimate(w, est, sentences);
 }
 
 void close_envelope(JsonWriter& w, const Estimate& est, Sentences sentences) {
   write_warnings(w, est, sentences);
-  w.end_object();
-  w.end_object();
+  char* p = w.more(2);
+  w.ran(json_run::literal(p, "}}"));
 }
 
-void write_error_envelope(JsonWriter& w, const Error& error, BatchTexts* texts) {
+void write_error_envelope(JsonWriter& w, const Error& error) {
   w.begin_object();
   w.key("error");
   w.begin_object();
@@ -198,9 +281,9 @@ void write_error_envelope(JsonWriter& w, const Error& error, BatchTexts* texts) 
   w.key("field");
   w.string(error.field);
   w.key("message_en");
-  write_sentence(w, texts, std::string_view(error.message_en));
+  w.string(error.message_en);
   w.key("message_zh");
-  write_sentence(w, texts, std::string_view(error.message_zh));
+  w.string(error.message_zh);
   if (!error.regions.empty()) {
     w.key("regions");
     w.begin_array();
@@ -228,9 +311,7 @@ void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* eng
   w.key("national");
   write_national(w, figures);
   if (sentences.batch != nullptr) {
-    w.key("receipt");
-    w.begin_object();
-    write_text(w, "date_of_care", est.date_of_care.iso());
+    write_receipt_head(w, est);
     w.continued(sentences.batch->receipt_tail(est, engine_version));
   } else {
     write_receipt(w, est, engine_version);

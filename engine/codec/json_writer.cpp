@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "engine/codec/json_run.hpp"
 #include "engine/codec/text_scan.hpp"
 
 namespace claimcalc::codec {
@@ -207,10 +208,8 @@ void JsonWriter::string(std::string_view text) {
 
 void JsonWriter::money(Fen fen) {
   separate();
-  need(kMoneyChars + 2);
-  *p_++ = '"';
-  p_ += write_money(fen, p_);
-  *p_++ = '"';
+  need(json_run::kMoneyRoom);
+  p_ = json_run::money(p_, fen);
 }
 
 void JsonWriter::percent(Ratio ratio) {
@@ -236,10 +235,15 @@ void JsonWriter::raw(std::string_view json_text) {
 }
 
 void JsonWriter::integer(std::int64_t value) {
+  if (value >= 0) {
+    unsigned_integer(static_cast<std::uint64_t>(value));
+    return;
+  }
+  // The magnitude as unsigned (one to_chars for both: the wasm's size budget); -(value + 1) + 1 cannot overflow.
   separate();
-  need(24);
-  const auto r = std::to_chars(p_, p_ + 24, value);
-  p_ = r.ptr;
+  need(25);
+  *p_++ = '-';
+  p_ = std::to_chars(p_, p_ + 24, static_cast<std::uint64_t>(-(value + 1)) + 1u).ptr;
 }
 
 void JsonWriter::unsigned_integer(std::uint64_t value) {

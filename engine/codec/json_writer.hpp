@@ -75,6 +75,28 @@ class JsonWriter {
     first_ = false;
     after_key_ = false;
   }
+  // A run of known shape written in place (engine/codec/json_run.hpp's pieces): room for n bytes, the pointer to
+  // write at, and where the run ended. run() starts a value (its comma first when one is due); more() continues the
+  // run after a value the writer wrote; ran() ends it after a value, ran_to_key() after a member name (the next
+  // value belongs to it). Constant member names and punctuation go out as one copy instead of a key() call each.
+  char* run(std::size_t n) {
+    separate();
+    need(n);
+    return p_;
+  }
+  char* more(std::size_t n) {
+    need(n);
+    return p_;
+  }
+  void ran(char* p) {
+    p_ = p;
+    first_ = false;
+    after_key_ = false;
+  }
+  void ran_to_key(char* p) {
+    p_ = p;
+    after_key_ = true;
+  }
   // Where the next byte goes, counted from the string's start (the room before the writer's first byte included)...
   std::size_t offset() const { return static_cast<std::size_t>(p_ - out_.data()); }
   // ...the text written from there on...

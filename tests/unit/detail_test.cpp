@@ -55,6 +55,26 @@ TEST_CASE("figures-only answers on the example requests") {
   }
 }
 
+TEST_CASE("a figures-only request without a bill gets the figures answer, alone and in a batch") {
+  // Without a bill the estimate rebuilds its trace (no amounts to explain); the answer must still follow the
+  // request's detail (it used to be the full answer, steps and materials included).
+  json r = json::parse(test::read_file(test::source_dir() + "/examples/guangzhou-level3-inpatient.json"));
+  r.erase("items");
+  r.erase("totals");
+  check_same_figures(r);
+  json figures_request = r;
+  figures_request["detail"] = "figures";
+  const json alone = test::estimate(test::builtin_engine(), figures_request);
+  REQUIRE(alone.at("ok") == true);
+  CHECK(alone.at("result").at("cannot_estimate").at(0).at("needs") == "items");
+  CHECK_FALSE(alone.at("result").contains("materials"));
+  for (const auto& env : {json{{"op", "estimate_many"}, {"detail", "figures"}, {"requests", {r, r}}},
+                          json{{"op", "estimate_many"}, {"requests", {figures_request}}}}) {
+    const json out = json::parse(test::builtin_engine().call(env.dump()));
+    for (const auto& answer : out.at("result")) CHECK(answer == alone);
+  }
+}
+
 TEST_CASE("detail: an unknown value is an error naming it; full is the default") {
   json r = json::parse(test::read_file(test::source_dir() + "/examples/guangzhou-level3-inpatient.json"));
   r["detail"] = "brief";

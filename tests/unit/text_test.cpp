@@ -11,6 +11,7 @@
 #include "engine/core/text.hpp"
 
 using claimcalc::Text;
+using claimcalc::Texts;
 
 TEST_CASE("a Text reads, compares and escapes as the string its pieces spell") {
   static const std::string pack_title = "深圳\"一档\"";  // stands for a pack's string: it outlives the answer
@@ -51,27 +52,52 @@ TEST_CASE("a Text reads, compares and escapes as the string its pieces spell") {
   CHECK(whole == "\"部分数字来自「深圳\\\"一档\\\"」。\\n\"");
 }
 
-TEST_CASE("a batch writes the same sentence again from its escape, and a different one never from another's") {
+TEST_CASE("a batch copies a run of the same sentences from its first writing, and never one from another's") {
   static const char kA[] = "The annual cap has no citable figure yet: no upper end.";
   static const char kB[] = "The annual cap has no citable figure yet: no lower end.";
   const Text a = Text::viewing({kA});
   const Text a_again = Text::viewing({kA});
   const Text b = Text::viewing({kB});
   const Text a_split = Text::viewing({std::string_view(kA, 10), std::string_view(kA + 10)});
+  const Text held(std::string{kA});
   CHECK(a.same_pieces(a_again));
   CHECK_FALSE(a.same_pieces(b));
   CHECK_FALSE(a.same_pieces(a_split));  // same bytes, other pieces: written afresh, still the same bytes
   CHECK(a == a_split);
 
+  using claimcalc::codec::Fragment;
   std::string out;
+  int written = 0;  // how many runs were written rather than copied
   {
     claimcalc::codec::JsonWriter w(out);
     claimcalc::codec::BatchTexts texts;
     w.begin_array();
-    for (const Text* t : {&a, &b, &a_again, &a_split, &b, &a}) claimcalc::codec::write_sentence(w, &texts, *t);
+    const auto run = [&](const Text& first, const Text& second, Texts languages) {
+      Fragment f(Fragment::reasons, languages);
+      f.add(first);
+      f.add(second, second);
+      claimcalc::codec::write_fragment(w, &texts, f, [&] {
+        ++written;
+        w.begin_array();
+        w.pieces(first);
+        if (languages != Texts::none) w.pieces(second);
+        w.end_array();
+      });
+    };
+    run(a, b, Texts::both);        // written
+    run(b, a, Texts::both);        // written: other order
+    run(a_again, b, Texts::both);  // copied
+    run(a_split, b, Texts::both);  // written: other pieces
+    run(a, b, Texts::none);        // written: other languages
+    run(held, b, Texts::both);     // written: a held sentence is not kept
+    run(held, b, Texts::both);     // written again
+    run(a, b, Texts::both);        // copied
     w.end_array();
   }
+  CHECK(written == 6);
   const std::string qa = std::string("\"") + kA + "\"";
   const std::string qb = std::string("\"") + kB + "\"";
-  CHECK(out == "[" + qa + "," + qb + "," + qa + "," + qa + "," + qb + "," + qa + "]");
+  const std::string ab = "[" + qa + "," + qb + "]";
+  CHECK(out ==
+        "[" + ab + ",[" + qb + "," + qa + "]," + ab + "," + ab + ",[" + qa + "]," + ab + "," + ab + "," + ab + "]");
 }
