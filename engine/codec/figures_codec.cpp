@@ -1,11 +1,41 @@
 #include "engine/codec/figures_codec.hpp"
 
+#include <utility>
+#include <vector>
+
 #include "engine/codec/json_writer.hpp"
 #include "engine/core/split_parts.hpp"
 
 namespace claimcalc::codec {
 
 namespace {
+
+// A list of coded sentences as cannot_estimate, warnings and a range's reasons are written: each entry its codes
+// (members named in `codes`, in order), then its sentence in the languages asked; in a batch the whole list is one
+// kept run (write_fragment).
+template <class T, std::size_t N>
+void write_coded_sentences(JsonWriter& w, const Sentences& sentences, Fragment::Kind kind, const std::vector<T>& list,
+                           const std::pair<std::string_view, Text T::*> (&codes)[N], std::string_view en_key,
+                           Text T::*en, std::string_view zh_key, Text T::*zh) {
+  Fragment f(kind, sentences.texts);
+  for (const T& x : list) {
+    for (const auto& code : codes) f.add(x.*code.second);
+    f.add(x.*en, x.*zh);
+  }
+  write_fragment(w, sentences.batch, f, [&] {
+    w.begin_array();
+    for (const T& x : list) {
+      w.begin_object();
+      for (const auto& code : codes) {
+        w.key(code.first);
+        w.pieces(x.*code.second);
+      }
+      write_sentences(w, sentences, en_key, x.*en, zh_key, x.*zh);
+      w.end_object();
+    }
+    w.end_array();
+  });
+}
 
 // A member name is copied as a fixed block of this many bytes (figures below), then the writer steps on by its length.
 constexpr std::size_t kKeyBlock = 32;
@@ -16,22 +46,8 @@ void figure(JsonWriter& w, const Range& r, Sentences sentences) {
   p = json_run::money(json_run::literal(p, "{\"high\":"), r.high);
   p = json_run::money(json_run::literal(p, ",\"low\":"), r.low);
   w.ran_to_key(json_run::literal(p, ",\"reasons\":"));
-  Fragment f(Fragment::reasons, sentences.texts);
-  for (const auto& reason : r.reasons) {
-    f.add(reason.needs);
-    f.add(reason.reason_en, reason.reason_zh);
-  }
-  write_fragment(w, sentences.batch, f, [&] {
-    w.begin_array();
-    for (const auto& reason : r.reasons) {
-      w.begin_object();
-      w.key("needs");
-      w.pieces(reason.needs);
-      write_sentences(w, sentences, "reason_en", reason.reason_en, "reason_zh", reason.reason_zh);
-      w.end_object();
-    }
-    w.end_array();
-  });
+  write_coded_sentences(w, sentences, Fragment::reasons, r.reasons, {{"needs", &RangeReason::needs}}, "reason_en",
+                        &RangeReason::reason_en, "reason_zh", &RangeReason::reason_zh);
   p = w.more(1);
   *p++ = '}';
   w.ran(p);
@@ -191,25 +207,9 @@ void write_benefits_from(JsonWriter& w, const Estimate& est) {
 
 void write_cannot_estimate(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.key("cannot_estimate");
-  Fragment f(Fragment::cannot_estimate, sentences.texts);
-  for (const auto& u : est.cannot_estimate) {
-    f.add(u.needs);
-    f.add(u.part);
-    f.add(u.reason_en, u.reason_zh);
-  }
-  write_fragment(w, sentences.batch, f, [&] {
-    w.begin_array();
-    for (const auto& u : est.cannot_estimate) {
-      w.begin_object();
-      w.key("needs");
-      w.pieces(u.needs);
-      w.key("part");
-      w.pieces(u.part);
-      write_sentences(w, sentences, "reason_en", u.reason_en, "reason_zh", u.reason_zh);
-      w.end_object();
-    }
-    w.end_array();
-  });
+  write_coded_sentences(w, sentences, Fragment::cannot_estimate, est.cannot_estimate,
+                        {{"needs", &CannotEstimate::needs}, {"part", &CannotEstimate::part}}, "reason_en",
+                        &CannotEstimate::reason_en, "reason_zh", &CannotEstimate::reason_zh);
 }
 
 void write_receipt_tail(JsonWriter& w, const Policy& policy, const char* engine_version) {
@@ -241,22 +241,8 @@ void write_receipt(JsonWriter& w, const Estimate& est, const char* engine_versio
 
 void write_warnings(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.key("warnings");
-  Fragment f(Fragment::warnings, sentences.texts);
-  for (const auto& x : est.warnings) {
-    f.add(x.code);
-    f.add(x.message_en, x.message_zh);
-  }
-  write_fragment(w, sentences.batch, f, [&] {
-    w.begin_array();
-    for (const auto& x : est.warnings) {
-      w.begin_object();
-      w.key("code");
-      w.pieces(x.code);
-      write_sentences(w, sentences, "message_en", x.message_en, "message_zh", x.message_zh);
-      w.end_object();
-    }
-    w.end_array();
-  });
+  write_coded_sentences(w, sentences, Fragment::warnings, est.warnings, {{"code", &Warning::code}}, "message_en",
+                        &Warning::message_en, "message_zh", &Warning::message_zh);
 }
 
 void open_envelope(JsonWriter& w, const Estimate& est, Sentences sentences) {

@@ -44,21 +44,29 @@ SettleContext settle_context(const Claim& claim, const PolicyPack& pack) {
   return c;
 }
 
+namespace {
+
+// The entry stored: appended while there is room, else in place of the oldest (`next` turns round the slots).
+template <class Entry>
+Entry& kept(std::vector<Entry>& entries, std::size_t& next, Entry&& entry) {
+  if (entries.size() < ContextCache::kEntries) return entries.emplace_back(std::move(entry));
+  Entry& slot = entries[next];
+  next = (next + 1) % ContextCache::kEntries;
+  slot = std::move(entry);
+  return slot;
+}
+
+}  // namespace
+
 const Result<ClaimPlaces>& ContextCache::places(const Claim& claim, const PolicyPack& pack) {
   for (const auto& e : places_) {
     if (e.insured_region == claim.insured_region && e.care_region == claim.care_region &&
         e.care_province == claim.care_province)
       return e.places;
   }
-  PlacesEntry entry{claim.insured_region, claim.care_region, claim.care_province, claim_places(claim, pack)};
-  if (places_.size() < kEntries) {
-    places_.push_back(std::move(entry));
-    return places_.back().places;
-  }
-  PlacesEntry& slot = places_[next_place_];
-  next_place_ = (next_place_ + 1) % kEntries;
-  slot = std::move(entry);
-  return slot.places;
+  return kept(places_, next_place_,
+              PlacesEntry{claim.insured_region, claim.care_region, claim.care_province, claim_places(claim, pack)})
+      .places;
 }
 
 namespace {
@@ -94,14 +102,7 @@ const SettleContext& ContextCache::settling(const Claim& claim, const PolicyPack
   } else {
     version_span(pack, claim.date_of_care, entry.from, entry.until);
   }
-  if (settling_.size() < kEntries) {
-    settling_.push_back(std::move(entry));
-    return settling_.back().context;
-  }
-  SettleEntry& slot = settling_[next_settle_];
-  next_settle_ = (next_settle_ + 1) % kEntries;
-  slot = std::move(entry);
-  return slot.context;
+  return kept(settling_, next_settle_, std::move(entry)).context;
 }
 
 }  // namespace claimcalc

@@ -51,10 +51,11 @@ class ContextCache {
   // The claim's settling context (the claim's places already resolved). The reference holds until the next call.
   const SettleContext& settling(const Claim& claim, const PolicyPack& pack);
 
- private:
   // A batch holds a handful of distinct contexts (the peer batch: 6 places, 9 settling contexts); entries are
   // replaced in turn past this many, which keeps the memory bounded (~10 KB) and a miss's scan short.
   static constexpr std::size_t kEntries = 32;
+
+ private:
   struct PlacesEntry {
     std::string insured_region, care_region, care_province;
     Result<ClaimPlaces> places;
