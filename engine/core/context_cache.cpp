@@ -48,7 +48,7 @@ namespace {
 
 // The entry stored: appended while there is room, else in place of the oldest (`next` turns round the slots).
 template <class Entry>
-Entry& kept(std::vector<Entry>& entries, std::size_t& next, Entry&& entry) {
+Entry& kept(std::vector<Entry>& entries, std::size_t& next, Entry entry) {
   if (entries.size() < ContextCache::kEntries) return entries.emplace_back(std::move(entry));
   Entry& slot = entries[next];
   next = (next + 1) % ContextCache::kEntries;
