@@ -127,8 +127,8 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
   // The city's own rule for the case wins; where it has none, its province's (then a national one) applies.
   for (const Policy* layer : layers.ordered()) {
     if (layer == nullptr || !layer->cross_region) continue;
-    if (!out.critical_illness_excludes_reduction)
-      out.critical_illness_excludes_reduction = layer->cross_region->critical_illness_excludes_reduction;
+    if (out.critical_illness_excludes_reduction == nullptr && layer->cross_region->critical_illness_excludes_reduction)
+      out.critical_illness_excludes_reduction = &*layer->cross_region->critical_illness_excludes_reduction;
     for (const auto& m : layer->cross_region->ratio_multipliers) {
       if (!matches(m.when.filings, filing) || !matches(m.when.settings, claim.setting) ||
           !matches(m.when.settlements, settlement))

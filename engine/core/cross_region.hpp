@@ -28,7 +28,9 @@ struct CrossRegionOutcome {
   Ratio cut;                        // then this many percentage points off
   bool multiplier_known = true;     // false: the fund's share cannot be estimated (needs says why)
   std::string_view needs;           // a literal
-  std::optional<Citation> critical_illness_excludes_reduction;
+  // The rule that the 大病保险 base leaves out the reduction, when a layer has it: the layer's own citation (the pack
+  // outlives the answer), not a copy of its strings on every settlement.
+  const Citation* critical_illness_excludes_reduction = nullptr;
   bool filing_validity_open = false;  // past a minimum validity: whether the filing still holds is not known
 };
 

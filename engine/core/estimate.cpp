@@ -258,7 +258,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
     }
     parts.deductible = *fund.deductible_applied;
     // Shenzhen's 大病保险 base leaves out what the cross-region multiplier took off (办法 第四十条 reductions).
-    parts.copay = cross.critical_illness_excludes_reduction ? *fund.copay - fund.reduction : *fund.copay;
+    parts.copay = cross.critical_illness_excludes_reduction != nullptr ? *fund.copay - fund.reduction : *fund.copay;
     parts.over_cap = fund.over_cap;
     split.critical_illness_paid =
         settle_critical_illness(claim, scheme->critical_illness, parts, ctx, trace, est.cannot_estimate);
