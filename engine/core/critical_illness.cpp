@@ -69,12 +69,12 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
             &ratio.figure->cite);
   Fen paid;
   const bool band_values = trace.keeps_values(Rule::critical_illness_band);
-  for (const auto& p : pay_bands(ratio.figure->value.bands, before, before + base)) {
+  pay_bands(ratio.figure->value.bands, before, before + base, [&](const BandPayment& p) {
     paid += p.paid;
     std::vector<StepValue> values;
     if (!band_values) {  // a figures-only answer: the step, without values nothing reads
       trace.add(Rule::critical_illness_band, std::move(values), &ratio.figure->cite);
-      continue;
+      return;
     }
     values.reserve(5);
     values.push_back(money_value("portion", p.portion));
@@ -83,7 +83,7 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
     values.push_back(money_value("band_from", p.band->from));
     if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
     trace.add(Rule::critical_illness_band, std::move(values), &ratio.figure->cite);
-  }
+  });
   const Lookup<Fen> cap = find_figure(policy->annual_cap, ctx);
   if (cap.figure == nullptr) {
     // Only matters once something is paid: below the threshold the cap cannot bind.

@@ -4,18 +4,6 @@
 
 namespace claimcalc {
 
-std::vector<BandPayment> pay_bands(const std::vector<Band>& bands, Fen lo, Fen hi) {
-  std::vector<BandPayment> out;
-  for (const auto& band : bands) {
-    const Fen from = max_fen(lo, band.from);
-    const Fen to = band.to ? min_fen(hi, *band.to) : hi;
-    if (to <= from) continue;
-    const Fen portion = to - from;
-    out.push_back({portion, apply_ratio(portion, band.ratio), &band});
-  }
-  return out;
-}
-
 Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& trace) {
   const Fen remaining = clamp_zero(cap.value - used);
   const Fen after = min_fen(before, remaining);

@@ -35,13 +35,23 @@ struct FundShare {
 FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_scope, const LookupContext& ctx,
                       Ratio multiplier, Ratio cut, Trace& trace, std::vector<CannotEstimate>& unknown);
 
-// Pays ratio bands on the range (lo, hi] of a measure; used by the fund and by critical illness.
+// Pays ratio bands on the range (lo, hi] of a measure (critical illness), handing each band's payment to pay in
+// band order as it is worked out: its one caller reads each once, so no list of them is made.
 struct BandPayment {
   Fen portion;
   Fen paid;
   const Band* band;
 };
-std::vector<BandPayment> pay_bands(const std::vector<Band>& bands, Fen lo, Fen hi);
+template <class Pay>
+void pay_bands(const std::vector<Band>& bands, Fen lo, Fen hi, Pay&& pay) {
+  for (const auto& band : bands) {
+    const Fen from = max_fen(lo, band.from);
+    const Fen to = band.to ? min_fen(hi, *band.to) : hi;
+    if (to <= from) continue;
+    const Fen portion = to - from;
+    pay(BandPayment{portion, apply_ratio(portion, band.ratio), &band});
+  }
+}
 
 // Applies a yearly or monthly cap to a payment, recording the step: what is left of cap after used, at most.
 Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& trace);
