@@ -280,7 +280,7 @@ function moduleAlone(envelope, perBatch, answerBytes, calls, warm = 10) {
   const input = Buffer.from(envelope);
   const call = () => {
     const p = copyIn(input);
-    x.cc_call_stream(p, input.length, 1);  // ASCII JSON, as the loader asks for a text answer (wasm/abi.cpp)
+    x.cc_call_stream(p, input.length, 3);  // ASCII JSON in one piece, as the loader asks for a text answer (wasm/abi.cpp)
     x.cc_free(p);
   };
   call();
