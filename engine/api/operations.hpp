@@ -27,9 +27,11 @@ using codec::json;
 // Estimates answer as text: a figures-only answer ("detail": "figures") is written without a JSON tree.
 // defaults: a batch's "detail" and "texts", for requests that give none of their own.
 // Each returns true when the answer it wrote is a region_not_loaded error (CallNotes).
+// charset: how the answer's strings hold non-ASCII characters (CallOptions::ascii).
 bool append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
-                     std::string& out);
-bool append_answer(Claim claim, const PolicyPack& pack, std::string& out);
+                     std::string& out, codec::Charset charset = codec::Charset::utf8);
+bool append_answer(Claim claim, const PolicyPack& pack, std::string& out,
+                   codec::Charset charset = codec::Charset::utf8);
 // The same written by a batch's writer; contexts: the batch's (engine/core/context_cache.hpp), if it keeps one.
 bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr,
                    ContextCache* contexts = nullptr);
@@ -39,10 +41,11 @@ using Emit = std::function<void(std::string_view)>;
 // whole answers (each request's envelope with its separating comma; a run ends at the first answer that takes it
 // past 64 KiB), the closing. A batch's memory is its input and one run.
 CallNotes estimate_many(const json& requests, const codec::AnswerChoices& defaults, const PolicyPack& pack,
-                        const Emit& emit);
+                        const Emit& emit, codec::Charset charset = codec::Charset::utf8);
 // A plain operation envelope read without a tree (codec/plain_request.hpp), answered through `emit` as
 // estimate_many is; nullopt (nothing emitted): use the tree.
-std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit);
+std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit,
+                                    codec::Charset charset = codec::Charset::utf8);
 // A plain request read without a tree, or nullopt: use the tree.
 std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack);
 json guide(const json& input, const PolicyPack& pack);
