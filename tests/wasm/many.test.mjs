@@ -70,3 +70,32 @@ test('a call that leaves the memory over 64 MiB lets the instance go; the next c
   assert.ok(seen[n].memory.buffer.byteLength < 16 * MiB, 'with a small memory');
   assert.deepEqual(env.result.map((p) => p.region), ['wasmtown'], 'the loaded pack applied again');
 });
+
+// A text answer (call(envelope, true)) is handed out in one piece, or in parts of 8 MiB when longer (wasm/abi.cpp
+// kOnePiece): the text of a batch of the maximum is over 40 MB, so it comes in several parts, which join to the
+// same JSON values as the value answer, and the module's memory stays bounded by the input and one part.
+test('a text answer over 8 MiB comes in parts that join to the value answer, memory bounded', async () => {
+  const pieces = [];
+  let x = null;
+  const WA = { Module: WebAssembly.Module, instantiate: (s, imports) => {
+    const piece = imports.env.cc_piece;
+    imports.env.cc_piece = (p, n) => { pieces.push(n); piece(p, n); };
+    return WebAssembly.instantiate(s, imports).then((r) => { x = (r.instance || r).exports; return r; });
+  } };
+  const engine = await ClaimCalc.load(wasmBytes(), { WebAssembly: WA });
+  const list = batch(limit);
+  const single = await engine.estimate(list[3]);  // reads the region's file: the batch is then one call
+  pieces.length = 0;
+  const text = await engine.call({ op: 'estimate_many', detail: 'figures', requests: list }, true);
+  assert.ok(/^[\x00-\x7f]*$/.test(text), 'ASCII-only JSON');
+  assert.equal(text.length, pieces.reduce((a, n) => a + n, 0), 'the parts make the whole text');
+  assert.ok(pieces.length >= 2 && pieces.every((n) => n <= 8 * MiB + (256 << 10)), `parts ${pieces}`);
+  const peak = x.memory.buffer.byteLength;
+  console.log(`# text: ${(text.length / MiB).toFixed(1)} MiB in ${pieces.length} parts, peak wasm memory ${(peak / MiB).toFixed(1)} MiB`);
+  assert.ok(peak <= 32 * MiB, `peak ${peak} bytes`);
+  assert.deepEqual(JSON.parse(text), await engine.estimateMany(list, { detail: 'figures' }));
+  // A short text answer is one piece.
+  pieces.length = 0;
+  const one = await engine.call({ op: 'estimate', request: list[3] }, true);
+  assert.deepEqual([pieces.length, JSON.parse(one)], [1, single]);
+});

@@ -127,7 +127,7 @@ test('cc_call_stream notes region_not_loaded and unknown_command in its return v
   for (const round of [1, 2]) {
     if (round === 2) read('shenzhen');
     for (const [envelope, before, after] of cases) {
-      for (const flags of [0, 1]) {
+      for (const flags of [0, 1, 2, 3]) {
         const [notes, answer] = call(envelope, flags);
         const what = `${JSON.stringify(envelope).slice(0, 80)} (round ${round}, flags ${flags})`;
         assert.equal(notes, round === 1 ? before : after, what);

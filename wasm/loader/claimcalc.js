@@ -44,15 +44,11 @@
   // few more; past this (a big batch, a 32 MiB input) the instance is let go after its call.
   var kKeepBytes = 64 << 20;
 
-  // Room for a text answer kept between calls: a 1,000-request figures batch answers 1.7-4.2 MB (texts none-both);
-  // gathering it in fresh room each call cost as much as the join it replaces.
-  var kKeepText = 16 << 20;
-
-  // ASCII bytes m[0..n) -> JS string. Node's latin1 makes a large one outside V8's heap, ~4x faster than
+  // ASCII bytes m[p..p+n) -> JS string. Node's latin1 makes a large one outside V8's heap, ~4x faster than
   // TextDecoder there; elsewhere UTF-8 decoding reads ASCII the same.
   var ascii = typeof process === 'object' && process && process.versions && process.versions.node && typeof Buffer === 'function' ?
-    function (m, n) { return Buffer.from(m.buffer, m.byteOffset, n).toString('latin1'); } :
-    function (m, n) { return decode(m, 0, n); };
+    function (m, p, n) { return Buffer.from(m.buffer, p, n).toString('latin1'); } :
+    decode;
 
   // JSON text of a request or envelope. A non-finite number becomes the text "Infinity"/"NaN", so the engine
   // reports it on its field (invalid_money for an amount) instead of JSON's silent null. Below kWriteDepth an
@@ -166,7 +162,6 @@
     var regions = regionReader(opts.regions !== undefined ? opts.regions :
       typeof source === 'string' ? source.replace(/[^\/\\]*$/, '') + 'regions/' : here && nodeFs() ? here + 'regions/' : null, opts);
     var regionBytes = {};  // id -> the file's bytes once read: a fresh instance reads them again from here
-    var bytes = new Uint8Array(0);  // a text answer's bytes, gathered piece by piece (stream)
     var make = maker(source), author = opts.author !== undefined ? opts.author :
       typeof source === 'string' ? source.replace(/[^\/\\]*$/, '') + 'claimcalc-author.wasm' + (/\.br$/.test(source) ? '.br' : '') :
       typeof source !== 'function' && here && nodeFs() ? here + 'claimcalc-author.wasm' : null;
@@ -249,21 +244,10 @@
     // host ever holds the whole text of 10,000 answers (~170 MB), unless it is asked for as text. The answer's
     // text, or its value.
     function stream(x, input, text) {
-      var a = copyIn(x, input), at = 0, batch = null, whole = null, named = [];
+      var a = copyIn(x, input), parts = [], batch = null, whole = null, named = [];
       receive = function (p, n) {
         var m = new Uint8Array(x.memory.buffer);
-        if (text) {
-          // A text answer's bytes are gathered and decoded once: joining the decoded pieces into one string of a
-          // batch's size cost ~1 us per short answer (V8 copies them into a fresh large string).
-          if (at + n > bytes.length) {
-            var more = new Uint8Array(Math.max(2 * bytes.length, at + n, 1 << 16));
-            more.set(bytes.subarray(0, at));
-            bytes = more;
-          }
-          bytes.set(m.subarray(p, p + n), at);
-          at += n;
-          return;
-        }
+        if (text) return parts.push(ascii(m, p, n));
         var t = decode(m, p, n);
         if (batch) {
           if (t === ']}') return;
@@ -274,15 +258,15 @@
         else whole = t;
       };
       // A text answer comes as ASCII-only JSON (1: non-ASCII characters as \u escapes, the same JSON values),
-      // decoded into a one-byte string: ~3 us less per estimate than UTF-8 decoded into a two-byte string. A value
-      // answer stays UTF-8: JSON.parse's unescaping of the Chinese sentences would cost more than it saves
+      // decoded into a one-byte string: ~3 us less per estimate than UTF-8 decoded into a two-byte string; and in
+      // one piece (2; 8 MiB parts past that), decoded straight from the module's memory. A value answer stays
+      // UTF-8 runs: JSON.parse's unescaping of the Chinese sentences would cost more than it saves
       // (docs/size-and-start.md, "ASCII answers").
       // What the answer holds comes back as bits (wasm/abi.cpp): 1 region_not_loaded, 2 unknown_command.
-      var notes = x.cc_call_stream(a[0], a[1], text ? 1 : 0);
+      var notes = x.cc_call_stream(a[0], a[1], text ? 3 : 0);
       receive = null;
       x.cc_free(a[0]);
-      var out = text ? ascii(bytes, at) : batch ? { ok: true, result: batch } : JSON.parse(whole);
-      if (bytes.length > kKeepText) bytes = new Uint8Array(0);
+      var out = text ? parts.join('') : batch ? { ok: true, result: batch } : JSON.parse(whole);
       // An answer with region_not_loaded errors (rare: the first calls) is read for the regions they name.
       if (notes & 1) regionsIn(text ? JSON.parse(out) : out, named);
       // The base does not know the authoring ops (validate_policy): the authoring module answers them.
