@@ -200,21 +200,19 @@ void JsonWriter::escaped_body_ascii(std::string_view text) {
       p = p_;
       room_for_rest = true;
     }
-    std::memcpy(p, text.data() + run, i - run);
-    p += i - run;
+    if (i != run) {  // none between two characters of Chinese
+      std::memcpy(p, text.data() + run, i - run);
+      p += i - run;
+    }
     if (c < 0x80) {
       p = escape(p, c);
       ++i;
     } else if (c >= 0xE1 && c <= 0xEF && c != 0xED && size - i >= 3 && (bytes[i + 1] & 0xC0) == 0x80 &&
                (bytes[i + 2] & 0xC0) == 0x80) {
-      // Chinese, as in escaped_body: two characters at a time while they last.
+      // Chinese, as in escaped_body, without utf8_sequence's range checks (a loop of two characters at a time, as
+      // there, ran no faster in the wasm: a batch escapes its sentences once, in its kept runs; +237 B br).
       p = unit_escape(p, three_byte(bytes + i));
       i += 3;
-      while (size - i >= 8 && two_chinese(word_at(text.data() + i))) {
-        p = unit_escape(p, three_byte(bytes + i));
-        p = unit_escape(p, three_byte(bytes + i + 3));
-        i += 6;
-      }
     } else {
       const Utf8 seq = utf8_sequence(text, i);
       std::uint32_t code = 0xFFFD;
