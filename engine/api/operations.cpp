@@ -94,26 +94,29 @@ bool append_answer(Claim claim, const PolicyPack& pack, std::string& out, codec:
 }
 
 bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts,
-                   ContextCache* contexts) {
+                   ContextCache* contexts, EstimateRoom* room) {
   const Texts languages = claim.texts;
   // The request's choice, not the trace's: a bill-less estimate rebuilds its trace (estimate.cpp's without_amounts),
   // so the trace cannot tell a figures-only request from a full one.
   const bool figures = !claim.step_texts;
-  auto est = claimcalc::estimate(std::move(claim), pack, contexts);
+  ContextCache own_contexts;
+  EstimateRoom own_room;
+  auto est = (room != nullptr ? *room : own_room)
+                 .estimate_into(std::move(claim), pack, contexts != nullptr ? *contexts : own_contexts);
   if (!est.ok()) {
     codec::write_error_envelope(w, est.error());
     return est.error().code == ErrorCode::region_not_loaded;
   }
   if (figures) {
-    codec::append_figures_envelope(w, est.value(), engine_version(), {languages, texts});
+    codec::append_figures_envelope(w, *est.value(), engine_version(), {languages, texts});
   } else {
-    codec::append_estimate_envelope(w, est.value(), engine_version(), languages);
+    codec::append_estimate_envelope(w, *est.value(), engine_version(), languages);
   }
   return false;
 }
 
 bool append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
-                     std::string& out, codec::Charset charset) {
+                     std::string& out, codec::Charset charset, ContextCache* contexts, EstimateRoom* room) {
   auto claim = codec::parse_claim(request);
   if (!claim.ok()) {
     out += codec::dump_json(codec::error_envelope(claim.error()), charset);
@@ -121,7 +124,8 @@ bool append_estimate(const json& request, const codec::AnswerChoices& defaults, 
   }
   if (defaults.figures && !request.contains("detail")) claim.value().step_texts = false;
   if (!request.contains("texts")) claim.value().texts = defaults.texts;
-  return append_answer(std::move(claim.value()), pack, out, charset);
+  codec::JsonWriter w(out, charset);
+  return append_answer(std::move(claim.value()), pack, w, nullptr, contexts, room);
 }
 
 namespace {
@@ -155,9 +159,13 @@ CallNotes estimate_many(const json& requests, const codec::AnswerChoices& defaul
   emit(kOkArrayOpen);
   CallNotes notes;
   std::string run;
+  // As plain_call's: what the pack says for the batch's places and dates, and the storage each answer is settled
+  // in, kept from request to request.
+  ContextCache contexts;
+  EstimateRoom room;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (i != 0) run += ',';
-    if (append_estimate(requests[i], defaults, pack, run, charset)) notes.region_not_loaded = true;
+    if (append_estimate(requests[i], defaults, pack, run, charset, &contexts, &room)) notes.region_not_loaded = true;
     if (run.size() >= kRunBytes || i + 1 == requests.size()) {
       emit(run);
       run.clear();
@@ -186,12 +194,14 @@ std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack&
     // What the pack says for the batch's few places and dates, worked out once (the pack stays as it is for the
     // call, so each context is the same every time it is asked for).
     ContextCache contexts;
+    // The storage each answer is settled in, kept from answer to answer (engine/core/estimate_room.hpp).
+    EstimateRoom room;
     for (std::size_t i = 0; i < call->requests.size(); ++i) {
       auto& r = call->requests[i];
       if (call->defaults.figures && !r.detail_given) r.claim.step_texts = false;
       if (!r.texts_given) r.claim.texts = call->defaults.texts;
       if (i != 0) w.verbatim(",");
-      if (append_answer(std::move(r.claim), pack, w, texts ? &*texts : nullptr, &contexts))
+      if (append_answer(std::move(r.claim), pack, w, texts ? &*texts : nullptr, &contexts, &room))
         notes.region_not_loaded = true;
       if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
         emit(w.text());

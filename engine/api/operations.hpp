@@ -14,6 +14,7 @@
 #include "engine/codec/request_codec.hpp"
 #include "engine/core/claim.hpp"
 #include "engine/core/context_cache.hpp"
+#include "engine/core/estimate_room.hpp"
 #include "engine/core/policy.hpp"
 #include "engine/core/policy_file.hpp"
 
@@ -27,14 +28,17 @@ using codec::json;
 // Estimates answer as text: a figures-only answer ("detail": "figures") is written without a JSON tree.
 // defaults: a batch's "detail" and "texts", for requests that give none of their own.
 // Each returns true when the answer it wrote is a region_not_loaded error (CallNotes).
+// contexts and room: a batch's (engine/core/context_cache.hpp, estimate_room.hpp), kept from request to request;
+// null: the answer's own. The answer is the same either way.
 // charset: how the answer's strings hold non-ASCII characters (CallOptions::ascii).
 bool append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
-                     std::string& out, codec::Charset charset = codec::Charset::utf8);
+                     std::string& out, codec::Charset charset = codec::Charset::utf8, ContextCache* contexts = nullptr,
+                     EstimateRoom* room = nullptr);
 bool append_answer(Claim claim, const PolicyPack& pack, std::string& out,
                    codec::Charset charset = codec::Charset::utf8);
-// The same written by a batch's writer; contexts: the batch's (engine/core/context_cache.hpp), if it keeps one.
+// The same written by a batch's writer.
 bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr,
-                   ContextCache* contexts = nullptr);
+                   ContextCache* contexts = nullptr, EstimateRoom* room = nullptr);
 // Receives an answer's text in pieces (Engine::call with a sink).
 using Emit = std::function<void(std::string_view)>;
 // The one batch path, with its limits: the envelope as text, handed to `emit` as it is made: the opening, runs of

@@ -15,7 +15,7 @@ Fen over_ceiling_of(const BillItem& item) {
 }  // namespace
 
 Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy* setting, const LookupContext& ctx,
-                        Trace& trace) {
+                        Trace& trace, std::vector<ItemResult>& results) {
   Adjudication a;
   const Lookup<Ratio> share =
       setting != nullptr ? find_figure(setting->class_b_upfront_share, ctx) : Lookup<Ratio>{nullptr, ""};
@@ -26,9 +26,9 @@ Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy*
   bool all_at_policy_share = true;  // every class-B line used the policy's share (so one ratio explains all)
   std::int64_t ooc_count = 0, over_count = 0;
 
-  a.items.reserve(items.size());
+  results.reserve(results.size() + items.size());
   for (const auto& item : items) {
-    ItemResult& r = a.items.emplace_back();  // filled in place: an item result is ~150 bytes and two strings
+    ItemResult& r = results.emplace_back();  // filled in place: an item result is ~150 bytes and two strings
     r.name = item.name;
     if (!item.code.empty()) r.code = item.code;  // most bills give no national code
     r.item_class = item.item_class;

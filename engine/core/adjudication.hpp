@@ -14,7 +14,6 @@
 namespace claimcalc {
 
 struct Adjudication {
-  std::vector<ItemResult> items;
   Fen total;
   Fen out_of_catalogue;
   Fen over_ceiling;
@@ -24,8 +23,9 @@ struct Adjudication {
 };
 
 // setting may be null (the policy does not cover the setting): then only class-B items that print their own
-// self-pay ratio can be split.
+// self-pay ratio can be split. Each item's result is added to results: the answer's own list (Estimate::items),
+// whose storage a batch keeps from answer to answer (estimate_room.hpp).
 Adjudication adjudicate(const std::vector<BillItem>& items, const SettingPolicy* setting, const LookupContext& ctx,
-                        Trace& trace);
+                        Trace& trace, std::vector<ItemResult>& results);
 
 }  // namespace claimcalc

@@ -8,6 +8,7 @@
 #include "engine/core/critical_illness.hpp"
 #include "engine/core/cross_region.hpp"
 #include "engine/core/eligibility.hpp"
+#include "engine/core/estimate_room.hpp"
 #include "engine/core/layered_rules.hpp"
 #include "engine/core/next_questions.hpp"
 #include "engine/core/process_lookup.hpp"
@@ -66,8 +67,10 @@ bool any_stay_condition(const std::vector<Figure<Fen>>& figures) {
                      [](const Figure<Fen>& f) { return f.when.stay_from || f.when.stay_to; });
 }
 
-void warn_secondary_sources(const Estimate& est, const Trace& trace, std::vector<Warning>& warnings) {
-  std::vector<const Citation*> seen;  // a handful of sources per answer: a list beats a set
+// seen: the room's list of sources met (a handful per answer: a list beats a set), emptied here.
+void warn_secondary_sources(const Estimate& est, const Trace& trace, std::vector<const Citation*>& seen,
+                            std::vector<Warning>& warnings) {
+  seen.clear();
   seen.reserve(8);
   for (const auto& step : trace.steps()) {
     if (!step.cite) continue;
@@ -148,17 +151,20 @@ void without_amounts(Estimate& est) {
   est.cannot_estimate = std::move(unknown);
 }
 
-Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume, ContextCache& contexts) {
+// Settles the claim into est (its earlier content discarded: a batch settles into the same storage, so the lists
+// keep their room from answer to answer). Empty: est is the answer; else the error that stopped it.
+std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume, ContextCache& contexts,
+                         Estimate& est) {
+  start_fresh(est);
   const SettleContext& context = contexts.settling(claim, pack);
   if (context.error) return *context.error;
   const Policy* policy = context.policy;
 
-  Estimate est;
   est.policy = policy;
   est.layers = context.layers;
   est.date_of_care = claim.date_of_care;
   est.merged_rules = context.merged;
-  est.trace = Trace(claim.step_texts, claim.texts);
+  est.trace.restart(claim.step_texts, claim.texts);
   // Room for the usual few at once (an answer lacking the annual cap, warned of the year so far): grown entry by
   // entry, each list was moved at every growth.
   est.cannot_estimate.reserve(3);
@@ -179,7 +185,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   const SchemePolicy* scheme = context.scheme;
   const SettingPolicy* setting = context.setting;
   if (scheme != nullptr) {
-    if (auto err = check_person_and_tier(claim, *scheme, est.warnings)) return *err;
+    if (auto err = check_person_and_tier(claim, *scheme, est.warnings)) return err;
   }
   if (!claim.disease.empty() && claim.setting != Setting::chronic_outpatient) {
     est.warnings.push_back({"disease_ignored", "只有门诊慢特病需要病种，已忽略 disease。",
@@ -202,7 +208,8 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   const CrossRegionOutcome cross = assess_cross_region(claim, est.layers, pack, assume, trace, est.warnings);
   if (cross.manual_claim) attach_manual_claim(claim, est.layers, est);
   std::vector<BillItem> reclassed;
-  Adjudication adj = adjudicate(items_for_catalogue(claim, cross, est.warnings, reclassed), setting, ctx, trace);
+  const Adjudication adj =
+      adjudicate(items_for_catalogue(claim, cross, est.warnings, reclassed), setting, ctx, trace, est.items);
   Split& split = est.split;
   split.total = adj.total;
   split.out_of_catalogue = adj.out_of_catalogue;
@@ -210,19 +217,18 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
   split.self_funded = adj.out_of_catalogue + adj.over_ceiling;
   split.class_b_upfront = adj.class_b_upfront;
   split.in_scope = adj.in_scope;
-  est.items = std::move(adj.items);
 
   if (!adj.in_scope) {
     est.cannot_estimate.push_back(cannot_estimate("in_scope", adj.upfront_needs));
-    return est;
+    return std::nullopt;
   }
   if (scheme == nullptr || setting == nullptr) {
     est.cannot_estimate.push_back(missing_benefit_rules(claim.scheme, claim.setting));
-    return est;
+    return std::nullopt;
   }
   if (!cross.multiplier_known) {
     est.cannot_estimate.push_back(cannot_estimate("fund_paid", cross.needs));
-    return est;
+    return std::nullopt;
   }
 
   const Eligibility elig = check_eligibility(claim, *scheme, trace, est.warnings);
@@ -239,7 +245,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
       const Disease* disease = find_disease(*setting, claim.disease);
       if (disease == nullptr) {
         est.cannot_estimate.push_back(cannot_estimate("fund_paid", "disease"));
-        return est;
+        return std::nullopt;
       }
       if (!disease->deductible.empty()) figures.deductible = &disease->deductible;
       if (!disease->ratio.empty()) figures.ratio = &disease->ratio;
@@ -254,7 +260,7 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
     split.fund_paid = fund.fund_paid;
     if (!fund.fund_paid) {
       warn_absent_year_to_date(claim, trace, figures.disease_cap, fund.year_in_scope, est.warnings);
-      return est;
+      return std::nullopt;
     }
     parts.deductible = *fund.deductible_applied;
     // Shenzhen's 大病保险 base leaves out what the cross-region multiplier took off (办法 第四十条 reductions).
@@ -279,27 +285,45 @@ Result<Estimate> run(const Claim& claim, const PolicyPack& pack, const Assumptio
     if (split.critical_illness_paid) summary.push_back(money_value("critical_illness_paid", ci));
     trace.add(Rule::patient_pays, std::move(summary));
   }
-  return est;
+  return std::nullopt;
 }
+
+// The range bounding's settlements, one after another in one Estimate: a std::function holds this one pointer
+// without allocating.
+struct Rerun {
+  const PolicyPack& pack;
+  ContextCache& contexts;
+  Estimate& into;
+};
 
 }  // namespace
 
-Result<Estimate> estimate(Claim claim, const PolicyPack& pack, ContextCache* contexts) {
-  ContextCache local;
-  ContextCache& cache = contexts != nullptr ? *contexts : local;
-  const Result<ClaimPlaces>& places = cache.places(claim, pack);
+Result<Estimate*> EstimateRoom::estimate_into(Claim claim, const PolicyPack& pack, ContextCache& contexts) {
+  const Result<ClaimPlaces>& places = contexts.places(claim, pack);
   if (!places.ok()) return places.error();
   apply_places(places.value(), claim);
-  Result<Estimate> r = run(claim, pack, Assumptions{}, cache);
-  if (r.ok()) {
-    bound_ranges(
-        claim, [&pack, &cache](const Claim& c, const Assumptions& a) { return run(c, pack, a, cache); }, r.value());
-    if (!claim.bill_given) without_amounts(r.value());
-    warn_secondary_sources(r.value(), r.value().trace, r.value().warnings);
-    // next_questions belong to the full answer only.
-    if (claim.step_texts) r.value().next_questions = next_questions(claim, r.value());
-  }
-  return r;
+  Estimate& est = answer_;
+  if (auto err = run(claim, pack, Assumptions{}, contexts, est)) return *err;
+  const Rerun rerun{pack, contexts, rerun_};
+  bound_ranges(
+      claim,
+      [&rerun](const Claim& c, const Assumptions& a) -> Estimate* {
+        return run(c, rerun.pack, a, rerun.contexts, rerun.into) ? nullptr : &rerun.into;
+      },
+      est);
+  if (!claim.bill_given) without_amounts(est);
+  warn_secondary_sources(est, est.trace, sources_seen_, est.warnings);
+  // next_questions belong to the full answer only.
+  if (claim.step_texts) est.next_questions = next_questions(claim, est);
+  return &est;
+}
+
+Result<Estimate> estimate(Claim claim, const PolicyPack& pack, ContextCache* contexts) {
+  ContextCache local;
+  EstimateRoom room;
+  Result<Estimate*> r = room.estimate_into(std::move(claim), pack, contexts != nullptr ? *contexts : local);
+  if (!r.ok()) return r.error();
+  return std::move(*r.value());
 }
 
 }  // namespace claimcalc

@@ -122,7 +122,8 @@ class ContextCache;
 // the region does not have, say); everything else the request lacks becomes a cannot_estimate entry.
 // The claim is taken by value: its places are resolved in it (a caller done with its claim moves it in).
 // contexts: a batch's cache of what the pack says for the claim's places and date (context_cache.hpp); null: none
-// kept beyond this estimate. The answer is the same either way.
+// kept beyond this estimate. The answer is the same either way. A batch settles in one room instead
+// (estimate_room.hpp): the same answer, in storage kept from request to request.
 Result<Estimate> estimate(Claim claim, const PolicyPack& pack, ContextCache* contexts = nullptr);
 
 }  // namespace claimcalc

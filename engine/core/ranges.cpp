@@ -285,19 +285,20 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     std::vector<Dimension> revealed;
     std::vector<std::size_t> choice(dims.size(), 0);
     outcomes.reserve(runs);
+    Claim c;  // assigned the claim for each run: its bill's storage is kept from run to run
     for (std::size_t n = 0; n < runs; ++n) {
-      Claim c = claim;
+      c = claim;
       // Only figures, what the settlement lacks, its warnings and the steps ranges read (deductible, critical-
       // illness base: kept without texts) are read from it: step sentences would be rendered for nothing.
       c.step_texts = false;
       Assumptions a;
       for (std::size_t d = 0; d < dims.size(); ++d) dims[d].values[choice[d]].apply(c, a);
-      Result<Estimate> r = settle(c, a);
+      Estimate* r = settle(c, a);
       Outcome o{choice, {}, {}};
-      if (r.ok()) {
-        o.spans = spans_of(c, r.value());
-        if (revealed.empty()) revealed = open_dimensions(c, r.value(), fields);
-        o.unknown = std::move(r.value().cannot_estimate);
+      if (r != nullptr) {
+        o.spans = spans_of(c, *r);
+        if (revealed.empty()) revealed = open_dimensions(c, *r, fields);
+        o.unknown = std::move(r->cannot_estimate);
       }
       outcomes.push_back(std::move(o));
       for (std::size_t d = 0; d < dims.size(); ++d) {

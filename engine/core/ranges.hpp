@@ -12,8 +12,9 @@
 
 namespace claimcalc {
 
-// Settles one claim under one set of assumptions (the engine's own run, without ranges).
-using SettleOnce = std::function<Result<Estimate>(const Claim&, const Assumptions&)>;
+// Settles one claim under one set of assumptions (the engine's own run, without ranges): the settlement, held until
+// the next one (each settles into the same storage: estimate_room.hpp), or null when the claim cannot be settled.
+using SettleOnce = std::function<Estimate*(const Claim&, const Assumptions&)>;
 
 // Rewrites est (the answer to the claim as given) so that every split figure is exact, a range in est.ranges, or
 // absent with a cannot_estimate entry; records a step per range and est.narrowings for next_questions.

@@ -79,6 +79,14 @@ class Trace {
   explicit Trace(bool texts, Texts languages = Texts::both) : texts_(texts), languages_(languages) {
     steps_.reserve(12);
   }
+  // As a new trace (the same choice of texts as the constructors'), in the storage of this one: a batch settling
+  // into the same answer (estimate_room.hpp) grows the list of steps once, not once per answer.
+  void restart(bool texts = true, Texts languages = Texts::both) {
+    steps_.clear();
+    steps_.reserve(12);  // as the constructor: the first settlement in new storage
+    texts_ = texts;
+    languages_ = languages;
+  }
   void add(Rule rule, std::vector<StepValue> values, const Citation* cite = nullptr);
   // The same from a list: without texts, a step whose values nothing then reads (keeps_values) keeps its rule and
   // citation only, and its values make no vector.
