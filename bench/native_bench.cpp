@@ -1,14 +1,20 @@
 // Native benchmarks (not a test): pack load, one estimate of 5/10/50/500 items in both answer sizes, and the bytes
 // of each answer. Prints one JSON object per line for bench/run.mjs to put in the table.
 //   build/bench/native_bench [rounds]
-//   build/bench/native_bench --many FILE COUNT [TEXTS]   one estimate_many call, detail figures, of COUNT requests
-//                                                taken in turn from FILE (JSON Lines), with the envelope's "texts"
-//                                                when TEXTS is given (both|zh|en|none): the wasm's path natively,
-//                                                for callgrind
+//   build/bench/native_bench --many FILE COUNT [TEXTS [ASCII]]   one estimate_many call, detail figures, of COUNT
+//                                                requests taken in turn from FILE (JSON Lines), with the envelope's
+//                                                "texts" when TEXTS is given (both|zh|en|none): the wasm's path
+//                                                natively, for callgrind. ASCII: "ascii", the answer written as
+//                                                ASCII-only JSON (CallOptions::ascii); "convert", written as UTF-8 and
+//                                                each piece converted after (ascii_json: the wasm's way before)
 //   build/bench/native_bench --dump LIST         for each file named in LIST (one path a line): its bytes as an
 //                                                estimate, an estimate_many array, a call, and one request of an
 //                                                estimate_many call in each detail; answers on stdout, for
 //                                                checking that a change to the engine keeps every answer byte for byte
+//   build/bench/native_bench --dump-ascii LIST   for each listed file, its bytes as a call, an estimate, an explain and
+//                                                an estimate_many in each detail, by the plain reader and the tree:
+//                                                each ASCII answer (CallOptions::ascii) must be ASCII and the UTF-8
+//                                                answer's ascii_json byte for byte; prints the count, exit 1 if not
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -20,6 +26,7 @@
 #include <vector>
 
 #include "engine/api/api.hpp"
+#include "engine/codec/ascii_json.hpp"
 #include "tools/policy_dir.hpp"
 
 namespace {
@@ -82,7 +89,7 @@ Times time_us(int rounds, int calls, F&& f) {
 }
 
 // The envelope bench/run.mjs sends the wasm for the peer race: COUNT lines of FILE in turn, detail figures.
-int many(const char* path, long count, const char* texts) {
+int many(const char* path, long count, const char* texts, const char* ascii) {
   std::ifstream in(path);
   std::vector<std::string> lines;
   for (std::string l; std::getline(in, l);)
@@ -98,9 +105,19 @@ int many(const char* path, long count, const char* texts) {
   envelope += "]}";
   auto engine = claimcalc::api::Engine::builtin();
   if (!engine.ok()) return 1;
+  const bool convert = ascii != nullptr && std::strcmp(ascii, "convert") == 0;
+  claimcalc::api::CallOptions options;
+  options.ascii = ascii != nullptr && std::strcmp(ascii, "ascii") == 0;
   std::size_t bytes = 0;
+  std::string converted;
   const double c0 = cpu_now_us();
-  engine.value().call(envelope, [&](std::string_view piece) { bytes += piece.size(); });
+  engine.value().call(
+      envelope,
+      [&](std::string_view piece) {
+        if (convert) piece = claimcalc::codec::ascii_json(piece, converted);
+        bytes += piece.size();
+      },
+      options);
   const double cpu = cpu_now_us() - c0;
   std::printf("{\"bench\":\"native_many\",\"requests\":%ld,\"cpu_us\":%.1f,\"answer_bytes\":%zu}\n", count, cpu, bytes);
   return 0;
@@ -124,13 +141,69 @@ int dump(const char* list_path) {
   return 0;
 }
 
+// Every answer of a call, its pieces joined.
+std::string called(const claimcalc::api::Engine& e, const std::string& envelope, claimcalc::api::CallOptions options) {
+  std::string out;
+  e.call(
+      envelope, [&](std::string_view piece) { out += piece; }, options);
+  return out;
+}
+
+// The engine's ASCII answers against the UTF-8 answers converted after, for each listed input: by the plain reader
+// and by the tree (set_plain_path), as a call, an estimate, an explain and a batch of each detail.
+int dump_ascii(const char* list_path) {
+  auto built = claimcalc::api::Engine::builtin();
+  if (!built.ok()) return 1;
+  claimcalc::api::Engine plain = built.value();
+  claimcalc::api::Engine tree = built.value();
+  tree.set_plain_path(false);
+  claimcalc::api::CallOptions ascii;
+  ascii.ascii = true;
+  std::ifstream list(list_path);
+  std::size_t answers = 0, differ = 0, non_ascii = 0;
+  for (std::string path; std::getline(list, path);) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string envelopes[] = {
+        bytes,
+        R"({"op":"estimate","request":)" + bytes + "}",
+        R"({"op":"explain","request":)" + bytes + "}",
+        R"({"op":"estimate_many","detail":"figures","requests":[)" + bytes + "]}",
+        R"({"op":"estimate_many","detail":"full","requests":[)" + bytes + "," + bytes + "]}",
+    };
+    for (const auto* e : {&plain, &tree}) {
+      for (const auto& envelope : envelopes) {
+        std::string room;
+        const std::string want(claimcalc::codec::ascii_json(called(*e, envelope, {}), room));
+        const std::string got = called(*e, envelope, ascii);
+        ++answers;
+        if (std::any_of(got.begin(), got.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+          ++non_ascii;
+        if (got == want) continue;
+        if (++differ <= 5) {
+          std::size_t at = 0;
+          while (at < got.size() && at < want.size() && got[at] == want[at]) ++at;
+          const std::size_t from = at < 60 ? 0 : at - 60;
+          std::fprintf(stderr, "%s (%s): differs at byte %zu\n  engine: %s\n  want:   %s\n", path.c_str(),
+                       e == &plain ? "plain" : "tree", at, got.substr(from, 120).c_str(),
+                       want.substr(from, 120).c_str());
+        }
+      }
+    }
+  }
+  std::printf("{\"bench\":\"dump_ascii\",\"answers\":%zu,\"differ\":%zu,\"non_ascii\":%zu}\n", answers, differ,
+              non_ascii);
+  return differ == 0 && non_ascii == 0 && answers != 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using claimcalc::api::Engine;
-  if ((argc == 4 || argc == 5) && std::strcmp(argv[1], "--many") == 0)
-    return many(argv[2], std::atol(argv[3]), argc == 5 ? argv[4] : nullptr);
+  if (argc >= 4 && argc <= 6 && std::strcmp(argv[1], "--many") == 0)
+    return many(argv[2], std::atol(argv[3]), argc >= 5 ? argv[4] : nullptr, argc == 6 ? argv[5] : nullptr);
   if (argc == 3 && std::strcmp(argv[1], "--dump") == 0) return dump(argv[2]);
+  if (argc == 3 && std::strcmp(argv[1], "--dump-ascii") == 0) return dump_ascii(argv[2]);
   const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
   std::size_t sink = 0;
   const Times load = time_us(rounds, 3, [&](int) { sink += Engine::builtin().ok() ? 1 : 0; });

@@ -33,11 +33,11 @@ std::optional<Engine>& engine_slot() {
 }
 
 // An error envelope (as engine/api writes them) when the engine cannot be built at all.
-std::string engine_or_error(const Engine** out) {
+std::string engine_or_error(const Engine** out, claimcalc::api::CallOptions options = {}) {
   auto& slot = engine_slot();
   if (!slot) {
     auto built = Engine::builtin();
-    if (!built.ok()) return claimcalc::api::error_envelope(built.error());
+    if (!built.ok()) return claimcalc::api::error_envelope(built.error(), options);
     slot.emplace(std::move(built.value()));
   }
   *out = &*slot;
@@ -57,8 +57,8 @@ std::string_view input(const char* ptr, std::uint32_t len) {
   return ptr == nullptr ? std::string_view() : std::string_view(ptr, len);
 }
 
-// cc_call_stream's flags: hand the answer out as ASCII-only JSON; hand it out in one piece (in parts of about
-// kPartBytes when it is longer), not a piece per run of answers.
+// cc_call_stream's flags: the answer as ASCII-only JSON (CallOptions::ascii: the engine writes it so); in one piece (in
+// parts of about kPartBytes when it is longer), not a piece per run of answers.
 constexpr std::uint32_t kAsciiJson = 1;
 constexpr std::uint32_t kOnePiece = 2;
 // A text answer of a batch is one string in the host. Handed out run by run (~64 KiB each), the host gathered the
@@ -69,67 +69,6 @@ constexpr std::size_t kPartBytes = 8 << 20;
 // What cc_call_stream returns: bits of Engine::call's notes.
 constexpr std::uint32_t kRegionNotLoaded = 1;
 constexpr std::uint32_t kUnknownCommand = 2;
-
-// Where the first byte of text at or after `from` that is not ASCII is (text.size() if none), 8 bytes at a time.
-std::size_t next_non_ascii(std::string_view text, std::size_t from) {
-  for (; from + 8 <= text.size(); from += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + from, 8);
-    if ((word & 0x8080808080808080u) != 0) break;
-  }
-  while (from < text.size() && static_cast<unsigned char>(text[from]) < 0x80) ++from;
-  return from;
-}
-
-// An answer piece as ASCII-only JSON: each character above U+007F as \uXXXX (above U+FFFF as a surrogate pair).
-// The engine writes valid JSON, so such characters are only ever inside strings, and the JSON values are the same.
-// A JS host then builds one-byte strings: V8 makes the whole decoded text a two-byte string for one Chinese
-// character, and decoding plus JSON.parse took ~40% less CPU on ASCII text though it is ~25% longer
-// (docs/size-and-start.md, "ASCII answers"). Pieces end between characters (whole answers), so no sequence is cut.
-// Written at `to`, which has room for three times the piece (a surrogate pair is 12 bytes for 4, a BMP character 6
-// for 3 or 2), through a pointer (libc++'s appends are calls in this -Oz build); returns where it ended.
-char* ascii_json(std::string_view piece, char* to) {
-  std::size_t at = next_non_ascii(piece, 0);
-  static constexpr char kHex[] = "0123456789abcdef";
-  auto unit = [&to](std::uint32_t u) {
-    to[0] = '\\';
-    to[1] = 'u';
-    to[2] = kHex[u >> 12 & 15];
-    to[3] = kHex[u >> 8 & 15];
-    to[4] = kHex[u >> 4 & 15];
-    to[5] = kHex[u & 15];
-    to += 6;
-  };
-  std::memcpy(to, piece.data(), at);
-  to += at;
-  while (at < piece.size()) {
-    const auto lead = static_cast<unsigned char>(piece[at]);
-    const std::size_t length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-    if (at + length > piece.size()) break;  // not UTF-8 the engine writes; copied as it is below
-    std::uint32_t code = lead & (length == 4 ? 0x07u : length == 3 ? 0x0fu : 0x1fu);
-    for (std::size_t k = 1; k < length; ++k) code = code << 6 | (static_cast<unsigned char>(piece[at + k]) & 0x3fu);
-    if (code >= 0x10000) {
-      unit(0xd800 + ((code - 0x10000) >> 10));
-      unit(0xdc00 + ((code - 0x10000) & 0x3ff));
-    } else {
-      unit(code);
-    }
-    at += length;
-    // The ASCII run up to the next such character, copied in the scan: 8 bytes at a time while a word is all
-    // ASCII (a texts-none answer has a few Chinese names in long ASCII runs: byte by byte, this copy was ~9 % of
-    // the module's time on the peer batch), then byte by byte up to the character (a full answer's runs between
-    // Chinese characters are a few bytes: no memcpy call each).
-    for (; at + 8 <= piece.size(); at += 8, to += 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, piece.data() + at, 8);
-      if ((word & 0x8080808080808080u) != 0) break;
-      std::memcpy(to, &word, 8);
-    }
-    while (at < piece.size() && static_cast<unsigned char>(piece[at]) < 0x80) *to++ = piece[at++];
-  }
-  std::memcpy(to, piece.data() + at, piece.size() - at);
-  return to + (piece.size() - at);
-}
 
 // Where cc_call_stream writes what it hands out: kept between calls, so a call's answer is written into room the last
 // one left. It grows 64 KiB -> 1 MiB -> kPartBytes: each block it leaves behind stays in the heap (the engine's
@@ -185,7 +124,7 @@ __attribute__((export_name("cc_call"))) std::uint8_t* cc_call(const char* ptr, s
 
 // The same answer handed to the host's cc_piece as it is written (Engine::call with a sink): an estimate_many of
 // 10,000 requests then needs wasm memory for its input and one answer, not for ~170 MB of answers twice over.
-// flags: kAsciiJson (1) hands it out as ASCII-only JSON (ascii_json), else as the engine writes it (UTF-8);
+// flags: kAsciiJson (1) asks the engine for ASCII-only JSON (CallOptions::ascii), else UTF-8;
 // kOnePiece (2) in one piece, or in parts of about kPartBytes, else piece by piece as written. A host that passes
 // two arguments gets 0. Returns what the answer holds (Engine::call's notes), so that the host reads
 // none of it for that: kRegionNotLoaded (1) an envelope in it is, or holds, a region_not_loaded error (the loader
@@ -193,8 +132,10 @@ __attribute__((export_name("cc_call"))) std::uint8_t* cc_call(const char* ptr, s
 // base module's answer to the authoring ops).
 __attribute__((export_name("cc_call_stream"))) std::uint32_t cc_call_stream(const char* ptr, std::uint32_t len,
                                                                             std::uint32_t flags) {
+  claimcalc::api::CallOptions options;
+  options.ascii = (flags & kAsciiJson) != 0;
   const Engine* engine = nullptr;
-  const std::string failed = engine_or_error(&engine);
+  const std::string failed = engine_or_error(&engine, options);
   static Room room;
   room.used = 0;
   auto hand_out = [] {
@@ -202,26 +143,21 @@ __attribute__((export_name("cc_call_stream"))) std::uint32_t cc_call_stream(cons
     room.used = 0;
   };
   auto emit = [&](std::string_view piece) {
-    if ((flags & (kAsciiJson | kOnePiece)) == 0) {
+    if ((flags & kOnePiece) == 0) {
       cc_piece(piece.data(), static_cast<std::uint32_t>(piece.size()));
       return;
     }
-    if (room.used != 0 && room.used + 3 * piece.size() > kPartBytes) hand_out();
-    char* at = room.ensure(3 * piece.size());
-    if ((flags & kAsciiJson) != 0) {
-      room.used = static_cast<std::size_t>(ascii_json(piece, at) - room.bytes);
-    } else {
-      if (!piece.empty()) std::memcpy(at, piece.data(), piece.size());
-      room.used += piece.size();
-    }
-    if ((flags & kOnePiece) == 0) hand_out();
+    if (room.used != 0 && room.used + piece.size() > kPartBytes) hand_out();
+    char* at = room.ensure(piece.size());
+    if (!piece.empty()) std::memcpy(at, piece.data(), piece.size());
+    room.used += piece.size();
   };
   if (engine == nullptr) {
     emit(failed);
     hand_out();
     return 0;
   }
-  const auto notes = engine->call(input(ptr, len), emit);
+  const auto notes = engine->call(input(ptr, len), emit, options);
   hand_out();
   return (notes.region_not_loaded ? kRegionNotLoaded : 0) | (notes.unknown_command ? kUnknownCommand : 0);
 }

@@ -28,7 +28,13 @@ using codec::json;
 
 const char* engine_version() { return "0.1.0"; }
 
-std::string error_envelope(const Error& error) { return codec::dump_json(codec::error_envelope(error)); }
+namespace {
+codec::Charset charset_of(CallOptions options) { return options.ascii ? codec::Charset::ascii : codec::Charset::utf8; }
+}  // namespace
+
+std::string error_envelope(const Error& error, CallOptions options) {
+  return codec::dump_json(codec::error_envelope(error), charset_of(options));
+}
 
 namespace {
 // The region file of a split build whose key (&RegionFile::region: its region id; &RegionFile::sha256: its SHA-256
@@ -187,6 +193,7 @@ std::size_t Engine::policy_count() const { return pack_->policies.size(); }
 namespace {
 
 std::string dump(const json& j) { return codec::dump_json(j); }
+std::string dump(codec::Charset charset, const json& j) { return codec::dump_json(j, charset); }
 
 std::optional<codec::TextLanguage> language_of(std::string_view lang) {
   if (lang == "zh") return codec::TextLanguage::zh;
@@ -327,13 +334,16 @@ bool starts(std::string_view answer, std::string_view lead) {
 
 }  // namespace
 
-CallNotes Engine::call(std::string_view envelope, const std::function<void(std::string_view)>& emit) const {
+CallNotes Engine::call(std::string_view envelope, const std::function<void(std::string_view)>& emit,
+                       CallOptions options) const {
+  // Every answer below is written in this charset by the engine's writers (the tree-made ones through dump_json's).
+  const codec::Charset charset = charset_of(options);
   if (plain_path_) {
-    if (auto notes = ops::plain_call(envelope, *pack_, emit)) return *notes;
+    if (auto notes = ops::plain_call(envelope, *pack_, emit, charset)) return *notes;
   }
   // The errors met before an operation runs are none of the noted ones.
   const auto refuse = [&](const Error& e) {
-    emit(dump(codec::error_envelope(e)));
+    emit(dump(charset, codec::error_envelope(e)));
     return CallNotes{};
   };
   auto parsed = codec::parse_json(envelope, limits::kMaxBatchBytes, "call");
@@ -354,16 +364,16 @@ CallNotes Engine::call(std::string_view envelope, const std::function<void(std::
       return refuse(make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing"));
     const auto defaults = codec::parse_answer_choices(j);
     if (!defaults.ok()) return refuse(defaults.error());
-    return ops::estimate_many(*reqs, defaults.value(), *pack_, emit);
+    return ops::estimate_many(*reqs, defaults.value(), *pack_, emit, charset);
   }
   if (name == "estimate" && payload("request") != nullptr) {
     std::string out;
     CallNotes notes;
-    notes.region_not_loaded = ops::append_estimate(*payload("request"), {}, *pack_, out);
+    notes.region_not_loaded = ops::append_estimate(*payload("request"), {}, *pack_, out, charset);
     emit(out);
     return notes;
   }
-  const std::string answer = dump([&]() -> json {
+  const std::string answer = dump(charset, [&]() -> json {
     if (name == "estimate" || name == "explain") {
       const json* req = payload("request");
       if (req == nullptr)

@@ -22,8 +22,16 @@ namespace claimcalc::api {
 
 const char* engine_version();
 
+// How a call writes its answer: options of the caller (the wasm ABI's flags), not of the request.
+struct CallOptions {
+  // ASCII-only JSON text: each character above U+007F as a lowercase \uXXXX escape (above U+FFFF, its two
+  // surrogates); the same JSON values. A JS host decodes it into a one-byte string, faster to build and parse
+  // (docs/size-and-start.md, "ASCII answers"); the engine escapes as it writes, so that costs no second pass.
+  bool ascii = false;
+};
+
 // {"ok":false,"error":{...}} for an error met before any engine exists (a pack that does not load).
-std::string error_envelope(const Error& error);
+std::string error_envelope(const Error& error, CallOptions options = {});
 
 // What a streamed call's answer holds that its host acts on (the wasm loader: read region files, switch to the
 // authoring module), noted where the answer is made, so that the host need not search the answer's text for it.
@@ -82,8 +90,9 @@ class Engine {
   // The same answer handed to `emit` in pieces as it is written, so that a big batch never sits whole in memory:
   // an estimate_many answer as its opening {"ok":true,"result":[, runs of whole request envelopes (each after the
   // batch's first with a leading comma; a run ends past 64 KiB) and its closing ]}; any other answer in one piece.
-  // The pieces joined are call(envelope)'s text.
-  CallNotes call(std::string_view envelope, const std::function<void(std::string_view)>& emit) const;
+  // The pieces joined are call(envelope)'s text (with options.ascii, that text as ASCII-only JSON).
+  CallNotes call(std::string_view envelope, const std::function<void(std::string_view)>& emit,
+                 CallOptions options = {}) const;
 
   // How many policy files (region versions) the pack holds.
   std::size_t policy_count() const;

@@ -30,9 +30,12 @@ using codec::json;
 // Each returns true when the answer it wrote is a region_not_loaded error (CallNotes).
 // contexts and room: a batch's (engine/core/context_cache.hpp, estimate_room.hpp), kept from request to request;
 // null: the answer's own. The answer is the same either way.
+// charset: how the answer's strings hold non-ASCII characters (CallOptions::ascii).
 bool append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
-                     std::string& out, ContextCache* contexts = nullptr, EstimateRoom* room = nullptr);
-bool append_answer(Claim claim, const PolicyPack& pack, std::string& out);
+                     std::string& out, codec::Charset charset = codec::Charset::utf8, ContextCache* contexts = nullptr,
+                     EstimateRoom* room = nullptr);
+bool append_answer(Claim claim, const PolicyPack& pack, std::string& out,
+                   codec::Charset charset = codec::Charset::utf8);
 // The same written by a batch's writer.
 bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr,
                    ContextCache* contexts = nullptr, EstimateRoom* room = nullptr);
@@ -42,10 +45,11 @@ using Emit = std::function<void(std::string_view)>;
 // whole answers (each request's envelope with its separating comma; a run ends at the first answer that takes it
 // past 64 KiB), the closing. A batch's memory is its input and one run.
 CallNotes estimate_many(const json& requests, const codec::AnswerChoices& defaults, const PolicyPack& pack,
-                        const Emit& emit);
+                        const Emit& emit, codec::Charset charset = codec::Charset::utf8);
 // A plain operation envelope read without a tree (codec/plain_request.hpp), answered through `emit` as
 // estimate_many is; nullopt (nothing emitted): use the tree.
-std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit);
+std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit,
+                                    codec::Charset charset = codec::Charset::utf8);
 // A plain request read without a tree, or nullopt: use the tree.
 std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack);
 json guide(const json& input, const PolicyPack& pack);

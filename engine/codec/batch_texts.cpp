@@ -7,13 +7,13 @@
 
 namespace claimcalc::codec {
 
-std::string_view BatchTexts::receipt_tail(const Estimate& est, const char* engine_version) {
+std::string_view BatchTexts::receipt_tail(const Estimate& est, const char* engine_version, Charset charset) {
   for (const auto& [policy, text] : receipts_)
     if (policy == est.policy) return text;
   std::string text;
   std::size_t from = 0;
   {
-    JsonWriter w(text);
+    JsonWriter w(text, charset);
     w.begin_object();
     w.key("date_of_care");
     w.null();  // stands for the date: the tail follows a member

@@ -1,7 +1,8 @@
 // What a batch's answers repeat, written once per batch and copied after: each policy's receipt (all of it but
 // date_of_care depends on the policy alone) and the runs of the engine's sentences (why parts cannot be estimated,
 // why a figure is a range, warnings), which are the same few texts answer after answer and most of an answer's bytes
-// to escape. Lives for one batch: the pack does not change in it.
+// to escape. Lives for one batch: the pack does not change in it. One writer writes the batch, so what is kept is in
+// its charset: an ASCII answer's sentences are kept already escaped (engine/codec/charset.hpp).
 #pragma once
 
 #include <array>
@@ -53,8 +54,9 @@ class BatchTexts {
   bool copy(JsonWriter& w, const Fragment& f);
   // The fragment's text as written (a value), kept for the next answers (up to kMaxKept fragments a batch).
   void keep(const Fragment& f, std::string_view json);
-  // The receipt's members after date_of_care (",\"engine_version\":...}"), written for the policy when first asked.
-  std::string_view receipt_tail(const Estimate& est, const char* engine_version);
+  // The receipt's members after date_of_care (",\"engine_version\":...}"), written for the policy when first asked,
+  // in the charset of the batch's writer (a batch has one: what it keeps is that writer's text).
+  std::string_view receipt_tail(const Estimate& est, const char* engine_version, Charset charset);
 
  private:
   std::vector<std::pair<const Policy*, std::string>> receipts_;  // a batch names a handful of policies

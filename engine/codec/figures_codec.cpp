@@ -298,7 +298,7 @@ void append_figures_envelope(JsonWriter& w, const Estimate& est, const char* eng
   write_national(w, figures);
   if (sentences.batch != nullptr) {
     write_receipt_head(w, est);
-    w.continued(sentences.batch->receipt_tail(est, engine_version));
+    w.continued(sentences.batch->receipt_tail(est, engine_version, w.charset()));
   } else {
     write_receipt(w, est, engine_version);
   }

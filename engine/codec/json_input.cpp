@@ -309,10 +309,10 @@ void write_value(JsonWriter& w, const json& j) {
 
 }  // namespace
 
-std::string dump_json(const json& j) {
+std::string dump_json(const json& j, Charset charset) {
   std::string out;
   {
-    JsonWriter w(out);
+    JsonWriter w(out, charset);
     write_value(w, j);
   }
   return out;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/codec/charset.hpp"
 #include "engine/core/error.hpp"
 
 namespace claimcalc::codec {
@@ -29,6 +30,7 @@ std::string fraction_text(const json& j);
 
 // Serialises compactly, as nlohmann's dump(-1) with error_handler_t::replace does, without ever aborting: invalid
 // UTF-8 (impossible after parse_json, but a text cut at 64 bytes can end inside a character) is replaced by U+FFFD.
-std::string dump_json(const json& j);
+// Charset::ascii writes ASCII-only JSON text (engine/codec/json_writer.hpp).
+std::string dump_json(const json& j, Charset charset = Charset::utf8);
 
 }  // namespace claimcalc::codec

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/codec/charset.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/text.hpp"
 
@@ -16,7 +17,7 @@ namespace claimcalc::codec {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out);
+  explicit JsonWriter(std::string& out, Charset charset = Charset::utf8);
   ~JsonWriter();  // the string ends where the writing ended
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -55,6 +56,7 @@ class JsonWriter {
   void percent(Ratio ratio);
   // A string known to need no escape (an ASCII name from the engine's vocabulary: letters, digits, '_').
   void plain_string(std::string_view name);
+  // JSON text written as is: ASCII, or text written before by a writer of this charset (a batch's kept runs).
   void raw(std::string_view json_text);
   void integer(std::int64_t value);
   void unsigned_integer(std::uint64_t value);
@@ -112,6 +114,8 @@ class JsonWriter {
   }
   // ...the text written so far, and a fresh start at the beginning of the string, keeping its room.
   std::string_view text() const { return {out_.data(), static_cast<std::size_t>(p_ - out_.data())}; }
+  // How the writer escapes (a batch's kept texts are written in it: engine/codec/batch_texts.hpp).
+  Charset charset() const { return charset_; }
   void restart() {
     p_ = out_.data();
     first_ = true;
@@ -153,12 +157,15 @@ class JsonWriter {
   void escaped(std::string_view text);
   // The escaped text without quotes; leaves room for one byte after it.
   void escaped_body(std::string_view text);
+  // The same for Charset::ascii.
+  void escaped_body_ascii(std::string_view text);
 
   std::string& out_;
   char* p_;
   char* end_;
   bool first_ = true;  // no comma before the next value
   bool after_key_ = false;
+  Charset charset_;
 };
 
 // Makes room for `more` bytes after out's end, at least doubling the capacity when it grows: a batch appends answer

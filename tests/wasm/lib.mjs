@@ -122,8 +122,9 @@ export async function checkParity(assert, engines) {
   return list.length;
 }
 
-// JSON text as the loader's text answers are (wasm/abi.cpp ascii_json): every character above U+007F as a
-// lowercase \uXXXX escape, a character above U+FFFF as its two surrogates. The same JSON values.
+// JSON text as the loader's text answers are (the engine writes them so: CallOptions::ascii; the C++ reference is
+// engine/codec/ascii_json.hpp): every character above U+007F as a lowercase \uXXXX escape, a character above U+FFFF
+// as its two surrogates. The same JSON values.
 export function asciiJson(text) {
   return text.replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }

@@ -118,8 +118,8 @@ test('text answers are ASCII JSON: Chinese, an emoji (two surrogates) and Ⅱ co
   sameText(assert, text, asciiJson(native(['estimate', '-'], JSON.stringify(request), 'fixture')), 'emoji request');
 });
 
-// ascii_json copies ASCII runs 8 bytes at a time: runs of every length around that word, between characters of
-// two, three and four UTF-8 bytes, in a texts-none batch (long ASCII runs) and a full answer (short ones).
+// The ASCII writer (engine/codec/json_writer.cpp) reads ASCII runs 8 bytes at a time: runs of every length around
+// that word, between characters of two, three and four UTF-8 bytes, in a texts-none batch (long ASCII runs) and a full answer (short ones).
 test('text answers are ASCII JSON for runs of every length between non-ASCII characters', async () => {
   const request = (name) => ({ insured_region: 'shenzhen', scheme: 'employee', person: 'active', tier: 'tier1',
     setting: 'inpatient', hospital_level: 'level3', date_of_care: '2025-03-01',
