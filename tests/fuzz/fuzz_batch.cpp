@@ -1,11 +1,15 @@
 // Target: batches, as estimate_many (a JSON array) and as the CLI's JSON Lines would split them: every answer is
-// an envelope, and an ok batch answers every request in order.
+// an envelope, and an ok batch answers every request in order. As a call's requests, its ASCII answer is ascii_json
+// of its UTF-8 answer (the batch keeps its sentences' runs escaped).
 #include "tests/fuzz/fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string input = fuzz::text(data, size);
   const std::string out = fuzz::engine().estimate_many(input);
   fuzz::check_envelope(out);
+  for (const char* detail : {"figures", "full"})
+    fuzz::check_ascii_answer(std::string(R"({"op":"estimate_many","detail":")") + detail + R"(","requests":)" + input +
+                             "}");
   const auto j = nlohmann::json::parse(out, nullptr, false);
   if (j["ok"].get<bool>()) {
     if (!j["result"].is_array()) std::abort();

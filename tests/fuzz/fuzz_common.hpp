@@ -9,6 +9,7 @@
 #include <string>
 
 #include "engine/api/api.hpp"
+#include "engine/codec/ascii_json.hpp"
 
 namespace fuzz {
 
@@ -82,6 +83,20 @@ inline bool refused_for_number_overflow(const std::string& text) {
   } why;
   nlohmann::json::sax_parse(text, &why);
   return why.id == 406;
+}
+
+// A call's ASCII answer (CallOptions::ascii: the engine's writers escape as they write) is ASCII, and byte for byte
+// ascii_json of its UTF-8 answer: kept batch runs, request text and tree-made answers alike.
+inline void check_ascii_answer(const std::string& envelope) {
+  std::string utf8, ascii, room;
+  engine().call(envelope, [&](std::string_view piece) { utf8 += piece; });
+  claimcalc::api::CallOptions options;
+  options.ascii = true;
+  engine().call(
+      envelope, [&](std::string_view piece) { ascii += piece; }, options);
+  if (ascii != claimcalc::codec::ascii_json(utf8, room)) std::abort();
+  for (const char c : ascii)
+    if (static_cast<unsigned char>(c) >= 0x80) std::abort();
 }
 
 inline std::string text(const std::uint8_t* data, std::size_t size) {
