@@ -305,12 +305,15 @@ Result<Estimate*> EstimateRoom::estimate_into(Claim claim, const PolicyPack& pac
   Estimate& est = answer_;
   if (auto err = run(claim, pack, Assumptions{}, contexts, est)) return *err;
   const Rerun rerun{pack, contexts, rerun_};
+  // The rules the claim settled under (the cache's entry, found again): whether a range run can differ is read there.
+  const SettleContext& context = contexts.settling(claim, pack);
+  const SettledUnder rules{context.scheme, context.setting};
   bound_ranges(
       claim,
       [&rerun](const Claim& c, const Assumptions& a) -> Estimate* {
         return run(c, rerun.pack, a, rerun.contexts, rerun.into) ? nullptr : &rerun.into;
       },
-      est);
+      rules, est);
   if (!claim.bill_given) without_amounts(est);
   warn_secondary_sources(est, est.trace, sources_seen_, est.warnings);
   // next_questions belong to the full answer only.

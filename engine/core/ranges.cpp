@@ -5,6 +5,7 @@
 
 #include "engine/core/limits.hpp"
 #include "engine/core/range_dimensions.hpp"
+#include "engine/core/tier_alike.hpp"
 #include "engine/core/unknowns.hpp"
 
 namespace claimcalc {
@@ -264,9 +265,43 @@ void record(Estimate& est, int part, const Range& r) {
   est.trace.add(Rule::range, std::move(values));
 }
 
+// Whether the pass's runs all settle alike whatever its one dimension's value: an unknown tier whose every value
+// picks figures of the same worth (shenzhen's employees at a level-3 hospital: 90% in either tier). Exact, from the
+// rules: the first value's settlement then stands for the others, which are not run.
+bool settles_alike(const Claim& claim, const SettledUnder& rules, const Estimate& est,
+                   const std::vector<Dimension>& dims) {
+  if (dims.size() != 1 || dims.front().field != "tier") return false;
+  if (rules.scheme == nullptr || rules.setting == nullptr || est.policy == nullptr) return false;
+  // The tiers the dimension runs over (open_dimensions reads them from the answer's policy).
+  const auto it = est.policy->schemes.find(claim.scheme);
+  if (it == est.policy->schemes.end()) return false;
+  return tiers_settle_alike(claim, it->second.tiers, *rules.scheme, *rules.setting);
+}
+
+// One run: the claim with each dimension at its chosen value, settled; the first run to reveal a further field
+// gives the next pass's dimensions. c is assigned the claim: its bill's storage is kept from run to run.
+void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::vector<std::size_t>& choice,
+                const std::vector<std::string>& fields, const SettleOnce& settle, Claim& c,
+                std::vector<Dimension>& revealed, std::vector<Outcome>& outcomes) {
+  c = claim;
+  // Only figures, what the settlement lacks, its warnings and the steps ranges read (deductible, critical-
+  // illness base: kept without texts) are read from it: step sentences would be rendered for nothing.
+  c.step_texts = false;
+  Assumptions a;
+  for (std::size_t d = 0; d < dims.size(); ++d) dims[d].values[choice[d]].apply(c, a);
+  Estimate* r = settle(c, a);
+  Outcome o{choice, {}, {}};
+  if (r != nullptr) {
+    o.spans = spans_of(c, *r);
+    if (revealed.empty()) revealed = open_dimensions(c, *r, fields);
+    o.unknown = std::move(r->cannot_estimate);
+  }
+  outcomes.push_back(std::move(o));
+}
+
 }  // namespace
 
-void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
+void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est) {
   std::vector<Dimension> dims = open_dimensions(claim, est, {});
   std::vector<Outcome> outcomes;
   // Each pass may reveal a further field (a tier picks figures that then need the hospital level).
@@ -280,22 +315,14 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
     std::vector<Dimension> revealed;
     std::vector<std::size_t> choice(dims.size(), 0);
     outcomes.reserve(runs);
-    Claim c;  // assigned the claim for each run: its bill's storage is kept from run to run
+    const bool alike = pass == 0 && settles_alike(claim, rules, est, dims);
+    Claim c;
     for (std::size_t n = 0; n < runs; ++n) {
-      c = claim;
-      // Only figures, what the settlement lacks, its warnings and the steps ranges read (deductible, critical-
-      // illness base: kept without texts) are read from it: step sentences would be rendered for nothing.
-      c.step_texts = false;
-      Assumptions a;
-      for (std::size_t d = 0; d < dims.size(); ++d) dims[d].values[choice[d]].apply(c, a);
-      Estimate* r = settle(c, a);
-      Outcome o{choice, {}, {}};
-      if (r != nullptr) {
-        o.spans = spans_of(c, *r);
-        if (revealed.empty()) revealed = open_dimensions(c, *r, fields);
-        o.unknown = std::move(r->cannot_estimate);
+      if (alike && n > 0) {
+        outcomes.push_back({choice, outcomes.front().spans, outcomes.front().unknown});
+      } else {
+        settle_one(claim, dims, choice, fields, settle, c, revealed, outcomes);
       }
-      outcomes.push_back(std::move(o));
       for (std::size_t d = 0; d < dims.size(); ++d) {
         if (++choice[d] < dims[d].values.size()) break;
         choice[d] = 0;

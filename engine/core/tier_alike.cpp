@@ -1,0 +1,57 @@
+#include "engine/core/tier_alike.hpp"
+
+#include <optional>
+
+#include "engine/core/figure_lookup.hpp"
+
+namespace claimcalc {
+
+namespace {
+
+bool same_value(Fen a, Fen b) { return a == b; }
+bool same_value(Ratio a, Ratio b) { return a == b; }
+bool same_value(const RatioSchedule& a, const RatioSchedule& b) {
+  if (a.measure != b.measure || a.bands.size() != b.bands.size()) return false;
+  for (std::size_t i = 0; i < a.bands.size(); ++i) {
+    const Band& x = a.bands[i];
+    const Band& y = b.bands[i];
+    if (x.from != y.from || x.to != y.to || x.ratio != y.ratio) return false;
+  }
+  return true;
+}
+
+// The settlement reads a figure's value alone (its citation only in steps the range runs do not keep).
+template <class V>
+bool picks_alike(const std::vector<Figure<V>>& figures, LookupContext ctx, const std::vector<Tier>& tiers) {
+  std::optional<Lookup<V>> first;
+  for (Tier t : tiers) {
+    ctx.tier = t;
+    const Lookup<V> l = find_figure(figures, ctx);
+    if (!first) {
+      first = l;
+      continue;
+    }
+    if (l.needs != first->needs || (l.figure == nullptr) != (first->figure == nullptr)) return false;
+    if (l.figure != nullptr && !same_value(l.figure->value, first->figure->value)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool tiers_settle_alike(const Claim& claim, const std::vector<Tier>& tiers, const SchemePolicy& scheme,
+                        const SettingPolicy& setting) {
+  if (claim.setting == Setting::chronic_outpatient && !setting.diseases.empty()) return false;
+  // The context the settlement builds (estimate.cpp run), the tier aside.
+  LookupContext ctx{claim.hospital_level, claim.person, std::nullopt, std::nullopt, claim.age, claim.date_of_care};
+  if (claim.setting == Setting::inpatient) ctx.stay = claim.year_to_date.stays.value_or(0) + 1;
+  if (!picks_alike(setting.class_b_upfront_share, ctx, tiers) || !picks_alike(setting.deductible, ctx, tiers) ||
+      !picks_alike(setting.ratio, ctx, tiers) || !picks_alike(setting.annual_cap, ctx, tiers) ||
+      !picks_alike(setting.monthly_cap, ctx, tiers))
+    return false;
+  if (!scheme.critical_illness) return true;
+  return picks_alike(scheme.critical_illness->ratio, ctx, tiers) &&
+         picks_alike(scheme.critical_illness->annual_cap, ctx, tiers);
+}
+
+}  // namespace claimcalc
