@@ -1,12 +1,14 @@
 // The answer to a claim: the split, per-item results, the trace, what could not be estimated, warnings.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/core/claim.hpp"
@@ -74,6 +76,50 @@ struct Range {
   std::vector<RangeReason> reasons;
 };
 
+// The split parts that are ranges, in name order (the writers walk them beside the parts, both sorted by name).
+// Seven at most: a sorted list. Emptied, it keeps its entries' storage (their lists of reasons too) for the next
+// answer settled in the same room (estimate_room.hpp); a map made and freed a node per range and answer.
+class RangeList {
+ public:
+  using Entry = std::pair<std::string_view, Range>;
+
+  const Entry* begin() const { return entries_.data(); }
+  const Entry* end() const { return entries_.data() + size_; }
+  const Entry* find(std::string_view part) const {
+    for (const Entry* e = begin(); e != end(); ++e)
+      if (e->first == part) return e;
+    return end();
+  }
+  std::size_t count(std::string_view part) const { return find(part) != end() ? 1 : 0; }
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  void clear() { size_ = 0; }
+  void swap(RangeList& other) noexcept {
+    entries_.swap(other.entries_);
+    std::swap(size_, other.size_);
+  }
+  // A range for a part that has none yet, in its place by name: both ends open, no reasons. The part is a view of
+  // the engine's constant name (engine/core/ranges.cpp), never of a string that may go.
+  Range& add(std::string_view part) {
+    if (size_ == entries_.size()) entries_.emplace_back();
+    Entry& added = entries_[size_];
+    added.first = part;
+    added.second.low.reset();
+    added.second.high.reset();
+    added.second.reasons.clear();
+    const auto first = entries_.begin();
+    const auto at = std::upper_bound(first, first + static_cast<std::ptrdiff_t>(size_), part,
+                                     [](std::string_view name, const Entry& e) { return name < e.first; });
+    std::rotate(at, first + static_cast<std::ptrdiff_t>(size_), first + static_cast<std::ptrdiff_t>(size_) + 1);
+    ++size_;
+    return at->second;
+  }
+
+ private:
+  std::vector<Entry> entries_;  // the first size_ are the ranges; the rest is storage kept for the next answer
+  std::size_t size_ = 0;
+};
+
 // How much knowing one request field would narrow a part's range at least (by; absent: it closes an open end).
 struct Narrowing {
   std::string field;
@@ -107,9 +153,8 @@ struct Estimate {
   std::vector<Channel> channels;  // where the manual claim is made
   bool bill_given = true;         // false: every amount waits for the bill (cannot_estimate part "split")
   std::vector<Question> next_questions;
-  // Split parts that are ranges (they are absent from split). Keyed by the split's field name: a view of the
-  // engine's constant name (engine/core/ranges.cpp), never of a string that may go.
-  std::map<std::string_view, Range> ranges;
+  // Split parts that are ranges (they are absent from split), by the split's field name.
+  RangeList ranges;
   std::vector<Narrowing> narrowings;
   // A city's rules merged with its province's (layered_rules.hpp), when both give figures: steps cite figures held
   // there, so it lives as long as the answer. Null when every figure is the pack's own.

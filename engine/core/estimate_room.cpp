@@ -7,8 +7,8 @@ namespace claimcalc {
 namespace {
 
 // The list's storage goes to the fresh answer, empty.
-template <class T>
-void carry(std::vector<T>& from, std::vector<T>& to) {
+template <class List>
+void carry(List& from, List& to) {
   from.clear();
   from.swap(to);
 }
@@ -27,6 +27,7 @@ void start_fresh(Estimate& est) {
   carry(est.channels, fresh.channels);
   carry(est.next_questions, fresh.next_questions);
   carry(est.narrowings, fresh.narrowings);
+  carry(est.ranges, fresh.ranges);
   fresh.trace = std::move(est.trace);
   fresh.trace.restart();
   est = std::move(fresh);

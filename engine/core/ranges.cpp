@@ -247,13 +247,9 @@ bool opens_range(const Span& s) {
 // What the settlement still lacks, once ranged[p] says which parts are ranges (est.ranges).
 void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged);
 
-void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> reasons) {
-  Range r{s.low, s.high, std::move(reasons)};
-  // The range step is only ever read as a sentence: a figures-only answer keeps the range and skips the step.
-  if (!est.trace.texts()) {
-    est.ranges[kPartNames[part]] = std::move(r);
-    return;
-  }
+// The range's step: it is only ever read as a sentence, so a figures-only answer keeps the range and skips it.
+void record(Estimate& est, int part, const Range& r) {
+  if (!est.trace.texts()) return;
   std::string why_zh, why_en;
   for (const auto& reason : r.reasons) {
     reason.reason_zh.append_to(why_zh);
@@ -263,10 +259,9 @@ void record(Estimate& est, int part, const Span& s, std::vector<RangeReason> rea
   std::vector<StepValue> values{text_value("part", std::string(kPartNames[part])), text_value("part_zh", kPartZh[part]),
                                 text_value("part_en", kPartEn[part]), text_value("reasons_zh", why_zh),
                                 text_value("reasons_en", why_en)};
-  if (s.low) values.push_back(money_value("low", *s.low));
-  if (s.high) values.push_back(money_value("high", *s.high));
+  if (r.low) values.push_back(money_value("low", *r.low));
+  if (r.high) values.push_back(money_value("high", *r.high));
   est.trace.add(Rule::range, std::move(values));
-  est.ranges[kPartNames[part]] = std::move(r);
 }
 
 }  // namespace
@@ -347,7 +342,11 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
       continue;
     }
     value.reset();
-    std::vector<RangeReason> reasons;
+    // Written in place: the answer's list keeps the storage of its ranges and their reasons (estimate.hpp).
+    Range& range = est.ranges.add(kPartNames[p]);
+    range.low = full.low;
+    range.high = full.high;
+    std::vector<RangeReason>& reasons = range.reasons;
     reasons.reserve(dims.size() + 2);
     for (std::size_t d = 0; d < dims.size(); ++d) {
       const auto by = narrowing(outcomes, p, d, dims[d].values.size());
@@ -356,7 +355,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
       est.narrowings.push_back({dims[d].field, std::string(kPartNames[p]), by});
     }
     open_reasons(open, p, full, reasons);
-    record(est, p, full, std::move(reasons));
+    record(est, p, range);
     ranged[static_cast<std::size_t>(p)] = true;
   }
   if (lent) est.cannot_estimate = std::move(outcomes.front().unknown);

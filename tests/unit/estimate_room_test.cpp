@@ -127,7 +127,10 @@ std::vector<Shape> shapes() {
        [](const R& r) {
          return ok_with(r, [](const Estimate& e) {
            const auto it = e.ranges.find("fund_paid");
-           return e.ranges.size() >= 3 && it != e.ranges.end() && !it->second.low && it->second.high;
+           // In name order, as the figures writer walks them beside the split's parts.
+           const bool in_order = std::is_sorted(e.ranges.begin(), e.ranges.end(),
+                                                [](const auto& a, const auto& b) { return a.first < b.first; });
+           return e.ranges.size() >= 3 && in_order && it != e.ranges.end() && !it->second.low && it->second.high;
          });
        }},
       {"province rules only", case_request("jiangsu/01-city-without-file-local.json"),
