@@ -94,9 +94,6 @@ char* unit_escape(char* p, std::uint32_t u) {
   return p + 6;
 }
 
-// The code point of the three-byte sequence at s (valid: checked by the caller).
-std::uint32_t three_byte(const unsigned char* s) { return (s[0] & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu); }
-
 }  // namespace
 
 void JsonWriter::escaped(std::string_view text) {
@@ -106,11 +103,11 @@ void JsonWriter::escaped(std::string_view text) {
   *p_++ = '"';
 }
 
+// One walk for both charsets: in ascii, each character above U+007F is written as \uXXXX where the UTF-8 writer
+// copies it (one pass over the text, instead of the UTF-8 writing and then ascii_json's pass over the answer), and
+// invalid UTF-8 as \ufffd, what ascii_json makes of the U+FFFD the UTF-8 writer puts there.
 void JsonWriter::escaped_body(std::string_view text) {
-  if (charset_ == Charset::ascii) {
-    escaped_body_ascii(text);
-    return;
-  }
+  const bool ascii = charset_ == Charset::ascii;
   const std::size_t size = text.size();
   // Room for the text unchanged and one byte after it (the closing quote); an escape makes room for the worst case
   // of the rest (\u00XX per byte) when met.
@@ -130,104 +127,55 @@ void JsonWriter::escaped_body(std::string_view text) {
       ++i;  // only near the end of the text, where no word fits
       continue;
     }
-    // Most text is Chinese: three-byte sequences whose lead byte needs no range check on the second byte, two at a
-    // time while they last.
+    std::size_t n = 1;
+    std::uint32_t code = 0xFFFD;  // the character an ascii writer escapes; U+FFFD stands for invalid UTF-8
+    // Most text is Chinese: three-byte sequences whose lead byte needs no range check on the second byte, in UTF-8
+    // two at a time while they last.
     if (c >= 0xE1 && c <= 0xEF && c != 0xED && size - i >= 3 && (byte(i + 1) & 0xC0) == 0x80 &&
         (byte(i + 2) & 0xC0) == 0x80) {
-      i += 3;
-      while (size - i >= 8) {
-        if (!two_chinese(word_at(text.data() + i))) break;
-        i += 6;
-      }
-      continue;
-    }
-    std::size_t n = 1;
-    if (c >= 0x80) {
-      const Utf8 seq = utf8_sequence(text, i);
-      if (seq.valid) {
-        i += seq.length;
+      if (!ascii) {
+        i += 3;
+        while (size - i >= 8) {
+          if (!two_chinese(word_at(text.data() + i))) break;
+          i += 6;
+        }
         continue;
       }
+      n = 3;
+      code = (c & 0x0Fu) << 12 | (byte(i + 1) & 0x3Fu) << 6 | (byte(i + 2) & 0x3Fu);
+    } else if (c >= 0x80) {
+      const Utf8 seq = utf8_sequence(text, i);
       n = seq.length;
+      if (seq.valid) {
+        if (!ascii) {
+          i += n;
+          continue;
+        }
+        code = c & (n == 4 ? 0x07u : n == 3 ? 0x0Fu : 0x1Fu);
+        for (std::size_t k = 1; k < n; ++k) code = code << 6 | (byte(i + k) & 0x3Fu);
+      }
     }
     p_ = p;
     need(i - run + 6 * (size - i) + 1);
     p = p_;
     std::memcpy(p, text.data() + run, i - run);
     p += i - run;
-    if (c >= 0x80) {
+    if (c < 0x80) {
+      p = escape(p, c);
+    } else if (ascii) {
+      if (code >= 0x10000) {
+        p = unit_escape(p, 0xD800 + ((code - 0x10000) >> 10));
+        code = 0xDC00 + ((code - 0x10000) & 0x3FF);
+      }
+      p = unit_escape(p, code);
+    } else {
       // Invalid UTF-8, replaced by U+FFFD as dump_json does.
       p[0] = '\xEF';
       p[1] = '\xBF';
       p[2] = '\xBD';
       p += 3;
-    } else {
-      p = escape(p, c);
     }
     i += n;
-    run = i;
-  }
-  if (size != run) std::memcpy(p, text.data() + run, size - run);
-  p += size - run;
-  p_ = p;
-}
-
-// escaped_body's walk, with each character above U+007F written as \uXXXX where the UTF-8 writer copies it: one pass
-// over the text instead of the UTF-8 writing and then ascii_json's pass over the answer. Invalid UTF-8 becomes
-// \ufffd, what ascii_json makes of the U+FFFD the UTF-8 writer puts there.
-void JsonWriter::escaped_body_ascii(std::string_view text) {
-  const std::size_t size = text.size();
-  need(size + 1);
-  char* p = p_;
-  std::size_t i = 0;
-  std::size_t run = 0;         // start of the text not yet copied: it needs no escape
-  bool room_for_rest = false;  // room made for the worst case of the rest (6 bytes per byte: \u00XX, \ufffd)
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  while (i < size) {
-    if (size - i >= 8) {
-      const unsigned plain = plain_prefix(text.data() + i);
-      i += plain;
-      if (plain == 8) continue;
-    }
-    const unsigned char c = bytes[i];
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
-    if (!room_for_rest) {
-      p_ = p;
-      need(i - run + 6 * (size - i) + 1);
-      p = p_;
-      room_for_rest = true;
-    }
-    if (i != run) {  // none between two characters of Chinese
-      std::memcpy(p, text.data() + run, i - run);
-      p += i - run;
-    }
-    if (c < 0x80) {
-      p = escape(p, c);
-      ++i;
-    } else if (c >= 0xE1 && c <= 0xEF && c != 0xED && size - i >= 3 && (bytes[i + 1] & 0xC0) == 0x80 &&
-               (bytes[i + 2] & 0xC0) == 0x80) {
-      // Chinese, as in escaped_body, without utf8_sequence's range checks (a loop of two characters at a time, as
-      // there, ran no faster in the wasm: a batch escapes its sentences once, in its kept runs; +237 B br).
-      p = unit_escape(p, three_byte(bytes + i));
-      i += 3;
-    } else {
-      const Utf8 seq = utf8_sequence(text, i);
-      std::uint32_t code = 0xFFFD;
-      if (seq.valid) {
-        code = c & (seq.length == 4 ? 0x07u : seq.length == 3 ? 0x0Fu : 0x1Fu);
-        for (std::size_t k = 1; k < seq.length; ++k) code = code << 6 | (bytes[i + k] & 0x3Fu);
-      }
-      if (code >= 0x10000) {
-        p = unit_escape(p, 0xD800 + ((code - 0x10000) >> 10));
-        p = unit_escape(p, 0xDC00 + ((code - 0x10000) & 0x3FF));
-      } else {
-        p = unit_escape(p, code);
-      }
-      i += seq.length;
-    }
     run = i;
   }
   if (size != run) std::memcpy(p, text.data() + run, size - run);

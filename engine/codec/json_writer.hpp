@@ -157,8 +157,6 @@ class JsonWriter {
   void escaped(std::string_view text);
   // The escaped text without quotes; leaves room for one byte after it.
   void escaped_body(std::string_view text);
-  // The same for Charset::ascii.
-  void escaped_body_ascii(std::string_view text);
 
   std::string& out_;
   char* p_;
