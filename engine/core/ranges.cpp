@@ -111,7 +111,15 @@ struct Outcome {
   std::vector<CannotEstimate> unknown;  // what this settlement lacked (the open ends' reasons)
 };
 
-Span merged(const std::vector<Outcome>& outcomes, int part, std::size_t dim, std::size_t value) {
+// The outcomes read together: the runs' list, or the answer's one settlement alone (no list built for it).
+struct Outcomes {
+  const Outcome* first = nullptr;
+  std::size_t count = 0;
+  const Outcome* begin() const { return first; }
+  const Outcome* end() const { return first + count; }
+};
+
+Span merged(Outcomes outcomes, int part, std::size_t dim, std::size_t value) {
   bool first = true;
   Span m;
   for (const auto& o : outcomes) {
@@ -131,7 +139,7 @@ Span merged(const std::vector<Outcome>& outcomes, int part, std::size_t dim, std
 }
 
 // The spread of one end (low or high) over the outcomes with dimension d at value v (all when d is SIZE_MAX).
-Fen spread(const std::vector<Outcome>& outcomes, int part, bool low_end, std::size_t d, std::size_t v) {
+Fen spread(Outcomes outcomes, int part, bool low_end, std::size_t d, std::size_t v) {
   std::optional<Fen> lo, hi;
   for (const auto& o : outcomes) {
     if (d != SIZE_MAX && o.choice[d] != v) continue;
@@ -146,7 +154,7 @@ Fen spread(const std::vector<Outcome>& outcomes, int part, bool low_end, std::si
 
 // How much knowing dimension d narrows the part's range at least: its width less the widest it can still be. With
 // an open end, the closed end's spread is what narrows. Absent: knowing it closes an open end.
-std::optional<Fen> narrowing(const std::vector<Outcome>& outcomes, int part, std::size_t d, std::size_t count) {
+std::optional<Fen> narrowing(Outcomes outcomes, int part, std::size_t d, std::size_t count) {
   const Span full = merged(outcomes, part, SIZE_MAX, 0);
   if (!full.known || (!full.low && !full.high)) return Fen::zero();
   bool closes_end = !full.low || !full.high;
@@ -180,7 +188,7 @@ RangeReason dimension_reason(const Dimension& d) {
 enum OpenCause { kAnnualCap, kMonthlyCap, kCriticalIllnessCap, kCriticalIllnessPaid, kCauseCount };
 using OpenNeeds = std::array<std::vector<const Text*>, kCauseCount>;
 
-OpenNeeds open_needs(const std::vector<Outcome>& outcomes) {
+OpenNeeds open_needs(Outcomes outcomes) {
   OpenNeeds out;
   for (const auto& o : outcomes) {
     for (const auto& u : o.unknown) {
@@ -335,6 +343,8 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
   // Nothing open (most requests): the one settlement is the estimate itself. Its list of what it lacks is lent to
   // the outcome (read below, never changed) and given back after.
   const bool lent = outcomes.empty();
+  Outcome answer;  // that one outcome, without a list around it
+  Outcomes all{outcomes.data(), outcomes.size()};
   if (lent) {
     dims.clear();
     const Spans spans = spans_of(claim, est);
@@ -351,13 +361,14 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
       settle_unknowns(est, {});
       return;
     }
-    outcomes.push_back({{}, spans, std::move(est.cannot_estimate)});
+    answer = {{}, spans, std::move(est.cannot_estimate)};
+    all = {&answer, 1};
   }
 
-  const OpenNeeds open = open_needs(outcomes);
+  const OpenNeeds open = open_needs(all);
   std::array<bool, kPartCount> ranged{};  // the parts given a range (est.ranges, without a lookup by name)
   for (int p = 0; p < kPartCount; ++p) {
-    Span full = merged(outcomes, p, SIZE_MAX, 0);
+    Span full = merged(all, p, SIZE_MAX, 0);
     std::optional<Fen>& value = *slot(est.split, p);
     if (!full.low && !full.high) full.known = false;
     if (!full.known) {
@@ -376,7 +387,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     std::vector<RangeReason>& reasons = range.reasons;
     reasons.reserve(dims.size() + 2);
     for (std::size_t d = 0; d < dims.size(); ++d) {
-      const auto by = narrowing(outcomes, p, d, dims[d].values.size());
+      const auto by = narrowing(all, p, d, dims[d].values.size());
       if (by && *by == Fen::zero()) continue;
       reasons.push_back(dimension_reason(dims[d]));
       est.narrowings.push_back({dims[d].field, std::string(kPartNames[p]), by});
@@ -385,13 +396,17 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     record(est, p, range);
     ranged[static_cast<std::size_t>(p)] = true;
   }
-  if (lent) est.cannot_estimate = std::move(outcomes.front().unknown);
+  if (lent) est.cannot_estimate = std::move(answer.unknown);
   // What is still missing is what the settlements behind the ranges lacked, not what the first one asked for.
   const auto is_part = [](const Text& part) {
     return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](std::string_view n) { return part == n; });
   };
   if (!dims.empty()) {
+    // Room for all at once: grown entry by entry, the list was moved at every growth.
+    std::size_t most = est.cannot_estimate.size();
+    for (const auto& o : outcomes) most += o.unknown.size();
     std::vector<CannotEstimate> kept;
+    kept.reserve(most);
     for (const auto& u : est.cannot_estimate)
       if (is_part(u.part)) kept.push_back(u);
     for (const auto& o : outcomes) {

@@ -1,5 +1,6 @@
 #include "engine/core/tier_alike.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "engine/core/figure_lookup.hpp"
@@ -23,6 +24,8 @@ bool same_value(const RatioSchedule& a, const RatioSchedule& b) {
 // The settlement reads a figure's value alone (its citation only in steps the range runs do not keep).
 template <class V>
 bool picks_alike(const std::vector<Figure<V>>& figures, LookupContext ctx, const std::vector<Tier>& tiers) {
+  // No figure names a tier (most lists): every tier looks up the same figure.
+  if (std::none_of(figures.begin(), figures.end(), [](const Figure<V>& f) { return f.when.needs_tier(); })) return true;
   std::optional<Lookup<V>> first;
   for (Tier t : tiers) {
     ctx.tier = t;
