@@ -248,7 +248,7 @@ if (existsSync(peerScript) && existsSync(peerFile)) {
         const alone = moduleAlone(v.envelope, perBatch, v.answerBytes, quick ? 10 : 60);
         row(`the same batch${v.name}, the module alone (cc_call_stream; answers counted, not decoded)`,
             `${fmt(alone, 2)} µs CPU per request`,
-            `${nativeMany ? `${fmt(alone / nativeMany, 2)}× native CPU; ` : ''}the loader (UTF-8 in, ASCII JSON gathered and decoded once) ` +
+            `${nativeMany ? `${fmt(alone / nativeMany, 2)}× native CPU; ` : ''}the loader (UTF-8 in, ASCII JSON in one piece, decoded once) ` +
             `${fmt(cpu - alone, 2)} µs of the ${fmt(cpu, 2)}`);
       }
     }
