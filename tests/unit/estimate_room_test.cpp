@@ -11,32 +11,17 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/api/builtin_divisions.hpp"
 #include "engine/codec/estimate_writer.hpp"
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_writer.hpp"
-#include "engine/codec/policy_codec.hpp"
 #include "engine/codec/request_codec.hpp"
 #include "engine/core/context_cache.hpp"
 #include "engine/core/estimate_room.hpp"
 #include "support.hpp"
-#include "tools/policy_dir.hpp"
 
 using test::json;
 
 namespace {
-
-const claimcalc::PolicyPack& pack() {
-  static const claimcalc::PolicyPack p = [] {
-    auto files = claimcalc::tools::read_policy_dir(test::source_dir() + "/policies");
-    REQUIRE(files.ok());
-    auto loaded = claimcalc::codec::load_pack(files.value(), std::nullopt);
-    REQUIRE(loaded.ok());
-    loaded.value().divisions = claimcalc::api::builtin_divisions();  // as the engine holds it: 北京 resolves
-    return std::move(loaded.value());
-  }();
-  return p;
-}
 
 json case_request(const char* path) {
   return json::parse(test::read_file(test::source_dir() + "/tests/cases/" + path)).at("request");
@@ -179,7 +164,7 @@ claimcalc::Claim claim_of(const json& request, bool figures) {
 }
 
 std::string alone(const claimcalc::Claim& claim) {
-  auto r = claimcalc::estimate(claim, pack());
+  auto r = claimcalc::estimate(claim, test::builtin_pack());
   if (!r.ok()) return described(r.error());
   return described(&r.value());
 }
@@ -196,7 +181,7 @@ TEST_CASE("a room answers each request as it is answered alone, whichever came b
     for (const bool figures : {false, true}) {
       claims.push_back(claim_of(s.request, figures));
       names.push_back(s.name + (figures ? " (figures)" : " (full)"));
-      const auto r = claimcalc::estimate(claims.back(), pack());
+      const auto r = claimcalc::estimate(claims.back(), test::builtin_pack());
       CHECK(s.has(r));
       errors.push_back(!r.ok());
       expected.push_back(alone(claims.back()));
@@ -223,7 +208,7 @@ TEST_CASE("a room answers each request as it is answered alone, whichever came b
       for (const std::size_t k : {i, j}) {
         CAPTURE(names[i]);
         CAPTURE(names[j]);
-        CHECK(described(room.estimate_into(claims[k], pack(), contexts)) == expected[k]);
+        CHECK(described(room.estimate_into(claims[k], test::builtin_pack(), contexts)) == expected[k]);
         ++compared;
       }
     }
@@ -239,10 +224,10 @@ TEST_CASE("a room's answer moved away leaves the room to answer the next one afr
   no_deductible_paid["year_to_date"].erase("deductible_paid");
   const claimcalc::Claim ranges = claim_of(no_deductible_paid, true);
   const claimcalc::Claim manual = claim_of(case_request("shenzhen/x07-unfiled-manual-claim.json"), false);
-  auto first = room.estimate_into(ranges, pack(), contexts);
+  auto first = room.estimate_into(ranges, test::builtin_pack(), contexts);
   REQUIRE(first.ok());
   const claimcalc::Estimate taken = std::move(*first.value());
   CHECK_FALSE(taken.ranges.empty());
-  CHECK(described(room.estimate_into(manual, pack(), contexts)) == alone(manual));
-  CHECK(described(room.estimate_into(ranges, pack(), contexts)) == alone(ranges));
+  CHECK(described(room.estimate_into(manual, test::builtin_pack(), contexts)) == alone(manual));
+  CHECK(described(room.estimate_into(ranges, test::builtin_pack(), contexts)) == alone(ranges));
 }

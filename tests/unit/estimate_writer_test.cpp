@@ -6,36 +6,20 @@
 #include <filesystem>
 #include <optional>
 
-#include "engine/api/builtin_divisions.hpp"
 #include "engine/codec/estimate_writer.hpp"
-#include "engine/codec/policy_codec.hpp"
 #include "engine/codec/request_codec.hpp"
 #include "engine/codec/result_codec.hpp"
 #include "support.hpp"
-#include "tools/policy_dir.hpp"
 
 using test::json;
 
 namespace {
 
-const claimcalc::PolicyPack& pack() {
-  static const claimcalc::PolicyPack p = [] {
-    auto files = claimcalc::tools::read_policy_dir(test::source_dir() + "/policies");
-    REQUIRE(files.ok());
-    auto loaded = claimcalc::codec::load_pack(files.value(), std::nullopt);
-    REQUIRE(loaded.ok());
-    // with the registry, as the engine holds the pack: places such as 北京 resolve
-    loaded.value().divisions = claimcalc::api::builtin_divisions();
-    return std::move(loaded.value());
-  }();
-  return p;
-}
-
 // Returns whether the request was estimated (an error has nothing to compare).
 bool check_same_text(const json& request) {
   auto claim = claimcalc::codec::parse_claim(request);
   if (!claim.ok()) return false;
-  auto est = claimcalc::estimate(claim.value(), pack());
+  auto est = claimcalc::estimate(claim.value(), test::builtin_pack());
   if (!est.ok()) return false;
   const std::string tree =
       claimcalc::codec::dump_json(claimcalc::codec::ok_envelope(claimcalc::codec::estimate_to_json(est.value(), "v")));
@@ -71,7 +55,7 @@ TEST_CASE("names that need escaping, deadlines, materials and channels come out 
   REQUIRE(check_same_text(s.at("request")));
   auto claim = claimcalc::codec::parse_claim(s.at("request"));
   REQUIRE(claim.ok());
-  auto est = claimcalc::estimate(claim.value(), pack());
+  auto est = claimcalc::estimate(claim.value(), test::builtin_pack());
   REQUIRE(est.ok());
   // The case has something in each list, so each list's writer was compared above.
   CHECK_FALSE(est.value().deadlines.empty());

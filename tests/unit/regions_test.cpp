@@ -4,10 +4,8 @@
 #include <set>
 
 #include "engine/api/builtin_divisions.hpp"
-#include "engine/codec/policy_codec.hpp"
 #include "engine/core/region_resolve.hpp"
 #include "tests/unit/support.hpp"
-#include "tools/policy_dir.hpp"
 
 using claimcalc::Division;
 using claimcalc::api::builtin_divisions;
@@ -16,17 +14,6 @@ using test::json;
 namespace {
 
 // The pack of policies/ with the registry, as the engine holds it.
-const claimcalc::PolicyPack& builtin_pack() {
-  static const claimcalc::PolicyPack pack = [] {
-    auto loaded =
-        claimcalc::codec::load_pack(claimcalc::tools::read_policy_dir(test::source_dir() + "/policies").value());
-    claimcalc::PolicyPack p = loaded.value();
-    p.divisions = builtin_divisions();
-    return p;
-  }();
-  return pack;
-}
-
 const Division* by_name(const char* name) {
   const auto found = builtin_divisions().by_name(name);
   return found.size() == 1 ? found.front() : nullptr;
@@ -89,7 +76,7 @@ TEST_CASE("registry: names, short names and codes") {
 }
 
 TEST_CASE("places: pack id, Chinese name and code name the same region") {
-  const auto& pack = builtin_pack();
+  const auto& pack = test::builtin_pack();
   for (const char* text : {"guangzhou", "广州", "广州市", "440100"}) {
     CAPTURE(text);
     const auto p = claimcalc::resolve_place(text, pack, "care_region");

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/api/builtin_divisions.hpp"
+#include "engine/codec/policy_codec.hpp"
 #include "tools/policy_dir.hpp"
 
 namespace test {
@@ -20,6 +22,18 @@ const claimcalc::api::Engine& fixture_engine() {
     return e.value();
   }();
   return engine;
+}
+
+const claimcalc::PolicyPack& builtin_pack() {
+  static const claimcalc::PolicyPack pack = [] {
+    auto files = claimcalc::tools::read_policy_dir(source_dir() + "/policies");
+    REQUIRE(files.ok());
+    auto loaded = claimcalc::codec::load_pack(files.value(), std::nullopt);
+    REQUIRE(loaded.ok());
+    loaded.value().divisions = claimcalc::api::builtin_divisions();
+    return std::move(loaded.value());
+  }();
+  return pack;
 }
 
 const claimcalc::api::Engine& builtin_engine() {

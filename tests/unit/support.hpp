@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/api/api.hpp"
+#include "engine/core/policy.hpp"
 
 namespace test {
 
@@ -14,6 +15,9 @@ using nlohmann::json;
 // The made-up pack in tests/fixtures/policies: engine tests never break when real policies change.
 const claimcalc::api::Engine& fixture_engine();
 const claimcalc::api::Engine& builtin_engine();
+// policies/ read as a pack by the JSON reader, with the built-in registry as the engine holds it (places such as 北京
+// resolve): for tests that settle with engine/core directly.
+const claimcalc::PolicyPack& builtin_pack();
 
 json estimate(const claimcalc::api::Engine& engine, const json& request);
 json estimate_text(const claimcalc::api::Engine& engine, const std::string& request);

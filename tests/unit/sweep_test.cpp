@@ -8,28 +8,14 @@
 #include <map>
 #include <set>
 
-#include "engine/api/builtin_divisions.hpp"
-#include "engine/codec/policy_codec.hpp"
 #include "engine/core/layered_rules.hpp"
 #include "engine/core/region_resolve.hpp"
 #include "engine/core/vocabulary.hpp"
 #include "tests/unit/support.hpp"
-#include "tools/policy_dir.hpp"
 
 using test::json;
 
 namespace {
-
-const claimcalc::PolicyPack& pack() {
-  static const claimcalc::PolicyPack p = [] {
-    auto loaded =
-        claimcalc::codec::load_pack(claimcalc::tools::read_policy_dir(test::source_dir() + "/policies").value());
-    claimcalc::PolicyPack out = loaded.value();
-    out.divisions = claimcalc::api::builtin_divisions();
-    return out;
-  }();
-  return p;
-}
 
 const json& vocabulary() {
   static const json v = json::parse(test::builtin_engine().call(R"({"op":"vocabulary"})")).at("result");
@@ -43,14 +29,14 @@ std::vector<std::string> names(const char* list) {
 }
 
 bool has_file(std::int32_t code) {
-  for (const auto& p : pack().policies)
+  for (const auto& p : test::builtin_pack().policies)
     if (p.region_code == code) return true;
   return false;
 }
 
 // A city of the registry without a policy file: in the province (same == true) or outside it; 0 if none.
 std::int32_t city_without_file(std::int32_t province, bool same, std::int32_t other_than) {
-  for (const auto& d : pack().divisions) {
+  for (const auto& d : test::builtin_pack().divisions) {
     if (!d.city_level || d.province_level || d.code == other_than || has_file(d.code)) continue;
     if ((d.province_code() == province) == same) return d.code;
   }
@@ -65,7 +51,7 @@ struct Place {
 
 std::vector<Place> places() {
   std::vector<Place> out;
-  for (const auto& p : pack().policies) {
+  for (const auto& p : test::builtin_pack().policies) {
     if (p.layer == claimcalc::Layer::city) out.push_back({p.region, p.region_code / 10000 * 10000, p.effective_from});
     if (p.layer == claimcalc::Layer::province) {
       const std::int32_t city = city_without_file(p.region_code, true, 0);
@@ -152,11 +138,11 @@ int check_answer(const json& request, const json& envelope) {
 
 TEST_CASE("sweep: every place the pack covers answers every scheme, person, level and setting it lists") {
   const auto all_places = places();
-  REQUIRE(all_places.size() >= pack().policies.size() - 1);  // every file but the national one
+  REQUIRE(all_places.size() >= test::builtin_pack().policies.size() - 1);  // every file but the national one
   int answers = 0, figures = 0;
   std::set<std::string> priced;  // places with at least one benefit figure
   for (const Place& place : all_places) {
-    const claimcalc::Layers layers = claimcalc::layers_for(place.insured, pack(), &place.date);
+    const claimcalc::Layers layers = claimcalc::layers_for(place.insured, test::builtin_pack(), &place.date);
     REQUIRE((layers.city != nullptr || layers.province != nullptr));
     const std::int32_t home = place.province;
     // Care elsewhere: a city of the same province (none for a municipality) and one of another province.
