@@ -262,9 +262,12 @@ async function loadEngine() {
   if (typeof WebAssembly === 'object') {
     const res = await fetch('claimcalc.wasm');
     if (!res.ok) throw new Error('claimcalc.wasm: HTTP ' + res.status);
-    return ClaimCalc.load(await res.arrayBuffer(), REGIONS);
+    const bytes = await res.arrayBuffer();
+    // The module uses bulk memory (Safari 15, Chrome 75, Firefox 79 and later); an older browser gets the fallback.
+    if (WebAssembly.validate(bytes)) return ClaimCalc.load(bytes, REGIONS);
   }
-  // No WebAssembly (e.g. some locked-down phones): the same engine translated to JS, loaded only here.
+  // No WebAssembly (e.g. some locked-down phones), or one too old for the module: the same engine translated to JS,
+  // loaded only here.
   await new Promise((ok, fail) => document.head.append(h('script', { src: 'claimcalc.asm.js', onload: ok, onerror: fail })));
   return ClaimCalc.load(window.ClaimCalcAsm, REGIONS);
 }

@@ -33,11 +33,13 @@ function fileSystem(globalName, reads, regionDir) {
   return { [globalName === 'WXWebAssembly' ? 'wx' : 'my']: { getFileSystemManager: () => manager } };
 }
 
-function miniProgram(globalName, regionDir = join(dist, 'regions')) {
+// old: a runtime older than bulk memory (iOS before 15), which cannot compile claimcalc.wasm.
+function miniProgram(globalName, regionDir = join(dist, 'regions'), old = false) {
   const calls = [], reads = [];
   const runtime = {
     instantiate(path, imports) {
       calls.push(path);
+      if (old) return Promise.reject(new Error("CompileError: WebAssembly.Module doesn't parse: invalid opcode 252"));
       if (typeof path !== 'string' || !/\.wasm(\.br)?$/.test(path) || !packageFiles[path]) {
         return Promise.reject(new Error(`${globalName}.instantiate: not a package path: ${String(path).slice(0, 40)}`));
       }
@@ -109,15 +111,18 @@ test('a package path with another ending is refused by the simulated runtime, an
 
 // The sample projects' estimate pages (in the claimcalc subpackage of build/examples/<app>, as the build assembles
 // them) run as written: Page() and require() shimmed; once with the runtime's WXWebAssembly/MYWebAssembly (the
-// .wasm.br by package path), once in a runtime without it (the page falls back to claimcalc.asm.js).
+// .wasm.br by package path), once in a runtime without it and once in one too old to compile the module (the page
+// falls back to claimcalc.asm.js).
 const examples = join(dist, '..', 'examples');
 for (const [app, globalName] of [['wechat', 'WXWebAssembly'], ['alipay', 'MYWebAssembly']]) {
-  for (const fallback of [false, true]) {
-    test(`examples/${app}: the estimate page shows an estimate${fallback ? ' without ' + globalName : ''}`,
+  for (const runtime of ['wasm', 'none', 'old']) {
+    const fallback = runtime !== 'wasm';
+    test(`examples/${app}: the estimate page shows an estimate` +
+         `${{ wasm: '', none: ' without ' + globalName, old: ' where it cannot compile the module' }[runtime]}`,
          { skip: !builtinRegions().includes('shenzhen') }, async () => {
       const root = join(examples, app, 'claimcalc');
-      const { context, calls, reads } = miniProgram(globalName, join(root, 'regions'));
-      if (fallback) vm.runInContext(`delete globalThis.${globalName};`, context);
+      const { context, calls, reads } = miniProgram(globalName, join(root, 'regions'), runtime === 'old');
+      if (runtime === 'none') vm.runInContext(`delete globalThis.${globalName};`, context);
       const modules = {
         '../../claimcalc.js': () => vm.runInContext('ClaimCalc', context),
         '../../claimcalc.asm.js': () => {
@@ -143,7 +148,7 @@ for (const [app, globalName] of [['wechat', 'WXWebAssembly'], ['alipay', 'MYWebA
       assert.equal(updates[0].error, '', JSON.stringify(updates[0]));
       // Exact, or a range the page words (Shenzhen has no annual-cap figure: patient_pays has no upper end).
       assert.match(updates[0].result.patient_pays, /^(\d+\.\d\d|至少 \d+\.\d\d|最多 \d+\.\d\d|\d+\.\d\d–\d+\.\d\d)$/);
-      assert.deepEqual(calls, fallback ? [] : ['/claimcalc/claimcalc.wasm.br']);
+      assert.deepEqual(calls, runtime === 'none' ? [] : ['/claimcalc/claimcalc.wasm.br']);
       // The first estimate reads the one region file it needs, from the subpackage, with the file API.
       assert.deepEqual(reads, ['/claimcalc/regions/shenzhen.wasm']);
       assert.deepEqual(required, fallback ? ['../../claimcalc.js', '../../claimcalc.asm.js'] : ['../../claimcalc.js']);

@@ -67,6 +67,23 @@ test('no request at all once the page has loaded', async (t) => {
   } finally { await ctx.close(); await own.close(); }
 });
 
+test('a browser that cannot compile the module (older than bulk memory) loads claimcalc.asm.js and still estimates', async () => {
+  const own = await serve(WEB);
+  const { ctx, page, consoleErrors } = await browser();
+  try {
+    // What Safari 14 answers for claimcalc.wasm: it has WebAssembly, but not the bulk-memory instructions.
+    await ctx.addInitScript(() => { WebAssembly.validate = () => false; });
+    await page.goto(own.url);
+    await ready(page);
+    const files = own.log.map((r) => new URL(r.url, own.url).pathname);
+    assert.ok(files.includes('/claimcalc.asm.js'), 'the fallback is fetched: ' + files.join(' '));
+    await fillGuangzhou(page);
+    await estimate(page, () => page.keyboard.press('Enter'));
+    expectSplit(await headline(page), exampleCli.result.split, 'the fallback');
+    assert.deepEqual(consoleErrors, []);
+  } finally { await ctx.close(); await own.close(); }
+});
+
 test('CSP: enforced by header and by the meta tag; the page itself causes no violation', async () => {
   for (const header of [true, false]) {
     const own = await serve(WEB, { csp: header });

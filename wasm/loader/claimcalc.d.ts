@@ -340,7 +340,7 @@ export type AsmFactory = (imports: object) => object;
 export interface LoadOptions {
   /** The WebAssembly to use; default: WXWebAssembly, MYWebAssembly or WebAssembly, whichever exists. */
   WebAssembly?: WebAssemblyLike;
-  /** Used when there is no WebAssembly at all. */
+  /** Used when there is no WebAssembly at all, or when it cannot compile the module (it uses bulk memory). */
   fallback?: AsmFactory;
   /** Used only when source is a URL; default: the global fetch. */
   fetch?: (url: string) => Promise<{ ok?: boolean; status?: number; arrayBuffer(): Promise<ArrayBuffer> }>;

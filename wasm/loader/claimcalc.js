@@ -147,10 +147,11 @@
 
   // source: wasm bytes, a URL, a mini-program package path (".wasm" or ".wasm.br"), or the wasm2js factory
   // (require('./claimcalc.asm.js')). opts.WebAssembly: the WebAssembly to use (e.g. WXWebAssembly);
-  // opts.fallback: the wasm2js factory, used when there is no WebAssembly; opts.fetch: for URLs; opts.regions:
-  // where the region files are (regionReader; default: the folder regions/ beside a source given as a path or
-  // URL, or, for bytes in Node, beside this file: the package's). The module holds the national rules and an index of the regions; an answer that needs a region not yet
-  // read names it (region_not_loaded), and the loader reads its file into the module and asks again.
+  // opts.fallback: the wasm2js factory, used when there is no WebAssembly or it cannot compile the module;
+  // opts.fetch: for URLs; opts.regions: where the region files are (regionReader; default: the folder regions/
+  // beside a source given as a path or URL, or, for bytes in Node, beside this file: the package's). The module
+  // holds the national rules and an index of the regions; an answer that needs a region not yet read names it
+  // (region_not_loaded), and the loader reads its file into the module and asks again.
   // opts.author: the authoring module (claimcalc-author.wasm: the base plus the policy reader, for loadPolicies and
   // validate_policy), as a source like the first; default: claimcalc-author.wasm(.br) beside a source given as a
   // path or URL, or the package's in Node; null: none. The base answers those ops unknown_command; the loader then
@@ -176,11 +177,17 @@
         return function (imp) { return Promise.resolve({ exports: asm(imp) }); };
       }
       if (!WA) return null;
+      // The module uses bulk memory (wasm/CMakeLists.txt); a runtime that cannot compile it (Safari < 15, iOS WeChat
+      // before iOS 15) runs opts.fallback instead when given. Bytes not fetched or read still reject; a package
+      // path is read by the runtime, so there any failure to instantiate falls back.
+      var inst = !opts.fallback ? function (s, imp) { return WA.instantiate(s, imp); } : function (s, imp) {
+        return WA.instantiate(s, imp).catch(function () { return { exports: opts.fallback(imp) }; });
+      };
       // A mini-program package path: the runtime reads (and un-brotlis) the file itself.
-      if (path && (WA === mini || !WA.Module)) return function (imp) { return WA.instantiate(src, imp); };
+      if (path && (WA === mini || !WA.Module)) return function (imp) { return inst(src, imp); };
       // Bytes; in Node a file path (read with fs); elsewhere a URL (fetched).
       return function (imp) {
-        if (compiled) return WA.instantiate(compiled, imp);
+        if (compiled) return inst(compiled, imp);
         var fs = path && !opts.fetch ? nodeFs() : null, got;
         if (fs) got = fs.promises.readFile(src);
         else if (typeof src === 'string') {
@@ -188,7 +195,7 @@
           got = f(src).then(function (r) { return r.ok === false ? fail(r.status + ' ' + src) : r.arrayBuffer(); });
         } else got = Promise.resolve(src);
         return got.then(function (b) {
-          return WA.instantiate(wasmBytes(b, typeof src === 'string' ? src : 'the source'), imp);
+          return inst(wasmBytes(b, typeof src === 'string' ? src : 'the source'), imp);
         }).then(function (r) {
           if (r.module) compiled = r.module;
           return r;

@@ -9,7 +9,8 @@ function getEngine() {
   if (!engine) {
     // MYWebAssembly takes a package path (.wasm or .wasm.br); where the runtime has none, the wasm2js fallback.
     engine = typeof MYWebAssembly !== 'undefined'
-      ? ClaimCalc.load('/claimcalc/claimcalc.wasm.br')
+      // A runtime too old to compile the module (it uses bulk memory: iOS before 15) gets the fallback too.
+      ? ClaimCalc.load('/claimcalc/claimcalc.wasm.br', { fallback: (imports) => require('../../claimcalc.asm.js')(imports) })
       : ClaimCalc.load(require('../../claimcalc.asm.js'), { regions: '/claimcalc/regions/' });
   }
   return engine;

@@ -9,7 +9,8 @@ function getEngine() {
   if (!engine) {
     // WXWebAssembly takes a package path; .wasm.br needs base library 2.14. Without it, the wasm2js fallback.
     engine = typeof WXWebAssembly !== 'undefined'
-      ? ClaimCalc.load('/claimcalc/claimcalc.wasm.br')
+      // A runtime too old to compile the module (it uses bulk memory: iOS before 15) gets the fallback too.
+      ? ClaimCalc.load('/claimcalc/claimcalc.wasm.br', { fallback: (imports) => require('../../claimcalc.asm.js')(imports) })
       : ClaimCalc.load(require('../../claimcalc.asm.js'), { regions: '/claimcalc/regions/' });
   }
   return engine;
