@@ -50,6 +50,11 @@ bool common_three(unsigned char a, unsigned char b, unsigned char c) {
   return a >= 0xE1 && a <= 0xEF && a != 0xED && (b & 0xC0) == 0x80 && (c & 0xC0) == 0x80;
 }
 
+// The code point of such a sequence.
+std::uint32_t three_byte_code(unsigned char a, unsigned char b, unsigned char c) {
+  return (a & 0x0Fu) << 12 | (b & 0x3Fu) << 6 | (c & 0x3Fu);
+}
+
 // Writes the escape of an ASCII byte that needs one at p; returns the end.
 char* escape(char* p, unsigned char c) {
   static const char kHex[] = "0123456789abcdef";
@@ -146,7 +151,7 @@ void JsonWriter::escaped_body(std::string_view text) {
         continue;
       }
       n = 3;
-      code = (c & 0x0Fu) << 12 | (byte(i + 1) & 0x3Fu) << 6 | (byte(i + 2) & 0x3Fu);
+      code = three_byte_code(c, byte(i + 1), byte(i + 2));
     } else if (c >= 0x80) {
       const Utf8 seq = utf8_sequence(text, i);
       n = seq.length;
@@ -184,7 +189,7 @@ void JsonWriter::escaped_body(std::string_view text) {
     // are escaped straight on, without the checks and the room a new run needs (a full answer's sentences are most
     // of its bytes: this loop was a third of the wasm's time for one).
     while (ascii && n == 3 && size - i >= 3 && common_three(byte(i), byte(i + 1), byte(i + 2))) {
-      p = unit_escape(p, (byte(i) & 0x0Fu) << 12 | (byte(i + 1) & 0x3Fu) << 6 | (byte(i + 2) & 0x3Fu));
+      p = unit_escape(p, three_byte_code(byte(i), byte(i + 1), byte(i + 2)));
       i += 3;
     }
     run = i;
