@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds every fuzz target with clang's libFuzzer (the wasm's no-exception flags, ASan + UBSan) and runs each for
 # SECONDS on a copy of its checked-in seed corpus, with its dictionary. A crash leaves crash-* in build-fuzz/ and
-# fails the run. Usage: run-libfuzzer.sh [SECONDS per target] [TARGET...]   (CI: 30 s x 5 targets)
+# fails the run. Usage: run-libfuzzer.sh [SECONDS per target] [TARGET...]   (CI: 30 s x 6 targets)
 # Long runs outside CI, niced, adding to the checked-in corpus: tests/fuzz/long-run.sh asan|fast RUNS [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
