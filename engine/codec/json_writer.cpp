@@ -131,10 +131,16 @@ void JsonWriter::escaped_body(std::string_view text) {
       const unsigned plain = plain_prefix(text.data() + i);
       i += plain;
       if (plain == 8) continue;
+    } else if (size >= 8) {
+      // The last bytes, read as the text's last word: what lies before i is shifted out. Its bits may raise a false
+      // alarm just above it (a borrow), so the byte found is still checked below.
+      const unsigned plain = plain_prefix_of_last(text.data() + size - 8, size - i);
+      i += plain;
+      if (i == size) break;
     }
     const unsigned char c = byte(i);
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      ++i;  // only near the end of the text, where no word fits
+      ++i;  // a short text, or a false alarm
       continue;
     }
     std::size_t n = 1;

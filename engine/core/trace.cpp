@@ -1,5 +1,8 @@
 #include "engine/core/trace.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <cstring>
 #include <string_view>
 
 namespace claimcalc {
@@ -69,14 +72,22 @@ StepValue date_value(std::string_view name, const Date& date) {
   StepValue v;
   v.name = name;
   v.kind = StepValue::Kind::date;
-  v.text = date.iso();
+  v.held = date.iso();
   return v;
 }
 StepValue text_value(std::string_view name, std::string text) {
   StepValue v;
   v.name = name;
   v.kind = StepValue::Kind::text;
-  v.text = std::move(text);
+  v.held = std::move(text);
+  return v;
+}
+StepValue lasting_text_value(std::string_view name, std::string_view text) {
+  StepValue v;
+  v.name = name;
+  v.kind = StepValue::Kind::text;
+  v.viewed = text;
+  v.is_held = false;
   return v;
 }
 
@@ -90,41 +101,70 @@ namespace {
 
 enum class Lang { zh, en };
 
-void append_value(std::string& out, const StepValue& v, Lang lang) {
+char* copy(char* p, std::string_view s) {
+  if (!s.empty()) std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+// Room for a value's text in a sentence: its own bytes, or a number's with its sign (¥ and 元 are 3 bytes each).
+std::size_t value_room(const StepValue& v) {
   switch (v.kind) {
     case StepValue::Kind::money:
-      if (lang == Lang::en) out += "¥";
-      out += format_money(v.fen);
-      if (lang == Lang::zh) out += "元";
-      return;
+      return kMoneyChars + 3;
     case StepValue::Kind::ratio:
-      out += format_percent(v.ratio);
-      return;
+      return kPercentChars;
     case StepValue::Kind::count:
-      out += std::to_string(v.count);
-      return;
+      return 24;
     case StepValue::Kind::date:
     case StepValue::Kind::text:
-      out += v.text;
-      return;
+      break;
   }
+  return v.text().size();
+}
+
+// Writes the value at p (room for value_room(v)); returns the end.
+char* write_value(char* p, const StepValue& v, Lang lang) {
+  switch (v.kind) {
+    case StepValue::Kind::money:
+      if (lang == Lang::en) p = copy(p, "¥");
+      p += write_money(v.fen, p);
+      if (lang == Lang::zh) p = copy(p, "元");
+      return p;
+    case StepValue::Kind::ratio:
+      return p + write_percent(v.ratio, p);
+    case StepValue::Kind::count:
+      return std::to_chars(p, p + 24, v.count).ptr;
+    case StepValue::Kind::date:
+    case StepValue::Kind::text:
+      return copy(p, v.text());
+  }
+  return p;
 }
 
 // Replaces each {name} with the step's value of that name. A missing name is a bug in the template
-// table below, caught by the golden tests; it renders visibly as {?name}. Runs of template text go in one append:
-// a step is written for every figure of every estimate.
+// table below, caught by the golden tests; it renders visibly as {?name}. The sentence is written in place, in room
+// made at once for the template and each value once (a step is written for every figure of every estimate, and
+// appending piece by piece grew each sentence two or three times); a value used twice makes more room.
 std::string fill(std::string_view tmpl, const Step& step, Lang lang) {
-  std::string out;
-  out.reserve(tmpl.size() + 48);
+  std::size_t room = tmpl.size();
+  for (const auto& v : step.values) room += value_room(v);
+  std::string out(room, '\0');
+  char* p = &out[0];
+  const auto make_room = [&](std::size_t n) {
+    const auto used = static_cast<std::size_t>(p - out.data());
+    if (out.size() - used >= n) return;
+    out.resize(std::max(2 * out.size(), used + n));
+    p = &out[used];
+  };
   std::size_t i = 0;
   while (i < tmpl.size()) {
     const std::size_t open = tmpl.find('{', i);
     const std::size_t close = open == std::string_view::npos ? open : tmpl.find('}', open);
     if (close == std::string_view::npos) {
-      out.append(tmpl.substr(i));
+      p = copy(p, tmpl.substr(i));
       break;
     }
-    out.append(tmpl.substr(i, open - i));
+    p = copy(p, tmpl.substr(i, open - i));
     const std::string_view name = tmpl.substr(open + 1, close - open - 1);
     const StepValue* v = nullptr;
     for (const auto& x : step.values)
@@ -132,15 +172,18 @@ std::string fill(std::string_view tmpl, const Step& step, Lang lang) {
         v = &x;
         break;
       }
+    // The template's text after the hole keeps its room; the hole's own bytes ({name}) are room for what replaces it.
     if (v != nullptr) {
-      append_value(out, *v, lang);
+      make_room(value_room(*v) + tmpl.size() - close);
+      p = write_value(p, *v, lang);
     } else {
-      out += "{?";
-      out.append(name);
-      out += '}';
+      make_room(name.size() + 3 + tmpl.size() - close);
+      p = copy(copy(p, "{?"), name);
+      *p++ = '}';
     }
     i = close + 1;
   }
+  out.resize(static_cast<std::size_t>(p - out.data()));
   return out;
 }
 
