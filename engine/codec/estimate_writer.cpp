@@ -239,12 +239,12 @@ void append_estimate_envelope(std::string& out, const Estimate& est, const char*
 void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, Texts texts) {
   std::size_t step_bytes = 0;
   for (const auto& s : est.trace.steps()) step_bytes += s.text_zh.size() + s.text_en.size() + 64 * s.values.size();
-  // Room for the whole answer at once (the step texts are most of it; in ascii, Chinese takes twice its bytes):
+  // Capacity for the whole answer at once (the step texts are most of it; in ascii, Chinese takes twice its bytes):
   // grown as it was written, a 10-item answer was copied at each of six growths.
   const std::size_t room =
       4096 + 2 * step_bytes + 256 * est.items.size() +
       512 * (est.cannot_estimate.size() + est.warnings.size() + est.materials.size() + est.deadlines.size());
-  w.more(w.charset() == Charset::ascii ? 2 * room : room);
+  w.reserve(w.charset() == Charset::ascii ? 2 * room : room);
   const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
   const Sentences sentences{texts};
   open_envelope(w, est, sentences);

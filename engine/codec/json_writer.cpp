@@ -131,16 +131,10 @@ void JsonWriter::escaped_body(std::string_view text) {
       const unsigned plain = plain_prefix(text.data() + i);
       i += plain;
       if (plain == 8) continue;
-    } else if (size >= 8) {
-      // The last bytes, read as the text's last word: what lies before i is shifted out. Its bits may raise a false
-      // alarm just above it (a borrow), so the byte found is still checked below.
-      const unsigned plain = plain_prefix_of_last(text.data() + size - 8, size - i);
-      i += plain;
-      if (i == size) break;
     }
     const unsigned char c = byte(i);
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      ++i;  // a short text, or a false alarm
+      ++i;  // only near the end of the text, where no word fits
       continue;
     }
     std::size_t n = 1;
@@ -234,6 +228,15 @@ void JsonWriter::grow(std::size_t n) {
   out_.resize(used + std::max<std::size_t>(n, 1024));
   p_ = out_.data() + used;
   end_ = out_.data() + out_.size();
+}
+
+void JsonWriter::reserve(std::size_t n) {
+  const auto used = static_cast<std::size_t>(p_ - out_.data());
+  if (out_.capacity() - used >= n) return;
+  const auto room = static_cast<std::size_t>(end_ - out_.data());
+  out_.reserve(std::max(used + n, 2 * out_.capacity()));
+  p_ = out_.data() + used;
+  end_ = out_.data() + room;
 }
 
 void JsonWriter::key(std::string_view name) {

@@ -2,7 +2,6 @@
 // per step where the text is plain ASCII, six where it is Chinese, byte by byte elsewhere.
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -37,20 +36,6 @@ inline unsigned plain_prefix(const char* p) {
   unsigned k = 0;
   while (k < 8 && (special_bits(static_cast<unsigned char>(p[k])) & 0x80) == 0) ++k;
   return k;
-#endif
-}
-
-// How many of the last n (1..8) of the 8 bytes at p come before the first special one (n: none is special). The
-// bytes before them may be special (already dealt with) and raise a false alarm in the first of the n, never a miss.
-inline unsigned plain_prefix_of_last(const char* p, std::size_t n) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  const std::uint64_t bits = special_bits(word_at(p)) >> (8 * (8 - n));
-  if (bits == 0) return static_cast<unsigned>(n);
-  return static_cast<unsigned>(__builtin_ctzll(bits)) / 8;
-#else
-  (void)p;
-  (void)n;
-  return 0;
 #endif
 }
 

@@ -1,7 +1,6 @@
 #include "engine/core/trace.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstring>
 #include <string_view>
 
@@ -106,21 +105,9 @@ char* copy(char* p, std::string_view s) {
   return p + s.size();
 }
 
-// Room for a value's text in a sentence: its own bytes, or a number's with its sign (¥ and 元 are 3 bytes each).
-std::size_t value_room(const StepValue& v) {
-  switch (v.kind) {
-    case StepValue::Kind::money:
-      return kMoneyChars + 3;
-    case StepValue::Kind::ratio:
-      return kPercentChars;
-    case StepValue::Kind::count:
-      return 24;
-    case StepValue::Kind::date:
-    case StepValue::Kind::text:
-      break;
-  }
-  return v.text().size();
-}
+// Room for a value in a sentence: a text's own bytes, and enough for any number with its sign (¥ and 元 included;
+// a number's text is empty).
+std::size_t value_room(const StepValue& v) { return v.text().size() + kMoneyChars + kPercentChars; }
 
 // Writes the value at p (room for value_room(v)); returns the end.
 char* write_value(char* p, const StepValue& v, Lang lang) {
@@ -133,7 +120,7 @@ char* write_value(char* p, const StepValue& v, Lang lang) {
     case StepValue::Kind::ratio:
       return p + write_percent(v.ratio, p);
     case StepValue::Kind::count:
-      return std::to_chars(p, p + 24, v.count).ptr;
+      return copy(p, std::to_string(v.count));  // rare (a count of items, a stay's number): no to_chars inlined
     case StepValue::Kind::date:
     case StepValue::Kind::text:
       return copy(p, v.text());
@@ -150,12 +137,6 @@ std::string fill(std::string_view tmpl, const Step& step, Lang lang) {
   for (const auto& v : step.values) room += value_room(v);
   std::string out(room, '\0');
   char* p = &out[0];
-  const auto make_room = [&](std::size_t n) {
-    const auto used = static_cast<std::size_t>(p - out.data());
-    if (out.size() - used >= n) return;
-    out.resize(std::max(2 * out.size(), used + n));
-    p = &out[used];
-  };
   std::size_t i = 0;
   while (i < tmpl.size()) {
     const std::size_t open = tmpl.find('{', i);
@@ -172,12 +153,17 @@ std::string fill(std::string_view tmpl, const Step& step, Lang lang) {
         v = &x;
         break;
       }
-    // The template's text after the hole keeps its room; the hole's own bytes ({name}) are room for what replaces it.
+    // Room for what replaces the hole and for the template's text after it (it had room, but a value used twice
+    // takes room counted once).
+    const std::size_t need = (v != nullptr ? value_room(*v) : name.size() + 3) + tmpl.size() - close;
+    const auto used = static_cast<std::size_t>(p - out.data());
+    if (out.size() - used < need) {
+      out.resize(std::max(2 * out.size(), used + need));
+      p = &out[used];
+    }
     if (v != nullptr) {
-      make_room(value_room(*v) + tmpl.size() - close);
       p = write_value(p, *v, lang);
     } else {
-      make_room(name.size() + 3 + tmpl.size() - close);
       p = copy(copy(p, "{?"), name);
       *p++ = '}';
     }
