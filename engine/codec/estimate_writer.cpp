@@ -68,7 +68,9 @@ void write_source_ref(JsonWriter& w, const Policy& policy, const Citation& cite)
   write_text(w, "id", cite.source_id);
   if (!cite.note.empty()) write_text(w, "note", cite.note);
   if (!cite.quote.empty()) write_text(w, "quote", cite.quote);
-  write_text(w, "ref", ref_of(policy, cite));
+  // The ref as its pieces (region, ':', source id): written without composing a string for each use.
+  w.key("ref");
+  w.pieces(Text::viewing({policy.region, ":", cite.source_id}));
   w.end_object();
 }
 
@@ -78,24 +80,23 @@ void write_value(JsonWriter& w, const StepValue& v) {
       w.money(v.fen);
       return;
     case StepValue::Kind::ratio:
-      w.string(format_percent(v.ratio));
+      w.percent(v.ratio);
       return;
     case StepValue::Kind::count:
       w.integer(v.count);
       return;
     case StepValue::Kind::date:
     case StepValue::Kind::text:
-      w.string(v.text);
+      w.string(v.text());
       return;
   }
   w.null();
 }
 
 // A step's amounts as an object keyed by name: sorted, and the last value of a repeated name kept (as assigning
-// into the tree does).
-void write_amounts(JsonWriter& w, const std::vector<StepValue>& values) {
-  std::vector<const StepValue*> sorted;
-  sorted.reserve(values.size());
+// into the tree does). sorted: the steps' one list, cleared for each.
+void write_amounts(JsonWriter& w, const std::vector<StepValue>& values, std::vector<const StepValue*>& sorted) {
+  sorted.clear();
   for (const auto& v : values) sorted.push_back(&v);
   stable_sort_list(sorted, [](const StepValue* a, const StepValue* b) { return a->name < b->name; });
   w.key("amounts");
@@ -111,9 +112,10 @@ void write_amounts(JsonWriter& w, const std::vector<StepValue>& values) {
 void write_steps(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.key("steps");
   w.begin_array();
+  std::vector<const StepValue*> sorted;
   for (const auto& s : est.trace.steps()) {
     w.begin_object();
-    write_amounts(w, s.values);
+    write_amounts(w, s.values, sorted);
     write_text(w, "rule", rule_name(s.rule));
     if (s.cite) {
       write_source_ref(w, *est.layers.holding(*s.cite, est.policy), *s.cite);
@@ -230,17 +232,19 @@ void write_next_questions(JsonWriter& w, const std::vector<Question>& questions,
 }  // namespace
 
 void append_estimate_envelope(std::string& out, const Estimate& est, const char* engine_version, Texts texts) {
-  std::size_t step_bytes = 0;
-  for (const auto& s : est.trace.steps()) step_bytes += s.text_zh.size() + s.text_en.size() + 64 * s.values.size();
-  // Room for the whole answer at once (the step texts are most of it).
-  reserve_more(
-      out, 4096 + 2 * step_bytes + 256 * est.items.size() +
-               512 * (est.cannot_estimate.size() + est.warnings.size() + est.materials.size() + est.deadlines.size()));
   JsonWriter w(out);
   append_estimate_envelope(w, est, engine_version, texts);
 }
 
 void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, Texts texts) {
+  std::size_t step_bytes = 0;
+  for (const auto& s : est.trace.steps()) step_bytes += s.text_zh.size() + s.text_en.size() + 64 * s.values.size();
+  // Capacity for the whole answer at once (the step texts are most of it; in ascii, Chinese takes twice its bytes):
+  // grown as it was written, a 10-item answer was copied at each of six growths.
+  const std::size_t room =
+      4096 + 2 * step_bytes + 256 * est.items.size() +
+      512 * (est.cannot_estimate.size() + est.warnings.size() + est.materials.size() + est.deadlines.size());
+  w.reserve(w.charset() == Charset::ascii ? 2 * room : room);
   const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
   const Sentences sentences{texts};
   open_envelope(w, est, sentences);

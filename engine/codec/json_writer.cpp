@@ -230,6 +230,15 @@ void JsonWriter::grow(std::size_t n) {
   end_ = out_.data() + out_.size();
 }
 
+void JsonWriter::reserve(std::size_t n) {
+  const auto used = static_cast<std::size_t>(p_ - out_.data());
+  if (out_.capacity() - used >= n) return;
+  const auto room = static_cast<std::size_t>(end_ - out_.data());
+  out_.reserve(std::max(used + n, 2 * out_.capacity()));
+  p_ = out_.data() + used;
+  end_ = out_.data() + room;
+}
+
 void JsonWriter::key(std::string_view name) {
   separate();
   need(name.size() + 3);

@@ -63,7 +63,7 @@ json value_json(const StepValue& v) {
       return v.count;
     case StepValue::Kind::date:
     case StepValue::Kind::text:
-      return v.text;
+      return std::string(v.text());
   }
   return nullptr;
 }

@@ -53,8 +53,10 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
     if (std::find(policy->base_parts.begin(), policy->base_parts.end(), pn.part) == policy->base_parts.end()) continue;
     base += part_amount(pn.part, parts);
     if (!trace.texts()) continue;  // the names are read only in the step's sentence
-    names_zh += (names_zh.empty() ? "" : "、") + std::string(pn.zh);
-    names_en += (names_en.empty() ? "" : ", ") + std::string(pn.en);
+    if (!names_zh.empty()) names_zh += "、";
+    names_zh += pn.zh;
+    if (!names_en.empty()) names_en += ", ";
+    names_en += pn.en;
   }
   const Lookup<RatioSchedule> ratio = find_figure(policy->ratio, ctx);
   if (ratio.figure == nullptr) {
@@ -63,10 +65,13 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
     return std::nullopt;
   }
   const Fen before = claim.year_to_date.critical_illness_base;
-  trace.add(Rule::critical_illness_base,
-            {money_value("base", base), money_value("year_to_date", before), text_value("parts_zh", names_zh),
-             text_value("parts_en", names_en)},
-            &ratio.figure->cite);
+  std::vector<StepValue> base_values;  // the names moved in (a list's values are copied)
+  base_values.reserve(4);
+  base_values.push_back(money_value("base", base));
+  base_values.push_back(money_value("year_to_date", before));
+  base_values.push_back(text_value("parts_zh", std::move(names_zh)));
+  base_values.push_back(text_value("parts_en", std::move(names_en)));
+  trace.add(Rule::critical_illness_base, std::move(base_values), &ratio.figure->cite);
   Fen paid;
   const bool band_values = trace.keeps_values(Rule::critical_illness_band);
   pay_bands(ratio.figure->value.bands, before, before + base, [&](const BandPayment& p) {

@@ -163,12 +163,12 @@ CrossRegionOutcome assess_cross_region(const Claim& claim, const Layers& layers,
         return out;
       }
       std::vector<StepValue> values{
-          text_value("filing_zh", std::string(label_zh(filing))),
-          text_value("filing", std::string(name_of(filing))),
+          lasting_text_value("filing_zh", label_zh(filing)),
+          lasting_text_value("filing", name_of(filing)),
           text_value("care_region", claim.care_name_zh.empty() ? claim.care_region : claim.care_name_zh),
-          text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),
-          text_value("settlement_zh", settlement == SettlementMode::direct ? "直接结算" : "手工报销"),
-          text_value("settlement", std::string(name_of(settlement)))};
+          lasting_text_value("scope_zh", scope ? (*scope == CareScope::in_province ? "省内" : "省外") : ""),
+          lasting_text_value("settlement_zh", settlement == SettlementMode::direct ? "直接结算" : "手工报销"),
+          lasting_text_value("settlement", name_of(settlement))};
       if (m.in_points)
         values.push_back(text_value("cut_points", format_points(m.cut)));
       else

@@ -29,8 +29,8 @@ Eligibility check_eligibility(const Claim& claim, const SchemePolicy& scheme, Tr
   // suspension would need its own figure in the data, not a change here.
   if (claim.enrolment_status != EnrolmentStatus::active) {
     const bool suspended = claim.enrolment_status == EnrolmentStatus::suspended;
-    trace.add(Rule::enrolment_not_active, {text_value("status", std::string(name_of(claim.enrolment_status))),
-                                           text_value("status_zh", suspended ? "暂停" : "断缴")});
+    trace.add(Rule::enrolment_not_active, {lasting_text_value("status", name_of(claim.enrolment_status)),
+                                           lasting_text_value("status_zh", suspended ? "暂停" : "断缴")});
     e.fund_pays = false;
     return e;
   }
@@ -39,8 +39,8 @@ Eligibility check_eligibility(const Claim& claim, const SchemePolicy& scheme, Tr
     // Care before enrolment is never covered, whatever the waiting period.
     trace.add(Rule::waiting_period,
               {date_value("enrolment_date", *claim.enrolment_date), date_value("benefits_from", *claim.enrolment_date),
-               date_value("date_of_care", claim.date_of_care), text_value("period_zh", "（就医早于参保）"),
-               text_value("period_en", "(care before enrolment)")});
+               date_value("date_of_care", claim.date_of_care), lasting_text_value("period_zh", "（就医早于参保）"),
+               lasting_text_value("period_en", "(care before enrolment)")});
     e.fund_pays = false;
     e.benefits_from = claim.enrolment_date;
     return e;

@@ -173,7 +173,7 @@ std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assum
   // Steps without a source exist only to be read; a figures-only answer skips building them.
   if (trace.texts()) {
     trace.add(Rule::policy_version,
-              {text_value("region_zh", policy->name_zh), text_value("region_en", policy->name_en),
+              {lasting_text_value("region_zh", policy->name_zh), lasting_text_value("region_en", policy->name_en),
                date_value("effective_from", policy->effective_from), text_value("policy_id", policy->id()),
                date_value("date_of_care", claim.date_of_care)});
   }

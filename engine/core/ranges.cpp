@@ -259,15 +259,26 @@ void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged);
 // The range's step: it is only ever read as a sentence, so a figures-only answer keeps the range and skips it.
 void record(Estimate& est, int part, const Range& r) {
   if (!est.trace.texts()) return;
+  std::size_t zh_bytes = 0, en_bytes = 0;
+  for (const auto& reason : r.reasons) {
+    zh_bytes += reason.reason_zh.size();
+    en_bytes += reason.reason_en.size() + 1;
+  }
   std::string why_zh, why_en;
+  why_zh.reserve(zh_bytes);
+  why_en.reserve(en_bytes);
   for (const auto& reason : r.reasons) {
     reason.reason_zh.append_to(why_zh);
     if (!why_en.empty()) why_en += ' ';
     reason.reason_en.append_to(why_en);
   }
-  std::vector<StepValue> values{text_value("part", std::string(kPartNames[part])), text_value("part_zh", kPartZh[part]),
-                                text_value("part_en", kPartEn[part]), text_value("reasons_zh", why_zh),
-                                text_value("reasons_en", why_en)};
+  std::vector<StepValue> values;
+  values.reserve(7);
+  values.push_back(lasting_text_value("part", kPartNames[part]));
+  values.push_back(lasting_text_value("part_zh", kPartZh[part]));
+  values.push_back(lasting_text_value("part_en", kPartEn[part]));
+  values.push_back(text_value("reasons_zh", std::move(why_zh)));
+  values.push_back(text_value("reasons_en", std::move(why_en)));
   if (r.low) values.push_back(money_value("low", *r.low));
   if (r.high) values.push_back(money_value("high", *r.high));
   est.trace.add(Rule::range, std::move(values));

@@ -64,9 +64,9 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   ded_values.push_back(money_value("deductible", ded.figure->value));
   // The words of a step are read only in its sentence: a figures-only answer keeps the amounts alone.
   if (trace.texts()) {
-    ded_values.push_back(text_value("setting_zh", std::string(label_zh(claim.setting))));
-    ded_values.push_back(text_value("level_zh", ctx.level ? std::string(label_zh(*ctx.level)) : ""));
-    ded_values.push_back(text_value("level_en", ctx.level ? std::string(label_en(*ctx.level)) : ""));
+    ded_values.push_back(lasting_text_value("setting_zh", label_zh(claim.setting)));
+    ded_values.push_back(lasting_text_value("level_zh", ctx.level ? label_zh(*ctx.level) : ""));
+    ded_values.push_back(lasting_text_value("level_en", ctx.level ? label_en(*ctx.level) : ""));
   }
   Fen applied;
   if (figures.deductible_basis == DeductibleBasis::per_year) {

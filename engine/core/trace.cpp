@@ -1,5 +1,7 @@
 #include "engine/core/trace.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <string_view>
 
 namespace claimcalc {
@@ -69,14 +71,22 @@ StepValue date_value(std::string_view name, const Date& date) {
   StepValue v;
   v.name = name;
   v.kind = StepValue::Kind::date;
-  v.text = date.iso();
+  v.held = date.iso();
   return v;
 }
 StepValue text_value(std::string_view name, std::string text) {
   StepValue v;
   v.name = name;
   v.kind = StepValue::Kind::text;
-  v.text = std::move(text);
+  v.held = std::move(text);
+  return v;
+}
+StepValue lasting_text_value(std::string_view name, std::string_view text) {
+  StepValue v;
+  v.name = name;
+  v.kind = StepValue::Kind::text;
+  v.viewed = text;
+  v.is_held = false;
   return v;
 }
 
@@ -90,41 +100,52 @@ namespace {
 
 enum class Lang { zh, en };
 
-void append_value(std::string& out, const StepValue& v, Lang lang) {
+char* copy(char* p, std::string_view s) {
+  if (!s.empty()) std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+// Room for a value in a sentence: a text's own bytes, and enough for any number with its sign (¥ and 元 included;
+// a number's text is empty).
+std::size_t value_room(const StepValue& v) { return v.text().size() + kMoneyChars + kPercentChars; }
+
+// Writes the value at p (room for value_room(v)); returns the end.
+char* write_value(char* p, const StepValue& v, Lang lang) {
   switch (v.kind) {
     case StepValue::Kind::money:
-      if (lang == Lang::en) out += "¥";
-      out += format_money(v.fen);
-      if (lang == Lang::zh) out += "元";
-      return;
+      if (lang == Lang::en) p = copy(p, "¥");
+      p += write_money(v.fen, p);
+      if (lang == Lang::zh) p = copy(p, "元");
+      return p;
     case StepValue::Kind::ratio:
-      out += format_percent(v.ratio);
-      return;
+      return p + write_percent(v.ratio, p);
     case StepValue::Kind::count:
-      out += std::to_string(v.count);
-      return;
+      return copy(p, std::to_string(v.count));  // rare (a count of items, a stay's number): no to_chars inlined
     case StepValue::Kind::date:
     case StepValue::Kind::text:
-      out += v.text;
-      return;
+      return copy(p, v.text());
   }
+  return p;
 }
 
 // Replaces each {name} with the step's value of that name. A missing name is a bug in the template
-// table below, caught by the golden tests; it renders visibly as {?name}. Runs of template text go in one append:
-// a step is written for every figure of every estimate.
+// table below, caught by the golden tests; it renders visibly as {?name}. The sentence is written in place, in room
+// made at once for the template and each value once (a step is written for every figure of every estimate, and
+// appending piece by piece grew each sentence two or three times); a value used twice makes more room.
 std::string fill(std::string_view tmpl, const Step& step, Lang lang) {
-  std::string out;
-  out.reserve(tmpl.size() + 48);
+  std::size_t room = tmpl.size();
+  for (const auto& v : step.values) room += value_room(v);
+  std::string out(room, '\0');
+  char* p = &out[0];
   std::size_t i = 0;
   while (i < tmpl.size()) {
     const std::size_t open = tmpl.find('{', i);
     const std::size_t close = open == std::string_view::npos ? open : tmpl.find('}', open);
     if (close == std::string_view::npos) {
-      out.append(tmpl.substr(i));
+      p = copy(p, tmpl.substr(i));
       break;
     }
-    out.append(tmpl.substr(i, open - i));
+    p = copy(p, tmpl.substr(i, open - i));
     const std::string_view name = tmpl.substr(open + 1, close - open - 1);
     const StepValue* v = nullptr;
     for (const auto& x : step.values)
@@ -132,15 +153,23 @@ std::string fill(std::string_view tmpl, const Step& step, Lang lang) {
         v = &x;
         break;
       }
+    // Room for what replaces the hole and for the template's text after it (it had room, but a value used twice
+    // takes room counted once).
+    const std::size_t need = (v != nullptr ? value_room(*v) : name.size() + 3) + tmpl.size() - close;
+    const auto used = static_cast<std::size_t>(p - out.data());
+    if (out.size() - used < need) {
+      out.resize(std::max(2 * out.size(), used + need));
+      p = &out[used];
+    }
     if (v != nullptr) {
-      append_value(out, *v, lang);
+      p = write_value(p, *v, lang);
     } else {
-      out += "{?";
-      out.append(name);
-      out += '}';
+      p = copy(copy(p, "{?"), name);
+      *p++ = '}';
     }
     i = close + 1;
   }
+  out.resize(static_cast<std::size_t>(p - out.data()));
   return out;
 }
 

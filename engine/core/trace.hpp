@@ -46,7 +46,13 @@ struct StepValue {
   Fen fen;
   Ratio ratio;
   std::int64_t count = 0;
-  std::string text;  // dates as ISO, texts as given
+  // Dates as ISO, texts as given: held when made for this answer, viewed when they outlive every answer (literals,
+  // the pack's strings), which saves a copy (and often an allocation) per value.
+  std::string held;
+  std::string_view viewed;
+  bool is_held = true;
+
+  std::string_view text() const { return is_held ? std::string_view(held) : viewed; }
 };
 
 StepValue money_value(std::string_view name, Fen fen);
@@ -54,6 +60,8 @@ StepValue ratio_value(std::string_view name, Ratio ratio);
 StepValue count_value(std::string_view name, std::int64_t count);
 StepValue date_value(std::string_view name, const Date& date);
 StepValue text_value(std::string_view name, std::string text);
+// A text that outlives every answer (a literal, the policy pack's own string), viewed rather than copied.
+StepValue lasting_text_value(std::string_view name, std::string_view text);
 
 struct Step {
   Rule rule;
