@@ -60,7 +60,9 @@ StepValue ratio_value(std::string_view name, Ratio ratio);
 StepValue count_value(std::string_view name, std::int64_t count);
 StepValue date_value(std::string_view name, const Date& date);
 StepValue text_value(std::string_view name, std::string text);
-// A text that outlives every answer (a literal, the policy pack's own string), viewed rather than copied.
+// A text that outlives every answer (a literal, the policy pack's own string), viewed rather than copied. The pack's
+// strings last while the pack is unchanged: every answer is written before a region file can be read in (the wasm),
+// so an Estimate kept across such a read would have to hold its texts instead.
 StepValue lasting_text_value(std::string_view name, std::string_view text);
 
 struct Step {
