@@ -152,12 +152,14 @@ void without_amounts(Estimate& est) {
 }
 
 // Settles the claim into est (its earlier content discarded: a batch settles into the same storage, so the lists
-// keep their room from answer to answer). Empty: est is the answer; else the error that stopped it.
+// keep their room from answer to answer). Empty: est is the answer; else the error that stopped it. under, when
+// given, is told the rules the claim settled under (the cache's entry may be gone by the time they are read).
 std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume, ContextCache& contexts,
-                         Estimate& est) {
+                         Estimate& est, SettledUnder* under = nullptr) {
   start_fresh(est);
   const SettleContext& context = contexts.settling(claim, pack);
   if (context.error) return *context.error;
+  if (under != nullptr) *under = {context.scheme, context.setting};
   const Policy* policy = context.policy;
 
   est.policy = policy;
@@ -303,11 +305,11 @@ Result<Estimate*> EstimateRoom::estimate_into(Claim claim, const PolicyPack& pac
   if (!places.ok()) return places.error();
   apply_places(places.value(), claim);
   Estimate& est = answer_;
-  if (auto err = run(claim, pack, Assumptions{}, contexts, est)) return *err;
+  // The rules the claim settled under: whether a range run can differ is read there. They point into the pack or
+  // into the answer's merged rules (est.merged_rules), which outlive the reruns.
+  SettledUnder rules;
+  if (auto err = run(claim, pack, Assumptions{}, contexts, est, &rules)) return *err;
   const Rerun rerun{pack, contexts, rerun_};
-  // The rules the claim settled under (the cache's entry, found again): whether a range run can differ is read there.
-  const SettleContext& context = contexts.settling(claim, pack);
-  const SettledUnder rules{context.scheme, context.setting};
   bound_ranges(
       claim,
       [&rerun](const Claim& c, const Assumptions& a) -> Estimate* {
