@@ -184,39 +184,63 @@ RangeReason dimension_reason(const Dimension& d) {
 }
 
 // The caps and rules whose absence leaves an end open, and for each the distinct figures (needs) the settlements
-// lacked, in the order they first lacked them. Read once per answer, not once per part and sentence.
+// lacked, in the order they first lacked them. Read once per answer, not once per part and sentence. An answer's
+// open ends lack a figure or two: they are held in place, and a list is made only past kFew (an answer with an open
+// end made one to four lists before).
 enum OpenCause { kAnnualCap, kMonthlyCap, kCriticalIllnessCap, kCriticalIllnessPaid, kCauseCount };
-using OpenNeeds = std::array<std::vector<const Text*>, kCauseCount>;
 
-OpenNeeds open_needs(Outcomes outcomes) {
-  OpenNeeds out;
+class OpenNeeds {
+ public:
+  void add(OpenCause cause, const Text& needs) {
+    bool seen = false;
+    each(cause, [&](const Text& n) { seen = seen || n == needs; });
+    if (seen) return;
+    if (count_ < kFew)
+      few_[count_++] = {cause, &needs};
+    else
+      more_.push_back({cause, &needs});
+  }
+  // f(needs) for each figure the cause lacked, in order.
+  template <class F>
+  void each(OpenCause cause, F&& f) const {
+    for (std::size_t i = 0; i < count_; ++i)
+      if (few_[i].cause == cause) f(*few_[i].needs);
+    for (const Need& n : more_)
+      if (n.cause == cause) f(*n.needs);
+  }
+
+ private:
+  struct Need {
+    OpenCause cause;
+    const Text* needs;
+  };
+  static constexpr std::size_t kFew = 8;
+  std::array<Need, kFew> few_{};
+  std::size_t count_ = 0;
+  std::vector<Need> more_;
+};
+
+void open_needs(Outcomes outcomes, OpenNeeds& out) {
   for (const auto& o : outcomes) {
     for (const auto& u : o.unknown) {
-      int cause = kCauseCount;
       if (u.part == "annual_cap")
-        cause = kAnnualCap;
+        out.add(kAnnualCap, u.needs);
       else if (u.part == "monthly_cap")
-        cause = kMonthlyCap;
+        out.add(kMonthlyCap, u.needs);
       else if (u.part == "critical_illness_cap")
-        cause = kCriticalIllnessCap;
+        out.add(kCriticalIllnessCap, u.needs);
       else if (u.part == "critical_illness_paid")
-        cause = kCriticalIllnessPaid;
-      if (cause == kCauseCount) continue;
-      auto& list = out[static_cast<std::size_t>(cause)];
-      if (std::none_of(list.begin(), list.end(), [&](const Text* n) { return *n == u.needs; }))
-        list.push_back(&u.needs);
+        out.add(kCriticalIllnessPaid, u.needs);
     }
   }
-  return out;
 }
 
 // Why an end is open: the data lacks the figure that would close it.
 // Appends to out (after the dimensions' reasons, which never have these texts); each sentence once per figure.
 void open_reasons(const OpenNeeds& needs, int part, const Span& s, std::vector<RangeReason>& out) {
-  // The sentences are literals: viewed (not copied) in the reason.
-  const auto add = [&](OpenCause cause, std::string_view zh, std::string_view en) {
-    for (const Text* n : needs[static_cast<std::size_t>(cause)])
-      out.push_back({*n, Text::viewing({zh}), Text::viewing({en})});
+  // The sentences are literals, viewed (not copied) in the reason: each made once, at the call.
+  const auto add = [&](OpenCause cause, const Text& zh, const Text& en) {
+    needs.each(cause, [&](const Text& n) { out.push_back({n, zh, en}); });
   };
   if (!s.low && part == kFund)
     add(kAnnualCap,
@@ -376,7 +400,8 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     all = {&answer, 1};
   }
 
-  const OpenNeeds open = open_needs(all);
+  OpenNeeds open;
+  open_needs(all, open);
   std::array<bool, kPartCount> ranged{};  // the parts given a range (est.ranges, without a lookup by name)
   for (int p = 0; p < kPartCount; ++p) {
     Span full = merged(all, p, SIZE_MAX, 0);
