@@ -106,24 +106,27 @@ Span merge(const Span& a, const Span& b) {
 }
 
 struct Outcome {
-  std::vector<std::size_t> choice;
+  std::size_t at = 0;  // where its dimensions' values start in the pass's choices (Outcomes::chosen)
   Spans spans;
   std::vector<CannotEstimate> unknown;  // what this settlement lacked (the open ends' reasons)
 };
 
-// The outcomes read together: the runs' list, or the answer's one settlement alone (no list built for it).
+// The outcomes read together: the runs' list, or the answer's one settlement alone (no list built for it). The
+// runs' choices are one list for the pass (a list per outcome was an allocation per run).
 struct Outcomes {
   const Outcome* first = nullptr;
   std::size_t count = 0;
+  const std::size_t* chosen = nullptr;  // each outcome's value for every dimension, outcome after outcome
   const Outcome* begin() const { return first; }
   const Outcome* end() const { return first + count; }
+  std::size_t value(const Outcome& o, std::size_t dim) const { return chosen[o.at + dim]; }
 };
 
 Span merged(Outcomes outcomes, int part, std::size_t dim, std::size_t value) {
   bool first = true;
   Span m;
   for (const auto& o : outcomes) {
-    if (dim != SIZE_MAX && o.choice[dim] != value) continue;
+    if (dim != SIZE_MAX && outcomes.value(o, dim) != value) continue;
     const Span& s = o.spans[static_cast<std::size_t>(part)];
     m = first ? s : merge(m, s);
     first = false;
@@ -132,7 +135,7 @@ Span merged(Outcomes outcomes, int part, std::size_t dim, std::size_t value) {
   if (m.known && !m.low) {
     for (const auto& o : outcomes) {
       const Span& s = o.spans[static_cast<std::size_t>(part)];
-      if ((dim == SIZE_MAX || o.choice[dim] == value) && s.low && *s.low == Fen::zero()) m.low = Fen::zero();
+      if ((dim == SIZE_MAX || outcomes.value(o, dim) == value) && s.low && *s.low == Fen::zero()) m.low = Fen::zero();
     }
   }
   return m;
@@ -142,7 +145,7 @@ Span merged(Outcomes outcomes, int part, std::size_t dim, std::size_t value) {
 Fen spread(Outcomes outcomes, int part, bool low_end, std::size_t d, std::size_t v) {
   std::optional<Fen> lo, hi;
   for (const auto& o : outcomes) {
-    if (d != SIZE_MAX && o.choice[d] != v) continue;
+    if (d != SIZE_MAX && outcomes.value(o, d) != v) continue;
     const Span& s = o.spans[static_cast<std::size_t>(part)];
     const std::optional<Fen>& e = low_end ? s.low : s.high;
     if (!e) continue;
@@ -321,9 +324,9 @@ bool settles_alike(const Claim& claim, const SettledUnder& rules, const Estimate
   return tiers_settle_alike(claim, it->second.tiers, *rules.scheme, *rules.setting);
 }
 
-// One run: the claim with each dimension at its chosen value, settled; the first run to reveal a further field
-// gives the next pass's dimensions. c is assigned the claim: its bill's storage is kept from run to run.
-void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::vector<std::size_t>& choice,
+// One run: the claim with each dimension at its chosen value (chosen from at), settled; the first run to reveal a
+// further field gives the next pass's dimensions. c is assigned the claim: its bill's storage is kept from run to run.
+void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::size_t* choice, std::size_t at,
                 const std::vector<std::string>& fields, const SettleOnce& settle, Claim& c,
                 std::vector<Dimension>& revealed, std::vector<Outcome>& outcomes) {
   c = claim;
@@ -333,7 +336,7 @@ void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::vec
   Assumptions a;
   for (std::size_t d = 0; d < dims.size(); ++d) dims[d].values[choice[d]].apply(c, a);
   Estimate* r = settle(c, a);
-  Outcome o{choice, {}, {}};
+  Outcome o{at, {}, {}};
   if (r != nullptr) {
     o.spans = spans_of(c, *r);
     if (revealed.empty()) revealed = open_dimensions(c, *r, fields);
@@ -347,6 +350,7 @@ void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::vec
 void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est) {
   std::vector<Dimension> dims = open_dimensions(claim, est, {});
   std::vector<Outcome> outcomes;
+  std::vector<std::size_t> chosen;  // the outcomes' choices (Outcomes::chosen)
   // Each pass may reveal a further field (a tier picks figures that then need the hospital level).
   for (int pass = 0; pass < 3 && !dims.empty(); ++pass) {
     std::size_t runs = 1;
@@ -358,13 +362,19 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     std::vector<Dimension> revealed;
     std::vector<std::size_t> choice(dims.size(), 0);
     outcomes.reserve(runs);
+    chosen.clear();
+    chosen.reserve(runs * dims.size());
     const bool alike = pass == 0 && settles_alike(claim, rules, est, dims);
     Claim c;
     for (std::size_t n = 0; n < runs; ++n) {
+      const std::size_t at = chosen.size();
+      chosen.insert(chosen.end(), choice.begin(), choice.end());
       if (alike && n > 0) {
-        outcomes.push_back({choice, outcomes.front().spans, outcomes.front().unknown});
+        // The first run's figures stand for this one. What it lacked is the first run's too, and both lists that
+        // read it (the open ends' needs, what is still missing) keep each entry once: no copy is made.
+        outcomes.push_back({at, outcomes.front().spans, {}});
       } else {
-        settle_one(claim, dims, choice, fields, settle, c, revealed, outcomes);
+        settle_one(claim, dims, chosen.data() + at, at, fields, settle, c, revealed, outcomes);
       }
       for (std::size_t d = 0; d < dims.size(); ++d) {
         if (++choice[d] < dims[d].values.size()) break;
@@ -379,7 +389,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
   // the outcome (read below, never changed) and given back after.
   const bool lent = outcomes.empty();
   Outcome answer;  // that one outcome, without a list around it
-  Outcomes all{outcomes.data(), outcomes.size()};
+  Outcomes all{outcomes.data(), outcomes.size(), chosen.data()};
   if (lent) {
     dims.clear();
     const Spans spans = spans_of(claim, est);
