@@ -194,23 +194,10 @@ enum OpenCause { kAnnualCap, kMonthlyCap, kCriticalIllnessCap, kCriticalIllnessP
 
 class OpenNeeds {
  public:
-  void add(OpenCause cause, const Text& needs) {
-    bool seen = false;
-    each(cause, [&](const Text& n) { seen = seen || n == needs; });
-    if (seen) return;
-    if (count_ < kFew)
-      few_[count_++] = {cause, &needs};
-    else
-      more_.push_back({cause, &needs});
-  }
-  // f(needs) for each figure the cause lacked, in order.
-  template <class F>
-  void each(OpenCause cause, F&& f) const {
-    for (std::size_t i = 0; i < count_; ++i)
-      if (few_[i].cause == cause) f(*few_[i].needs);
-    for (const Need& n : more_)
-      if (n.cause == cause) f(*n.needs);
-  }
+  void add(OpenCause cause, const Text& needs);
+  // A reason {needs, zh, en} for each figure the cause lacked, in order, appended to out. The sentences are
+  // literals: viewed (not copied).
+  void explain(OpenCause cause, std::string_view zh, std::string_view en, std::vector<RangeReason>& out) const;
 
  private:
   struct Need {
@@ -218,10 +205,29 @@ class OpenNeeds {
     const Text* needs;
   };
   static constexpr std::size_t kFew = 8;
+  const Need* begin_of_few() const { return few_.data(); }
+  const Need* end_of_few() const { return few_.data() + count_; }
   std::array<Need, kFew> few_{};
   std::size_t count_ = 0;
   std::vector<Need> more_;
 };
+
+void OpenNeeds::add(OpenCause cause, const Text& needs) {
+  const auto same = [&](const Need& n) { return n.cause == cause && *n.needs == needs; };
+  if (std::any_of(begin_of_few(), end_of_few(), same) || std::any_of(more_.begin(), more_.end(), same)) return;
+  if (count_ < kFew)
+    few_[count_++] = {cause, &needs};
+  else
+    more_.push_back({cause, &needs});
+}
+
+void OpenNeeds::explain(OpenCause cause, std::string_view zh, std::string_view en,
+                        std::vector<RangeReason>& out) const {
+  for (const Need* n = begin_of_few(); n != end_of_few(); ++n)
+    if (n->cause == cause) out.push_back({*n->needs, Text::viewing({zh}), Text::viewing({en})});
+  for (const Need& n : more_)
+    if (n.cause == cause) out.push_back({*n.needs, Text::viewing({zh}), Text::viewing({en})});
+}
 
 void open_needs(Outcomes outcomes, OpenNeeds& out) {
   for (const auto& o : outcomes) {
@@ -241,9 +247,8 @@ void open_needs(Outcomes outcomes, OpenNeeds& out) {
 // Why an end is open: the data lacks the figure that would close it.
 // Appends to out (after the dimensions' reasons, which never have these texts); each sentence once per figure.
 void open_reasons(const OpenNeeds& needs, int part, const Span& s, std::vector<RangeReason>& out) {
-  // The sentences are literals, viewed (not copied) in the reason: each made once, at the call.
-  const auto add = [&](OpenCause cause, const Text& zh, const Text& en) {
-    needs.each(cause, [&](const Text& n) { out.push_back({n, zh, en}); });
+  const auto add = [&](OpenCause cause, std::string_view zh, std::string_view en) {
+    needs.explain(cause, zh, en, out);
   };
   if (!s.low && part == kFund)
     add(kAnnualCap,
@@ -362,13 +367,12 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     std::vector<Dimension> revealed;
     std::vector<std::size_t> choice(dims.size(), 0);
     outcomes.reserve(runs);
-    chosen.clear();
-    chosen.reserve(runs * dims.size());
+    chosen = std::vector<std::size_t>(runs * dims.size());
     const bool alike = pass == 0 && settles_alike(claim, rules, est, dims);
     Claim c;
     for (std::size_t n = 0; n < runs; ++n) {
-      const std::size_t at = chosen.size();
-      chosen.insert(chosen.end(), choice.begin(), choice.end());
+      const std::size_t at = n * dims.size();
+      std::copy(choice.begin(), choice.end(), chosen.begin() + static_cast<std::ptrdiff_t>(at));
       if (alike && n > 0) {
         // The first run's figures stand for this one. What it lacked is the first run's too, and both lists that
         // read it (the open ends' needs, what is still missing) keep each entry once: no copy is made.
