@@ -36,13 +36,14 @@ const SettingPolicy* setting_of(const Claim& claim, const Estimate& est) {
 
 // Prior stays that pick each deductible the setting has: 0 (first stay) and one before each later-stay figure.
 Dimension stays_dimension(const SettingPolicy& setting) {
-  std::set<int> prior{0};
+  std::set<std::int64_t> prior{0};  // as the other dimensions' sets: one kind of set in the module, not two
   for (const auto& f : setting.deductible) {
     if (f.when.stay_from && *f.when.stay_from > 1) prior.insert(*f.when.stay_from - 1);
     if (f.when.stay_to) prior.insert(*f.when.stay_to);
   }
   Dimension d{"year_to_date.stays", figure_label_zh("year_to_date.stays"), figure_label_en("year_to_date.stays"), {}};
-  for (int n : prior) {
+  for (const std::int64_t stays : prior) {
+    const int n = static_cast<int>(stays);  // at most limits::kMaxStays
     const std::string zh = n == 0 ? "本年度第一次住院" : "此前已住院 " + std::to_string(n) + " 次";
     const std::string en = n == 0 ? "first stay of the year" : std::to_string(n) + " earlier stay(s)";
     d.values.push_back({zh, en, [n](Claim& c, Assumptions&) { c.year_to_date.stays = n; }});
@@ -77,7 +78,7 @@ Dimension critical_illness_dimension(const CriticalIllnessPolicy& ci, Fen base) 
 }
 
 template <class V>
-void collect_ages(const std::vector<Figure<V>>& figures, std::set<int>& ages) {
+void collect_ages(const std::vector<Figure<V>>& figures, std::set<std::int64_t>& ages) {
   for (const auto& f : figures) {
     if (f.when.age_min) ages.insert(*f.when.age_min);
     if (f.when.age_min && *f.when.age_min > 0) ages.insert(*f.when.age_min - 1);
@@ -88,7 +89,7 @@ void collect_ages(const std::vector<Figure<V>>& figures, std::set<int>& ages) {
 
 // One age on each side of every age edge the figures have: between edges nothing changes with the age.
 Dimension age_dimension(const SchemePolicy& scheme, const SettingPolicy& setting) {
-  std::set<int> ages{0};
+  std::set<std::int64_t> ages{0};
   collect_ages(setting.class_b_upfront_share, ages);
   collect_ages(setting.deductible, ages);
   collect_ages(setting.ratio, ages);
@@ -99,7 +100,8 @@ Dimension age_dimension(const SchemePolicy& scheme, const SettingPolicy& setting
     collect_ages(scheme.critical_illness->annual_cap, ages);
   }
   Dimension d{"age", figure_label_zh("age"), figure_label_en("age"), {}};
-  for (int a : ages) {
+  for (const std::int64_t age : ages) {
+    const int a = static_cast<int>(age);  // within 0 .. limits::kMaxAge
     d.values.push_back(
         {std::to_string(a) + " 岁", "age " + std::to_string(a), [a](Claim& c, Assumptions&) { c.age = a; }});
   }
