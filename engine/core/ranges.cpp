@@ -5,24 +5,15 @@
 
 #include "engine/core/limits.hpp"
 #include "engine/core/range_dimensions.hpp"
+#include "engine/core/range_step.hpp"
 #include "engine/core/tier_alike.hpp"
 #include "engine/core/unknowns.hpp"
 
 namespace claimcalc {
 
-namespace {
+using namespace range_step;  // the parts and the causes of open ends are this file's words too
 
-// The split figures that can be open; total, out_of_catalogue, over_ceiling and self_funded never are.
-enum Part { kClassB, kInScope, kDeductible, kFund, kCriticalIllness, kSelfPay, kPatient, kPartCount };
-constexpr std::string_view kPartNames[kPartCount] = {
-    "class_b_upfront",       "in_scope", "deductible_applied", "fund_paid",
-    "critical_illness_paid", "self_pay", "patient_pays"};
-constexpr const char* kPartZh[kPartCount] = {"乙类先行自付", "政策范围内费用", "起付线",  "统筹基金支付",
-                                             "大病保险支付", "个人自付",       "个人负担"};
-constexpr const char* kPartEn[kPartCount] = {
-    "the class-B upfront share", "the in-scope amount",          "the deductible",
-    "the fund payment",          "the critical-illness payment", "self-pay",
-    "the patient's total"};
+namespace {
 
 std::optional<Fen>* slot(Split& s, int p) {
   switch (p) {
@@ -176,59 +167,7 @@ std::optional<Fen> narrowing(Outcomes outcomes, int part, std::size_t d, std::si
   return spread(outcomes, part, low_end, SIZE_MAX, 0) - residual;
 }
 
-RangeReason dimension_reason(const Dimension& d) {
-  std::string zh, en;
-  for (const auto& v : d.values) {
-    zh += (zh.empty() ? "" : "、") + v.label_zh;
-    en += (en.empty() ? "" : ", ") + v.label_en;
-  }
-  return {Text(d.field), Text("未知「" + d.label_zh + "」：按" + zh + "分别计算，取最低与最高。"),
-          Text("The " + d.label_en + " is not known: computed for each of " + en + ", lowest and highest kept.")};
-}
-
-// The caps and rules whose absence leaves an end open, and for each the distinct figures (needs) the settlements
-// lacked, in the order they first lacked them. Read once per answer, not once per part and sentence. An answer's
-// open ends lack a figure or two: they are held in place, and a list is made only past kFew (an answer with an open
-// end made one to four lists before).
-enum OpenCause { kAnnualCap, kMonthlyCap, kCriticalIllnessCap, kCriticalIllnessPaid, kCauseCount };
-
-class OpenNeeds {
- public:
-  void add(OpenCause cause, const Text& needs);
-  // A reason {needs, zh, en} for each figure the cause lacked, in order, appended to out. The sentences are
-  // literals: viewed (not copied).
-  void explain(OpenCause cause, std::string_view zh, std::string_view en, std::vector<RangeReason>& out) const;
-
- private:
-  struct Need {
-    OpenCause cause;
-    const Text* needs;
-  };
-  static constexpr std::size_t kFew = 8;
-  const Need* begin_of_few() const { return few_.data(); }
-  const Need* end_of_few() const { return few_.data() + count_; }
-  std::array<Need, kFew> few_{};
-  std::size_t count_ = 0;
-  std::vector<Need> more_;
-};
-
-void OpenNeeds::add(OpenCause cause, const Text& needs) {
-  const auto same = [&](const Need& n) { return n.cause == cause && *n.needs == needs; };
-  if (std::any_of(begin_of_few(), end_of_few(), same) || std::any_of(more_.begin(), more_.end(), same)) return;
-  if (count_ < kFew)
-    few_[count_++] = {cause, &needs};
-  else
-    more_.push_back({cause, &needs});
-}
-
-void OpenNeeds::explain(OpenCause cause, std::string_view zh, std::string_view en,
-                        std::vector<RangeReason>& out) const {
-  for (const Need* n = begin_of_few(); n != end_of_few(); ++n)
-    if (n->cause == cause) out.push_back({*n->needs, Text::viewing({zh}), Text::viewing({en})});
-  for (const Need& n : more_)
-    if (n.cause == cause) out.push_back({*n.needs, Text::viewing({zh}), Text::viewing({en})});
-}
-
+// What the outcomes lacked, by cause: read once per answer, not once per part and sentence.
 void open_needs(Outcomes outcomes, OpenNeeds& out) {
   for (const auto& o : outcomes) {
     for (const auto& u : o.unknown) {
@@ -244,41 +183,6 @@ void open_needs(Outcomes outcomes, OpenNeeds& out) {
   }
 }
 
-// Why an end is open: the data lacks the figure that would close it.
-// Appends to out (after the dimensions' reasons, which never have these texts); each sentence once per figure.
-void open_reasons(const OpenNeeds& needs, int part, const Span& s, std::vector<RangeReason>& out) {
-  const auto add = [&](OpenCause cause, std::string_view zh, std::string_view en) {
-    needs.explain(cause, zh, en, out);
-  };
-  if (!s.low && part == kFund)
-    add(kAnnualCap,
-        "上限按未达到年度最高支付限额计算；该限额尚无可引用的数字，达到限额时统筹基金支付更少，故没有下限。",
-        "The upper end assumes the annual cap is not reached; the cap has no citable figure yet, and if reached the "
-        "fund pays less, so there is no lower end.");
-  if (!s.high && (part == kPatient || part == kSelfPay))
-    add(kAnnualCap, "年度最高支付限额尚无可引用的数字：达到限额时超出部分由个人负担，故没有上限。",
-        "The annual cap has no citable figure yet: if it is reached the excess falls to the patient, so there is no "
-        "upper end.");
-  if (!s.low && part == kFund)
-    add(kMonthlyCap, "上限按未达到每月限额计算；该限额尚无可引用的数字，故没有下限。",
-        "The upper end assumes the monthly cap is not reached; it has no citable figure yet, so there is no lower "
-        "end.");
-  if (!s.high && part == kCriticalIllness)
-    add(kAnnualCap, "基金达到年度限额时超出部分计入大病保险，大病保险支付会更多，故没有上限。",
-        "If the fund's annual cap is reached the excess counts toward critical illness, which then pays more: no "
-        "upper end.");
-  if (!s.low && part == kCriticalIllness)
-    add(kCriticalIllnessCap, "上限按未达到大病保险年度限额计算；该限额尚无可引用的数字，故没有下限。",
-        "The upper end assumes the critical-illness cap is not reached; it has no citable figure yet: no lower end.");
-  if (part == kPatient || part == kSelfPay)
-    add(kCriticalIllnessPaid,
-        "大病保险（或职工大额补助）规定尚无可引用的数字：未扣除其支付；它只支付政策范围内的个人负担，故下限为个人自费部"
-        "分"
-        "（个人自付下限为 0）。",
-        "The critical-illness rules have no citable figures yet, so no such payment is deducted; it pays only inside "
-        "policy scope, so the lower end is the self-funded part (0 for self-pay).");
-}
-
 // Whether the figure becomes a range: known, bounded at one end at least, and not one value.
 bool opens_range(const Span& s) {
   if (!s.known || (!s.low && !s.high)) return false;
@@ -287,34 +191,6 @@ bool opens_range(const Span& s) {
 
 // What the settlement still lacks, once ranged[p] says which parts are ranges (est.ranges).
 void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged);
-
-// The range's step: it is only ever read as a sentence, so a figures-only answer keeps the range and skips it.
-void record(Estimate& est, int part, const Range& r) {
-  if (!est.trace.texts()) return;
-  std::size_t zh_bytes = 0, en_bytes = 0;
-  for (const auto& reason : r.reasons) {
-    zh_bytes += reason.reason_zh.size();
-    en_bytes += reason.reason_en.size() + 1;
-  }
-  std::string why_zh, why_en;
-  why_zh.reserve(zh_bytes);
-  why_en.reserve(en_bytes);
-  for (const auto& reason : r.reasons) {
-    reason.reason_zh.append_to(why_zh);
-    if (!why_en.empty()) why_en += ' ';
-    reason.reason_en.append_to(why_en);
-  }
-  std::vector<StepValue> values;
-  values.reserve(7);
-  values.push_back(lasting_text_value("part", kPartNames[part]));
-  values.push_back(lasting_text_value("part_zh", kPartZh[part]));
-  values.push_back(lasting_text_value("part_en", kPartEn[part]));
-  values.push_back(text_value("reasons_zh", std::move(why_zh)));
-  values.push_back(text_value("reasons_en", std::move(why_en)));
-  if (r.low) values.push_back(money_value("low", *r.low));
-  if (r.high) values.push_back(money_value("high", *r.high));
-  est.trace.add(Rule::range, std::move(values));
-}
 
 // Whether the pass's runs all settle alike whatever its one dimension's value: an unknown tier whose every value
 // picks figures of the same worth (shenzhen's employees at a level-3 hospital: 90% in either tier). Exact, from the
@@ -442,7 +318,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
       reasons.push_back(dimension_reason(dims[d]));
       est.narrowings.push_back({dims[d].field, std::string(kPartNames[p]), by});
     }
-    open_reasons(open, p, full, reasons);
+    open_reasons(open, p, !full.low, !full.high, reasons);
     record(est, p, range);
     ranged[static_cast<std::size_t>(p)] = true;
   }
