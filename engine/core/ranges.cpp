@@ -232,6 +232,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
   std::vector<Dimension> dims = open_dimensions(claim, est, {});
   std::vector<Outcome> outcomes;
   std::vector<std::size_t> chosen;  // the outcomes' choices (Outcomes::chosen)
+  bool one_settlement = false;      // the last pass's runs all share its first run's figures (settles_alike)
   // Each pass may reveal a further field (a tier picks figures that then need the hospital level).
   for (int pass = 0; pass < 3 && !dims.empty(); ++pass) {
     std::size_t runs = 1;
@@ -245,6 +246,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     outcomes.reserve(runs);
     chosen = std::vector<std::size_t>(runs * dims.size());
     const bool alike = pass == 0 && settles_alike(claim, rules, est, dims);
+    one_settlement = alike;
     Claim c;
     for (std::size_t n = 0; n < runs; ++n) {
       const std::size_t at = n * dims.size();
@@ -312,7 +314,9 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     range.high = full.high;
     std::vector<RangeReason>& reasons = range.reasons;
     reasons.reserve(dims.size() + 2);
-    for (std::size_t d = 0; d < dims.size(); ++d) {
+    // Runs that all share one settlement's figures: each value's range is the whole range, and knowing the field
+    // narrows nothing (narrowing() would find zero for every dimension).
+    for (std::size_t d = 0; d < dims.size() && !one_settlement; ++d) {
       const auto by = narrowing(all, p, d, dims[d].values.size());
       if (by && *by == Fen::zero()) continue;
       reasons.push_back(dimension_reason(dims[d]));
