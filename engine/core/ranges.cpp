@@ -316,7 +316,8 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     reasons.reserve(dims.size() + 2);
     // Runs that all share one settlement's figures: each value's range is the whole range, and knowing the field
     // narrows nothing (narrowing() would find zero for every dimension).
-    for (std::size_t d = 0; d < dims.size() && !one_settlement; ++d) {
+    const std::size_t weighed = one_settlement ? 0 : dims.size();
+    for (std::size_t d = 0; d < weighed; ++d) {
       const auto by = narrowing(all, p, d, dims[d].values.size());
       if (by && *by == Fen::zero()) continue;
       reasons.push_back(dimension_reason(dims[d]));
