@@ -50,58 +50,61 @@ bool common_three(unsigned char a, unsigned char b, unsigned char c) {
   return a >= 0xE1 && a <= 0xEF && a != 0xED && (b & 0xC0) == 0x80 && (c & 0xC0) == 0x80;
 }
 
-// The code point of such a sequence.
-std::uint32_t three_byte_code(unsigned char a, unsigned char b, unsigned char c) {
-  return (a & 0x0Fu) << 12 | (b & 0x3Fu) << 6 | (c & 0x3Fu);
+// Writes \u and four hex digits at p, given as four nibbles, one a byte: the k-th digit in bits 8k and up of the
+// word (the first in the lowest byte); returns the end. The four at once (an ASCII answer's Chinese is most of its
+// escaping): '0' added to each, and 'a' - '0' - 10 more to those of ten or more (n + 6 reaches 16 exactly then).
+char* hex_escape(char* p, std::uint32_t nibbles) {
+  const std::uint32_t n = nibbles + 0x30303030u + ((nibbles + 0x06060606u) >> 4 & 0x01010101u) * 0x27u;
+  p[0] = '\\';
+  p[1] = 'u';
+  p[2] = static_cast<char>(n & 0xFFu);
+  p[3] = static_cast<char>(n >> 8 & 0xFFu);
+  p[4] = static_cast<char>(n >> 16 & 0xFFu);
+  p[5] = static_cast<char>(n >> 24);
+  return p + 6;
+}
+
+// \uXXXX for the UTF-16 code unit u (out of line: for the escapes other than Chinese's, the wasm's size budget).
+[[gnu::noinline]] char* unit_escape(char* p, std::uint32_t u) {
+  return hex_escape(p, (u >> 12 & 0xFu) | (u >> 8 & 0xFu) << 8 | (u >> 4 & 0xFu) << 16 | (u & 0xFu) << 24);
+}
+
+// \uXXXX for the three-byte sequence a b c (1110aaaa 10bbbbbb 10cccccc: the code unit aaaabbbbbbcccccc), its
+// nibbles taken from the bytes straight.
+char* chinese_escape(char* p, unsigned char a, unsigned char b, unsigned char c) {
+  const std::uint32_t x = b, y = c;
+  return hex_escape(p, (a & 0xFu) | (x << 6 & 0xF00u) | (x << 18 & 0xC0000u) | (y << 12 & 0x30000u) | (y & 0xFu) << 24);
 }
 
 // Writes the escape of an ASCII byte that needs one at p; returns the end.
 char* escape(char* p, unsigned char c) {
-  static const char kHex[] = "0123456789abcdef";
-  *p++ = '\\';
+  char letter = 0;
   switch (c) {
     case '"':
-      *p++ = '"';
-      break;
     case '\\':
-      *p++ = '\\';
+      letter = static_cast<char>(c);
       break;
     case '\b':
-      *p++ = 'b';
+      letter = 'b';
       break;
     case '\f':
-      *p++ = 'f';
+      letter = 'f';
       break;
     case '\n':
-      *p++ = 'n';
+      letter = 'n';
       break;
     case '\r':
-      *p++ = 'r';
+      letter = 'r';
       break;
     case '\t':
-      *p++ = 't';
+      letter = 't';
       break;
     default:
-      p[0] = 'u';
-      p[1] = '0';
-      p[2] = '0';
-      p[3] = kHex[c >> 4];
-      p[4] = kHex[c & 15];
-      p += 5;
+      return unit_escape(p, c);
   }
-  return p;
-}
-
-// Writes \uXXXX for the UTF-16 code unit u at p; returns the end.
-char* unit_escape(char* p, std::uint32_t u) {
-  static const char kHex[] = "0123456789abcdef";
   p[0] = '\\';
-  p[1] = 'u';
-  p[2] = kHex[u >> 12 & 15];
-  p[3] = kHex[u >> 8 & 15];
-  p[4] = kHex[u >> 4 & 15];
-  p[5] = kHex[u & 15];
-  return p + 6;
+  p[1] = letter;
+  return p + 2;
 }
 
 }  // namespace
@@ -127,7 +130,7 @@ void JsonWriter::escaped_body(std::string_view text) {
   std::size_t run = 0;  // start of the text not yet copied: it needs no escape
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   while (i < size) {
-    if (size - i >= 8) {  // plain ASCII: 8 bytes at a time, up to the byte that stops the run
+    if (size - i >= 8 && byte(i) < 0x80) {  // plain ASCII: 8 bytes at a time, up to the byte that stops the run
       const unsigned plain = plain_prefix(text.data() + i);
       i += plain;
       if (plain == 8) continue;
@@ -141,7 +144,8 @@ void JsonWriter::escaped_body(std::string_view text) {
     std::uint32_t code = 0xFFFD;  // the character an ascii writer escapes; U+FFFD stands for invalid UTF-8
     // Most text is Chinese: three-byte sequences whose lead byte needs no range check on the second byte, in UTF-8
     // two at a time while they last.
-    if (size - i >= 3 && common_three(c, byte(i + 1), byte(i + 2))) {
+    const bool chinese = size - i >= 3 && common_three(c, byte(i + 1), byte(i + 2));
+    if (chinese) {
       if (!ascii) {
         i += 3;
         while (size - i >= 8) {
@@ -150,8 +154,6 @@ void JsonWriter::escaped_body(std::string_view text) {
         }
         continue;
       }
-      n = 3;
-      code = three_byte_code(c, byte(i + 1), byte(i + 2));
     } else if (c >= 0x80) {
       const Utf8 seq = utf8_sequence(text, i);
       n = seq.length;
@@ -167,30 +169,33 @@ void JsonWriter::escaped_body(std::string_view text) {
     p_ = p;
     need(i - run + 6 * (size - i) + 1);
     p = p_;
-    std::memcpy(p, text.data() + run, i - run);
+    if (i != run) std::memcpy(p, text.data() + run, i - run);  // a name in Chinese has no run before it
     p += i - run;
-    if (c < 0x80) {
-      p = escape(p, c);
-    } else if (ascii) {
-      if (code >= 0x10000) {
-        p = unit_escape(p, 0xD800 + ((code - 0x10000) >> 10));
-        code = 0xDC00 + ((code - 0x10000) & 0x3FF);
-      }
-      p = unit_escape(p, code);
+    if (chinese) {
+      // Chinese runs on: the room made above holds 6 bytes for each byte left, so in ascii the characters that
+      // follow are escaped straight on, without the checks and the room a new run needs (a full answer's sentences
+      // are most of its bytes: this loop was a third of the wasm's time for one).
+      do {
+        p = chinese_escape(p, byte(i), byte(i + 1), byte(i + 2));
+        i += 3;
+      } while (size - i >= 3 && common_three(byte(i), byte(i + 1), byte(i + 2)));
     } else {
-      // Invalid UTF-8, replaced by U+FFFD as dump_json does.
-      p[0] = '\xEF';
-      p[1] = '\xBF';
-      p[2] = '\xBD';
-      p += 3;
-    }
-    i += n;
-    // Chinese runs on: the room made above holds 6 bytes for each byte left, so in ascii the characters that follow
-    // are escaped straight on, without the checks and the room a new run needs (a full answer's sentences are most
-    // of its bytes: this loop was a third of the wasm's time for one).
-    while (ascii && n == 3 && size - i >= 3 && common_three(byte(i), byte(i + 1), byte(i + 2))) {
-      p = unit_escape(p, three_byte_code(byte(i), byte(i + 1), byte(i + 2)));
-      i += 3;
+      if (c < 0x80) {
+        p = escape(p, c);
+      } else if (ascii) {
+        if (code >= 0x10000) {
+          p = unit_escape(p, 0xD800 + ((code - 0x10000) >> 10));
+          code = 0xDC00 + ((code - 0x10000) & 0x3FF);
+        }
+        p = unit_escape(p, code);
+      } else {
+        // Invalid UTF-8, replaced by U+FFFD as dump_json does.
+        p[0] = '\xEF';
+        p[1] = '\xBF';
+        p[2] = '\xBD';
+        p += 3;
+      }
+      i += n;
     }
     run = i;
   }
