@@ -88,12 +88,12 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
 
 }  // namespace
 
-bool append_answer(Claim claim, const PolicyPack& pack, std::string& out, codec::Charset charset) {
+bool append_answer(Claim& claim, const PolicyPack& pack, std::string& out, codec::Charset charset) {
   codec::JsonWriter w(out, charset);
-  return append_answer(std::move(claim), pack, w);
+  return append_answer(claim, pack, w);
 }
 
-bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts,
+bool append_answer(Claim& claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts,
                    ContextCache* contexts, EstimateRoom* room) {
   const Texts languages = claim.texts;
   // The request's choice, not the trace's: a bill-less estimate rebuilds its trace (estimate.cpp's without_amounts),
@@ -102,7 +102,7 @@ bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, co
   ContextCache own_contexts;
   EstimateRoom own_room;
   auto est = (room != nullptr ? *room : own_room)
-                 .estimate_into(std::move(claim), pack, contexts != nullptr ? *contexts : own_contexts);
+                 .estimate_in_place(claim, pack, contexts != nullptr ? *contexts : own_contexts);
   if (!est.ok()) {
     codec::write_error_envelope(w, est.error());
     return est.error().code == ErrorCode::region_not_loaded;
@@ -125,7 +125,7 @@ bool append_estimate(const json& request, const codec::AnswerChoices& defaults, 
   if (defaults.figures && !request.contains("detail")) claim.value().step_texts = false;
   if (!request.contains("texts")) claim.value().texts = defaults.texts;
   codec::JsonWriter w(out, charset);
-  return append_answer(std::move(claim.value()), pack, w, nullptr, contexts, room);
+  return append_answer(claim.value(), pack, w, nullptr, contexts, room);
 }
 
 namespace {
@@ -201,8 +201,7 @@ std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack&
       if (call->defaults.figures && !r.detail_given) r.claim.step_texts = false;
       if (!r.texts_given) r.claim.texts = call->defaults.texts;
       if (i != 0) w.verbatim(",");
-      if (append_answer(std::move(r.claim), pack, w, texts ? &*texts : nullptr, &contexts, &room))
-        notes.region_not_loaded = true;
+      if (append_answer(r.claim, pack, w, texts ? &*texts : nullptr, &contexts, &room)) notes.region_not_loaded = true;
       if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
         emit(w.text());
         w.restart();
@@ -217,7 +216,7 @@ std::optional<std::string> plain_estimate(std::string_view request, const Policy
   auto plain = codec::read_plain_request(request);
   if (!plain) return std::nullopt;
   std::string out;
-  append_answer(std::move(plain->claim), pack, out);
+  append_answer(plain->claim, pack, out);
   return out;
 }
 
