@@ -88,21 +88,21 @@ Context context_of(const json& input, const PolicyPack& pack, std::string region
 
 }  // namespace
 
-bool append_answer(Claim claim, const PolicyPack& pack, std::string& out, codec::Charset charset) {
+bool append_answer(Claim& claim, const PolicyPack& pack, std::string& out, codec::Charset charset) {
   codec::JsonWriter w(out, charset);
-  return append_answer(std::move(claim), pack, w);
+  return append_answer(claim, pack, w);
 }
 
-bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts,
-                   ContextCache* contexts, EstimateRoom* room) {
+namespace {
+
+// An answer settled in the caller's cache and room, written by w.
+bool answer_into(Claim& claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts,
+                 ContextCache& contexts, EstimateRoom& room) {
   const Texts languages = claim.texts;
   // The request's choice, not the trace's: a bill-less estimate rebuilds its trace (estimate.cpp's without_amounts),
   // so the trace cannot tell a figures-only request from a full one.
   const bool figures = !claim.step_texts;
-  ContextCache own_contexts;
-  EstimateRoom own_room;
-  auto est = (room != nullptr ? *room : own_room)
-                 .estimate_into(std::move(claim), pack, contexts != nullptr ? *contexts : own_contexts);
+  auto est = room.estimate_in_place(claim, pack, contexts);
   if (!est.ok()) {
     codec::write_error_envelope(w, est.error());
     return est.error().code == ErrorCode::region_not_loaded;
@@ -115,6 +115,19 @@ bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, co
   return false;
 }
 
+}  // namespace
+
+bool append_answer(Claim& claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts,
+                   ContextCache* contexts, EstimateRoom* room) {
+  // A batch's cache and room as they are: an answer's own are made only when the caller has none (made and dropped
+  // with every answer of a batch, a room's two Estimates cost a figures-only request ~300 instructions).
+  if (contexts != nullptr && room != nullptr) return answer_into(claim, pack, w, texts, *contexts, *room);
+  ContextCache own_contexts;
+  EstimateRoom own_room;
+  return answer_into(claim, pack, w, texts, contexts != nullptr ? *contexts : own_contexts,
+                     room != nullptr ? *room : own_room);
+}
+
 bool append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
                      std::string& out, codec::Charset charset, ContextCache* contexts, EstimateRoom* room) {
   auto claim = codec::parse_claim(request);
@@ -125,7 +138,7 @@ bool append_estimate(const json& request, const codec::AnswerChoices& defaults, 
   if (defaults.figures && !request.contains("detail")) claim.value().step_texts = false;
   if (!request.contains("texts")) claim.value().texts = defaults.texts;
   codec::JsonWriter w(out, charset);
-  return append_answer(std::move(claim.value()), pack, w, nullptr, contexts, room);
+  return append_answer(claim.value(), pack, w, nullptr, contexts, room);
 }
 
 namespace {
@@ -201,8 +214,7 @@ std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack&
       if (call->defaults.figures && !r.detail_given) r.claim.step_texts = false;
       if (!r.texts_given) r.claim.texts = call->defaults.texts;
       if (i != 0) w.verbatim(",");
-      if (append_answer(std::move(r.claim), pack, w, texts ? &*texts : nullptr, &contexts, &room))
-        notes.region_not_loaded = true;
+      if (append_answer(r.claim, pack, w, texts ? &*texts : nullptr, &contexts, &room)) notes.region_not_loaded = true;
       if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
         emit(w.text());
         w.restart();
@@ -217,7 +229,7 @@ std::optional<std::string> plain_estimate(std::string_view request, const Policy
   auto plain = codec::read_plain_request(request);
   if (!plain) return std::nullopt;
   std::string out;
-  append_answer(std::move(plain->claim), pack, out);
+  append_answer(plain->claim, pack, out);
   return out;
 }
 

@@ -34,10 +34,11 @@ using codec::json;
 bool append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
                      std::string& out, codec::Charset charset = codec::Charset::utf8, ContextCache* contexts = nullptr,
                      EstimateRoom* room = nullptr);
-bool append_answer(Claim claim, const PolicyPack& pack, std::string& out,
+// append_answer: the claim is settled where it is (EstimateRoom::estimate_in_place): the caller is done with it.
+bool append_answer(Claim& claim, const PolicyPack& pack, std::string& out,
                    codec::Charset charset = codec::Charset::utf8);
 // The same written by a batch's writer.
-bool append_answer(Claim claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr,
+bool append_answer(Claim& claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr,
                    ContextCache* contexts = nullptr, EstimateRoom* room = nullptr);
 // Receives an answer's text in pieces (Engine::call with a sink).
 using Emit = std::function<void(std::string_view)>;

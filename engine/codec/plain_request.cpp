@@ -44,6 +44,29 @@ constexpr std::string_view kTotalNames[] = {"class_a", "class_b", "out_of_catalo
 static_assert(distinct_keys(kTotalNames));
 const KeySet kTotalKeys(kTotalNames);
 
+// The bill lines a request's totals become, named as parse_claim names them: the class's Chinese label and 合计. Put
+// together once at start-up, not per request (a label call and a copy per line).
+struct TotalLines {
+  struct Line {
+    char name[64];
+    std::size_t size;  // 0: the name does not fit (declined, as it always was)
+  };
+  Line lines[3];
+  TotalLines() {  // NOLINT(cppcoreguidelines-pro-type-member-init): each line is filled below
+    constexpr std::string_view kTotal = "合计";
+    for (std::size_t k = 0; k < 3; ++k) {
+      const std::string_view label = label_zh(kTotalClasses[k]);
+      Line& line = lines[k];
+      line.size = 0;
+      if (label.size() + kTotal.size() > sizeof line.name) continue;
+      std::memcpy(line.name, label.data(), label.size());
+      std::memcpy(line.name + label.size(), kTotal.data(), kTotal.size());
+      line.size = label.size() + kTotal.size();
+    }
+  }
+};
+const TotalLines kTotalLines;
+
 constexpr std::string_view kCallNames[] = {"op", "detail", "request", "requests", "texts"};
 static_assert(distinct_keys(kCallNames));
 const KeySet kCallKeys(kCallNames);
@@ -166,16 +189,10 @@ bool totals(Reading& r, Claim& c) {
   c.items.reserve(3);
   for (int k = 0; k < 3; ++k) {
     if (!amounts[k]) continue;
-    // Named as parse_claim names a total's bill line: the class's Chinese label and 合计 (put together first: one
-    // append costs less than two).
-    constexpr std::string_view kTotal = "合计";
-    const std::string_view label = label_zh(kTotalClasses[k]);
-    char name[64];
-    if (label.size() + kTotal.size() > sizeof name) return false;
-    std::memcpy(name, label.data(), label.size());
-    std::memcpy(name + label.size(), kTotal.data(), kTotal.size());
+    const TotalLines::Line& line = kTotalLines.lines[k];
+    if (line.size == 0) return false;
     BillItem& item = c.items.emplace_back();
-    item.name.append(name, label.size() + kTotal.size());
+    item.name.append(line.name, line.size);
     item.item_class = kTotalClasses[k];
     item.amount = *amounts[k];
   }

@@ -44,6 +44,9 @@ KeySet::KeySet(const std::string_view* names, std::size_t count) {
     bytes[k.size() < 31 ? k.size() : 31] = '"';
     for (std::size_t w = 0; w < 4; ++w) words_[i][w] = word_at(bytes + 8 * w);
     sizes_[i] = static_cast<std::uint8_t>(k.size());
+    const std::size_t last = k.size() / 8;  // the key and its quote: the quote at k.size()
+    lasts_[i] = static_cast<std::uint8_t>(last);
+    masks_[i] = first_bytes(k.size() + 1 - 8 * last);
     slots_[hash(k.data(), k.size())] = static_cast<std::uint8_t>(i + 1);
   }
 }

@@ -79,11 +79,10 @@ class KeySet {
   // Whether key i and its closing quote are at p (whose 32 bytes are readable).
   bool at(int i, const char* p) const {
     const std::uint64_t* want = words_[i];
-    const std::size_t quoted = sizes_[i] + 1u;
-    const std::size_t last = (quoted - 1) / 8;  // the word holding the closing quote
+    const std::size_t last = lasts_[i];
     for (std::size_t w = 0; w < last; ++w)
       if (word_at(p + 8 * w) != want[w]) return false;
-    return (word_at(p + 8 * last) & first_bytes(quoted - 8 * last)) == want[last];
+    return (word_at(p + 8 * last) & masks_[i]) == want[last];
   }
   // The index of the key of n bytes (1 to 31) at p (32 bytes readable), or -1.
   int find(const char* p, std::size_t n) const {
@@ -94,6 +93,10 @@ class KeySet {
  private:
   std::uint64_t words_[kMax][4] = {};  // per key: the key, '"', then zeros
   std::uint8_t sizes_[kMax] = {};
+  // Per key, worked out once (they were per match): the word holding its closing quote, and the mask of that
+  // word's bytes up to the quote.
+  std::uint8_t lasts_[kMax] = {};
+  std::uint64_t masks_[kMax] = {};
   std::uint8_t slots_[64] = {};  // by hash: the key's index + 1 (0: none)
 };
 

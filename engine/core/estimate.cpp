@@ -301,6 +301,10 @@ struct Rerun {
 }  // namespace
 
 Result<Estimate*> EstimateRoom::estimate_into(Claim claim, const PolicyPack& pack, ContextCache& contexts) {
+  return estimate_in_place(claim, pack, contexts);
+}
+
+Result<Estimate*> EstimateRoom::estimate_in_place(Claim& claim, const PolicyPack& pack, ContextCache& contexts) {
   const Result<ClaimPlaces>& places = contexts.places(claim, pack);
   if (!places.ok()) return places.error();
   apply_places(places.value(), claim);
@@ -326,7 +330,7 @@ Result<Estimate*> EstimateRoom::estimate_into(Claim claim, const PolicyPack& pac
 Result<Estimate> estimate(Claim claim, const PolicyPack& pack, ContextCache* contexts) {
   ContextCache local;
   EstimateRoom room;
-  Result<Estimate*> r = room.estimate_into(std::move(claim), pack, contexts != nullptr ? *contexts : local);
+  Result<Estimate*> r = room.estimate_in_place(claim, pack, contexts != nullptr ? *contexts : local);
   if (!r.ok()) return r.error();
   return std::move(*r.value());
 }

@@ -18,6 +18,10 @@ class EstimateRoom {
   // The answer estimate() gives, settled in the room. It holds until the room's next estimate: a caller writes it
   // out (or moves it away) before asking again.
   Result<Estimate*> estimate_into(Claim claim, const PolicyPack& pack, ContextCache& contexts);
+  // The same for a claim its caller is done with, settled where it is (its resolved places are written into it): a
+  // batch hands each claim over without moving it (the moves and the moved-from husks' destruction cost a
+  // figures-only request ~530 of its ~20.4k instructions).
+  Result<Estimate*> estimate_in_place(Claim& claim, const PolicyPack& pack, ContextCache& contexts);
 
  private:
   Estimate answer_;
