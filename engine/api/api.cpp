@@ -295,7 +295,8 @@ std::string Engine::diagnosis_text(std::string_view input, std::string_view lang
 }
 
 std::string Engine::reverse(std::string_view input) const {
-  return with_input(input, limits::kMaxRequestBytes, "input", [&](const json& j) { return ops::reverse(j, *pack_); });
+  auto parsed = codec::parse_json(input, limits::kMaxRequestBytes, "input");
+  return parsed.ok() ? ops::reverse(parsed.value(), *pack_) : dump(codec::error_envelope(parsed.error()));
 }
 
 std::string Engine::policies() const { return dump(ops::policies(*pack_, nullptr)); }
@@ -373,7 +374,8 @@ CallNotes Engine::call(std::string_view envelope, const std::function<void(std::
     emit(out);
     return notes;
   }
-  const std::string answer = dump(charset, [&]() -> json {
+  // reverse writes its answer as text; the other ops below build a tree.
+  const std::string answer = name == "reverse" ? ops::reverse(j, *pack_, charset) : dump(charset, [&]() -> json {
     if (name == "estimate" || name == "explain") {
       const json* req = payload("request");
       if (req == nullptr)
@@ -390,7 +392,6 @@ CallNotes Engine::call(std::string_view envelope, const std::function<void(std::
     }
     if (name == "guide") return ops::guide(j, *pack_);
     if (name == "diagnose") return ops::diagnose(j, *pack_);
-    if (name == "reverse") return ops::reverse(j, *pack_);
     if (name == "policies") return ops::policies(*pack_, nullptr);
     if (name == "policy") {
       const json* region = payload("region");

@@ -286,40 +286,42 @@ json diagnose(const json& input, const PolicyPack& pack) {
       claimcalc::diagnose(q.subject, ctx.claim ? &*ctx.claim : nullptr, ctx.layers, care_scope_of(ctx, pack))));
 }
 
-json reverse(const json& input, const PolicyPack& pack) {
+std::string reverse(const json& input, const PolicyPack& pack, codec::Charset charset) {
+  const auto tree = [&](const json& envelope) { return codec::dump_json(envelope, charset); };
   codec::Reader r(codec::Reader::Style::dotted, "");
-  if (!r.expect_object(input, "input")) return codec::error_envelope(r.error());
+  if (!r.expect_object(input, "input")) return tree(codec::error_envelope(r.error()));
   r.known_fields(input, "", {"op", "original", "request"});
   const json* original = codec::Reader::get(input, "original");
   if (original == nullptr)
-    return input_error(ErrorCode::missing_field, "original", "缺少原结算结果 original", "original is missing");
-  if (!r.expect_object(*original, "original")) return codec::error_envelope(r.error());
+    return tree(input_error(ErrorCode::missing_field, "original", "缺少原结算结果 original", "original is missing"));
+  if (!r.expect_object(*original, "original")) return tree(codec::error_envelope(r.error()));
   r.known_fields(*original, "original", {"fund_paid", "critical_illness_paid", "patient_pays", "total"});
   Settled settled;
   settled.fund_paid = r.money(*original, "fund_paid", "original", true).value_or(Fen::zero());
   settled.critical_illness_paid = r.money(*original, "critical_illness_paid", "original", false);
   settled.patient_pays = r.money(*original, "patient_pays", "original", true).value_or(Fen::zero());
   const auto total = r.money(*original, "total", "original", false);
-  if (r.failed()) return codec::error_envelope(r.error());
+  if (r.failed()) return tree(codec::error_envelope(r.error()));
   // Without the critical-illness figure, a total on the settlement gives it by difference; otherwise it stays
   // unknown (a zero taken for granted would misstate that fund's difference).
   if (total && !settled.critical_illness_paid && *total >= settled.fund_paid + settled.patient_pays)
     settled.critical_illness_paid = *total - settled.fund_paid - settled.patient_pays;
   if (total &&
       settled.fund_paid + settled.critical_illness_paid.value_or(Fen::zero()) + settled.patient_pays != *total) {
-    return input_error(ErrorCode::inconsistent, "original.total", "原结算的统筹、大病与个人支付之和不等于总费用",
-                       "the original fund, critical-illness and patient parts do not add up to its total");
+    return tree(input_error(ErrorCode::inconsistent, "original.total", "原结算的统筹、大病与个人支付之和不等于总费用",
+                            "the original fund, critical-illness and patient parts do not add up to its total"));
   }
   const json* req = codec::Reader::get(input, "request");
   if (req == nullptr)
-    return input_error(ErrorCode::missing_field, "request", "缺少更正后的请求 request", "request is missing");
+    return tree(input_error(ErrorCode::missing_field, "request", "缺少更正后的请求 request", "request is missing"));
   auto claim = codec::parse_claim(*req);
-  if (!claim.ok()) return request_error(claim.error());
+  if (!claim.ok()) return tree(request_error(claim.error()));
   claim.value().texts = Texts::both;  // the corrected estimate is written in both languages (docs/api.md)
   auto est = claimcalc::estimate(claim.value(), pack);
-  if (!est.ok()) return request_error(est.error());
-  return codec::ok_envelope(
-      codec::reverse_to_json(reverse_settlement(settled, std::move(est.value())), engine_version()));
+  if (!est.ok()) return tree(request_error(est.error()));
+  std::string out;
+  codec::append_reverse_envelope(out, reverse_settlement(settled, std::move(est.value())), engine_version(), charset);
+  return out;
 }
 
 json policies(const PolicyPack& pack, const std::string* region) {

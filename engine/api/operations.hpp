@@ -55,7 +55,8 @@ std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack&
 std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack);
 json guide(const json& input, const PolicyPack& pack);
 json diagnose(const json& input, const PolicyPack& pack);
-json reverse(const json& input, const PolicyPack& pack);
+// The answer as text (the corrected estimate by the estimate writer, no tree).
+std::string reverse(const json& input, const PolicyPack& pack, codec::Charset charset = codec::Charset::utf8);
 // All regions, or one; region_not_loaded naming every region file not yet read (docs/api.md, "Region files").
 json policies(const PolicyPack& pack, const std::string* region);
 json coverage(const PolicyPack& pack);                     // per region and scheme: parts, layers, confidence

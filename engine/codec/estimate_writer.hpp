@@ -1,6 +1,7 @@
 // The full estimate answer written straight to JSON text: the same bytes dump_json(ok_envelope(estimate_to_json()))
 // gives (tests/unit/estimate_writer_test.cpp holds them equal on every case file), without building the tree that
-// cost most of an estimate's time. estimate_to_json stays for answers that embed an estimate (reverse).
+// cost most of an estimate's time. estimate_to_json stays as the reference the tests hold it to (reverse, which
+// embeds an estimate, writes it here too: append_reverse_envelope).
 #pragma once
 
 #include <string>

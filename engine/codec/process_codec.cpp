@@ -1,5 +1,7 @@
 #include "engine/codec/process_codec.hpp"
 
+#include "engine/codec/estimate_writer.hpp"
+#include "engine/codec/json_writer.hpp"
 #include "engine/codec/result_codec.hpp"
 
 namespace claimcalc::codec {
@@ -12,8 +14,6 @@ json unknown_json(const std::vector<CannotEstimate>& list) {
     out.push_back({{"part", u.part}, {"needs", u.needs}, {"reason_zh", u.reason_zh}, {"reason_en", u.reason_en}});
   return out;
 }
-
-json fen_or_null(const std::optional<Fen>& v) { return v ? json(format_money(*v)) : json(nullptr); }
 
 }  // namespace
 
@@ -76,21 +76,49 @@ json diagnosis_to_json(const std::vector<Diagnosis>& causes) {
   return json{{"causes", std::move(list)}};
 }
 
-json reverse_to_json(const ReverseOutcome& r, const std::string& engine_version) {
-  json j = json::object();
-  j["original"] = {{"fund_paid", format_money(r.original.fund_paid)},
-                   {"critical_illness_paid", fen_or_null(r.original.critical_illness_paid)},
-                   {"patient_pays", format_money(r.original.patient_pays)}};
-  j["corrected"] = estimate_to_json(r.corrected, engine_version);
-  const auto diff = [](const std::optional<Fen>& exact, const std::optional<Range>& range) {
-    if (!range) return fen_or_null(exact);
-    return json{{"low", fen_or_null(range->low)}, {"high", fen_or_null(range->high)}};
-  };
-  j["difference"] = {{"fund_paid", diff(r.fund_difference, r.fund_difference_range)},
-                     {"critical_illness_paid", fen_or_null(r.critical_illness_difference)},
-                     {"patient_pays", diff(r.patient_difference, r.patient_difference_range)}};
-  j["direction"] = direction_name(r.direction);
-  return j;
+namespace {
+
+// An optional amount as the tree path wrote it: its money string, or null.
+void append_fen_or_null(std::string& out, const std::optional<Fen>& v) {
+  out += v ? "\"" + format_money(*v) + "\"" : std::string("null");
+}
+
+// A difference: one amount, or {high, low} where the corrected figure is a range.
+void append_difference(std::string& out, const std::optional<Fen>& exact, const std::optional<Range>& range) {
+  if (!range) return append_fen_or_null(out, exact);
+  out += "{\"high\":";
+  append_fen_or_null(out, range->high);
+  out += ",\"low\":";
+  append_fen_or_null(out, range->low);
+  out += '}';
+}
+
+}  // namespace
+
+void append_reverse_envelope(std::string& out, const ReverseOutcome& r, const char* engine_version, Charset charset) {
+  // The corrected estimate by the estimate writer (no tree: the wasm base then links no estimate_to_json), then
+  // spliced: {"ok":true,"result":{<estimate>}} becomes {"ok":true,"result":{"corrected":{<estimate>},...}}, the
+  // members after it in sorted order, as dump_json wrote the tree.
+  const std::size_t start = out.size();
+  {
+    JsonWriter w(out, charset);
+    append_estimate_envelope(w, r.corrected, engine_version, Texts::both);
+  }
+  constexpr std::string_view kOpen = R"({"ok":true,"result":)";  // open_envelope's first bytes
+  out.insert(start + kOpen.size(), R"({"corrected":)");
+  out.pop_back();  // the envelope's brace: its result goes on
+  out += R"(,"difference":{"critical_illness_paid":)";
+  append_fen_or_null(out, r.critical_illness_difference);
+  out += R"(,"fund_paid":)";
+  append_difference(out, r.fund_difference, r.fund_difference_range);
+  out += R"(,"patient_pays":)";
+  append_difference(out, r.patient_difference, r.patient_difference_range);
+  out += R"(},"direction":")";
+  out += direction_name(r.direction);
+  out += R"(","original":{"critical_illness_paid":)";
+  append_fen_or_null(out, r.original.critical_illness_paid);
+  out += R"(,"fund_paid":")" + format_money(r.original.fund_paid) + R"(","patient_pays":")" +
+         format_money(r.original.patient_pays) + R"("}}})";
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // Guides, diagnoses and reverse settlements -> JSON.
 #pragma once
 
+#include "engine/codec/charset.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/core/diagnosis.hpp"
 #include "engine/core/guide.hpp"
@@ -10,7 +11,10 @@ namespace claimcalc::codec {
 
 json guide_to_json(const Guide& guide);
 json diagnosis_to_json(const std::vector<Diagnosis>& causes);
-json reverse_to_json(const ReverseOutcome& outcome, const std::string& engine_version);
+// The reverse answer, {"ok":true,"result":{corrected, difference, direction, original}}, appended to out: the bytes
+// dump_json gave for the tree it once built (corrected is the estimate answer's result).
+void append_reverse_envelope(std::string& out, const ReverseOutcome& outcome, const char* engine_version,
+                             Charset charset);
 
 // Plain text to read aloud, rendered from the JSON answers above (so text and JSON cannot disagree).
 std::string guide_text(const json& guide, bool zh);
