@@ -134,12 +134,12 @@ CannotEstimate missing_benefit_rules(Scheme scheme, Setting setting) {
   return {
       "fund_paid", joined({"policy:schemes.", name_of(scheme), ".", name_of(setting)}),
       joined({"政策数据中没有该地区", label_zh(scheme), label_zh(setting),
-              "的起付线、支付比例和最高支付限额（尚未找到可引用的出处），因此无法测算统筹基金支付，也不会用默认值代替"
+              "的起付线、支付比例和最高支付限额（尚未找到可引用的出处），因此无法测算统筹基金支付，也不会用默认值代替",
               "；办理流程（材料、时限、渠道）仍按上级规则给出。"}),
       joined({"The policy data has no deductible, ratio or annual cap of this region for the ", name_of(scheme),
               " scheme, ", label_en(setting),
-              " (no citable source has been found yet), so the fund's payment is not estimated rather than "
-              "guessed; the process answers (documents, deadlines, channels) still come from the upper layers."})};
+              " (no citable source has been found yet), so the fund's payment is not estimated rather than guessed;",
+              " the process answers (documents, deadlines, channels) still come from the upper layers."})};
 }
 
 }  // namespace claimcalc
