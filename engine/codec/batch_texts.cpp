@@ -32,7 +32,9 @@ void Fragment::add(const Text& text) {
   }
   const std::size_t first = count_;
   text.each_piece([this](std::string_view piece) {
-    pieces_[count_++] = {reinterpret_cast<std::uintptr_t>(piece.data()), piece.size()};
+    const std::uint64_t address = reinterpret_cast<std::uintptr_t>(piece.data());
+    pieces_[count_++] = {address, piece.size()};
+    hash_ = (hash_ ^ address ^ piece.size()) * 0x9E3779B97F4A7C15ULL;
   });
   if (count_ == first) {
     pieces_[count_++] = {0, 0};
@@ -41,17 +43,20 @@ void Fragment::add(const Text& text) {
   }
 }
 
-void Fragment::add(const Text& en, const Text& zh) {
+void Fragment::add_languages(const Text& en, const Text& zh) {
   const Text* const texts[] = {has(languages_, Texts::en) ? &en : nullptr, has(languages_, Texts::zh) ? &zh : nullptr};
   for (const Text* t : texts)  // one loop, not two copies of add (the wasm's size budget)
     if (t != nullptr) add(*t);
 }
 
-std::uint64_t BatchTexts::hash_of(const Fragment& f) {
-  std::uint64_t h = (static_cast<std::uint64_t>(f.kind_) << 8 | static_cast<std::uint64_t>(f.languages_)) ^ f.count_;
-  for (std::size_t i = 0; i < f.count_; ++i) h = (h ^ f.pieces_[i].address ^ f.pieces_[i].size) * 0x9E3779B97F4A7C15ULL;
+// A sentence's count of pieces (the first piece's top byte) is not in the hash: it is set after its pieces are
+// hashed. Two runs that differ there alone meet in a slot and are told apart by same().
+std::uint64_t Fragment::hash() const {
+  const std::uint64_t h = hash_ ^ count_;
   return h ^ (h >> 29);
 }
+
+std::uint64_t BatchTexts::hash_of(const Fragment& f) { return f.hash(); }
 
 bool BatchTexts::same(const Kept& k, const Fragment& f, std::uint64_t hash) const {
   return k.hash == hash && k.json_size != 0 && k.kind == f.kind_ &&

@@ -27,11 +27,17 @@ class Fragment {
  public:
   static constexpr std::size_t kMaxPieces = 48;
   enum Kind : std::uint8_t { cannot_estimate = 1, warnings, reasons };
-  Fragment(Kind kind, Texts languages) : kind_(kind), languages_(languages) {}
+  Fragment(Kind kind, Texts languages)
+      : kind_(kind),
+        languages_(languages),
+        hash_(static_cast<std::uint64_t>(kind) << 8 | static_cast<unsigned>(languages)) {}
   // A sentence the run writes.
   void add(const Text& text);
-  // The sentences in the languages asked for (what write_sentences writes).
-  void add(const Text& en, const Text& zh);
+  // The sentences in the languages asked for (what write_sentences writes): none for "texts": "none", known here
+  // without a call (every entry of the race's answers).
+  void add(const Text& en, const Text& zh) {
+    if (languages_ != Texts::none) add_languages(en, zh);
+  }
   bool keepable() const { return keepable_ && count_ != 0; }
 
  private:
@@ -40,10 +46,15 @@ class Fragment {
     std::uint64_t address;
     std::uint64_t size;
   };
+  void add_languages(const Text& en, const Text& zh);
+  // The identity's hash, taken as the pieces are added (BatchTexts::hash_of finishes it): not a second walk.
+  std::uint64_t hash() const;
+
   Kind kind_;
   Texts languages_;
   bool keepable_ = true;
   std::size_t count_ = 0;
+  std::uint64_t hash_;
   Piece pieces_[kMaxPieces];  // the first count_ are set
 };
 

@@ -63,12 +63,12 @@ SplitFigures::SplitFigures(const Estimate& est, Sentences sentences) : sentences
     const std::optional<Fen> v = part.bill && !est.bill_given ? std::nullopt : part.value(est.split);
     size_[p] = static_cast<std::uint8_t>(json_run::money(text_[p].data(), v) - text_[p].data());
   }
-  // Ranges and parts are both sorted by name: one walk pairs them.
+  // Ranges and parts are both sorted by name: one walk pairs them (the table fetched once, not at every step).
   std::size_t p = 0;
   for (const auto& [name, range] : est.ranges) {
-    while (p < split_parts().size() && split_parts()[p].name != name) ++p;
-    if (p == split_parts().size()) break;
-    if (!split_parts()[p].bill) range_[p] = &range;
+    while (p < parts.size() && parts[p].name != name) ++p;
+    if (p == parts.size()) break;
+    if (!parts[p].bill) range_[p] = &range;
   }
 }
 

@@ -81,7 +81,10 @@ struct Claim {
   // "detail": "figures" clears it: steps keep their figures and sources (the secondary-source warning reads them)
   // but get no sentences, which are most of the cost of an answer.
   bool step_texts = true;
-  Texts texts = Texts::both;  // read by the writers only: the estimate itself is the same in every choice
+  // The writers print the sentences of these languages only, so the engine composes those of the steps, of what
+  // cannot be estimated and of the secondary-source warning in them alone (the others stay empty); every code,
+  // figure and list is the same in every choice.
+  Texts texts = Texts::both;
 };
 
 }  // namespace claimcalc

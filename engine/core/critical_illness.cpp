@@ -41,7 +41,7 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
                                            const PatientShareParts& parts, const LookupContext& ctx, Trace& trace,
                                            std::vector<CannotEstimate>& unknown) {
   if (!policy) {
-    unknown.push_back(cannot_estimate("critical_illness_paid", "policy:critical_illness"));
+    unknown.push_back(cannot_estimate("critical_illness_paid", "policy:critical_illness", trace.languages()));
     return std::nullopt;
   }
   const auto& applies = policy->applies_to;
@@ -60,8 +60,9 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
   }
   const Lookup<RatioSchedule> ratio = find_figure(policy->ratio, ctx);
   if (ratio.figure == nullptr) {
-    unknown.push_back(
-        cannot_estimate("critical_illness_paid", ratio.needs.empty() ? "policy:critical_illness.ratio" : ratio.needs));
+    unknown.push_back(cannot_estimate("critical_illness_paid",
+                                      ratio.needs.empty() ? "policy:critical_illness.ratio" : ratio.needs,
+                                      trace.languages()));
     return std::nullopt;
   }
   const Fen before = claim.year_to_date.critical_illness_base;
@@ -94,7 +95,8 @@ std::optional<Fen> settle_critical_illness(const Claim& claim, const std::option
     // Only matters once something is paid: below the threshold the cap cannot bind.
     if (paid > Fen::zero())
       unknown.push_back(cannot_estimate("critical_illness_cap",
-                                        cap.needs.empty() ? "policy:critical_illness.annual_cap" : cap.needs));
+                                        cap.needs.empty() ? "policy:critical_illness.annual_cap" : cap.needs,
+                                        trace.languages()));
     return paid;
   }
   return apply_cap(Rule::critical_illness_cap, *cap.figure, claim.year_to_date.critical_illness_paid, paid, trace);

@@ -67,9 +67,10 @@ bool any_stay_condition(const std::vector<Figure<Fen>>& figures) {
                      [](const Figure<Fen>& f) { return f.when.stay_from || f.when.stay_to; });
 }
 
-// seen: the room's list of sources met (a handful per answer: a list beats a set), emptied here.
-void warn_secondary_sources(const Estimate& est, const Trace& trace, std::vector<const Citation*>& seen,
-                            std::vector<Warning>& warnings) {
+// seen: the room's list of sources met (a handful per answer: a list beats a set), emptied here. The sentences in
+// the languages the answer is written in only (the code in every choice), as cannot_estimate's.
+void warn_secondary_sources(const Estimate& est, const Trace& trace, Texts languages,
+                            std::vector<const Citation*>& seen, std::vector<Warning>& warnings) {
   seen.clear();
   seen.reserve(8);
   for (const auto& step : trace.steps()) {
@@ -85,11 +86,14 @@ void warn_secondary_sources(const Estimate& est, const Trace& trace, std::vector
     // The title is the pack's: viewed, as the literals around it.
     warnings.push_back(
         {"secondary_source",
-         Text::viewing(
-             {"部分数字来自非官方的二手资料「", src->title, "」，尚未与医保局原文核对，请以医保经办机构结算为准。"}),
-         Text::viewing({"Some figures come from a secondary source (\"", src->title,
-                        "\") not yet checked against the official notice; the insurance office's settlement "
-                        "prevails."})});
+         has(languages, Texts::zh) ? Text::viewing({"部分数字来自非官方的二手资料「", src->title,
+                                                    "」，尚未与医保局原文核对，请以医保经办机构结算为准。"})
+                                   : Text(),
+         has(languages, Texts::en)
+             ? Text::viewing({"Some figures come from a secondary source (\"", src->title,
+                              "\") not yet checked against the official notice; the insurance office's settlement "
+                              "prevails."})
+             : Text()});
   }
 }
 
@@ -221,7 +225,7 @@ std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assum
   split.in_scope = adj.in_scope;
 
   if (!adj.in_scope) {
-    est.cannot_estimate.push_back(cannot_estimate("in_scope", adj.upfront_needs));
+    est.cannot_estimate.push_back(cannot_estimate("in_scope", adj.upfront_needs, trace.languages()));
     return std::nullopt;
   }
   if (scheme == nullptr || setting == nullptr) {
@@ -229,7 +233,7 @@ std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assum
     return std::nullopt;
   }
   if (!cross.multiplier_known) {
-    est.cannot_estimate.push_back(cannot_estimate("fund_paid", cross.needs));
+    est.cannot_estimate.push_back(cannot_estimate("fund_paid", cross.needs, trace.languages()));
     return std::nullopt;
   }
 
@@ -246,7 +250,7 @@ std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assum
     if (claim.setting == Setting::chronic_outpatient && !setting->diseases.empty()) {
       const Disease* disease = find_disease(*setting, claim.disease);
       if (disease == nullptr) {
-        est.cannot_estimate.push_back(cannot_estimate("fund_paid", "disease"));
+        est.cannot_estimate.push_back(cannot_estimate("fund_paid", "disease", trace.languages()));
         return std::nullopt;
       }
       if (!disease->deductible.empty()) figures.deductible = &disease->deductible;
@@ -321,7 +325,8 @@ Result<Estimate*> EstimateRoom::estimate_in_place(Claim& claim, const PolicyPack
       },
       rules, est);
   if (!claim.bill_given) without_amounts(est);
-  warn_secondary_sources(est, est.trace, sources_seen_, est.warnings);
+  // The claim's languages, not the trace's: a bill-less answer's trace was rebuilt (without_amounts).
+  warn_secondary_sources(est, est.trace, claim.texts, sources_seen_, est.warnings);
   // next_questions belong to the full answer only.
   if (claim.step_texts) est.next_questions = next_questions(claim, est);
   return &est;

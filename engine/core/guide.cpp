@@ -67,13 +67,13 @@ Guide build_guide(const std::string& scenario, const Layers& layers, const Claim
   if (deadline_proc != nullptr) {
     for (const auto& rule : deadline_proc->deadlines) {
       if (claim == nullptr) {
-        g.cannot_estimate.push_back(cannot_estimate("deadlines", "date_of_care"));
+        g.cannot_estimate.push_back(cannot_estimate("deadlines", "date_of_care", Texts::both));
         break;
       }
       std::string needs;
       const auto start = deadline_start(rule, *claim, needs);
       if (!start) {
-        g.cannot_estimate.push_back(cannot_estimate("deadlines", needs));
+        g.cannot_estimate.push_back(cannot_estimate("deadlines", needs, Texts::both));
         continue;
       }
       g.deadlines.push_back({compute_deadline(rule, *start), deadline_pol});

@@ -105,26 +105,41 @@ std::size_t write_money(Fen fen, char* out) {
       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
       "8081828384858687888990919293949596979899";
   const std::int64_t v = fen.value();
-  std::uint64_t magnitude = v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
+  const std::uint64_t magnitude = v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
   // Written right to left ending at the middle of the buffer, then copied as a fixed block (a few moves, no call):
   // the longest text, 20 characters and a sign, and the block fit the kMoneyChars at out.
   constexpr std::size_t kBlock = 22;
   char digits[kMoneyChars + kBlock];
   char* const end = digits + kMoneyChars;
   char* p = end - 2;
-  std::memcpy(p, kPairs + 2 * (magnitude % 100u), 2);  // the fen
-  magnitude /= 100u;
-  *--p = '.';
-  while (magnitude >= 100u) {
-    p -= 2;
-    std::memcpy(p, kPairs + 2 * (magnitude % 100u), 2);
-    magnitude /= 100u;
-  }
-  if (magnitude >= 10u) {
-    p -= 2;
-    std::memcpy(p, kPairs + 2 * magnitude, 2);
+  // Amounts below 2^32 fen (some 42.9 million yuan: every bill) in 32-bit arithmetic: the wasm has no 64-bit
+  // multiply-high, so there a 64-bit division by a constant stays a division, a 32-bit one becomes a multiply.
+  std::uint64_t yuan = 0;
+  std::uint32_t fen_digits = 0;
+  if (magnitude >> 32 == 0) {
+    const auto m = static_cast<std::uint32_t>(magnitude);
+    yuan = m / 100u;
+    fen_digits = m % 100u;
   } else {
-    *--p = static_cast<char>('0' + magnitude);
+    yuan = magnitude / 100u;
+    fen_digits = static_cast<std::uint32_t>(magnitude % 100u);
+  }
+  std::memcpy(p, kPairs + 2 * fen_digits, 2);
+  *--p = '.';
+  for (; yuan >> 32 != 0; yuan /= 100u) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * (yuan % 100u), 2);
+  }
+  auto rest = static_cast<std::uint32_t>(yuan);
+  for (; rest >= 100u; rest /= 100u) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * (rest % 100u), 2);
+  }
+  if (rest >= 10u) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * rest, 2);
+  } else {
+    *--p = static_cast<char>('0' + rest);
   }
   std::size_t len = 0;
   if (v < 0) out[len++] = '-';

@@ -18,7 +18,7 @@ FoundProcess find_process(const std::string& id, const Layers& layers) {
 void attach_manual_claim(const Claim& claim, const Layers& layers, Estimate& est) {
   const FoundProcess found = find_process("manual_claim", layers);
   if (found.process == nullptr) {
-    est.cannot_estimate.push_back(cannot_estimate("materials", "policy:processes.manual_claim"));
+    est.cannot_estimate.push_back(cannot_estimate("materials", "policy:processes.manual_claim", est.trace.languages()));
     return;
   }
   est.process_policy = found.policy;
@@ -34,13 +34,14 @@ void attach_manual_claim(const Claim& claim, const Layers& layers, Estimate& est
     std::string needs;
     const auto start = deadline_start(rule, claim, needs);
     if (!start) {
-      est.cannot_estimate.push_back(cannot_estimate("deadlines", needs));
+      est.cannot_estimate.push_back(cannot_estimate("deadlines", needs, est.trace.languages()));
       continue;
     }
     if (full) est.deadlines.push_back(compute_deadline(rule, *start));
   }
   if (found.process->deadlines.empty())
-    est.cannot_estimate.push_back(cannot_estimate("deadlines", "policy:processes.manual_claim.deadlines"));
+    est.cannot_estimate.push_back(
+        cannot_estimate("deadlines", "policy:processes.manual_claim.deadlines", est.trace.languages()));
 }
 
 }  // namespace claimcalc

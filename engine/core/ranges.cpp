@@ -370,9 +370,10 @@ void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged) 
     if (p != kSelfPay && p != kPatient) continue;
     if (*slot(est.split, p) || ranged[static_cast<std::size_t>(p)] || has_part(est, kPartNames[p])) continue;
     // Both ends open: name what would close them.
-    est.cannot_estimate.push_back(cannot_estimate(Text::viewing({kPartNames[p]}), has_part(est, "critical_illness_paid")
-                                                                                      ? "policy:critical_illness"
-                                                                                      : "policy:annual_cap"));
+    est.cannot_estimate.push_back(
+        cannot_estimate(Text::viewing({kPartNames[p]}),
+                        has_part(est, "critical_illness_paid") ? "policy:critical_illness" : "policy:annual_cap",
+                        est.trace.languages()));
   }
 }
 

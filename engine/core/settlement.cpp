@@ -56,7 +56,8 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   FundShare s;
   const Lookup<Fen> ded = find_figure(*figures.deductible, ctx);
   if (ded.figure == nullptr) {
-    unknown.push_back(cannot_estimate("fund_paid", ded.needs.empty() ? "policy:deductible" : ded.needs));
+    unknown.push_back(
+        cannot_estimate("fund_paid", ded.needs.empty() ? "policy:deductible" : ded.needs, trace.languages()));
     return s;
   }
   std::vector<StepValue> ded_values;
@@ -83,7 +84,8 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
 
   const Lookup<RatioSchedule> ratio = find_figure(*figures.ratio, ctx);
   if (ratio.figure == nullptr) {
-    unknown.push_back(cannot_estimate("fund_paid", ratio.needs.empty() ? "policy:ratio" : ratio.needs));
+    unknown.push_back(
+        cannot_estimate("fund_paid", ratio.needs.empty() ? "policy:ratio" : ratio.needs, trace.languages()));
     return s;
   }
   const RatioSchedule& schedule = ratio.figure->value;
@@ -129,7 +131,8 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
     after = apply_cap(Rule::annual_cap, *cap.figure, used, after, trace);
     s.cap_checked = true;
   } else {
-    unknown.push_back(cannot_estimate("annual_cap", cap.needs.empty() ? "policy:annual_cap" : cap.needs));
+    unknown.push_back(
+        cannot_estimate("annual_cap", cap.needs.empty() ? "policy:annual_cap" : cap.needs, trace.languages()));
   }
   if (figures.monthly_cap != nullptr && !figures.monthly_cap->empty()) {
     const Lookup<Fen> month = find_figure(*figures.monthly_cap, ctx);
@@ -137,7 +140,8 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
       after =
           apply_cap(Rule::monthly_cap, *month.figure, claim.year_to_date.outpatient_pool_paid_this_month, after, trace);
     } else {
-      unknown.push_back(cannot_estimate("monthly_cap", month.needs.empty() ? "policy:monthly_cap" : month.needs));
+      unknown.push_back(
+          cannot_estimate("monthly_cap", month.needs.empty() ? "policy:monthly_cap" : month.needs, trace.languages()));
     }
   }
   s.fund_paid = after;

@@ -111,6 +111,9 @@ class Trace {
   const std::vector<Step>& steps() const { return steps_; }
   // False for a figures-only answer: steps have no sentences.
   bool texts() const { return texts_; }
+  // The languages the answer is written in: what sentences made while settling (the steps', what cannot be
+  // estimated) are composed in; a figures-only answer writes its other sentences in them too.
+  Texts languages() const { return languages_; }
 
  private:
   std::vector<Step> steps_;

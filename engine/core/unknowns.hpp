@@ -10,8 +10,9 @@
 namespace claimcalc {
 
 // needs is a request field ("hospital_level") or "policy:<figure>" (from Lookup::needs or the caller).
-// part: a literal or a name of static storage (Text).
-CannotEstimate cannot_estimate(const Text& part, std::string_view needs);
+// part: a literal or a name of static storage (Text). The reasons are given in the languages asked only (the
+// answer's "texts", as its trace holds them: Trace::languages); the others stay empty, as the writers leave them out.
+CannotEstimate cannot_estimate(const Text& part, std::string_view needs, Texts languages);
 
 // The Chinese and English names of a figure or a request field, for messages.
 std::string figure_label_zh(std::string_view figure);

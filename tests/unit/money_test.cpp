@@ -66,19 +66,10 @@ TEST_CASE("format_money at every digit count and at the ends of the range, again
     if (s.size() < 2) s.insert(0, "0");
     return (negative ? "-" : "") + std::to_string(m / 100u) + "." + s;
   };
-  std::vector<std::int64_t> values{0,
-                                   1,
-                                   9,
-                                   10,
-                                   99,
-                                   100,
-                                   101,
-                                   999,
-                                   1000,
-                                   1005,
-                                   99999,
-                                   100000,
-                                   std::numeric_limits<std::int64_t>::max(),
+  std::vector<std::int64_t> values{0, 1, 9, 10, 99, 100, 101, 999, 1000, 1005, 99999, 100000,
+                                   // where the writing leaves 32-bit arithmetic: 2^32 fen, then 2^32 yuan
+                                   0xFFFF'FFFF, 0x1'0000'0000, 0x1'0000'0001, 0x63'FFFF'FF9C, 0x63'FFFF'FFFF,
+                                   0x64'0000'0000, 0x64'0000'0063, std::numeric_limits<std::int64_t>::max(),
                                    std::numeric_limits<std::int64_t>::min()};
   for (std::int64_t p = 1; p <= std::numeric_limits<std::int64_t>::max() / 10; p *= 10) {
     values.push_back(p);
