@@ -168,18 +168,16 @@ std::optional<Fen> narrowing(Outcomes outcomes, int part, std::size_t d, std::si
 }
 
 // What the outcomes lacked, by cause: read once per answer, not once per part and sentence.
-void open_needs(Outcomes outcomes, OpenNeeds& out) {
-  for (const auto& o : outcomes) {
-    for (const auto& u : o.unknown) {
-      if (u.part == "annual_cap")
-        out.add(kAnnualCap, u.needs);
-      else if (u.part == "monthly_cap")
-        out.add(kMonthlyCap, u.needs);
-      else if (u.part == "critical_illness_cap")
-        out.add(kCriticalIllnessCap, u.needs);
-      else if (u.part == "critical_illness_paid")
-        out.add(kCriticalIllnessPaid, u.needs);
-    }
+void open_needs(const std::vector<CannotEstimate>& unknown, OpenNeeds& out) {
+  for (const auto& u : unknown) {
+    if (u.part == "annual_cap")
+      out.add(kAnnualCap, u.needs);
+    else if (u.part == "monthly_cap")
+      out.add(kMonthlyCap, u.needs);
+    else if (u.part == "critical_illness_cap")
+      out.add(kCriticalIllnessCap, u.needs);
+    else if (u.part == "critical_illness_paid")
+      out.add(kCriticalIllnessPaid, u.needs);
   }
 }
 
@@ -192,17 +190,100 @@ bool opens_range(const Span& s) {
 // What the settlement still lacks, once ranged[p] says which parts are ranges (est.ranges).
 void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged);
 
-// Whether the pass's runs all settle alike whatever its one dimension's value: an unknown tier whose every value
-// picks figures of the same worth (shenzhen's employees at a level-3 hospital: 90% in either tier). Exact, from the
-// rules: the first value's settlement then stands for the others, which are not run.
-bool settles_alike(const Claim& claim, const SettledUnder& rules, const Estimate& est,
-                   const std::vector<Dimension>& dims) {
-  if (dims.size() != 1 || dims.front().field != "tier") return false;
-  if (rules.scheme == nullptr || rules.setting == nullptr || est.policy == nullptr) return false;
+// The tiers an answer whose one open field is the tier runs over, when they all settle alike: every value picks
+// figures of the same worth (shenzhen's employees at a level-3 hospital: 90% in either tier). Exact, from the rules:
+// the first value's settlement then stands for the others, which are not run. Null when they may differ.
+const std::vector<Tier>* alike_tiers(const Claim& claim, const SettledUnder& rules, const Estimate& est) {
+  if (rules.scheme == nullptr || rules.setting == nullptr || est.policy == nullptr) return nullptr;
   // The tiers the dimension runs over (open_dimensions reads them from the answer's policy).
   const auto it = est.policy->schemes.find(claim.scheme);
-  if (it == est.policy->schemes.end()) return false;
-  return tiers_settle_alike(claim, it->second.tiers, *rules.scheme, *rules.setting);
+  if (it == est.policy->schemes.end()) return nullptr;
+  const std::vector<Tier>& tiers = it->second.tiers;
+  return tiers_settle_alike(claim, tiers, *rules.scheme, *rules.setting) ? &tiers : nullptr;
+}
+
+// Each part exact, a range (with its reasons and step) or absent, from the outcomes read together; the dimensions
+// are weighed for what knowing them narrows unless one settlement stands for all runs (each value's range is then
+// the whole range: narrowing() would find zero for every dimension). The parts given a range.
+std::array<bool, kPartCount> write_parts(Outcomes all, const OpenNeeds& open, const std::vector<Dimension>& dims,
+                                         bool weigh, Estimate& est) {
+  std::array<bool, kPartCount> ranged{};  // the parts given a range (est.ranges, without a lookup by name)
+  for (int p = 0; p < kPartCount; ++p) {
+    Span full = merged(all, p, SIZE_MAX, 0);
+    std::optional<Fen>& value = *slot(est.split, p);
+    if (!full.low && !full.high) full.known = false;
+    if (!full.known) {
+      value.reset();
+      continue;
+    }
+    if (full.low && full.high && *full.low == *full.high) {
+      value = full.low;
+      continue;
+    }
+    value.reset();
+    // Written in place: the answer's list keeps the storage of its ranges and their reasons (estimate.hpp).
+    Range& range = est.ranges.add(kPartNames[p]);
+    range.low = full.low;
+    range.high = full.high;
+    std::vector<RangeReason>& reasons = range.reasons;
+    reasons.reserve(dims.size() + 2);
+    const std::size_t weighed = weigh ? dims.size() : 0;
+    for (std::size_t d = 0; d < weighed; ++d) {
+      const auto by = narrowing(all, p, d, dims[d].values.size());
+      if (by && *by == Fen::zero()) continue;
+      reasons.push_back(dimension_reason(dims[d]));
+      est.narrowings.push_back({dims[d].field, std::string(kPartNames[p]), by});
+    }
+    open_reasons(open, p, !full.low, !full.high, reasons);
+    record(est, p, range);
+    ranged[static_cast<std::size_t>(p)] = true;
+  }
+  return ranged;
+}
+
+// What is still missing is what the settlements behind the ranges lacked, not what the first one asked for: the
+// answer's entries for parts (keep_parts), then each run's list, an entry once (add_unseen). In place: a new list
+// was an allocation per answer.
+void keep_parts(Estimate& est, std::size_t more) {
+  const auto is_part = [](const Text& part) {
+    return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](std::string_view n) { return part == n; });
+  };
+  std::vector<CannotEstimate>& list = est.cannot_estimate;
+  list.erase(std::remove_if(list.begin(), list.end(), [&](const CannotEstimate& u) { return !is_part(u.part); }),
+             list.end());
+  list.reserve(list.size() + more);
+}
+
+void add_unseen(const std::vector<CannotEstimate>& unknown, Estimate& est) {
+  std::vector<CannotEstimate>& list = est.cannot_estimate;
+  for (const auto& u : unknown) {
+    const bool seen = std::any_of(list.begin(), list.end(),
+                                  [&](const CannotEstimate& k) { return k.part == u.part && k.needs == u.needs; });
+    if (!seen) list.push_back(u);  // a part the ranges answer is dropped by settle_unknowns
+  }
+}
+
+// An unknown tier whose tiers all settle alike (alike_tiers): the first tier's run is the answer's one settlement,
+// read as the estimate's own is when nothing is open (no outcome per tier, nothing weighed, no dimension built),
+// what it lacked merged as a pass's is. The answer is the passes' own. False, est untouched, when that run reveals
+// a further field: the passes then run (that run again among them).
+bool bound_by_one_tier(const Claim& claim, Tier first, const SettleOnce& settle, Estimate& est) {
+  Claim c = claim;
+  c.step_texts = false;  // as settle_one's runs
+  c.tier = first;
+  const Estimate* r = settle(c, Assumptions{});
+  if (r != nullptr && (open_fields(c, *r) & ~static_cast<unsigned>(kOpenTier)) != 0) return false;
+  const std::vector<CannotEstimate> none;
+  // Read in the rerun's storage, which the next settlement alone reuses: not moved out, so it keeps its room.
+  const std::vector<CannotEstimate>& lacked = r != nullptr ? r->cannot_estimate : none;
+  const Outcome answer{0, r != nullptr ? spans_of(c, *r) : Spans{}, {}};
+  OpenNeeds open;
+  open_needs(lacked, open);
+  const std::array<bool, kPartCount> ranged = write_parts({&answer, 1}, open, {}, false, est);
+  keep_parts(est, lacked.size());
+  add_unseen(lacked, est);
+  settle_unknowns(est, ranged);
+  return true;
 }
 
 // One run: the claim with each dimension at its chosen value (chosen from at), settled; the first run to reveal a
@@ -229,7 +310,11 @@ void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::siz
 }  // namespace
 
 void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est) {
-  std::vector<Dimension> dims = open_dimensions(claim, est, {});
+  const unsigned open = open_fields(claim, est);
+  const std::vector<Tier>* alike = open == kOpenTier ? alike_tiers(claim, rules, est) : nullptr;
+  if (alike != nullptr && alike->size() <= limits::kMaxRangeRuns && bound_by_one_tier(claim, alike->front(), settle, est))
+    return;
+  std::vector<Dimension> dims = open != 0 ? open_dimensions(claim, est, {}) : std::vector<Dimension>{};
   std::vector<Outcome> outcomes;
   std::vector<std::size_t> chosen;  // the outcomes' choices (Outcomes::chosen)
   bool one_settlement = false;      // the last pass's runs all share its first run's figures (settles_alike)
@@ -245,13 +330,14 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     std::vector<std::size_t> choice(dims.size(), 0);
     outcomes.reserve(runs);
     chosen = std::vector<std::size_t>(runs * dims.size());
-    const bool alike = pass == 0 && settles_alike(claim, rules, est, dims);
-    one_settlement = alike;
+    // The one dimension is the tier (open_fields): its runs all settle alike.
+    const bool pass_alike = pass == 0 && alike != nullptr;
+    one_settlement = pass_alike;
     Claim c;
     for (std::size_t n = 0; n < runs; ++n) {
       const std::size_t at = n * dims.size();
       std::copy(choice.begin(), choice.end(), chosen.begin() + static_cast<std::ptrdiff_t>(at));
-      if (alike && n > 0) {
+      if (pass_alike && n > 0) {
         // The first run's figures stand for this one. What it lacked is the first run's too, and both lists that
         // read it (the open ends' needs, what is still missing) keep each entry once: no copy is made.
         outcomes.push_back({at, outcomes.front().spans, {}});
@@ -292,62 +378,15 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     all = {&answer, 1};
   }
 
-  OpenNeeds open;
-  open_needs(all, open);
-  std::array<bool, kPartCount> ranged{};  // the parts given a range (est.ranges, without a lookup by name)
-  for (int p = 0; p < kPartCount; ++p) {
-    Span full = merged(all, p, SIZE_MAX, 0);
-    std::optional<Fen>& value = *slot(est.split, p);
-    if (!full.low && !full.high) full.known = false;
-    if (!full.known) {
-      value.reset();
-      continue;
-    }
-    if (full.low && full.high && *full.low == *full.high) {
-      value = full.low;
-      continue;
-    }
-    value.reset();
-    // Written in place: the answer's list keeps the storage of its ranges and their reasons (estimate.hpp).
-    Range& range = est.ranges.add(kPartNames[p]);
-    range.low = full.low;
-    range.high = full.high;
-    std::vector<RangeReason>& reasons = range.reasons;
-    reasons.reserve(dims.size() + 2);
-    // Runs that all share one settlement's figures: each value's range is the whole range, and knowing the field
-    // narrows nothing (narrowing() would find zero for every dimension).
-    const std::size_t weighed = one_settlement ? 0 : dims.size();
-    for (std::size_t d = 0; d < weighed; ++d) {
-      const auto by = narrowing(all, p, d, dims[d].values.size());
-      if (by && *by == Fen::zero()) continue;
-      reasons.push_back(dimension_reason(dims[d]));
-      est.narrowings.push_back({dims[d].field, std::string(kPartNames[p]), by});
-    }
-    open_reasons(open, p, !full.low, !full.high, reasons);
-    record(est, p, range);
-    ranged[static_cast<std::size_t>(p)] = true;
-  }
+  OpenNeeds needs;
+  for (const auto& o : all) open_needs(o.unknown, needs);
+  const std::array<bool, kPartCount> ranged = write_parts(all, needs, dims, !one_settlement, est);
   if (lent) est.cannot_estimate = std::move(answer.unknown);
-  // What is still missing is what the settlements behind the ranges lacked, not what the first one asked for.
-  const auto is_part = [](const Text& part) {
-    return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](std::string_view n) { return part == n; });
-  };
   if (!dims.empty()) {
-    // Room for all at once: grown entry by entry, the list was moved at every growth.
-    std::size_t most = est.cannot_estimate.size();
-    for (const auto& o : outcomes) most += o.unknown.size();
-    std::vector<CannotEstimate> kept;
-    kept.reserve(most);
-    for (const auto& u : est.cannot_estimate)
-      if (is_part(u.part)) kept.push_back(u);
-    for (const auto& o : outcomes) {
-      for (const auto& u : o.unknown) {
-        const bool seen = std::any_of(kept.begin(), kept.end(),
-                                      [&](const CannotEstimate& k) { return k.part == u.part && k.needs == u.needs; });
-        if (!seen) kept.push_back(u);  // a part the ranges answer is dropped below
-      }
-    }
-    est.cannot_estimate = std::move(kept);
+    std::size_t more = 0;
+    for (const auto& o : outcomes) more += o.unknown.size();
+    keep_parts(est, more);
+    for (const auto& o : outcomes) add_unseen(o.unknown, est);
   }
   settle_unknowns(est, ranged);
 }
