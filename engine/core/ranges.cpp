@@ -266,9 +266,21 @@ void add_unseen(const std::vector<CannotEstimate>& unknown, Estimate& est) {
 // An unknown tier whose tiers all settle alike (alike_tiers): the first tier's run is the answer's one settlement,
 // read as the estimate's own is when nothing is open (no outcome per tier, nothing weighed, no dimension built),
 // what it lacked merged as a pass's is. The answer is the passes' own. False, est untouched, when that run reveals
-// a further field: the passes then run (that run again among them).
-bool bound_by_one_tier(const Claim& claim, Tier first, const SettleOnce& settle, Estimate& est) {
-  Claim c = claim;
+// a further field: the passes then run (that run again among them). The claim is lent to that run, its tier and
+// step texts set for it and put back after (a copy was its bill's allocation and copy per answer).
+bool bound_by_one_tier(Claim& claim, Tier first, const SettleOnce& settle, Estimate& est) {
+  struct Lent {
+    Claim& c;
+    std::optional<Tier> tier;
+    bool step_texts;
+    Lent(const Lent&) = delete;
+    Lent& operator=(const Lent&) = delete;
+    ~Lent() {
+      c.tier = tier;
+      c.step_texts = step_texts;
+    }
+  } const lent{claim, claim.tier, claim.step_texts};
+  Claim& c = claim;
   c.step_texts = false;  // as settle_one's runs
   c.tier = first;
   const Estimate* r = settle(c, Assumptions{});
@@ -309,7 +321,7 @@ void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::siz
 
 }  // namespace
 
-void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est) {
+void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est) {
   const unsigned open = open_fields(claim, est);
   const std::vector<Tier>* alike = open == kOpenTier ? alike_tiers(claim, rules, est) : nullptr;
   if (alike != nullptr && alike->size() <= limits::kMaxRangeRuns && bound_by_one_tier(claim, alike->front(), settle, est))
