@@ -179,27 +179,26 @@ OpenReading read_open(const Claim& claim, const Estimate& est) {
 
 unsigned open_fields(const Claim& claim, const Estimate& est) { return read_open(claim, est).fields; }
 
-std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, const std::vector<std::string>& known) {
+std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, unsigned& known) {
   std::vector<Dimension> out;
   const OpenReading r = read_open(claim, est);
-  if (r.fields == 0) return out;
-  const auto open = [&](unsigned bit, std::string_view field) {
-    return (r.fields & bit) != 0 && std::find(known.begin(), known.end(), field) == known.end();
-  };
+  const unsigned fields = r.fields & ~known;
+  if (fields == 0) return out;
+  known |= fields;
+  const auto open = [&](unsigned bit) { return (fields & bit) != 0; };
   const SchemePolicy* scheme = r.scheme;
   const SettingPolicy* setting = r.setting;
-  if (open(kOpenTier, "tier"))
-    out.push_back(enum_dimension("tier", scheme->tiers, [](Claim& c, Tier v) { c.tier = v; }));
-  if (open(kOpenPerson, "person"))
+  if (open(kOpenTier)) out.push_back(enum_dimension("tier", scheme->tiers, [](Claim& c, Tier v) { c.tier = v; }));
+  if (open(kOpenPerson))
     out.push_back(enum_dimension("person", scheme->persons, [](Claim& c, Person v) { c.person = v; }));
-  if (open(kOpenLevel, "hospital_level")) {
+  if (open(kOpenLevel)) {
     const std::vector<HospitalLevel> levels{HospitalLevel::primary, HospitalLevel::level1, HospitalLevel::level2,
                                             HospitalLevel::level3};
     Dimension d = enum_dimension("hospital_level", levels, [](Claim& c, HospitalLevel v) { c.hospital_level = v; });
     for (std::size_t i = 0; i < levels.size(); ++i) d.values[i].label_en = std::string(label_en(levels[i]));
     out.push_back(std::move(d));
   }
-  if (open(kOpenProvince, "care_province")) {
+  if (open(kOpenProvince)) {
     const std::string home = est.policy->province;
     std::string other = "beijing";
     if (other == home) other = "tianjin";
@@ -208,10 +207,10 @@ std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, 
     d.values.push_back({"省外", "outside the province", [other](Claim& c, Assumptions&) { c.care_province = other; }});
     out.push_back(std::move(d));
   }
-  if (open(kOpenAge, "age")) out.push_back(age_dimension(*scheme, *setting));
-  if (open(kOpenDisease, "disease")) out.push_back(disease_dimension(*setting));
-  if (open(kOpenStays, "year_to_date.stays")) out.push_back(stays_dimension(*setting));
-  if (open(kOpenDeductiblePaid, "year_to_date.deductible_paid")) {
+  if (open(kOpenAge)) out.push_back(age_dimension(*scheme, *setting));
+  if (open(kOpenDisease)) out.push_back(disease_dimension(*setting));
+  if (open(kOpenStays)) out.push_back(stays_dimension(*setting));
+  if (open(kOpenDeductiblePaid)) {
     Dimension d{"year_to_date.deductible_paid", "本年已付起付线", "deductible already paid this year", {}};
     d.values.push_back(
         {"未付", "none yet", [](Claim& c, Assumptions&) { c.year_to_date.given.deductible_paid = true; }});
@@ -221,14 +220,14 @@ std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, 
                         }});
     out.push_back(std::move(d));
   }
-  if (open(kOpenFiling, "filing")) {
+  if (open(kOpenFiling)) {
     Dimension d{"filing", "备案是否仍在有效期内", "whether the filing still holds", {}};
     d.values.push_back(
         {"备案仍有效", "filing still valid", [](Claim&, Assumptions& a) { a.filing_still_valid = true; }});
     d.values.push_back({"备案已失效", "filing expired", [](Claim&, Assumptions& a) { a.filing_still_valid = false; }});
     out.push_back(std::move(d));
   }
-  if (open(kOpenCriticalIllnessBase, "year_to_date.critical_illness_base")) {
+  if (open(kOpenCriticalIllnessBase)) {
     const StepValue* base = r.ci->find("base");
     out.push_back(critical_illness_dimension(*scheme->critical_illness, base != nullptr ? base->fen : Fen::zero()));
   }

@@ -42,7 +42,8 @@ enum OpenField : unsigned {
 unsigned open_fields(const Claim& claim, const Estimate& est);
 
 // The dimensions an answer leaves open, read from its cannot_estimate entries, warnings and steps. Fields already
-// in `known` are skipped (a later pass finds what the first values revealed).
-std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, const std::vector<std::string>& known);
+// in `known` (OpenField bits) are skipped, and those built are added to it (a later pass finds what the first
+// values revealed).
+std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, unsigned& known);
 
 }  // namespace claimcalc

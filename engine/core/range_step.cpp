@@ -38,16 +38,18 @@ void OpenNeeds::add(OpenCause cause, const Text& needs) {
     more_.push_back({cause, &needs});
 }
 
-void OpenNeeds::explain(OpenCause cause, const Text& zh, const Text& en, std::vector<RangeReason>& out) const {
+void OpenNeeds::explain(OpenCause cause, std::string_view zh, std::string_view en,
+                        std::vector<RangeReason>& out) const {
   for (const Need* n = begin_of_few(); n != end_of_few(); ++n)
-    if (n->cause == cause) out.push_back({*n->needs, zh, en});
+    if (n->cause == cause) out.push_back({*n->needs, Text::viewing({zh}), Text::viewing({en})});
   for (const Need& n : more_)
-    if (n.cause == cause) out.push_back({*n.needs, zh, en});
+    if (n.cause == cause) out.push_back({*n.needs, Text::viewing({zh}), Text::viewing({en})});
 }
 
 void open_reasons(const OpenNeeds& needs, int part, bool low_open, bool high_open, std::vector<RangeReason>& out) {
-  // The sentences are literals: a Text views one as it is made, where viewing() read its pieces' list.
-  const auto add = [&](OpenCause cause, const Text& zh, const Text& en) { needs.explain(cause, zh, en, out); };
+  const auto add = [&](OpenCause cause, std::string_view zh, std::string_view en) {
+    needs.explain(cause, zh, en, out);
+  };
   if (low_open && part == kFund)
     add(kAnnualCap,
         "上限按未达到年度最高支付限额计算；该限额尚无可引用的数字，达到限额时统筹基金支付更少，故没有下限。",

@@ -29,9 +29,9 @@ enum OpenCause { kAnnualCap, kMonthlyCap, kCriticalIllnessCap, kCriticalIllnessP
 class OpenNeeds {
  public:
   void add(OpenCause cause, const Text& needs);
-  // A reason {needs, zh, en} for each figure the cause lacked, in order, appended to out. The sentences view
-  // literals.
-  void explain(OpenCause cause, const Text& zh, const Text& en, std::vector<RangeReason>& out) const;
+  // A reason {needs, zh, en} for each figure the cause lacked, in order, appended to out. The sentences are
+  // literals: viewed (not copied).
+  void explain(OpenCause cause, std::string_view zh, std::string_view en, std::vector<RangeReason>& out) const;
 
  private:
   struct Need {

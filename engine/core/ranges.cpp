@@ -202,73 +202,11 @@ const std::vector<Tier>* alike_tiers(const Claim& claim, const SettledUnder& rul
   return tiers_settle_alike(claim, tiers, *rules.scheme, *rules.setting) ? &tiers : nullptr;
 }
 
-// Each part exact, a range (with its reasons and step) or absent, from the outcomes read together; the dimensions
-// are weighed for what knowing them narrows unless one settlement stands for all runs (each value's range is then
-// the whole range: narrowing() would find zero for every dimension). The parts given a range.
-std::array<bool, kPartCount> write_parts(Outcomes all, const OpenNeeds& open, const std::vector<Dimension>& dims,
-                                         bool weigh, Estimate& est) {
-  std::array<bool, kPartCount> ranged{};  // the parts given a range (est.ranges, without a lookup by name)
-  for (int p = 0; p < kPartCount; ++p) {
-    Span full = merged(all, p, SIZE_MAX, 0);
-    std::optional<Fen>& value = *slot(est.split, p);
-    if (!full.low && !full.high) full.known = false;
-    if (!full.known) {
-      value.reset();
-      continue;
-    }
-    if (full.low && full.high && *full.low == *full.high) {
-      value = full.low;
-      continue;
-    }
-    value.reset();
-    // Written in place: the answer's list keeps the storage of its ranges and their reasons (estimate.hpp).
-    Range& range = est.ranges.add(kPartNames[p]);
-    range.low = full.low;
-    range.high = full.high;
-    std::vector<RangeReason>& reasons = range.reasons;
-    reasons.reserve(dims.size() + 2);
-    const std::size_t weighed = weigh ? dims.size() : 0;
-    for (std::size_t d = 0; d < weighed; ++d) {
-      const auto by = narrowing(all, p, d, dims[d].values.size());
-      if (by && *by == Fen::zero()) continue;
-      reasons.push_back(dimension_reason(dims[d]));
-      est.narrowings.push_back({dims[d].field, std::string(kPartNames[p]), by});
-    }
-    open_reasons(open, p, !full.low, !full.high, reasons);
-    record(est, p, range);
-    ranged[static_cast<std::size_t>(p)] = true;
-  }
-  return ranged;
-}
-
-// What is still missing is what the settlements behind the ranges lacked, not what the first one asked for: the
-// answer's entries for parts (keep_parts), then each run's list, an entry once (add_unseen). In place: a new list
-// was an allocation per answer.
-void keep_parts(Estimate& est, std::size_t more) {
-  const auto is_part = [](const Text& part) {
-    return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](std::string_view n) { return part == n; });
-  };
-  std::vector<CannotEstimate>& list = est.cannot_estimate;
-  list.erase(std::remove_if(list.begin(), list.end(), [&](const CannotEstimate& u) { return !is_part(u.part); }),
-             list.end());
-  list.reserve(list.size() + more);
-}
-
-void add_unseen(const std::vector<CannotEstimate>& unknown, Estimate& est) {
-  std::vector<CannotEstimate>& list = est.cannot_estimate;
-  for (const auto& u : unknown) {
-    const bool seen = std::any_of(list.begin(), list.end(),
-                                  [&](const CannotEstimate& k) { return k.part == u.part && k.needs == u.needs; });
-    if (!seen) list.push_back(u);  // a part the ranges answer is dropped by settle_unknowns
-  }
-}
-
-// An unknown tier whose tiers all settle alike (alike_tiers): the first tier's run is the answer's one settlement,
-// read as the estimate's own is when nothing is open (no outcome per tier, nothing weighed, no dimension built),
-// what it lacked merged as a pass's is. The answer is the passes' own. False, est untouched, when that run reveals
-// a further field: the passes then run (that run again among them). The claim is lent to that run, its tier and
-// step texts set for it and put back after (a copy was its bill's allocation and copy per answer).
-bool bound_by_one_tier(Claim& claim, Tier first, const SettleOnce& settle, Estimate& est) {
+// The first tier's run, when the tiers all settle alike (alike_tiers): it stands for every tier, its figures read as
+// spans and what it lacked taken into `one`. False when it reveals a further field or cannot settle: the passes then
+// run (that run again among them). The claim is lent to it, its tier and step texts set for it and put back after
+// (a copy was its bill's allocation and copy per answer).
+bool one_tier_run(Claim& claim, Tier first, const SettleOnce& settle, Outcome& one) {
   struct Lent {
     Claim& c;
     std::optional<Tier> tier;
@@ -280,29 +218,19 @@ bool bound_by_one_tier(Claim& claim, Tier first, const SettleOnce& settle, Estim
       c.step_texts = step_texts;
     }
   } const lent{claim, claim.tier, claim.step_texts};
-  Claim& c = claim;
-  c.step_texts = false;  // as settle_one's runs
-  c.tier = first;
-  const Estimate* r = settle(c, Assumptions{});
-  if (r != nullptr && (open_fields(c, *r) & ~static_cast<unsigned>(kOpenTier)) != 0) return false;
-  const std::vector<CannotEstimate> none;
-  // Read in the rerun's storage, which the next settlement alone reuses: not moved out, so it keeps its room.
-  const std::vector<CannotEstimate>& lacked = r != nullptr ? r->cannot_estimate : none;
-  const Outcome answer{0, r != nullptr ? spans_of(c, *r) : Spans{}, {}};
-  OpenNeeds open;
-  open_needs(lacked, open);
-  const std::array<bool, kPartCount> ranged = write_parts({&answer, 1}, open, {}, false, est);
-  keep_parts(est, lacked.size());
-  add_unseen(lacked, est);
-  settle_unknowns(est, ranged);
+  claim.step_texts = false;  // as settle_one's runs
+  claim.tier = first;
+  Estimate* r = settle(claim, Assumptions{});
+  if (r == nullptr || (open_fields(claim, *r) & ~static_cast<unsigned>(kOpenTier)) != 0) return false;
+  one = {0, spans_of(claim, *r), std::move(r->cannot_estimate)};
   return true;
 }
 
 // One run: the claim with each dimension at its chosen value (chosen from at), settled; the first run to reveal a
 // further field gives the next pass's dimensions. c is assigned the claim: its bill's storage is kept from run to run.
 void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::size_t* choice, std::size_t at,
-                const std::vector<std::string>& fields, const SettleOnce& settle, Claim& c,
-                std::vector<Dimension>& revealed, std::vector<Outcome>& outcomes) {
+                unsigned& known, const SettleOnce& settle, Claim& c, std::vector<Dimension>& revealed,
+                std::vector<Outcome>& outcomes) {
   c = claim;
   // Only figures, what the settlement lacks, its warnings and the steps ranges read (deductible, critical-
   // illness base: kept without texts) are read from it: step sentences would be rendered for nothing.
@@ -313,7 +241,7 @@ void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::siz
   Outcome o{at, {}, {}};
   if (r != nullptr) {
     o.spans = spans_of(c, *r);
-    if (revealed.empty()) revealed = open_dimensions(c, *r, fields);
+    if (revealed.empty()) revealed = open_dimensions(c, *r, known);
     o.unknown = std::move(r->cannot_estimate);
   }
   outcomes.push_back(std::move(o));
@@ -322,40 +250,37 @@ void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::siz
 }  // namespace
 
 void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est) {
-  const unsigned open = open_fields(claim, est);
-  const std::vector<Tier>* alike = open == kOpenTier ? alike_tiers(claim, rules, est) : nullptr;
-  if (alike != nullptr && alike->size() <= limits::kMaxRangeRuns && bound_by_one_tier(claim, alike->front(), settle, est))
-    return;
-  std::vector<Dimension> dims = open != 0 ? open_dimensions(claim, est, {}) : std::vector<Dimension>{};
+  unsigned known = open_fields(claim, est);
+  // An unknown tier whose tiers settle alike: its one run is the answer's one settlement, read as the estimate's own
+  // is when nothing is open (no dimension built, no outcome per tier, nothing weighed: each tier's range is the whole
+  // range), what it lacked merged as a pass's is. The answer is the passes' own.
+  const std::vector<Tier>* alike = known == kOpenTier ? alike_tiers(claim, rules, est) : nullptr;
+  Outcome answer;  // the one settlement read (this run's, or the estimate's own), without a list around it
+  const bool one =
+      alike != nullptr && alike->size() <= limits::kMaxRangeRuns && one_tier_run(claim, alike->front(), settle, answer);
+  std::vector<Dimension> dims;
+  if (!one && known != 0) {
+    known = 0;
+    dims = open_dimensions(claim, est, known);
+  }
   std::vector<Outcome> outcomes;
   std::vector<std::size_t> chosen;  // the outcomes' choices (Outcomes::chosen)
-  bool one_settlement = false;      // the last pass's runs all share its first run's figures (settles_alike)
   // Each pass may reveal a further field (a tier picks figures that then need the hospital level).
   for (int pass = 0; pass < 3 && !dims.empty(); ++pass) {
     std::size_t runs = 1;
     for (const auto& d : dims) runs *= d.values.size();
     if (runs > limits::kMaxRangeRuns) return;
-    std::vector<std::string> fields;
-    fields.reserve(dims.size());
-    for (const auto& d : dims) fields.push_back(d.field);
     std::vector<Dimension> revealed;
     std::vector<std::size_t> choice(dims.size(), 0);
     outcomes.reserve(runs);
     chosen = std::vector<std::size_t>(runs * dims.size());
-    // The one dimension is the tier (open_fields): its runs all settle alike.
-    const bool pass_alike = pass == 0 && alike != nullptr;
-    one_settlement = pass_alike;
     Claim c;
     for (std::size_t n = 0; n < runs; ++n) {
       const std::size_t at = n * dims.size();
       std::copy(choice.begin(), choice.end(), chosen.begin() + static_cast<std::ptrdiff_t>(at));
-      if (pass_alike && n > 0) {
-        // The first run's figures stand for this one. What it lacked is the first run's too, and both lists that
-        // read it (the open ends' needs, what is still missing) keep each entry once: no copy is made.
-        outcomes.push_back({at, outcomes.front().spans, {}});
-      } else {
-        settle_one(claim, dims, chosen.data() + at, at, fields, settle, c, revealed, outcomes);
-      }
+      settle_one(claim, dims, chosen.data() + at, at, known, settle, c, revealed, outcomes);
+      // A pass that reveals a field is run again with it: its other runs would be dropped unread.
+      if (!revealed.empty()) break;
       for (std::size_t d = 0; d < dims.size(); ++d) {
         if (++choice[d] < dims[d].values.size()) break;
         choice[d] = 0;
@@ -367,8 +292,7 @@ void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& ru
   }
   // Nothing open (most requests): the one settlement is the estimate itself. Its list of what it lacks is lent to
   // the outcome (read below, never changed) and given back after.
-  const bool lent = outcomes.empty();
-  Outcome answer;  // that one outcome, without a list around it
+  const bool lent = outcomes.empty() && !one;
   Outcomes all{outcomes.data(), outcomes.size(), chosen.data()};
   if (lent) {
     dims.clear();
@@ -389,16 +313,58 @@ void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& ru
     answer = {{}, spans, std::move(est.cannot_estimate)};
     all = {&answer, 1};
   }
+  if (one) all = {&answer, 1};
 
-  OpenNeeds needs;
-  for (const auto& o : all) open_needs(o.unknown, needs);
-  const std::array<bool, kPartCount> ranged = write_parts(all, needs, dims, !one_settlement, est);
+  OpenNeeds open;
+  for (const auto& o : all) open_needs(o.unknown, open);
+  std::array<bool, kPartCount> ranged{};  // the parts given a range (est.ranges, without a lookup by name)
+  for (int p = 0; p < kPartCount; ++p) {
+    Span full = merged(all, p, SIZE_MAX, 0);
+    std::optional<Fen>& value = *slot(est.split, p);
+    if (!full.low && !full.high) full.known = false;
+    if (!full.known) {
+      value.reset();
+      continue;
+    }
+    if (full.low && full.high && *full.low == *full.high) {
+      value = full.low;
+      continue;
+    }
+    value.reset();
+    // Written in place: the answer's list keeps the storage of its ranges and their reasons (estimate.hpp).
+    Range& range = est.ranges.add(kPartNames[p]);
+    range.low = full.low;
+    range.high = full.high;
+    std::vector<RangeReason>& reasons = range.reasons;
+    reasons.reserve(dims.size() + 2);
+    for (std::size_t d = 0; d < dims.size(); ++d) {
+      const auto by = narrowing(all, p, d, dims[d].values.size());
+      if (by && *by == Fen::zero()) continue;
+      reasons.push_back(dimension_reason(dims[d]));
+      est.narrowings.push_back({dims[d].field, std::string(kPartNames[p]), by});
+    }
+    open_reasons(open, p, !full.low, !full.high, reasons);
+    record(est, p, range);
+    ranged[static_cast<std::size_t>(p)] = true;
+  }
   if (lent) est.cannot_estimate = std::move(answer.unknown);
-  if (!dims.empty()) {
-    std::size_t more = 0;
-    for (const auto& o : outcomes) more += o.unknown.size();
-    keep_parts(est, more);
-    for (const auto& o : outcomes) add_unseen(o.unknown, est);
+  // What is still missing is what the settlements behind the ranges lacked, not what the first one asked for: the
+  // answer's entries for parts, then each run's list, an entry once. In place: a new list was an allocation per
+  // answer.
+  if (!lent) {
+    const auto is_part = [](const Text& part) {
+      return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](std::string_view n) { return part == n; });
+    };
+    std::vector<CannotEstimate>& list = est.cannot_estimate;
+    list.erase(std::remove_if(list.begin(), list.end(), [&](const CannotEstimate& u) { return !is_part(u.part); }),
+               list.end());
+    for (const auto& o : all) {
+      for (const auto& u : o.unknown) {
+        const bool seen = std::any_of(list.begin(), list.end(),
+                                      [&](const CannotEstimate& k) { return k.part == u.part && k.needs == u.needs; });
+        if (!seen) list.push_back(u);  // a part the ranges answer is dropped below
+      }
+    }
   }
   settle_unknowns(est, ranged);
 }
