@@ -118,11 +118,16 @@ Dimension disease_dimension(const SettingPolicy& setting) {
   return d;
 }
 
-}  // namespace
+// What an answer leaves open, read once: which fields (OpenField bits) and what building their dimensions reads.
+struct OpenReading {
+  unsigned fields = 0;
+  const SchemePolicy* scheme = nullptr;
+  const SettingPolicy* setting = nullptr;
+  const Step* ci = nullptr;  // the critical-illness base step: its base places that dimension's values
+};
 
-std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, const std::vector<std::string>& known) {
-  std::vector<Dimension> out;
-  const auto open = [&](std::string_view field) { return std::find(known.begin(), known.end(), field) == known.end(); };
+OpenReading read_open(const Claim& claim, const Estimate& est) {
+  OpenReading out;
   // One pass over each list says everything asked below. Most answers lack only policy figures ("policy:..."): then
   // no request field is asked for.
   bool asks_tier = false, asks_person = false, asks_level = false, asks_province = false, asks_age = false,
@@ -142,7 +147,7 @@ std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, 
     filing_minimum = filing_minimum || w.code == "filing_validity_minimum";
   }
   const Step* ded = nullptr;
-  const Step* ci = nullptr;
+  const Step*& ci = out.ci;
   for (const auto& st : est.trace.steps()) {
     if (st.rule == Rule::deductible && ded == nullptr) ded = &st;
     if (st.rule == Rule::critical_illness_base && ci == nullptr) ci = &st;
@@ -151,18 +156,49 @@ std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, 
   const bool reads_setting = asks_age || asks_disease || stay_assumed;
   const SchemePolicy* scheme =
       asks_tier || asks_person || reads_setting || ci != nullptr ? scheme_of(claim, est) : nullptr;
-  if (scheme != nullptr && asks_tier && !scheme->tiers.empty() && open("tier"))
-    out.push_back(enum_dimension("tier", scheme->tiers, [](Claim& c, Tier v) { c.tier = v; }));
-  if (scheme != nullptr && asks_person && !scheme->persons.empty() && open("person"))
+  const SettingPolicy* setting = reads_setting ? setting_of(claim, est) : nullptr;
+  out.scheme = scheme;
+  out.setting = setting;
+  unsigned& f = out.fields;
+  if (scheme != nullptr && asks_tier && !scheme->tiers.empty()) f |= kOpenTier;
+  if (scheme != nullptr && asks_person && !scheme->persons.empty()) f |= kOpenPerson;
+  if (asks_level) f |= kOpenLevel;
+  if (asks_province && est.policy != nullptr) f |= kOpenProvince;
+  if (scheme != nullptr && setting != nullptr && asks_age) f |= kOpenAge;
+  if (setting != nullptr && asks_disease && claim.disease.empty() && !setting->diseases.empty()) f |= kOpenDisease;
+  if (setting != nullptr && stay_assumed) f |= kOpenStays;
+  if (ded != nullptr && ded->find("already_paid") != nullptr && !claim.year_to_date.given.deductible_paid)
+    f |= kOpenDeductiblePaid;
+  if (filing_minimum) f |= kOpenFiling;
+  if (ci != nullptr && scheme != nullptr && scheme->critical_illness && !claim.year_to_date.given.critical_illness_base)
+    f |= kOpenCriticalIllnessBase;
+  return out;
+}
+
+}  // namespace
+
+unsigned open_fields(const Claim& claim, const Estimate& est) { return read_open(claim, est).fields; }
+
+std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, unsigned& known) {
+  std::vector<Dimension> out;
+  const OpenReading r = read_open(claim, est);
+  const unsigned fields = r.fields & ~known;
+  if (fields == 0) return out;
+  known |= fields;
+  const auto open = [&](unsigned bit) { return (fields & bit) != 0; };
+  const SchemePolicy* scheme = r.scheme;
+  const SettingPolicy* setting = r.setting;
+  if (open(kOpenTier)) out.push_back(enum_dimension("tier", scheme->tiers, [](Claim& c, Tier v) { c.tier = v; }));
+  if (open(kOpenPerson))
     out.push_back(enum_dimension("person", scheme->persons, [](Claim& c, Person v) { c.person = v; }));
-  if (asks_level && open("hospital_level")) {
+  if (open(kOpenLevel)) {
     const std::vector<HospitalLevel> levels{HospitalLevel::primary, HospitalLevel::level1, HospitalLevel::level2,
                                             HospitalLevel::level3};
     Dimension d = enum_dimension("hospital_level", levels, [](Claim& c, HospitalLevel v) { c.hospital_level = v; });
     for (std::size_t i = 0; i < levels.size(); ++i) d.values[i].label_en = std::string(label_en(levels[i]));
     out.push_back(std::move(d));
   }
-  if (asks_province && est.policy != nullptr && open("care_province")) {
+  if (open(kOpenProvince)) {
     const std::string home = est.policy->province;
     std::string other = "beijing";
     if (other == home) other = "tianjin";
@@ -171,14 +207,10 @@ std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, 
     d.values.push_back({"省外", "outside the province", [other](Claim& c, Assumptions&) { c.care_province = other; }});
     out.push_back(std::move(d));
   }
-  const SettingPolicy* setting = reads_setting ? setting_of(claim, est) : nullptr;
-  if (scheme != nullptr && setting != nullptr && asks_age && open("age"))
-    out.push_back(age_dimension(*scheme, *setting));
-  if (setting != nullptr && asks_disease && claim.disease.empty() && !setting->diseases.empty() && open("disease"))
-    out.push_back(disease_dimension(*setting));
-  if (setting != nullptr && stay_assumed && open("year_to_date.stays")) out.push_back(stays_dimension(*setting));
-  if (ded != nullptr && ded->find("already_paid") != nullptr && !claim.year_to_date.given.deductible_paid &&
-      open("year_to_date.deductible_paid")) {
+  if (open(kOpenAge)) out.push_back(age_dimension(*scheme, *setting));
+  if (open(kOpenDisease)) out.push_back(disease_dimension(*setting));
+  if (open(kOpenStays)) out.push_back(stays_dimension(*setting));
+  if (open(kOpenDeductiblePaid)) {
     Dimension d{"year_to_date.deductible_paid", "本年已付起付线", "deductible already paid this year", {}};
     d.values.push_back(
         {"未付", "none yet", [](Claim& c, Assumptions&) { c.year_to_date.given.deductible_paid = true; }});
@@ -188,16 +220,15 @@ std::vector<Dimension> open_dimensions(const Claim& claim, const Estimate& est, 
                         }});
     out.push_back(std::move(d));
   }
-  if (filing_minimum && open("filing")) {
+  if (open(kOpenFiling)) {
     Dimension d{"filing", "备案是否仍在有效期内", "whether the filing still holds", {}};
     d.values.push_back(
         {"备案仍有效", "filing still valid", [](Claim&, Assumptions& a) { a.filing_still_valid = true; }});
     d.values.push_back({"备案已失效", "filing expired", [](Claim&, Assumptions& a) { a.filing_still_valid = false; }});
     out.push_back(std::move(d));
   }
-  if (ci != nullptr && scheme != nullptr && scheme->critical_illness &&
-      !claim.year_to_date.given.critical_illness_base && open("year_to_date.critical_illness_base")) {
-    const StepValue* base = ci->find("base");
+  if (open(kOpenCriticalIllnessBase)) {
+    const StepValue* base = r.ci->find("base");
     out.push_back(critical_illness_dimension(*scheme->critical_illness, base != nullptr ? base->fen : Fen::zero()));
   }
   return out;

@@ -168,18 +168,16 @@ std::optional<Fen> narrowing(Outcomes outcomes, int part, std::size_t d, std::si
 }
 
 // What the outcomes lacked, by cause: read once per answer, not once per part and sentence.
-void open_needs(Outcomes outcomes, OpenNeeds& out) {
-  for (const auto& o : outcomes) {
-    for (const auto& u : o.unknown) {
-      if (u.part == "annual_cap")
-        out.add(kAnnualCap, u.needs);
-      else if (u.part == "monthly_cap")
-        out.add(kMonthlyCap, u.needs);
-      else if (u.part == "critical_illness_cap")
-        out.add(kCriticalIllnessCap, u.needs);
-      else if (u.part == "critical_illness_paid")
-        out.add(kCriticalIllnessPaid, u.needs);
-    }
+void open_needs(const std::vector<CannotEstimate>& unknown, OpenNeeds& out) {
+  for (const auto& u : unknown) {
+    if (u.part == "annual_cap")
+      out.add(kAnnualCap, u.needs);
+    else if (u.part == "monthly_cap")
+      out.add(kMonthlyCap, u.needs);
+    else if (u.part == "critical_illness_cap")
+      out.add(kCriticalIllnessCap, u.needs);
+    else if (u.part == "critical_illness_paid")
+      out.add(kCriticalIllnessPaid, u.needs);
   }
 }
 
@@ -192,24 +190,47 @@ bool opens_range(const Span& s) {
 // What the settlement still lacks, once ranged[p] says which parts are ranges (est.ranges).
 void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged);
 
-// Whether the pass's runs all settle alike whatever its one dimension's value: an unknown tier whose every value
-// picks figures of the same worth (shenzhen's employees at a level-3 hospital: 90% in either tier). Exact, from the
-// rules: the first value's settlement then stands for the others, which are not run.
-bool settles_alike(const Claim& claim, const SettledUnder& rules, const Estimate& est,
-                   const std::vector<Dimension>& dims) {
-  if (dims.size() != 1 || dims.front().field != "tier") return false;
-  if (rules.scheme == nullptr || rules.setting == nullptr || est.policy == nullptr) return false;
+// The tiers an answer whose one open field is the tier runs over, when they all settle alike: every value picks
+// figures of the same worth (shenzhen's employees at a level-3 hospital: 90% in either tier). Exact, from the rules:
+// the first value's settlement then stands for the others, which are not run. Null when they may differ.
+const std::vector<Tier>* alike_tiers(const Claim& claim, const SettledUnder& rules, const Estimate& est) {
+  if (rules.scheme == nullptr || rules.setting == nullptr || est.policy == nullptr) return nullptr;
   // The tiers the dimension runs over (open_dimensions reads them from the answer's policy).
   const auto it = est.policy->schemes.find(claim.scheme);
-  if (it == est.policy->schemes.end()) return false;
-  return tiers_settle_alike(claim, it->second.tiers, *rules.scheme, *rules.setting);
+  if (it == est.policy->schemes.end()) return nullptr;
+  const std::vector<Tier>& tiers = it->second.tiers;
+  return tiers_settle_alike(claim, tiers, *rules.scheme, *rules.setting) ? &tiers : nullptr;
+}
+
+// The first tier's run, when the tiers all settle alike (alike_tiers): it stands for every tier, its figures read as
+// spans and what it lacked taken into `one`. False when it reveals a further field or cannot settle: the passes then
+// run (that run again among them). The claim is lent to it, its tier and step texts set for it and put back after
+// (a copy was its bill's allocation and copy per answer).
+bool one_tier_run(Claim& claim, Tier first, const SettleOnce& settle, Outcome& one) {
+  struct Lent {
+    Claim& c;
+    std::optional<Tier> tier;
+    bool step_texts;
+    Lent(const Lent&) = delete;
+    Lent& operator=(const Lent&) = delete;
+    ~Lent() {
+      c.tier = tier;
+      c.step_texts = step_texts;
+    }
+  } const lent{claim, claim.tier, claim.step_texts};
+  claim.step_texts = false;  // as settle_one's runs
+  claim.tier = first;
+  Estimate* r = settle(claim, Assumptions{});
+  if (r == nullptr || (open_fields(claim, *r) & ~static_cast<unsigned>(kOpenTier)) != 0) return false;
+  one = {0, spans_of(claim, *r), std::move(r->cannot_estimate)};
+  return true;
 }
 
 // One run: the claim with each dimension at its chosen value (chosen from at), settled; the first run to reveal a
 // further field gives the next pass's dimensions. c is assigned the claim: its bill's storage is kept from run to run.
 void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::size_t* choice, std::size_t at,
-                const std::vector<std::string>& fields, const SettleOnce& settle, Claim& c,
-                std::vector<Dimension>& revealed, std::vector<Outcome>& outcomes) {
+                unsigned& known, const SettleOnce& settle, Claim& c, std::vector<Dimension>& revealed,
+                std::vector<Outcome>& outcomes) {
   c = claim;
   // Only figures, what the settlement lacks, its warnings and the steps ranges read (deductible, critical-
   // illness base: kept without texts) are read from it: step sentences would be rendered for nothing.
@@ -220,7 +241,7 @@ void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::siz
   Outcome o{at, {}, {}};
   if (r != nullptr) {
     o.spans = spans_of(c, *r);
-    if (revealed.empty()) revealed = open_dimensions(c, *r, fields);
+    if (revealed.empty()) revealed = open_dimensions(c, *r, known);
     o.unknown = std::move(r->cannot_estimate);
   }
   outcomes.push_back(std::move(o));
@@ -228,36 +249,38 @@ void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::siz
 
 }  // namespace
 
-void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est) {
-  std::vector<Dimension> dims = open_dimensions(claim, est, {});
+void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est) {
+  unsigned known = open_fields(claim, est);
+  // An unknown tier whose tiers settle alike: its one run is the answer's one settlement, read as the estimate's own
+  // is when nothing is open (no dimension built, no outcome per tier, nothing weighed: each tier's range is the whole
+  // range), what it lacked merged as a pass's is. The answer is the passes' own.
+  const std::vector<Tier>* alike = known == kOpenTier ? alike_tiers(claim, rules, est) : nullptr;
+  Outcome answer;  // the one settlement read (this run's, or the estimate's own), without a list around it
+  const bool one =
+      alike != nullptr && alike->size() <= limits::kMaxRangeRuns && one_tier_run(claim, alike->front(), settle, answer);
+  std::vector<Dimension> dims;
+  if (!one && known != 0) {
+    known = 0;
+    dims = open_dimensions(claim, est, known);
+  }
   std::vector<Outcome> outcomes;
   std::vector<std::size_t> chosen;  // the outcomes' choices (Outcomes::chosen)
-  bool one_settlement = false;      // the last pass's runs all share its first run's figures (settles_alike)
   // Each pass may reveal a further field (a tier picks figures that then need the hospital level).
   for (int pass = 0; pass < 3 && !dims.empty(); ++pass) {
     std::size_t runs = 1;
     for (const auto& d : dims) runs *= d.values.size();
     if (runs > limits::kMaxRangeRuns) return;
-    std::vector<std::string> fields;
-    fields.reserve(dims.size());
-    for (const auto& d : dims) fields.push_back(d.field);
     std::vector<Dimension> revealed;
     std::vector<std::size_t> choice(dims.size(), 0);
     outcomes.reserve(runs);
     chosen = std::vector<std::size_t>(runs * dims.size());
-    const bool alike = pass == 0 && settles_alike(claim, rules, est, dims);
-    one_settlement = alike;
     Claim c;
     for (std::size_t n = 0; n < runs; ++n) {
       const std::size_t at = n * dims.size();
       std::copy(choice.begin(), choice.end(), chosen.begin() + static_cast<std::ptrdiff_t>(at));
-      if (alike && n > 0) {
-        // The first run's figures stand for this one. What it lacked is the first run's too, and both lists that
-        // read it (the open ends' needs, what is still missing) keep each entry once: no copy is made.
-        outcomes.push_back({at, outcomes.front().spans, {}});
-      } else {
-        settle_one(claim, dims, chosen.data() + at, at, fields, settle, c, revealed, outcomes);
-      }
+      settle_one(claim, dims, chosen.data() + at, at, known, settle, c, revealed, outcomes);
+      // A pass that reveals a field is run again with it: its other runs would be dropped unread.
+      if (!revealed.empty()) break;
       for (std::size_t d = 0; d < dims.size(); ++d) {
         if (++choice[d] < dims[d].values.size()) break;
         choice[d] = 0;
@@ -269,8 +292,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
   }
   // Nothing open (most requests): the one settlement is the estimate itself. Its list of what it lacks is lent to
   // the outcome (read below, never changed) and given back after.
-  const bool lent = outcomes.empty();
-  Outcome answer;  // that one outcome, without a list around it
+  const bool lent = outcomes.empty() && !one;
   Outcomes all{outcomes.data(), outcomes.size(), chosen.data()};
   if (lent) {
     dims.clear();
@@ -291,9 +313,10 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     answer = {{}, spans, std::move(est.cannot_estimate)};
     all = {&answer, 1};
   }
+  if (one) all = {&answer, 1};
 
   OpenNeeds open;
-  open_needs(all, open);
+  for (const auto& o : all) open_needs(o.unknown, open);
   std::array<bool, kPartCount> ranged{};  // the parts given a range (est.ranges, without a lookup by name)
   for (int p = 0; p < kPartCount; ++p) {
     Span full = merged(all, p, SIZE_MAX, 0);
@@ -314,10 +337,7 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     range.high = full.high;
     std::vector<RangeReason>& reasons = range.reasons;
     reasons.reserve(dims.size() + 2);
-    // Runs that all share one settlement's figures: each value's range is the whole range, and knowing the field
-    // narrows nothing (narrowing() would find zero for every dimension).
-    const std::size_t weighed = one_settlement ? 0 : dims.size();
-    for (std::size_t d = 0; d < weighed; ++d) {
+    for (std::size_t d = 0; d < dims.size(); ++d) {
       const auto by = narrowing(all, p, d, dims[d].values.size());
       if (by && *by == Fen::zero()) continue;
       reasons.push_back(dimension_reason(dims[d]));
@@ -328,26 +348,23 @@ void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnd
     ranged[static_cast<std::size_t>(p)] = true;
   }
   if (lent) est.cannot_estimate = std::move(answer.unknown);
-  // What is still missing is what the settlements behind the ranges lacked, not what the first one asked for.
-  const auto is_part = [](const Text& part) {
-    return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](std::string_view n) { return part == n; });
-  };
-  if (!dims.empty()) {
-    // Room for all at once: grown entry by entry, the list was moved at every growth.
-    std::size_t most = est.cannot_estimate.size();
-    for (const auto& o : outcomes) most += o.unknown.size();
-    std::vector<CannotEstimate> kept;
-    kept.reserve(most);
-    for (const auto& u : est.cannot_estimate)
-      if (is_part(u.part)) kept.push_back(u);
-    for (const auto& o : outcomes) {
+  // What is still missing is what the settlements behind the ranges lacked, not what the first one asked for: the
+  // answer's entries for parts, then each run's list, an entry once. In place: a new list was an allocation per
+  // answer.
+  if (!lent) {
+    const auto is_part = [](const Text& part) {
+      return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](std::string_view n) { return part == n; });
+    };
+    std::vector<CannotEstimate>& list = est.cannot_estimate;
+    list.erase(std::remove_if(list.begin(), list.end(), [&](const CannotEstimate& u) { return !is_part(u.part); }),
+               list.end());
+    for (const auto& o : all) {
       for (const auto& u : o.unknown) {
-        const bool seen = std::any_of(kept.begin(), kept.end(),
+        const bool seen = std::any_of(list.begin(), list.end(),
                                       [&](const CannotEstimate& k) { return k.part == u.part && k.needs == u.needs; });
-        if (!seen) kept.push_back(u);  // a part the ranges answer is dropped below
+        if (!seen) list.push_back(u);  // a part the ranges answer is dropped below
       }
     }
-    est.cannot_estimate = std::move(kept);
   }
   settle_unknowns(est, ranged);
 }

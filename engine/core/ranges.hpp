@@ -23,7 +23,8 @@ struct SettledUnder {
 };
 
 // Rewrites est (the answer to the claim as given) so that every split figure is exact, a range in est.ranges, or
-// absent with a cannot_estimate entry; records a step per range and est.narrowings for next_questions.
-void bound_ranges(const Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est);
+// absent with a cannot_estimate entry; records a step per range and est.narrowings for next_questions. The claim is
+// lent to a run (some fields set for it) and given back as it was.
+void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est);
 
 }  // namespace claimcalc
