@@ -124,7 +124,7 @@ std::size_t write_money(Fen fen, char* out) {
     yuan = magnitude / 100u;
     fen_digits = static_cast<std::uint32_t>(magnitude % 100u);
   }
-  std::memcpy(p, kPairs + 2 * fen_digits, 2);
+  std::memcpy(p, kPairs + std::size_t{2} * fen_digits, 2);
   *--p = '.';
   for (; yuan >> 32 != 0; yuan /= 100u) {
     p -= 2;
@@ -133,11 +133,11 @@ std::size_t write_money(Fen fen, char* out) {
   auto rest = static_cast<std::uint32_t>(yuan);
   for (; rest >= 100u; rest /= 100u) {
     p -= 2;
-    std::memcpy(p, kPairs + 2 * (rest % 100u), 2);
+    std::memcpy(p, kPairs + std::size_t{2} * (rest % 100u), 2);
   }
   if (rest >= 10u) {
     p -= 2;
-    std::memcpy(p, kPairs + 2 * rest, 2);
+    std::memcpy(p, kPairs + std::size_t{2} * rest, 2);
   } else {
     *--p = static_cast<char>('0' + rest);
   }
