@@ -241,6 +241,25 @@ int main(int argc, char** argv) {
           "{\"bench\":\"native_estimate\",\"items\":%d,\"detail\":\"%s\",\"complete\":%s,\"us\":%.2f,"
           "\"cpu_us\":%.2f,\"answer_bytes\":%zu}\n",
           items, figures ? "figures" : "full", c.complete ? "true" : "false", t.wall_us, t.cpu_us, one.size());
+      if (!c.complete || items > 50) continue;
+      // The same estimates answered as ASCII-only JSON, the form the wasm loader asks for (every non-ASCII character
+      // escaped): the native side of a like-for-like comparison with the wasm module's ASCII answer.
+      claimcalc::api::CallOptions ascii;
+      ascii.ascii = true;
+      std::vector<std::string> calls_ascii;
+      for (const std::string& r : reqs) calls_ascii.push_back(R"({"op":"estimate","request":)" + r + "}");
+      const std::string one_ascii = called(e, calls_ascii[0], ascii);
+      std::string sunk;
+      const Times ta = time_us(rounds, calls, [&](int i) {
+        sunk.clear();
+        e.call(
+            calls_ascii[static_cast<std::size_t>(i) % 64], [&](std::string_view piece) { sunk += piece; }, ascii);
+        sink += sunk.size();
+      });
+      std::printf(
+          "{\"bench\":\"native_estimate\",\"items\":%d,\"detail\":\"%s\",\"complete\":true,\"answer\":\"ascii\","
+          "\"us\":%.2f,\"cpu_us\":%.2f,\"answer_bytes\":%zu}\n",
+          items, figures ? "figures" : "full", ta.wall_us, ta.cpu_us, one_ascii.size());
     }
   }
   return sink == 0 ? 1 : 0;
