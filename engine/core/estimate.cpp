@@ -12,10 +12,12 @@
 #include "engine/core/layered_rules.hpp"
 #include "engine/core/next_questions.hpp"
 #include "engine/core/process_lookup.hpp"
+#include "engine/core/range_dimensions.hpp"
 #include "engine/core/ranges.hpp"
 #include "engine/core/region_files.hpp"
 #include "engine/core/region_resolve.hpp"
 #include "engine/core/settlement.hpp"
+#include "engine/core/tier_alike.hpp"
 #include "engine/core/unknowns.hpp"
 #include "engine/core/year_to_date.hpp"
 
@@ -155,11 +157,22 @@ void without_amounts(Estimate& est) {
   est.cannot_estimate = std::move(unknown);
 }
 
+// The tiers listed as a reader says them: "一档、二档", "grade 1 and grade 2".
+std::string tiers_said(const std::vector<Tier>& tiers, bool zh) {
+  std::string out;
+  for (std::size_t i = 0; i < tiers.size(); ++i) {
+    if (i != 0) out += zh ? "、" : i + 1 == tiers.size() ? " and " : ", ";
+    out += zh ? label_zh(tiers[i]) : label_en(tiers[i]);
+  }
+  return out;
+}
+
 // Settles the claim into est (its earlier content discarded: a batch settles into the same storage, so the lists
 // keep their room from answer to answer). Empty: est is the answer; else the error that stopped it. under, when
 // given, is told the rules the claim settled under (the cache's entry may be gone by the time they are read).
+// alike: the claim's tier was not given and stands for these tiers, which all settle it alike (a step says so).
 std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume, ContextCache& contexts,
-                         Estimate& est, SettledUnder* under = nullptr) {
+                         Estimate& est, SettledUnder* under = nullptr, const std::vector<Tier>* alike = nullptr) {
   start_fresh(est);
   const SettleContext& context = contexts.settling(claim, pack);
   if (context.error) return *context.error;
@@ -192,6 +205,12 @@ std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assum
   const SettingPolicy* setting = context.setting;
   if (scheme != nullptr) {
     if (auto err = check_person_and_tier(claim, *scheme, est.warnings)) return err;
+  }
+  if (alike != nullptr && claim.tier && trace.texts()) {
+    trace.add(
+        Rule::tier_alike,
+        {lasting_text_value("tier_zh", label_zh(*claim.tier)), lasting_text_value("tier_en", label_en(*claim.tier)),
+         text_value("tiers_zh", tiers_said(*alike, true)), text_value("tiers_en", tiers_said(*alike, false))});
   }
   if (!claim.disease.empty() && claim.setting != Setting::chronic_outpatient) {
     est.warnings.push_back({"disease_ignored", "只有门诊慢特病需要病种，已忽略 disease。",
@@ -294,6 +313,18 @@ std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assum
   return std::nullopt;
 }
 
+// The tiers an unknown tier can take, when the answer lacks nothing else and every tier settles the claim alike
+// (tier_alike.hpp): one tier's settlement is then the answer for all. Null otherwise.
+const std::vector<Tier>* tiers_alike(const Claim& claim, const SettledUnder& rules, const Estimate& est) {
+  if (claim.tier || rules.scheme == nullptr || rules.setting == nullptr || est.policy == nullptr) return nullptr;
+  if (open_fields(claim, est) != kOpenTier) return nullptr;
+  // The tiers the range bounding would run over (open_dimensions reads them from the answer's policy).
+  const auto it = est.policy->schemes.find(claim.scheme);
+  if (it == est.policy->schemes.end() || it->second.tiers.empty()) return nullptr;
+  const std::vector<Tier>& tiers = it->second.tiers;
+  return tiers_settle_alike(claim, tiers, *rules.scheme, *rules.setting) ? &tiers : nullptr;
+}
+
 // The range bounding's settlements, one after another in one Estimate: a std::function holds this one pointer
 // without allocating.
 struct Rerun {
@@ -317,6 +348,26 @@ Result<Estimate*> EstimateRoom::estimate_in_place(Claim& claim, const PolicyPack
   // into the answer's merged rules (est.merged_rules), which outlive the reruns.
   SettledUnder rules;
   if (auto err = run(claim, pack, Assumptions{}, contexts, est, &rules)) return *err;
+  // An unknown tier that changes nothing: the claim is settled again as the first tier, which stands for all, so the
+  // answer's steps and sources go on past the deductible (the ratio, the caps, critical illness) as a given tier's
+  // do; before, such an answer took only its figures from that run and its steps stopped at the deductible. The
+  // claim is lent its tier for the settlements and given it back after. A tier whose run opens a further field
+  // (whose values the tiers may not settle alike) is settled as given again, the ranges running over every tier.
+  struct LentTier {
+    Claim& claim;
+    std::optional<Tier> given;
+    LentTier(const LentTier&) = delete;
+    LentTier& operator=(const LentTier&) = delete;
+    ~LentTier() { claim.tier = given; }
+  } const lent{claim, claim.tier};
+  if (const std::vector<Tier>* alike = tiers_alike(claim, rules, est)) {
+    claim.tier = alike->front();
+    if (auto err = run(claim, pack, Assumptions{}, contexts, est, &rules, alike)) return *err;
+    if (open_fields(claim, est) != 0) {
+      claim.tier = lent.given;
+      if (auto err = run(claim, pack, Assumptions{}, contexts, est, &rules)) return *err;
+    }
+  }
   const Rerun rerun{pack, contexts, rerun_};
   bound_ranges(
       claim,

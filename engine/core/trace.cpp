@@ -16,6 +16,8 @@ const char* rule_name(Rule rule) {
       return "waiting_period";
     case Rule::cross_region:
       return "cross_region";
+    case Rule::tier_alike:
+      return "tier_alike";
     case Rule::out_of_catalogue:
       return "out_of_catalogue";
     case Rule::over_ceiling:
@@ -209,6 +211,12 @@ Templates templates(const Step& s) {
           "{multiplier} 支付。",
           "Care elsewhere ({care_region}), filing: {filing}, settlement: {settlement}: the fund pays {multiplier} "
           "of the local ratio."};
+    case Rule::tier_alike:
+      return {
+          "未填写缴费档次：{tiers_zh}在本次适用的起付线、支付比例和最高支付限额都相同，按{tier_zh}"
+          "测算，结果对各档都适用。",
+          "The contribution grade was not given: {tiers_en} pick the same deductible, ratios and caps here, so the "
+          "estimate uses {tier_en} and holds for every grade."};
     case Rule::out_of_catalogue:
       return {"丙类（医保目录外）项目 {count} 项，共 {amount}，全部由个人自费。",
               "{count} item(s) outside the catalogue (class C) total {amount}, all paid by the patient."};

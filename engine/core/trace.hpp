@@ -20,6 +20,7 @@ enum class Rule {
   enrolment_not_active,   // suspended or lapsed: the fund pays nothing
   waiting_period,         // inside the waiting period: the fund pays nothing
   cross_region,           // care elsewhere: filing, scope and settlement decide the share of the local ratio
+  tier_alike,             // the tier not given, but every tier picks the same figures: one tier's settlement holds
   out_of_catalogue,       // 丙类 items: wholly self-funded
   over_ceiling,           // price above the payment standard: the excess is self-funded
   class_b_upfront,        // 乙类先行自付

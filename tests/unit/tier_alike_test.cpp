@@ -3,6 +3,10 @@
 // and a tier that does change the figures must still get its range and its question.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "support.hpp"
 
 using test::estimate;
@@ -61,6 +65,50 @@ TEST_CASE("an unknown tier every value of which pays alike: the answer each tier
     CHECK(t["result"]["split"] == r["result"]["split"]);
     CHECK(t["result"]["national"] == r["result"]["national"]);
   }
+}
+
+namespace {
+
+std::vector<std::string> rules_of(const json& r) {
+  std::vector<std::string> out;
+  for (const auto& s : r["result"]["steps"]) out.push_back(s["rule"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an unknown tier that pays alike is explained as the tier that stands for all: every step and source") {
+  const json r = estimate(tiered_engine(), request("level3"));
+  REQUIRE(r["ok"] == true);
+  json given = request("level3");
+  given["tier"] = "tier1";
+  const json t = estimate(tiered_engine(), given);
+  // The steps a given tier's answer has, the ratio's and critical illness's among them, and one more after the
+  // policy version's saying which tier stands for the others and why.
+  std::vector<std::string> want = rules_of(t);
+  REQUIRE(want.size() > 2);
+  want.insert(want.begin() + 1, "tier_alike");
+  CHECK(rules_of(r) == want);
+  CHECK(std::find(want.begin(), want.end(), "ratio_band") != want.end());
+  CHECK(std::find(want.begin(), want.end(), "critical_illness_base") != want.end());
+  const json& said = r["result"]["steps"][1];
+  CHECK(said["text_zh"] ==
+        "未填写缴费档次：一档、二档在本次适用的起付线、支付比例和最高支付限额都相同，按一档测算，结果对各档都适用。");
+  CHECK(said["text_en"] ==
+        "The contribution grade was not given: grade 1 and grade 2 pick the same deductible, ratios and caps here, so "
+        "the estimate uses grade 1 and holds for every grade.");
+  CHECK(r["result"]["sources"] == t["result"]["sources"]);
+  CHECK(r["result"]["warnings"] == t["result"]["warnings"]);
+  // The other steps read as the given tier's do.
+  for (std::size_t i = 2; i < r["result"]["steps"].size(); ++i)
+    CHECK(r["result"]["steps"][i]["text_zh"] == t["result"]["steps"][i - 1]["text_zh"]);
+}
+
+TEST_CASE("an unknown tier that changes the ratio is not said to stand for all") {
+  const json r = estimate(tiered_engine(), request("level2"));
+  REQUIRE(r["ok"] == true);
+  const auto rules = rules_of(r);
+  CHECK(std::find(rules.begin(), rules.end(), "tier_alike") == rules.end());
 }
 
 TEST_CASE("an unknown tier that changes the ratio: still a range over the tiers, and the tier asked for") {
