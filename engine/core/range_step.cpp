@@ -40,10 +40,17 @@ void OpenNeeds::add(OpenCause cause, const Text& needs) {
 
 void OpenNeeds::explain(OpenCause cause, std::string_view zh, std::string_view en,
                         std::vector<RangeReason>& out) const {
+  // Each reason made in its place: one built aside and copied in moved three texts.
+  const auto reason = [&](const Need& n) {
+    RangeReason& r = out.emplace_back();
+    r.needs = *n.needs;
+    if (zh_) r.reason_zh = Text::viewing({zh});
+    if (en_) r.reason_en = Text::viewing({en});
+  };
   for (const Need* n = begin_of_few(); n != end_of_few(); ++n)
-    if (n->cause == cause) out.push_back({*n->needs, Text::viewing({zh}), Text::viewing({en})});
+    if (n->cause == cause) reason(*n);
   for (const Need& n : more_)
-    if (n.cause == cause) out.push_back({*n.needs, Text::viewing({zh}), Text::viewing({en})});
+    if (n.cause == cause) reason(n);
 }
 
 void open_reasons(const OpenNeeds& needs, int part, bool low_open, bool high_open, std::vector<RangeReason>& out) {

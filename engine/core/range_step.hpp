@@ -30,8 +30,14 @@ class OpenNeeds {
  public:
   void add(OpenCause cause, const Text& needs);
   // A reason {needs, zh, en} for each figure the cause lacked, in order, appended to out. The sentences are
-  // literals: viewed (not copied).
+  // literals: viewed (not copied), in the languages asked only (Sentences below).
   void explain(OpenCause cause, std::string_view zh, std::string_view en, std::vector<RangeReason>& out) const;
+  // The languages a reason's sentences are given in: the answer's (the others stay empty, as the writers leave them
+  // out: a "texts": "none" answer, the race's, composes none), both where the range's step is recorded (record).
+  void languages(bool zh, bool en) {
+    zh_ = zh;
+    en_ = en;
+  }
 
  private:
   struct Need {
@@ -44,6 +50,7 @@ class OpenNeeds {
   std::array<Need, kFew> few_{};
   std::size_t count_ = 0;
   std::vector<Need> more_;
+  bool zh_ = true, en_ = true;
 };
 
 // Why a range runs over the dimension: each of its values was computed, lowest and highest kept.

@@ -316,6 +316,8 @@ void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& ru
   if (one) all = {&answer, 1};
 
   OpenNeeds open;
+  const bool steps = est.trace.texts();  // the range's step joins its reasons' sentences in both languages (record)
+  open.languages(steps || has(est.trace.languages(), Texts::zh), steps || has(est.trace.languages(), Texts::en));
   for (const auto& o : all) open_needs(o.unknown, open);
   std::array<bool, kPartCount> ranged{};  // the parts given a range (est.ranges, without a lookup by name)
   for (int p = 0; p < kPartCount; ++p) {
