@@ -19,6 +19,33 @@ constexpr const char* kPartEn[kPartCount] = {
 
 }  // namespace
 
+int part_index(const Text& part) {
+  int p = kPartCount;
+  switch (part.size()) {
+    case 8:
+      p = part == kPartNames[kInScope] ? kInScope : kSelfPay;
+      break;
+    case 9:
+      p = kFund;
+      break;
+    case 12:
+      p = kPatient;
+      break;
+    case 15:
+      p = kClassB;
+      break;
+    case 18:
+      p = kDeductible;
+      break;
+    case 21:
+      p = kCriticalIllness;
+      break;
+    default:
+      return kPartCount;
+  }
+  return part == kPartNames[p] ? p : kPartCount;
+}
+
 RangeReason dimension_reason(const Dimension& d) {
   std::string zh, en;
   for (const auto& v : d.values) {

@@ -20,6 +20,10 @@ inline constexpr std::string_view kPartNames[kPartCount] = {
     "class_b_upfront",       "in_scope", "deductible_applied", "fund_paid",
     "critical_illness_paid", "self_pay", "patient_pays"};
 
+// Which of them a cannot_estimate entry's part names (kPartCount: none). By its size first: the names' sizes pick one
+// or two, so an entry is compared once or twice, not with all seven.
+int part_index(const Text& part);
+
 // The caps and rules whose absence leaves an end open, and for each the distinct figures (needs) the settlements
 // lacked, in the order they first lacked them. Read once per answer, not once per part and sentence. An answer's
 // open ends lack a figure or two: they are held in place, and a list is made only past kFew (an answer with an open
