@@ -19,6 +19,33 @@ constexpr const char* kPartEn[kPartCount] = {
 
 }  // namespace
 
+int part_index(const Text& part) {
+  int p = kPartCount;
+  switch (part.size()) {
+    case 8:
+      p = part == kPartNames[kInScope] ? kInScope : kSelfPay;
+      break;
+    case 9:
+      p = kFund;
+      break;
+    case 12:
+      p = kPatient;
+      break;
+    case 15:
+      p = kClassB;
+      break;
+    case 18:
+      p = kDeductible;
+      break;
+    case 21:
+      p = kCriticalIllness;
+      break;
+    default:
+      return kPartCount;
+  }
+  return part == kPartNames[p] ? p : kPartCount;
+}
+
 RangeReason dimension_reason(const Dimension& d) {
   std::string zh, en;
   for (const auto& v : d.values) {
@@ -40,10 +67,17 @@ void OpenNeeds::add(OpenCause cause, const Text& needs) {
 
 void OpenNeeds::explain(OpenCause cause, std::string_view zh, std::string_view en,
                         std::vector<RangeReason>& out) const {
+  // Each reason made in its place: one built aside and copied in moved three texts.
+  const auto reason = [&](const Need& n) {
+    RangeReason& r = out.emplace_back();
+    r.needs = *n.needs;
+    if (zh_) r.reason_zh = Text::viewing({zh});
+    if (en_) r.reason_en = Text::viewing({en});
+  };
   for (const Need* n = begin_of_few(); n != end_of_few(); ++n)
-    if (n->cause == cause) out.push_back({*n->needs, Text::viewing({zh}), Text::viewing({en})});
+    if (n->cause == cause) reason(*n);
   for (const Need& n : more_)
-    if (n.cause == cause) out.push_back({*n.needs, Text::viewing({zh}), Text::viewing({en})});
+    if (n.cause == cause) reason(n);
 }
 
 void open_reasons(const OpenNeeds& needs, int part, bool low_open, bool high_open, std::vector<RangeReason>& out) {

@@ -20,6 +20,10 @@ inline constexpr std::string_view kPartNames[kPartCount] = {
     "class_b_upfront",       "in_scope", "deductible_applied", "fund_paid",
     "critical_illness_paid", "self_pay", "patient_pays"};
 
+// Which of them a cannot_estimate entry's part names (kPartCount: none). By its size first: the names' sizes pick one
+// or two, so an entry is compared once or twice, not with all seven.
+int part_index(const Text& part);
+
 // The caps and rules whose absence leaves an end open, and for each the distinct figures (needs) the settlements
 // lacked, in the order they first lacked them. Read once per answer, not once per part and sentence. An answer's
 // open ends lack a figure or two: they are held in place, and a list is made only past kFew (an answer with an open
@@ -30,8 +34,14 @@ class OpenNeeds {
  public:
   void add(OpenCause cause, const Text& needs);
   // A reason {needs, zh, en} for each figure the cause lacked, in order, appended to out. The sentences are
-  // literals: viewed (not copied).
+  // literals: viewed (not copied), in the languages asked only (Sentences below).
   void explain(OpenCause cause, std::string_view zh, std::string_view en, std::vector<RangeReason>& out) const;
+  // The languages a reason's sentences are given in: the answer's (the others stay empty, as the writers leave them
+  // out: a "texts": "none" answer, the race's, composes none), both where the range's step is recorded (record).
+  void languages(bool zh, bool en) {
+    zh_ = zh;
+    en_ = en;
+  }
 
  private:
   struct Need {
@@ -44,6 +54,7 @@ class OpenNeeds {
   std::array<Need, kFew> few_{};
   std::size_t count_ = 0;
   std::vector<Need> more_;
+  bool zh_ = true, en_ = true;
 };
 
 // Why a range runs over the dimension: each of its values was computed, lowest and highest kept.

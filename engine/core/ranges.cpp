@@ -62,9 +62,15 @@ Spans spans_of(const Claim& claim, const Estimate& e) {
     const std::optional<Fen>& v = *slot(s, p);
     if (v) out[static_cast<std::size_t>(p)] = {true, v, v};
   }
+  // What the settlement lacked that leaves an end open, in one pass over its list.
+  bool lacks_cap = false, lacks_ci_cap = false;
+  for (const auto& u : e.cannot_estimate) {
+    lacks_cap = lacks_cap || u.part == "annual_cap" || u.part == "monthly_cap";
+    lacks_ci_cap = lacks_ci_cap || u.part == "critical_illness_cap";
+  }
   // A cap cannot bind a payment of nothing.
   const bool pays = e.split.fund_paid && *e.split.fund_paid > Fen::zero();
-  const bool cap_open = pays && (has_part(e, "annual_cap") || has_part(e, "monthly_cap"));
+  const bool cap_open = pays && lacks_cap;
   if (cap_open) {
     out[kFund].low.reset();
     out[kSelfPay].high.reset();
@@ -73,7 +79,7 @@ Spans spans_of(const Claim& claim, const Estimate& e) {
                                         [](const Step& st) { return st.rule == Rule::critical_illness_base; });
     if (ci_applies && ci_counts_over_cap(claim, e)) out[kCriticalIllness].high.reset();
   }
-  if (has_part(e, "critical_illness_cap")) {
+  if (lacks_ci_cap) {
     out[kCriticalIllness].low.reset();
     out[kSelfPay].high.reset();
     out[kPatient].high.reset();
@@ -190,6 +196,22 @@ bool opens_range(const Span& s) {
 // What the settlement still lacks, once ranged[p] says which parts are ranges (est.ranges).
 void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged);
 
+// Every figure exact or unknown (no end open either): no range, no reason to find. Then the figures are set (what
+// cannot be bounded absent) and true.
+bool exact(const Spans& spans, Estimate& est) {
+  if (std::any_of(spans.begin(), spans.end(), [](const Span& s) { return opens_range(s); })) return false;
+  for (int p = 0; p < kPartCount; ++p) {
+    const Span& s = spans[static_cast<std::size_t>(p)];
+    std::optional<Fen>& value = *slot(est.split, p);
+    if (s.known && s.low)
+      value = s.low;  // exact: low == high
+    else
+      value.reset();
+  }
+  settle_unknowns(est, {});
+  return true;
+}
+
 // The tiers an answer whose one open field is the tier runs over, when they all settle alike: every value picks
 // figures of the same worth (shenzhen's employees at a level-3 hospital: 90% in either tier). Exact, from the rules:
 // the first value's settlement then stands for the others, which are not run. Null when they may differ.
@@ -205,8 +227,10 @@ const std::vector<Tier>* alike_tiers(const Claim& claim, const SettledUnder& rul
 // The first tier's run, when the tiers all settle alike (alike_tiers): it stands for every tier, its figures read as
 // spans and what it lacked taken into `one`. False when it reveals a further field or cannot settle: the passes then
 // run (that run again among them). The claim is lent to it, its tier and step texts set for it and put back after
-// (a copy was its bill's allocation and copy per answer).
-bool one_tier_run(Claim& claim, Tier first, const SettleOnce& settle, Outcome& one) {
+// (a copy was its bill's allocation and copy per answer). The run's list of what it lacked is lent to `one` too:
+// `lender` is where it goes back once read (taken, it made the next run allocate a new one).
+bool one_tier_run(Claim& claim, Tier first, const SettleOnce& settle, Outcome& one,
+                  std::vector<CannotEstimate>*& lender) {
   struct Lent {
     Claim& c;
     std::optional<Tier> tier;
@@ -222,7 +246,9 @@ bool one_tier_run(Claim& claim, Tier first, const SettleOnce& settle, Outcome& o
   claim.tier = first;
   Estimate* r = settle(claim, Assumptions{});
   if (r == nullptr || (open_fields(claim, *r) & ~static_cast<unsigned>(kOpenTier)) != 0) return false;
-  one = {0, spans_of(claim, *r), std::move(r->cannot_estimate)};
+  one.spans = spans_of(claim, *r);
+  one.unknown.swap(r->cannot_estimate);
+  lender = &r->cannot_estimate;
   return true;
 }
 
@@ -251,13 +277,22 @@ void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::siz
 
 void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est) {
   unsigned known = open_fields(claim, est);
+  // Nothing open (most requests): the estimate's own settlement, read before any list for runs is made (made and
+  // freed, they cost every answer). Exact, it is the answer.
+  const bool none_open = known == 0;
+  Spans own;
+  if (none_open) {
+    own = spans_of(claim, est);
+    if (exact(own, est)) return;
+  }
   // An unknown tier whose tiers settle alike: its one run is the answer's one settlement, read as the estimate's own
   // is when nothing is open (no dimension built, no outcome per tier, nothing weighed: each tier's range is the whole
   // range), what it lacked merged as a pass's is. The answer is the passes' own.
   const std::vector<Tier>* alike = known == kOpenTier ? alike_tiers(claim, rules, est) : nullptr;
   Outcome answer;  // the one settlement read (this run's, or the estimate's own), without a list around it
-  const bool one =
-      alike != nullptr && alike->size() <= limits::kMaxRangeRuns && one_tier_run(claim, alike->front(), settle, answer);
+  std::vector<CannotEstimate>* lender = nullptr;  // the one run's list (one_tier_run), given back at the end
+  const bool one = alike != nullptr && alike->size() <= limits::kMaxRangeRuns &&
+                   one_tier_run(claim, alike->front(), settle, answer, lender);
   std::vector<Dimension> dims;
   if (!one && known != 0) {
     known = 0;
@@ -296,30 +331,24 @@ void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& ru
   Outcomes all{outcomes.data(), outcomes.size(), chosen.data()};
   if (lent) {
     dims.clear();
-    const Spans spans = spans_of(claim, est);
-    // Every figure exact or unknown (no end open either): no range, no reason to find.
-    if (std::none_of(spans.begin(), spans.end(), [](const Span& s) { return opens_range(s); })) {
-      for (int p = 0; p < kPartCount; ++p) {
-        const Span& s = spans[static_cast<std::size_t>(p)];
-        std::optional<Fen>& value = *slot(est.split, p);
-        if (s.known && s.low)
-          value = s.low;  // exact: low == high
-        else
-          value.reset();
-      }
-      settle_unknowns(est, {});
-      return;
+    // Read above when nothing was open; else the passes gave up (a field revealed at every pass).
+    if (!none_open) {
+      own = spans_of(claim, est);
+      if (exact(own, est)) return;
     }
-    answer = {{}, spans, std::move(est.cannot_estimate)};
+    answer = {{}, own, std::move(est.cannot_estimate)};
     all = {&answer, 1};
   }
   if (one) all = {&answer, 1};
 
   OpenNeeds open;
+  const bool steps = est.trace.texts();  // the range's step joins its reasons' sentences in both languages (record)
+  open.languages(steps || has(est.trace.languages(), Texts::zh), steps || has(est.trace.languages(), Texts::en));
   for (const auto& o : all) open_needs(o.unknown, open);
   std::array<bool, kPartCount> ranged{};  // the parts given a range (est.ranges, without a lookup by name)
   for (int p = 0; p < kPartCount; ++p) {
-    Span full = merged(all, p, SIZE_MAX, 0);
+    // One settlement (most answers with a range): its own span, which is what merging it alone gives.
+    Span full = all.count == 1 ? all.first->spans[static_cast<std::size_t>(p)] : merged(all, p, SIZE_MAX, 0);
     std::optional<Fen>& value = *slot(est.split, p);
     if (!full.low && !full.high) full.known = false;
     if (!full.known) {
@@ -352,9 +381,7 @@ void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& ru
   // answer's entries for parts, then each run's list, an entry once. In place: a new list was an allocation per
   // answer.
   if (!lent) {
-    const auto is_part = [](const Text& part) {
-      return std::any_of(std::begin(kPartNames), std::end(kPartNames), [&](std::string_view n) { return part == n; });
-    };
+    const auto is_part = [](const Text& part) { return part_index(part) != kPartCount; };
     std::vector<CannotEstimate>& list = est.cannot_estimate;
     list.erase(std::remove_if(list.begin(), list.end(), [&](const CannotEstimate& u) { return !is_part(u.part); }),
                list.end());
@@ -366,6 +393,10 @@ void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& ru
       }
     }
   }
+  if (lender != nullptr) {
+    answer.unknown.clear();
+    lender->swap(answer.unknown);
+  }
   settle_unknowns(est, ranged);
 }
 
@@ -373,15 +404,13 @@ namespace {
 
 void settle_unknowns(Estimate& est, const std::array<bool, kPartCount>& ranged) {
   // A part the ranges now answer no longer needs the field that made it unknown.
-  est.cannot_estimate.erase(
-      std::remove_if(est.cannot_estimate.begin(), est.cannot_estimate.end(),
-                     [&](const CannotEstimate& u) {
-                       for (int p = 0; p < kPartCount; ++p)
-                         if (u.part == kPartNames[p] && (ranged[static_cast<std::size_t>(p)] || *slot(est.split, p)))
-                           return true;
-                       return false;
-                     }),
-      est.cannot_estimate.end());
+  est.cannot_estimate.erase(std::remove_if(est.cannot_estimate.begin(), est.cannot_estimate.end(),
+                                           [&](const CannotEstimate& u) {
+                                             const int p = part_index(u.part);
+                                             return p != kPartCount &&
+                                                    (ranged[static_cast<std::size_t>(p)] || *slot(est.split, p));
+                                           }),
+                            est.cannot_estimate.end());
   for (int p = 0; p < kPartCount; ++p) {
     if (!est.split.fund_paid && !ranged[kFund]) break;  // already explained by the fund's entry
     if (p != kSelfPay && p != kPatient) continue;
