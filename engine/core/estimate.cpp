@@ -157,6 +157,13 @@ void without_amounts(Estimate& est) {
   est.cannot_estimate = std::move(unknown);
 }
 
+// The scheme's and setting's rules the claim was settled under (null: none): read to tell whether its tiers settle
+// it alike.
+struct SettledUnder {
+  const SchemePolicy* scheme = nullptr;
+  const SettingPolicy* setting = nullptr;
+};
+
 // The tiers listed as a reader says them: "一档、二档", "grade 1 and grade 2".
 std::string tiers_said(const std::vector<Tier>& tiers, bool zh) {
   std::string out;
@@ -374,7 +381,7 @@ Result<Estimate*> EstimateRoom::estimate_in_place(Claim& claim, const PolicyPack
       [&rerun](const Claim& c, const Assumptions& a) -> Estimate* {
         return run(c, rerun.pack, a, rerun.contexts, rerun.into) ? nullptr : &rerun.into;
       },
-      rules, est);
+      est);
   if (!claim.bill_given) without_amounts(est);
   // The claim's languages, not the trace's: a bill-less answer's trace was rebuilt (without_amounts).
   warn_secondary_sources(est, est.trace, claim.texts, sources_seen_, est.warnings);

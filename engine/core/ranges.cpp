@@ -6,7 +6,6 @@
 #include "engine/core/limits.hpp"
 #include "engine/core/range_dimensions.hpp"
 #include "engine/core/range_step.hpp"
-#include "engine/core/tier_alike.hpp"
 #include "engine/core/unknowns.hpp"
 
 namespace claimcalc {
@@ -212,46 +211,6 @@ bool exact(const Spans& spans, Estimate& est) {
   return true;
 }
 
-// The tiers an answer whose one open field is the tier runs over, when they all settle alike: every value picks
-// figures of the same worth (shenzhen's employees at a level-3 hospital: 90% in either tier). Exact, from the rules:
-// the first value's settlement then stands for the others, which are not run. Null when they may differ.
-const std::vector<Tier>* alike_tiers(const Claim& claim, const SettledUnder& rules, const Estimate& est) {
-  if (rules.scheme == nullptr || rules.setting == nullptr || est.policy == nullptr) return nullptr;
-  // The tiers the dimension runs over (open_dimensions reads them from the answer's policy).
-  const auto it = est.policy->schemes.find(claim.scheme);
-  if (it == est.policy->schemes.end()) return nullptr;
-  const std::vector<Tier>& tiers = it->second.tiers;
-  return tiers_settle_alike(claim, tiers, *rules.scheme, *rules.setting) ? &tiers : nullptr;
-}
-
-// The first tier's run, when the tiers all settle alike (alike_tiers): it stands for every tier, its figures read as
-// spans and what it lacked taken into `one`. False when it reveals a further field or cannot settle: the passes then
-// run (that run again among them). The claim is lent to it, its tier and step texts set for it and put back after
-// (a copy was its bill's allocation and copy per answer). The run's list of what it lacked is lent to `one` too:
-// `lender` is where it goes back once read (taken, it made the next run allocate a new one).
-bool one_tier_run(Claim& claim, Tier first, const SettleOnce& settle, Outcome& one,
-                  std::vector<CannotEstimate>*& lender) {
-  struct Lent {
-    Claim& c;
-    std::optional<Tier> tier;
-    bool step_texts;
-    Lent(const Lent&) = delete;
-    Lent& operator=(const Lent&) = delete;
-    ~Lent() {
-      c.tier = tier;
-      c.step_texts = step_texts;
-    }
-  } const lent{claim, claim.tier, claim.step_texts};
-  claim.step_texts = false;  // as settle_one's runs
-  claim.tier = first;
-  Estimate* r = settle(claim, Assumptions{});
-  if (r == nullptr || (open_fields(claim, *r) & ~static_cast<unsigned>(kOpenTier)) != 0) return false;
-  one.spans = spans_of(claim, *r);
-  one.unknown.swap(r->cannot_estimate);
-  lender = &r->cannot_estimate;
-  return true;
-}
-
 // One run: the claim with each dimension at its chosen value (chosen from at), settled; the first run to reveal a
 // further field gives the next pass's dimensions. c is assigned the claim: its bill's storage is kept from run to run.
 void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::size_t* choice, std::size_t at,
@@ -275,7 +234,7 @@ void settle_one(const Claim& claim, std::vector<Dimension>& dims, const std::siz
 
 }  // namespace
 
-void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est) {
+void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est) {
   unsigned known = open_fields(claim, est);
   // Nothing open (most requests): the estimate's own settlement, read before any list for runs is made (made and
   // freed, they cost every answer). Exact, it is the answer.
@@ -285,16 +244,11 @@ void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& ru
     own = spans_of(claim, est);
     if (exact(own, est)) return;
   }
-  // An unknown tier whose tiers settle alike: its one run is the answer's one settlement, read as the estimate's own
-  // is when nothing is open (no dimension built, no outcome per tier, nothing weighed: each tier's range is the whole
-  // range), what it lacked merged as a pass's is. The answer is the passes' own.
-  const std::vector<Tier>* alike = known == kOpenTier ? alike_tiers(claim, rules, est) : nullptr;
-  Outcome answer;  // the one settlement read (this run's, or the estimate's own), without a list around it
-  std::vector<CannotEstimate>* lender = nullptr;  // the one run's list (one_tier_run), given back at the end
-  const bool one = alike != nullptr && alike->size() <= limits::kMaxRangeRuns &&
-                   one_tier_run(claim, alike->front(), settle, answer, lender);
+  // (An unknown tier whose tiers all settle alike never reaches here open: the estimate was settled as one of them,
+  // estimate.cpp.)
+  Outcome answer;  // the estimate's own settlement read, without a list around it
   std::vector<Dimension> dims;
-  if (!one && known != 0) {
+  if (known != 0) {
     known = 0;
     dims = open_dimensions(claim, est, known);
   }
@@ -327,7 +281,7 @@ void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& ru
   }
   // Nothing open (most requests): the one settlement is the estimate itself. Its list of what it lacks is lent to
   // the outcome (read below, never changed) and given back after.
-  const bool lent = outcomes.empty() && !one;
+  const bool lent = outcomes.empty();
   Outcomes all{outcomes.data(), outcomes.size(), chosen.data()};
   if (lent) {
     dims.clear();
@@ -339,7 +293,6 @@ void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& ru
     answer = {{}, own, std::move(est.cannot_estimate)};
     all = {&answer, 1};
   }
-  if (one) all = {&answer, 1};
 
   OpenNeeds open;
   const bool steps = est.trace.texts();  // the range's step joins its reasons' sentences in both languages (record)
@@ -392,10 +345,6 @@ void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& ru
         if (!seen) list.push_back(u);  // a part the ranges answer is dropped below
       }
     }
-  }
-  if (lender != nullptr) {
-    answer.unknown.clear();
-    lender->swap(answer.unknown);
   }
   settle_unknowns(est, ranged);
 }

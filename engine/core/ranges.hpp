@@ -16,15 +16,8 @@ namespace claimcalc {
 // the next one (each settles into the same storage: estimate_room.hpp), or null when the claim cannot be settled.
 using SettleOnce = std::function<Estimate*(const Claim&, const Assumptions&)>;
 
-// The scheme's and setting's rules the claim was settled under (null: none): read to skip runs that cannot differ.
-struct SettledUnder {
-  const SchemePolicy* scheme = nullptr;
-  const SettingPolicy* setting = nullptr;
-};
-
 // Rewrites est (the answer to the claim as given) so that every split figure is exact, a range in est.ranges, or
-// absent with a cannot_estimate entry; records a step per range and est.narrowings for next_questions. The claim is
-// lent to a run (some fields set for it) and given back as it was.
-void bound_ranges(Claim& claim, const SettleOnce& settle, const SettledUnder& rules, Estimate& est);
+// absent with a cannot_estimate entry; records a step per range and est.narrowings for next_questions.
+void bound_ranges(const Claim& claim, const SettleOnce& settle, Estimate& est);
 
 }  // namespace claimcalc
