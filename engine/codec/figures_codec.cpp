@@ -1,5 +1,7 @@
 #include "engine/codec/figures_codec.hpp"
 
+#include <cstring>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -152,8 +154,10 @@ namespace {
 // and 合计), by class, as JSON strings in each charset, made once: an ASCII answer writes each of their characters as
 // a \uXXXX escape, which was a fifth of the figures writer's cost (17 of the race's 21 requests give totals).
 struct TotalNames {
+  static constexpr std::size_t kRoom = 64;  // the longest JSON text (a longer name is written as any other)
   std::string name[3];
   std::string json[2][3];  // by Charset, then class
+  bool fits[3] = {};
   TotalNames() {
     for (std::size_t k = 0; k < 3; ++k) {
       name[k] = std::string(label_zh(static_cast<ItemClass>(k))) + "合计";
@@ -161,6 +165,7 @@ struct TotalNames {
         JsonWriter w(json[static_cast<std::size_t>(c)][k], c);
         w.string(name[k]);
       }
+      fits[k] = json[static_cast<std::size_t>(Charset::ascii)][k].size() <= kRoom;  // the longer of the two
     }
   }
 };
@@ -185,28 +190,34 @@ void write_items(JsonWriter& w, const std::vector<ItemResult>& list) {
   static_assert(static_cast<int>(ItemClass::class_a) == 0 && static_cast<int>(ItemClass::class_b) == 1 &&
                     static_cast<int>(ItemClass::out_of_catalogue) == 2,
                 "kHead is indexed by the class");
+  // Room for an item's members after its name, and for the whole item when its name is a total's and it has no
+  // code: one run, no call (most items of a figures batch).
+  constexpr std::size_t kTail = 4 * (24 + run::kMoneyRoom) + kPercentChars;
+  constexpr std::size_t kToName = 48 + 2 * run::kMoneyRoom + 32;
   w.begin_array();
   for (const auto& it : list) {
-    char* p = w.run(48 + 2 * run::kMoneyRoom + 32);  // to the name, without a code
-    p = run::padded(p, kHead[static_cast<std::size_t>(it.item_class)]);
+    const auto k = static_cast<std::size_t>(it.item_class);
+    char* p = w.run(kToName + TotalNames::kRoom + kTail);
+    p = run::padded(p, kHead[k]);
     p = run::money(p, it.class_b_upfront);
     if (!it.code.empty()) {
       p = run::literal(p, ",\"code\":");
       w.ran_to_key(p);
       w.string(it.code);
-      p = w.more(16 + run::kMoneyRoom + 16);
+      p = w.more(kToName + TotalNames::kRoom + kTail);
     }
     p = run::literal(p, ",\"in_scope\":");
     p = run::money(p, it.in_scope);
     p = run::literal(p, ",\"name\":");
-    w.ran_to_key(p);
-    const auto k = static_cast<std::size_t>(it.item_class);
-    if (it.name == totals.name[k]) {
-      w.raw(total_json[k]);
+    if (totals.fits[k] && it.name == totals.name[k]) {
+      const std::string& name = total_json[k];
+      std::memcpy(p, name.data(), name.size());
+      p += name.size();
     } else {
+      w.ran_to_key(p);
       w.string(it.name);
+      p = w.more(kTail);
     }
-    p = w.more(4 * (24 + run::kMoneyRoom) + kPercentChars);
     p = run::literal(p, ",\"out_of_catalogue\":");
     p = run::money(p, it.out_of_catalogue);
     p = run::literal(p, ",\"over_ceiling\":");
