@@ -150,37 +150,52 @@ void write_national(JsonWriter& w, SplitFigures& figures) {
 
 namespace {
 
-// The names a request's totals become (request_codec.cpp's parse_claim and the plain reader: the class's Chinese label
-// and 合计), by class, as JSON strings in each charset, made once: an ASCII answer writes each of their characters as
-// a \uXXXX escape, which was a fifth of the figures writer's cost (17 of the race's 21 requests give totals).
-struct TotalNames {
-  static constexpr std::size_t kRoom = 64;  // the longest JSON text (a longer name is written as any other)
-  std::string name[3];
-  std::string json[2][3];  // by Charset, then class
-  bool fits[3] = {};
-  TotalNames() {
-    for (std::size_t k = 0; k < 3; ++k) {
-      name[k] = std::string(label_zh(static_cast<ItemClass>(k))) + "合计";
-      for (const Charset c : {Charset::utf8, Charset::ascii}) {
-        JsonWriter w(json[static_cast<std::size_t>(c)][k], c);
-        w.string(name[k]);
+// The names a request's totals become (request_codec.cpp's parse_claim and the plain reader: the class's label_zh
+// and 合计), with their JSON text in each charset, worked out at compile time: an ASCII answer writes each of their
+// characters as a \uXXXX escape, which was a fifth of the figures writer's cost (17 of the race's 21 requests give
+// totals). Should the labels change, no item matches these and each name is escaped as any other: the same bytes.
+struct TotalName {
+  static constexpr std::size_t kRoom = 64;
+  std::string_view name;
+  char json[2][kRoom] = {};  // by Charset: the name as a JSON string (UTF-8 as is; ASCII with \uXXXX escapes)
+  std::size_t size[2] = {};  // 0: not made (a character other than plain ASCII or three UTF-8 bytes)
+  explicit constexpr TotalName(std::string_view n) : name(n) {
+    for (std::size_t c = 0; c < 2; ++c) {
+      std::size_t at = 0;
+      json[c][at++] = '"';
+      for (std::size_t i = 0; i < n.size(); ++i) {
+        const auto b = static_cast<unsigned char>(n[i]);
+        if (c == 0 || b < 0x80) {
+          if (b < 0x20 || b == '"' || b == '\\') return;
+          json[c][at++] = n[i];
+          continue;
+        }
+        if ((b & 0xF0u) != 0xE0u || i + 2 >= n.size()) return;
+        const unsigned unit = (b & 0xFu) << 12 | (static_cast<unsigned char>(n[i + 1]) & 0x3Fu) << 6 |
+                              (static_cast<unsigned char>(n[i + 2]) & 0x3Fu);
+        i += 2;
+        json[c][at++] = '\\';
+        json[c][at++] = 'u';
+        for (int shift = 12; shift >= 0; shift -= 4) json[c][at++] = "0123456789abcdef"[unit >> shift & 0xFu];
       }
-      fits[k] = json[static_cast<std::size_t>(Charset::ascii)][k].size() <= kRoom;  // the longer of the two
+      json[c][at++] = '"';
+      size[c] = at;
     }
   }
 };
-
-const TotalNames& total_names() {
-  static const TotalNames names;
-  return names;
+constexpr TotalName kTotalNames[] = {TotalName("甲类合计"), TotalName("乙类合计"), TotalName("丙类（目录外）合计")};
+constexpr bool all_made() {
+  for (const TotalName& t : kTotalNames)
+    if (t.size[0] == 0 || t.size[1] == 0) return false;
+  return true;
 }
+static_assert(all_made(), "the totals' names made at compile time");
 
 }  // namespace
 
 void write_items(JsonWriter& w, const std::vector<ItemResult>& list) {
   namespace run = json_run;
-  const TotalNames& totals = total_names();
-  const std::string* const total_json = totals.json[static_cast<std::size_t>(w.charset())];
+  const auto charset = static_cast<std::size_t>(w.charset());
   // The members up to the name's value, by class (the class's name is a constant).
   static constexpr run::Padded<48> kHead[] = {
       "{\"class\":\"class_a\",\"class_b_upfront\":",
@@ -197,22 +212,22 @@ void write_items(JsonWriter& w, const std::vector<ItemResult>& list) {
   w.begin_array();
   for (const auto& it : list) {
     const auto k = static_cast<std::size_t>(it.item_class);
-    char* p = w.run(kToName + TotalNames::kRoom + kTail);
+    char* p = w.run(kToName + TotalName::kRoom + kTail);
     p = run::padded(p, kHead[k]);
     p = run::money(p, it.class_b_upfront);
     if (!it.code.empty()) {
       p = run::literal(p, ",\"code\":");
       w.ran_to_key(p);
       w.string(it.code);
-      p = w.more(kToName + TotalNames::kRoom + kTail);
+      p = w.more(kToName + TotalName::kRoom + kTail);
     }
     p = run::literal(p, ",\"in_scope\":");
     p = run::money(p, it.in_scope);
     p = run::literal(p, ",\"name\":");
-    if (totals.fits[k] && it.name == totals.name[k]) {
-      const std::string& name = total_json[k];
-      std::memcpy(p, name.data(), name.size());
-      p += name.size();
+    const TotalName& total = kTotalNames[k];
+    if (total.size[charset] != 0 && it.name == total.name) {
+      std::memcpy(p, total.json[charset], TotalName::kRoom);
+      p += total.size[charset];
     } else {
       w.ran_to_key(p);
       w.string(it.name);
