@@ -59,18 +59,19 @@ void figure(JsonWriter& w, const Range& r, Sentences sentences) {
 
 SplitFigures::SplitFigures(const Estimate& est, Sentences sentences) : sentences_(sentences) {
   const auto& parts = split_parts();
-  for (std::size_t p = 0; p < parts.size(); ++p) {
-    const SplitPart& part = parts[p];
-    // A bill part is null without a bill and never a range.
-    const std::optional<Fen> v = part.bill && !est.bill_given ? std::nullopt : part.value(est.split);
-    size_[p] = static_cast<std::uint8_t>(json_run::money(text_[p].data(), v) - text_[p].data());
-  }
   // Ranges and parts are both sorted by name: one walk pairs them (the table fetched once, not at every step).
   std::size_t p = 0;
   for (const auto& [name, range] : est.ranges) {
     while (p < parts.size() && parts[p].name != name) ++p;
     if (p == parts.size()) break;
     if (!parts[p].bill) range_[p] = &range;
+  }
+  for (p = 0; p < parts.size(); ++p) {
+    if (range_[p] != nullptr) continue;  // written as its range
+    const SplitPart& part = parts[p];
+    // A bill part is null without a bill and never a range.
+    const std::optional<Fen> v = part.bill && !est.bill_given ? std::nullopt : part.value(est.split);
+    size_[p] = static_cast<std::uint8_t>(json_run::money(text_[p].data(), v) - text_[p].data());
   }
 }
 
