@@ -52,15 +52,9 @@ char* ascii_escaped(char* to, std::string_view plain) {
       for (; s != end && *s < 0x80; ++s) *to++ = static_cast<char>(*s);
       continue;
     }
-    if ((c & 0xF0u) != 0xE0) {  // two or four bytes (¥, ×, the rare character outside the BMP): out of line
-      std::uint32_t code = c >= 0xF0 ? (c & 0x07u) << 18 | (s[1] & 0x3Fu) << 12 | (s[2] & 0x3Fu) << 6 | (s[3] & 0x3Fu)
-                                     : (c & 0x1Fu) << 6 | (s[1] & 0x3Fu);
-      s += c >= 0xF0 ? 4 : 2;
-      if (code >= 0x10000) {
-        to = unit_escape(to, 0xD800 + ((code - 0x10000) >> 10));
-        code = 0xDC00 + ((code - 0x10000) & 0x3FF);
-      }
-      to = unit_escape(to, code);
+    if ((c & 0xF0u) != 0xE0) {  // two bytes (¥, ×): out of line
+      to = unit_escape(to, (c & 0x1Fu) << 6 | (s[1] & 0x3Fu));
+      s += 2;
       continue;
     }
     // Three bytes (1110aaaa 10bbbbbb 10cccccc: Chinese), straight on while they last: the four nibbles of

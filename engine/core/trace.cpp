@@ -91,8 +91,9 @@ StepValue lasting_text_value(std::string_view name, std::string_view text) {
 }
 
 const StepValue* Step::find(std::string_view name) const {
+  // The first byte before the rest: most names differ there, and comparing the rest is a call (memcmp) a name.
   for (const auto& v : values)
-    if (v.name == name) return &v;
+    if (v.name.size() == name.size() && (name.empty() || v.name[0] == name[0]) && v.name == name) return &v;
   return nullptr;
 }
 
@@ -307,12 +308,11 @@ std::size_t sentence_pieces(const Step& step, bool zh, SentencePiece (&pieces)[k
   return n;
 }
 
-namespace {
-
-// The sentence in one string, made at once in room for each piece (a value used twice has room twice).
-std::string sentence(const Step& step, bool zh) {
+// The sentence in one string, made at once in room for each piece (a value used twice has room twice). Out of line:
+// the explanation's two calls do not take a copy each (the wasm's size budget).
+[[gnu::noinline]] std::string Step::text(bool zh) const {
   SentencePiece pieces[kMaxSentencePieces];
-  const std::size_t n = sentence_pieces(step, zh, pieces);
+  const std::size_t n = sentence_pieces(*this, zh, pieces);
   std::size_t room = 0;
   for (std::size_t i = 0; i < n; ++i)
     room += pieces[i].value != nullptr ? step_value_room(*pieces[i].value) : pieces[i].size;
@@ -324,11 +324,6 @@ std::string sentence(const Step& step, bool zh) {
   return out;
 }
 
-}  // namespace
-
-std::string Step::text_zh() const { return sentence(*this, true); }
-std::string Step::text_en() const { return sentence(*this, false); }
-
 void Trace::add(Rule rule, std::initializer_list<StepValue> values, const Citation* cite) {
   if (!keeps_values(rule)) {
     steps_.push_back(Step{rule, {}, cite});
@@ -337,7 +332,8 @@ void Trace::add(Rule rule, std::initializer_list<StepValue> values, const Citati
   add(rule, std::vector<StepValue>(values), cite);
 }
 
-void Trace::add(Rule rule, std::vector<StepValue> values, const Citation* cite) {
+// Out of line: called from every rule, each call a copy of the push (the wasm's size budget).
+[[gnu::noinline]] void Trace::add(Rule rule, std::vector<StepValue> values, const Citation* cite) {
   steps_.push_back(Step{rule, std::move(values), cite, texts_ ? languages_ : Texts::none});
 }
 

@@ -80,8 +80,9 @@ struct Step {
 
   const StepValue* find(std::string_view name) const;
   // The sentences a help-desk agent reads aloud ("" in a language the step is not in).
-  std::string text_zh() const;
-  std::string text_en() const;
+  std::string text_zh() const { return text(true); }
+  std::string text_en() const { return text(false); }
+  std::string text(bool zh) const;
 };
 
 // A step's sentence as pieces, in order: the template's text between its holes (UTF-8 that needs no JSON escape:
