@@ -145,7 +145,8 @@ void write_step_sentence(JsonWriter& w, const Step& s, bool zh) {
       }
     } else if (ascii) {  // a number, with ¥ or 元
       char number[kMoneyChars + kPercentChars];
-      p = ascii_escaped(p, std::string_view(number, static_cast<std::size_t>(step_value_text(number, *v, zh) - number)));
+      p = ascii_escaped(p,
+                        std::string_view(number, static_cast<std::size_t>(step_value_text(number, *v, zh) - number)));
     } else {
       p = step_value_text(p, *v, zh);
     }
@@ -291,8 +292,7 @@ void append_estimate_envelope(std::string& out, const Estimate& est, const char*
 void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, Texts texts) {
   std::size_t step_bytes = 0;
   // A step's sentence is up to about 300 bytes in each language.
-  for (const auto& s : est.trace.steps())
-    step_bytes += (s.languages != Texts::none ? 512 : 0) + 64 * s.values.size();
+  for (const auto& s : est.trace.steps()) step_bytes += (s.languages != Texts::none ? 512 : 0) + 64 * s.values.size();
   // Capacity for the whole answer at once (the step texts are most of it; in ascii, Chinese takes twice its bytes):
   // grown as it was written, a 10-item answer was copied at each of six growths.
   const std::size_t room =

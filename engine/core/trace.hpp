@@ -90,7 +90,7 @@ struct Step {
 // at most a dozen holes); a hole naming no value is written {?name}, visibly (a bug in the template table, caught
 // by the golden tests).
 struct SentencePiece {  // no initializers: a sentence's array of them is not cleared before it is filled
-  const char* text;        // when value is null: size bytes of the template (or of a missing name)
+  const char* text;     // when value is null: size bytes of the template (or of a missing name)
   std::size_t size;
   const StepValue* value;  // else this value, as step_value_text writes it
 
