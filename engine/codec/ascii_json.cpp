@@ -5,6 +5,8 @@
 
 namespace claimcalc::codec {
 
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "ascii_escaped stores an escape's four digits as one word");
+
 namespace {
 
 // Where the first byte of text at or after `from` that is not ASCII is (text.size() if none), 8 bytes at a time.
@@ -18,7 +20,59 @@ std::size_t next_non_ascii(std::string_view text, std::size_t from) {
   return from;
 }
 
+// \uXXXX for the UTF-16 code unit u at p, the four hex digits at once: '0' added to each nibble, and 'a' - '0' - 10
+// more to those of ten or more (n + 6 reaches 16 exactly then), as JsonWriter writes them.
+[[gnu::noinline]] char* unit_escape(char* p, std::uint32_t u) {
+  const std::uint32_t nibbles = (u >> 12 & 0xFu) | (u >> 8 & 0xFu) << 8 | (u >> 4 & 0xFu) << 16 | (u & 0xFu) << 24;
+  const std::uint32_t n = nibbles + 0x30303030u + ((nibbles + 0x06060606u) >> 4 & 0x01010101u) * 0x27u;
+  p[0] = '\\';
+  p[1] = 'u';
+  p[2] = static_cast<char>(n & 0xFFu);
+  p[3] = static_cast<char>(n >> 8 & 0xFFu);
+  p[4] = static_cast<char>(n >> 16 & 0xFFu);
+  p[5] = static_cast<char>(n >> 24);
+  return p + 6;
+}
+
 }  // namespace
+
+char* ascii_escaped(char* to, std::string_view plain) {
+  const auto* s = reinterpret_cast<const unsigned char*>(plain.data());
+  const unsigned char* const end = s + plain.size();
+  while (s != end) {
+    unsigned c = *s;
+    if (c < 0x80) {
+      // ASCII 8 bytes at a time while a word is all ASCII (an English sentence), then byte by byte.
+      for (; end - s >= 8; s += 8, to += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, s, 8);
+        if ((word & 0x8080808080808080u) != 0) break;
+        std::memcpy(to, &word, 8);
+      }
+      for (; s != end && *s < 0x80; ++s) *to++ = static_cast<char>(*s);
+      continue;
+    }
+    if ((c & 0xF0u) != 0xE0) {  // two bytes (¥, ×): out of line
+      to = unit_escape(to, (c & 0x1Fu) << 6 | (s[1] & 0x3Fu));
+      s += 2;
+      continue;
+    }
+    // Three bytes (1110aaaa 10bbbbbb 10cccccc: Chinese), straight on while they last: the four nibbles of
+    // aaaabbbbbbcccccc taken from the bytes, made digits at once, and the escape written as two stores.
+    do {
+      const std::uint32_t b = s[1], d = s[2];
+      const std::uint32_t nibbles =
+          (c & 0xFu) | (b << 6 & 0xF00u) | (b << 18 & 0xC0000u) | (d << 12 & 0x30000u) | (d & 0xFu) << 24;
+      const std::uint32_t digits = nibbles + 0x30303030u + ((nibbles + 0x06060606u) >> 4 & 0x01010101u) * 0x27u;
+      to[0] = '\\';
+      to[1] = 'u';
+      std::memcpy(to + 2, &digits, 4);  // the first digit in the lowest byte: little-endian (x86, wasm)
+      to += 6;
+      s += 3;
+    } while (s != end && ((c = *s) & 0xF0u) == 0xE0);
+  }
+  return to;
+}
 
 std::string_view ascii_json(std::string_view piece, std::string& out) {
   std::size_t at = next_non_ascii(piece, 0);

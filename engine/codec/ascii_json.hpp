@@ -15,4 +15,10 @@ namespace claimcalc::codec {
 // keeps those bytes as they are (answer pieces end between characters).
 std::string_view ascii_json(std::string_view piece, std::string& out);
 
+// Text a JSON writer writes as it is in UTF-8 (valid UTF-8 with no control character, quote or backslash, and no
+// character above U+FFFF: a step sentence's template, a number) as an ASCII writer writes it, at `to` (room for three
+// times its size): each character above U+007F as JsonWriter's \uXXXX; returns the end. Without the writer's checks: a
+// full answer's step sentences are written from their pieces (estimate_writer.cpp).
+char* ascii_escaped(char* to, std::string_view plain);
+
 }  // namespace claimcalc::codec

@@ -1,9 +1,11 @@
 #include "engine/codec/estimate_writer.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 #include <vector>
 
+#include "engine/codec/ascii_json.hpp"
 #include "engine/codec/batch_texts.hpp"
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_writer.hpp"
@@ -109,6 +111,50 @@ void write_amounts(JsonWriter& w, const std::vector<StepValue>& values, std::vec
   w.end_object();
 }
 
+// A step's sentence written from its pieces straight into the answer (engine/core/trace.hpp): the template's text
+// copied (escaped in ascii: it is plain UTF-8, literals), numbers and dates written in place; no string composed
+// and then escaped whole.
+void write_step_sentence(JsonWriter& w, const Step& s, bool zh) {
+  SentencePiece pieces[kMaxSentencePieces];
+  const std::size_t n = sentence_pieces(s, zh, pieces);
+  std::size_t room = 2;  // the quotes; a text value makes its own room
+  for (std::size_t i = 0; i < n; ++i) room += pieces[i].value == nullptr ? pieces[i].size : kMoneyChars + kPercentChars;
+  const bool ascii = w.charset() == Charset::ascii;
+  if (ascii) room *= 3;  // escaped, a character takes at most three times its bytes
+  char* p = w.run(room);
+  *p++ = '"';
+  for (std::size_t i = 0; i < n; ++i) {
+    const StepValue* v = pieces[i].value;
+    if (v != nullptr && v->kind == StepValue::Kind::text) {
+      // A text value may hold anything (the pack's, the request's): written by the writer's own escaping as a JSON
+      // string, whose quotes are then taken out. The room counted above is still there after it.
+      w.ran_to_key(p);  // the string is the value after a member name: no comma before it
+      const std::size_t at = w.offset();
+      w.string(v->text());
+      const std::size_t size = w.offset() - at;
+      p = w.more(room) - size;
+      std::memmove(p, p + 1, size - 2);
+      p += size - 2;
+    } else if (v == nullptr || v->kind == StepValue::Kind::date) {  // the template's text, or a date (ISO: ASCII)
+      const std::string_view text = v == nullptr ? pieces[i].view() : v->text();
+      if (ascii) {
+        p = ascii_escaped(p, text);
+      } else if (!text.empty()) {
+        std::memcpy(p, text.data(), text.size());
+        p += text.size();
+      }
+    } else if (ascii) {  // a number, with ¥ or 元
+      char number[kMoneyChars + kPercentChars];
+      p = ascii_escaped(p,
+                        std::string_view(number, static_cast<std::size_t>(step_value_text(number, *v, zh) - number)));
+    } else {
+      p = step_value_text(p, *v, zh);
+    }
+  }
+  *p++ = '"';
+  w.ran(p);
+}
+
 void write_steps(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.key("steps");
   w.begin_array();
@@ -123,7 +169,14 @@ void write_steps(JsonWriter& w, const Estimate& est, Sentences sentences) {
       w.key("source");
       w.null();
     }
-    write_sentences(w, sentences, "text_en", s.text_en, "text_zh", s.text_zh);
+    if (has(sentences.texts, Texts::en)) {  // the languages asked for, English first (write_sentences' order)
+      w.key("text_en");
+      write_step_sentence(w, s, false);
+    }
+    if (has(sentences.texts, Texts::zh)) {
+      w.key("text_zh");
+      write_step_sentence(w, s, true);
+    }
     w.end_object();
   }
   w.end_array();
@@ -238,7 +291,8 @@ void append_estimate_envelope(std::string& out, const Estimate& est, const char*
 
 void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, Texts texts) {
   std::size_t step_bytes = 0;
-  for (const auto& s : est.trace.steps()) step_bytes += s.text_zh.size() + s.text_en.size() + 64 * s.values.size();
+  // A step's sentence is up to about 300 bytes in each language.
+  for (const auto& s : est.trace.steps()) step_bytes += (s.languages != Texts::none ? 512 : 0) + 64 * s.values.size();
   // Capacity for the whole answer at once (the step texts are most of it; in ascii, Chinese takes twice its bytes):
   // grown as it was written, a 10-item answer was copied at each of six growths.
   const std::size_t room =

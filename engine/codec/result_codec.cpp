@@ -168,8 +168,8 @@ json estimate_to_json(const Estimate& est, const std::string& engine_version) {
   for (const auto& s : est.trace.steps()) {
     json j = json::object();
     j["rule"] = rule_name(s.rule);
-    j["text_zh"] = s.text_zh;
-    j["text_en"] = s.text_en;
+    j["text_zh"] = s.text_zh();
+    j["text_en"] = s.text_en();
     json values = json::object();
     for (const auto& v : s.values) values[v.name] = value_json(v);
     j["amounts"] = std::move(values);
@@ -292,7 +292,7 @@ void explain_one(const Estimate& est, bool zh, bool brief, std::string& out) {
   int n = 0;
   if (!brief) {
     for (const auto& step : est.trace.steps()) {
-      out += std::to_string(++n) + ". " + (zh ? step.text_zh : step.text_en);
+      out += std::to_string(++n) + ". " + (zh ? step.text_zh() : step.text_en());
       if (step.cite) out += cite_text(*est.layers.holding(*step.cite, est.policy), *step.cite, zh);
       out += "\n";
     }

@@ -93,31 +93,29 @@ StepValue lasting_text_value(std::string_view name, std::string_view text) {
 }
 
 const StepValue* Step::find(std::string_view name) const {
+  // The first byte before the rest: most names differ there, and comparing the rest is a call (memcmp) a name.
   for (const auto& v : values)
-    if (v.name == name) return &v;
+    if (v.name.size() == name.size() && (name.empty() || v.name[0] == name[0]) && v.name == name) return &v;
   return nullptr;
 }
 
 namespace {
-
-enum class Lang { zh, en };
 
 char* copy(char* p, std::string_view s) {
   if (!s.empty()) std::memcpy(p, s.data(), s.size());
   return p + s.size();
 }
 
-// Room for a value in a sentence: a text's own bytes, and enough for any number with its sign (¥ and 元 included;
-// a number's text is empty).
-std::size_t value_room(const StepValue& v) { return v.text().size() + kMoneyChars + kPercentChars; }
+}  // namespace
 
-// Writes the value at p (room for value_room(v)); returns the end.
-char* write_value(char* p, const StepValue& v, Lang lang) {
+std::size_t step_value_room(const StepValue& v) { return v.text().size() + kMoneyChars + kPercentChars; }
+
+char* step_value_text(char* p, const StepValue& v, bool zh) {
   switch (v.kind) {
     case StepValue::Kind::money:
-      if (lang == Lang::en) p = copy(p, "¥");
+      if (!zh) p = copy(p, "¥");
       p += write_money(v.fen, p);
-      if (lang == Lang::zh) p = copy(p, "元");
+      if (zh) p = copy(p, "元");
       return p;
     case StepValue::Kind::ratio:
       return p + write_percent(v.ratio, p);
@@ -130,54 +128,12 @@ char* write_value(char* p, const StepValue& v, Lang lang) {
   return p;
 }
 
-// Replaces each {name} with the step's value of that name. A missing name is a bug in the template
-// table below, caught by the golden tests; it renders visibly as {?name}. The sentence is written in place, in room
-// made at once for the template and each value once (a step is written for every figure of every estimate, and
-// appending piece by piece grew each sentence two or three times); a value used twice makes more room.
-std::string fill(std::string_view tmpl, const Step& step, Lang lang) {
-  std::size_t room = tmpl.size();
-  for (const auto& v : step.values) room += value_room(v);
-  std::string out(room, '\0');
-  char* p = &out[0];
-  std::size_t i = 0;
-  while (i < tmpl.size()) {
-    const std::size_t open = tmpl.find('{', i);
-    const std::size_t close = open == std::string_view::npos ? open : tmpl.find('}', open);
-    if (close == std::string_view::npos) {
-      p = copy(p, tmpl.substr(i));
-      break;
-    }
-    p = copy(p, tmpl.substr(i, open - i));
-    const std::string_view name = tmpl.substr(open + 1, close - open - 1);
-    const StepValue* v = nullptr;
-    for (const auto& x : step.values)
-      if (x.name == name) {
-        v = &x;
-        break;
-      }
-    // Room for what replaces the hole and for the template's text after it (it had room, but a value used twice
-    // takes room counted once).
-    const std::size_t need = (v != nullptr ? value_room(*v) : name.size() + 3) + tmpl.size() - close;
-    const auto used = static_cast<std::size_t>(p - out.data());
-    if (out.size() - used < need) {
-      out.resize(std::max(2 * out.size(), used + need));
-      p = &out[used];
-    }
-    if (v != nullptr) {
-      p = write_value(p, *v, lang);
-    } else {
-      p = copy(copy(p, "{?"), name);
-      *p++ = '}';
-    }
-    i = close + 1;
-  }
-  out.resize(static_cast<std::size_t>(p - out.data()));
-  return out;
-}
+namespace {
 
+// Views, not pointers: a literal's size is known where it is given (no strlen each sentence).
 struct Templates {
-  const char* zh;
-  const char* en;
+  std::string_view zh;
+  std::string_view en;
 };
 
 Templates templates(const Step& s) {
@@ -324,24 +280,69 @@ Templates templates(const Step& s) {
 
 }  // namespace
 
-void render_step_text(Step& step, Texts languages) {
+namespace {
+
+SentencePiece piece(std::string_view text) { return {text.data(), text.size(), nullptr}; }
+
+}  // namespace
+
+std::size_t sentence_pieces(const Step& step, bool zh, SentencePiece (&pieces)[kMaxSentencePieces]) {
+  if (!has(step.languages, zh ? Texts::zh : Texts::en)) return 0;
   const Templates t = templates(step);
-  if (has(languages, Texts::zh)) step.text_zh = fill(t.zh, step, Lang::zh);
-  if (has(languages, Texts::en)) step.text_en = fill(t.en, step, Lang::en);
+  const std::string_view tmpl = zh ? t.zh : t.en;
+  std::size_t n = 0;
+  std::size_t i = 0;
+  // A hole takes at most three pieces and the text after it one: the last hole is always whole (the templates have
+  // at most a dozen holes, far from the limit).
+  while (i < tmpl.size() && n + 4 <= kMaxSentencePieces) {
+    const std::size_t open = tmpl.find('{', i);
+    const std::size_t close = open == std::string_view::npos ? open : tmpl.find('}', open);
+    if (close == std::string_view::npos) {
+      pieces[n++] = piece(tmpl.substr(i));
+      break;
+    }
+    if (open != i) pieces[n++] = piece(tmpl.substr(i, open - i));
+    const std::string_view name = tmpl.substr(open + 1, close - open - 1);
+    const StepValue* v = step.find(name);
+    if (v != nullptr) {
+      pieces[n++] = {nullptr, 0, v};
+    } else {
+      pieces[n++] = piece("{?");
+      pieces[n++] = piece(name);
+      pieces[n++] = piece("}");
+    }
+    i = close + 1;
+  }
+  return n;
+}
+
+// The sentence in one string, made at once in room for each piece (a value used twice has room twice). Out of line:
+// the explanation's two calls do not take a copy each (the wasm's size budget).
+[[gnu::noinline]] std::string Step::text(bool zh) const {
+  SentencePiece pieces[kMaxSentencePieces];
+  const std::size_t n = sentence_pieces(*this, zh, pieces);
+  std::size_t room = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    room += pieces[i].value != nullptr ? step_value_room(*pieces[i].value) : pieces[i].size;
+  std::string out(room, '\0');
+  char* p = out.data();
+  for (std::size_t i = 0; i < n; ++i)
+    p = pieces[i].value != nullptr ? step_value_text(p, *pieces[i].value, zh) : copy(p, pieces[i].view());
+  out.resize(static_cast<std::size_t>(p - out.data()));
+  return out;
 }
 
 void Trace::add(Rule rule, std::initializer_list<StepValue> values, const Citation* cite) {
   if (!keeps_values(rule)) {
-    steps_.push_back(Step{rule, {}, cite, "", ""});
+    steps_.push_back(Step{rule, {}, cite});
     return;
   }
   add(rule, std::vector<StepValue>(values), cite);
 }
 
-void Trace::add(Rule rule, std::vector<StepValue> values, const Citation* cite) {
-  Step step{rule, std::move(values), cite, "", ""};
-  if (texts_) render_step_text(step, languages_);
-  steps_.push_back(std::move(step));
+// Out of line: called from every rule, each call a copy of the push (the wasm's size budget).
+[[gnu::noinline]] void Trace::add(Rule rule, std::vector<StepValue> values, const Citation* cite) {
+  steps_.push_back(Step{rule, std::move(values), cite, texts_ ? languages_ : Texts::none});
 }
 
 }  // namespace claimcalc

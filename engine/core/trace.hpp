@@ -1,6 +1,7 @@
 // The explanation: one step per computed figure, recorded where the figure is computed.
 #pragma once
 
+#include <cstddef>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -72,15 +73,39 @@ struct Step {
   // The policy's citation (the pack outlives every answer, as Estimate::policy does); null for pure arithmetic
   // (sums) that no rule decides. A copy per step cost more than the arithmetic.
   const Citation* cite = nullptr;
-  std::string text_zh;
-  std::string text_en;
+  // The languages its sentences are in (none for a figures-only answer's step). They are composed from the rule's
+  // template and the values where they are read, not when the step is added: the full answer's writer writes them
+  // straight into the answer (engine/codec/estimate_writer.cpp), where composing each into a string first and then
+  // escaping it cost a fifth of a 10-item full estimate in the wasm.
+  Texts languages = Texts::none;
 
   const StepValue* find(std::string_view name) const;
+  // The sentences a help-desk agent reads aloud ("" in a language the step is not in).
+  std::string text_zh() const { return text(true); }
+  std::string text_en() const { return text(false); }
+  std::string text(bool zh) const;
 };
 
-// Renders the sentences a help-desk agent reads aloud, in the languages asked for (the other stays empty). The one
-// place step texts are written.
-void render_step_text(Step& step, Texts languages = Texts::both);
+// A step's sentence as pieces, in order: the template's text between its holes (UTF-8 that needs no JSON escape:
+// the templates are literals) and the values that fill the holes. At most kMaxSentencePieces (the templates have
+// at most a dozen holes); a hole naming no value is written {?name}, visibly (a bug in the template table, caught
+// by the golden tests).
+struct SentencePiece {  // no initializers: a sentence's array of them is not cleared before it is filled
+  const char* text;     // when value is null: size bytes of the template (or of a missing name)
+  std::size_t size;
+  const StepValue* value;  // else this value, as step_value_text writes it
+
+  std::string_view view() const { return {text, size}; }
+};
+constexpr std::size_t kMaxSentencePieces = 32;
+// The pieces of the step's sentence in Chinese (zh) or English; returns their count. None when the step is not in
+// that language.
+std::size_t sentence_pieces(const Step& step, bool zh, SentencePiece (&pieces)[kMaxSentencePieces]);
+// Room for a value in a sentence (step_value_text writes no more)...
+std::size_t step_value_room(const StepValue& v);
+// ...and the value as the sentence reads it (money with ¥ before it in English, 元 after it in Chinese), at p;
+// returns the end.
+char* step_value_text(char* p, const StepValue& v, bool zh);
 
 class Trace {
  public:
