@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <cstring>
 
-namespace claimcalc::codec {
+#include "engine/codec/hex_escape.hpp"
 
-static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "ascii_escaped stores an escape's four digits as one word");
+namespace claimcalc::codec {
 
 namespace {
 
@@ -20,19 +20,8 @@ std::size_t next_non_ascii(std::string_view text, std::size_t from) {
   return from;
 }
 
-// \uXXXX for the UTF-16 code unit u at p, the four hex digits at once: '0' added to each nibble, and 'a' - '0' - 10
-// more to those of ten or more (n + 6 reaches 16 exactly then), as JsonWriter writes them.
-[[gnu::noinline]] char* unit_escape(char* p, std::uint32_t u) {
-  const std::uint32_t nibbles = (u >> 12 & 0xFu) | (u >> 8 & 0xFu) << 8 | (u >> 4 & 0xFu) << 16 | (u & 0xFu) << 24;
-  const std::uint32_t n = nibbles + 0x30303030u + ((nibbles + 0x06060606u) >> 4 & 0x01010101u) * 0x27u;
-  p[0] = '\\';
-  p[1] = 'u';
-  p[2] = static_cast<char>(n & 0xFFu);
-  p[3] = static_cast<char>(n >> 8 & 0xFFu);
-  p[4] = static_cast<char>(n >> 16 & 0xFFu);
-  p[5] = static_cast<char>(n >> 24);
-  return p + 6;
-}
+// \uXXXX for the UTF-16 code unit u at p, as JsonWriter writes it (out of line: the wasm's size budget).
+[[gnu::noinline]] char* unit_escape(char* p, std::uint32_t u) { return hex_escape(p, unit_nibbles(u)); }
 
 }  // namespace
 
@@ -60,14 +49,7 @@ char* ascii_escaped(char* to, std::string_view plain) {
     // Three bytes (1110aaaa 10bbbbbb 10cccccc: Chinese), straight on while they last: the four nibbles of
     // aaaabbbbbbcccccc taken from the bytes, made digits at once, and the escape written as two stores.
     do {
-      const std::uint32_t b = s[1], d = s[2];
-      const std::uint32_t nibbles =
-          (c & 0xFu) | (b << 6 & 0xF00u) | (b << 18 & 0xC0000u) | (d << 12 & 0x30000u) | (d & 0xFu) << 24;
-      const std::uint32_t digits = nibbles + 0x30303030u + ((nibbles + 0x06060606u) >> 4 & 0x01010101u) * 0x27u;
-      to[0] = '\\';
-      to[1] = 'u';
-      std::memcpy(to + 2, &digits, 4);  // the first digit in the lowest byte: little-endian (x86, wasm)
-      to += 6;
+      to = hex_escape(to, three_byte_nibbles(c, s[1], s[2]));
       s += 3;
     } while (s != end && ((c = *s) & 0xF0u) == 0xE0);
   }

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "engine/codec/hex_escape.hpp"
 #include "engine/codec/json_run.hpp"
 #include "engine/codec/text_scan.hpp"
 
@@ -50,30 +51,13 @@ bool common_three(unsigned char a, unsigned char b, unsigned char c) {
   return a >= 0xE1 && a <= 0xEF && a != 0xED && (b & 0xC0) == 0x80 && (c & 0xC0) == 0x80;
 }
 
-// Writes \u and four hex digits at p, given as four nibbles, one a byte: the k-th digit in bits 8k and up of the
-// word (the first in the lowest byte); returns the end. The four at once (an ASCII answer's Chinese is most of its
-// escaping): '0' added to each, and 'a' - '0' - 10 more to those of ten or more (n + 6 reaches 16 exactly then).
-char* hex_escape(char* p, std::uint32_t nibbles) {
-  const std::uint32_t n = nibbles + 0x30303030u + ((nibbles + 0x06060606u) >> 4 & 0x01010101u) * 0x27u;
-  p[0] = '\\';
-  p[1] = 'u';
-  p[2] = static_cast<char>(n & 0xFFu);
-  p[3] = static_cast<char>(n >> 8 & 0xFFu);
-  p[4] = static_cast<char>(n >> 16 & 0xFFu);
-  p[5] = static_cast<char>(n >> 24);
-  return p + 6;
-}
-
 // \uXXXX for the UTF-16 code unit u (out of line: for the escapes other than Chinese's, the wasm's size budget).
-[[gnu::noinline]] char* unit_escape(char* p, std::uint32_t u) {
-  return hex_escape(p, (u >> 12 & 0xFu) | (u >> 8 & 0xFu) << 8 | (u >> 4 & 0xFu) << 16 | (u & 0xFu) << 24);
-}
+[[gnu::noinline]] char* unit_escape(char* p, std::uint32_t u) { return hex_escape(p, unit_nibbles(u)); }
 
 // \uXXXX for the three-byte sequence a b c (1110aaaa 10bbbbbb 10cccccc: the code unit aaaabbbbbbcccccc), its
 // nibbles taken from the bytes straight.
 char* chinese_escape(char* p, unsigned char a, unsigned char b, unsigned char c) {
-  const std::uint32_t x = b, y = c;
-  return hex_escape(p, (a & 0xFu) | (x << 6 & 0xF00u) | (x << 18 & 0xC0000u) | (y << 12 & 0x30000u) | (y & 0xFu) << 24);
+  return hex_escape(p, three_byte_nibbles(a, b, c));
 }
 
 // Writes the escape of an ASCII byte that needs one at p; returns the end.
