@@ -136,9 +136,12 @@ struct Question {
 };
 
 struct Estimate {
+  // The date an answer holds before a settlement sets the claim's (start_fresh puts it back).
+  static Date unset_date_of_care() { return Date::unchecked(2025, 1, 1); }
+
   const Policy* policy = nullptr;
   Layers layers;  // policy, its province's layer and the national rules: where each step's citation resolves
-  Date date_of_care = Date::unchecked(2025, 1, 1);
+  Date date_of_care = unset_date_of_care();
   Split split;
   std::vector<ItemResult> items;
   Trace trace;

@@ -12,7 +12,7 @@ void start_fresh(Estimate& est) {
          materials, deadlines, channels, bill_given, next_questions, ranges, narrowings, merged_rules] = est;
   policy = nullptr;
   layers = Layers{};
-  date_of_care = Date::unchecked(2025, 1, 1);  // as Estimate's own default (run() sets the claim's)
+  date_of_care = Estimate::unset_date_of_care();
   split = Split{};
   items.clear();
   trace.restart();
