@@ -10,6 +10,16 @@
 
 namespace claimcalc {
 
+// Watches a settlement tried with a tier its request lacks (estimate.cpp): the first figure list whose lookup read
+// the tier, the list where the settlement without it stops and asks for it. Null: no list read it.
+struct TierProbe {
+  const void* first = nullptr;
+  bool read = false;  // a condition naming tiers was reached (its level and person matched)
+  void looked_up(const void* list) {
+    if (read && first == nullptr) first = list;
+  }
+};
+
 struct LookupContext {
   std::optional<HospitalLevel> level;
   std::optional<Person> person;
@@ -17,6 +27,7 @@ struct LookupContext {
   std::optional<int> stay;  // 1-based stay index (inpatient only)
   std::optional<int> age;
   std::optional<Date> date_of_care;
+  TierProbe* tier_probe = nullptr;  // set only for such a trial
 };
 
 template <class V>
@@ -34,12 +45,20 @@ std::string_view match_condition(const Condition& cond, const LookupContext& ctx
 
 template <class V>
 Lookup<V> find_figure(const std::vector<Figure<V>>& figures, const LookupContext& ctx) {
+  Lookup<V> found{nullptr, {}};
   for (const auto& f : figures) {
     const std::string_view m = match_condition(f.when, ctx);
-    if (m.empty()) return {&f, {}};
-    if (m != "-") return {nullptr, m};
+    if (m.empty()) {
+      found.figure = &f;
+      break;
+    }
+    if (m != "-") {
+      found.needs = m;
+      break;
+    }
   }
-  return {nullptr, {}};
+  if (ctx.tier_probe != nullptr) ctx.tier_probe->looked_up(&figures);
+  return found;
 }
 
 }  // namespace claimcalc
