@@ -43,10 +43,7 @@ SettleContext settle_context(const Claim& claim, const PolicyPack& pack) {
   }
   if (c.scheme != nullptr && c.setting != nullptr && names_tier(*c.scheme, *c.setting)) {
     const auto it = c.policy->schemes.find(claim.scheme);
-    if (it != c.policy->schemes.end() && !it->second.tiers.empty()) {
-      c.tiers_named = &it->second.tiers;
-      c.tiers_alike = TiersAlikeMemo(*c.scheme, *c.setting);
-    }
+    if (it != c.policy->schemes.end() && !it->second.tiers.empty()) c.tiers_named = &it->second.tiers;
   }
   return c;
 }

@@ -339,6 +339,12 @@ const std::vector<Tier>* tiers_alike(const Claim& claim, const SettledUnder& rul
   return tiers_settle_alike(claim, tiers, *rules.scheme, *rules.setting) ? &tiers : nullptr;
 }
 
+// Whether the condition is one of the figures'.
+template <class V>
+bool holds(const std::vector<Figure<V>>& figures, const Condition* when) {
+  return std::any_of(figures.begin(), figures.end(), [when](const Figure<V>& f) { return &f.when == when; });
+}
+
 // The tiers a claim without a tier may be settled as the first of, known before any settlement: the claim's rules
 // name a tier somewhere and every tier settles it alike (as tiers_alike asks after a settlement). Null otherwise.
 const std::vector<Tier>* tiers_to_try(const Claim& claim, const SettleContext& context) {
@@ -394,17 +400,20 @@ Result<Estimate*> EstimateRoom::estimate_in_place(Claim& claim, const PolicyPack
     TierProbe probe;
     const bool ran = !settle_in(context, claim, pack, Assumptions{}, est, &rules, alike, &probe);
     const bool stops_at_tier = ran && rules.setting != nullptr &&
-                               (probe.first == &rules.setting->deductible || probe.first == &rules.setting->ratio);
+                               (holds(rules.setting->deductible, probe.first) || holds(rules.setting->ratio, probe.first));
     settled = stops_at_tier && open_fields(claim, est) == 0;
     if (!settled) claim.tier = lent.given;
     if (stops_at_tier && !settled) {
-      if (auto err = run(claim, pack, Assumptions{}, contexts, est, &rules)) return *err;
+      if (auto err = settle_in(context, claim, pack, Assumptions{}, est, &rules)) return *err;
       settled = true;
     }
   }
   if (!settled) {
     if (auto err = settle_in(context, claim, pack, Assumptions{}, est, &rules)) return *err;
-    if (const std::vector<Tier>* alike = tiers_alike(claim, rules, est)) {
+    // Rules naming no tier never ask for one (only a figure naming tiers does; a disease's own figures are never
+    // alike): then nothing is open for tiers_alike to read.
+    const std::vector<Tier>* alike = context.tiers_named != nullptr ? tiers_alike(claim, rules, est) : nullptr;
+    if (alike != nullptr) {
       claim.tier = alike->front();
       if (auto err = run(claim, pack, Assumptions{}, contexts, est, &rules, alike)) return *err;
       if (open_fields(claim, est) != 0) {

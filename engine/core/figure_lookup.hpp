@@ -10,14 +10,10 @@
 
 namespace claimcalc {
 
-// Watches a settlement tried with a tier its request lacks (estimate.cpp): the first figure list whose lookup read
-// the tier, the list where the settlement without it stops and asks for it. Null: no list read it.
+// Watches a settlement tried with a tier its request lacks (estimate.cpp): the first condition naming tiers that a
+// lookup reached (its level and person matched), where a settlement without the tier stops and asks for it.
 struct TierProbe {
-  const void* first = nullptr;
-  bool read = false;  // a condition naming tiers was reached (its level and person matched)
-  void looked_up(const void* list) {
-    if (read && first == nullptr) first = list;
-  }
+  const Condition* first = nullptr;
 };
 
 struct LookupContext {
@@ -45,20 +41,12 @@ std::string_view match_condition(const Condition& cond, const LookupContext& ctx
 
 template <class V>
 Lookup<V> find_figure(const std::vector<Figure<V>>& figures, const LookupContext& ctx) {
-  Lookup<V> found{nullptr, {}};
   for (const auto& f : figures) {
     const std::string_view m = match_condition(f.when, ctx);
-    if (m.empty()) {
-      found.figure = &f;
-      break;
-    }
-    if (m != "-") {
-      found.needs = m;
-      break;
-    }
+    if (m.empty()) return {&f, {}};
+    if (m != "-") return {nullptr, m};
   }
-  if (ctx.tier_probe != nullptr) ctx.tier_probe->looked_up(&figures);
-  return found;
+  return {nullptr, {}};
 }
 
 }  // namespace claimcalc

@@ -40,37 +40,12 @@ bool picks_alike(const std::vector<Figure<V>>& figures, LookupContext ctx, const
   return true;
 }
 
-// Which of the lookup's fields the figures' conditions name.
-struct Reads {
-  bool level = false, person = false, stay = false, age = false, date = false;
-};
-
-template <class V>
-void add_reads(const std::vector<Figure<V>>& figures, Reads& r) {
-  for (const auto& f : figures) {
-    const Condition& c = f.when;
-    r.level = r.level || !c.levels.empty();
-    r.person = r.person || !c.persons.empty();
-    r.stay = r.stay || c.stay_from || c.stay_to;
-    r.age = r.age || c.needs_age();
-    r.date = r.date || c.care_from || c.care_to;
-  }
-}
-
 template <class V>
 bool any_names_tier(const std::vector<Figure<V>>& figures) {
   return std::any_of(figures.begin(), figures.end(), [](const Figure<V>& f) { return f.when.needs_tier(); });
 }
 
 }  // namespace
-
-bool names_tier(const SchemePolicy& scheme, const SettingPolicy& setting) {
-  if (any_names_tier(setting.class_b_upfront_share) || any_names_tier(setting.deductible) ||
-      any_names_tier(setting.ratio) || any_names_tier(setting.annual_cap) || any_names_tier(setting.monthly_cap))
-    return true;
-  return scheme.critical_illness &&
-         (any_names_tier(scheme.critical_illness->ratio) || any_names_tier(scheme.critical_illness->annual_cap));
-}
 
 bool tiers_settle_alike(const Claim& claim, const std::vector<Tier>& tiers, const SchemePolicy& scheme,
                         const SettingPolicy& setting) {
@@ -87,39 +62,21 @@ bool tiers_settle_alike(const Claim& claim, const std::vector<Tier>& tiers, cons
          picks_alike(scheme.critical_illness->annual_cap, ctx, tiers);
 }
 
-TiersAlikeMemo::TiersAlikeMemo(const SchemePolicy& scheme, const SettingPolicy& setting) {
-  // The lists tiers_settle_alike looks up.
-  Reads r;
-  add_reads(setting.class_b_upfront_share, r);
-  add_reads(setting.deductible, r);
-  add_reads(setting.ratio, r);
-  add_reads(setting.annual_cap, r);
-  add_reads(setting.monthly_cap, r);
-  if (scheme.critical_illness) {
-    add_reads(scheme.critical_illness->ratio, r);
-    add_reads(scheme.critical_illness->annual_cap, r);
-  }
-  reads_level_ = r.level;
-  reads_person_ = r.person;
-  reads_stay_ = r.stay;
-  reads_age_ = r.age;
-  reads_date_ = r.date;
-}
-
-TiersAlikeMemo::Key TiersAlikeMemo::key_of(const Claim& claim) const {
-  // As tiers_settle_alike builds its lookup.
-  Key k;
-  if (reads_level_) k.level = claim.hospital_level;
-  if (reads_person_) k.person = claim.person;
-  if (reads_stay_ && claim.setting == Setting::inpatient) k.stay = claim.year_to_date.stays.value_or(0) + 1;
-  if (reads_age_) k.age = claim.age;
-  if (reads_date_) k.date_of_care = claim.date_of_care;
-  return k;
+bool names_tier(const SchemePolicy& scheme, const SettingPolicy& setting) {
+  if (any_names_tier(setting.class_b_upfront_share) || any_names_tier(setting.deductible) ||
+      any_names_tier(setting.ratio) || any_names_tier(setting.annual_cap) || any_names_tier(setting.monthly_cap))
+    return true;
+  return scheme.critical_illness &&
+         (any_names_tier(scheme.critical_illness->ratio) || any_names_tier(scheme.critical_illness->annual_cap));
 }
 
 bool TiersAlikeMemo::alike(const Claim& claim, const std::vector<Tier>& tiers, const SchemePolicy& scheme,
                            const SettingPolicy& setting) {
-  const Key key = key_of(claim);
+  // As tiers_settle_alike builds its lookup.
+  const Key key{claim.hospital_level, claim.person,
+                claim.setting == Setting::inpatient ? std::optional<int>(claim.year_to_date.stays.value_or(0) + 1)
+                                                    : std::nullopt,
+                claim.age, claim.date_of_care};
   for (std::size_t i = 0; i < count_; ++i)
     if (entries_[i].key == key) return entries_[i].alike;
   const bool alike = tiers_settle_alike(claim, tiers, scheme, setting);

@@ -22,19 +22,16 @@ bool tiers_settle_alike(const Claim& claim, const std::vector<Tier>& tiers, cons
 bool names_tier(const SchemePolicy& scheme, const SettingPolicy& setting);
 
 // tiers_settle_alike for the claims of one scheme's setting (a settling context's, context_cache.hpp), kept for the
-// last few claims by what its figures read of them: a batch asks it again and again for the same few (~1.1k
-// instructions each time for the peer batch's Shenzhen inpatient requests without a tier), and a claim's fields no
-// condition names (its date, where no figure is dated) cannot change it.
+// last few claims by the fields its lookups read: a batch asks it again and again for the same few (~1.1k
+// instructions each time for the peer batch's Shenzhen inpatient requests without a tier).
 class TiersAlikeMemo {
  public:
-  TiersAlikeMemo() = default;
-  TiersAlikeMemo(const SchemePolicy& scheme, const SettingPolicy& setting);
   // The claim's scheme and setting are these rules'.
   bool alike(const Claim& claim, const std::vector<Tier>& tiers, const SchemePolicy& scheme,
              const SettingPolicy& setting);
 
  private:
-  // The lookup's fields a condition of the rules names; the others are left empty.
+  // The lookup's fields, the tier aside.
   struct Key {
     std::optional<HospitalLevel> level;
     std::optional<Person> person;
@@ -49,9 +46,6 @@ class TiersAlikeMemo {
     Key key;
     bool alike = false;
   };
-  Key key_of(const Claim& claim) const;
-
-  bool reads_level_ = true, reads_person_ = true, reads_stay_ = true, reads_age_ = true, reads_date_ = true;
   std::array<Entry, 4> entries_{};
   std::size_t count_ = 0, next_ = 0;
 };
