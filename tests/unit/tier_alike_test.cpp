@@ -122,10 +122,10 @@ TEST_CASE("an unknown tier that changes the ratio: still a range over the tiers,
 }
 
 TEST_CASE("in a batch, whether the tiers settle alike is decided for each claim's own level") {
-  // Whether they do is kept per settling context for the claims seen (TiersAlikeMemo), by the fields the figures
-  // name: here the level. Alike at level 3, not at level 2, and level 3 again after it.
+  // Whether they do is kept per settling context for the last claims seen (TiersAlikeMemo), by the fields their
+  // lookups read: here the level decides. Alike at level 3, not at level 2, and level 3 again after it.
   json later = request("level2");
-  later["date_of_care"] = "2024-09-01";  // a field no figure names: the same decision
+  later["date_of_care"] = "2024-09-01";  // another date of the same version: decided again, not alike
   const std::vector<json> requests = {request("level3"), request("level2"), request("level3"), later};
   const json envelope = {{"op", "estimate_many"}, {"requests", requests}};
   const json answer = json::parse(tiered_engine().call(envelope.dump()));
