@@ -399,8 +399,9 @@ Result<Estimate*> EstimateRoom::estimate_in_place(Claim& claim, const PolicyPack
     claim.tier = alike->front();
     TierProbe probe;
     const bool ran = !settle_in(context, claim, pack, Assumptions{}, est, &rules, alike, &probe);
-    const bool stops_at_tier = ran && rules.setting != nullptr &&
-                               (holds(rules.setting->deductible, probe.first) || holds(rules.setting->ratio, probe.first));
+    const bool stops_at_tier =
+        ran && rules.setting != nullptr &&
+        (holds(rules.setting->deductible, probe.first) || holds(rules.setting->ratio, probe.first));
     settled = stops_at_tier && open_fields(claim, est) == 0;
     if (!settled) claim.tier = lent.given;
     if (stops_at_tier && !settled) {

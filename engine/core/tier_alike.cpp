@@ -73,10 +73,10 @@ bool names_tier(const SchemePolicy& scheme, const SettingPolicy& setting) {
 bool TiersAlikeMemo::alike(const Claim& claim, const std::vector<Tier>& tiers, const SchemePolicy& scheme,
                            const SettingPolicy& setting) {
   // As tiers_settle_alike builds its lookup.
-  const Key key{claim.hospital_level, claim.person,
-                claim.setting == Setting::inpatient ? std::optional<int>(claim.year_to_date.stays.value_or(0) + 1)
-                                                    : std::nullopt,
-                claim.age, claim.date_of_care};
+  const Key key{
+      claim.hospital_level, claim.person,
+      claim.setting == Setting::inpatient ? std::optional<int>(claim.year_to_date.stays.value_or(0) + 1) : std::nullopt,
+      claim.age, claim.date_of_care};
   for (std::size_t i = 0; i < count_; ++i)
     if (entries_[i].key == key) return entries_[i].alike;
   const bool alike = tiers_settle_alike(claim, tiers, scheme, setting);

@@ -38,8 +38,7 @@ class TiersAlikeMemo {
     std::optional<int> stay, age;
     std::optional<Date> date_of_care;
     bool operator==(const Key& o) const {
-      return level == o.level && person == o.person && stay == o.stay && age == o.age &&
-             date_of_care == o.date_of_care;
+      return level == o.level && person == o.person && stay == o.stay && age == o.age && date_of_care == o.date_of_care;
     }
   };
   struct Entry {
