@@ -41,6 +41,10 @@ SettleContext settle_context(const Claim& claim, const PolicyPack& pack) {
     c.scheme = local.scheme;
     c.setting = local.setting;
   }
+  if (c.scheme != nullptr && c.setting != nullptr && names_tier(*c.scheme, *c.setting)) {
+    const auto it = c.policy->schemes.find(claim.scheme);
+    if (it != c.policy->schemes.end() && !it->second.tiers.empty()) c.tiers_named = &it->second.tiers;
+  }
   return c;
 }
 

@@ -25,6 +25,7 @@
 #include "engine/core/layered_rules.hpp"
 #include "engine/core/policy.hpp"
 #include "engine/core/region_resolve.hpp"
+#include "engine/core/tier_alike.hpp"
 
 namespace claimcalc {
 
@@ -39,6 +40,12 @@ struct SettleContext {
   // Set when both layers contribute figures: scheme/setting point into it, and an answer keeps it alive
   // (Estimate::merged_rules) since its steps cite figures held there.
   std::shared_ptr<const LayeredRules> merged;
+  // The policy's tiers for the scheme when some figure of these rules names a tier (tier_alike.hpp), else null: a
+  // claim without a tier is then tried as the first one (estimate.cpp).
+  const std::vector<Tier>* tiers_named = nullptr;
+  // Whether those tiers settle a claim alike, for the last few claims (set with tiers_named): a memo, so it changes
+  // as the context is read.
+  mutable TiersAlikeMemo tiers_alike;
 };
 
 // Computes it: reads the claim's insured_region (resolved), date_of_care, scheme and setting, and nothing else.

@@ -178,10 +178,12 @@ std::string tiers_said(const std::vector<Tier>& tiers, bool zh) {
 // keep their room from answer to answer). Empty: est is the answer; else the error that stopped it. under, when
 // given, is told the rules the claim settled under (the cache's entry may be gone by the time they are read).
 // alike: the claim's tier was not given and stands for these tiers, which all settle it alike (a step says so).
-std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume, ContextCache& contexts,
-                         Estimate& est, SettledUnder* under = nullptr, const std::vector<Tier>* alike = nullptr) {
+// context: the claim's (ContextCache::settling). probe, when given, is told which figure list first read the tier
+// (figure_lookup.hpp).
+std::optional<Error> settle_in(const SettleContext& context, const Claim& claim, const PolicyPack& pack,
+                               const Assumptions& assume, Estimate& est, SettledUnder* under = nullptr,
+                               const std::vector<Tier>* alike = nullptr, TierProbe* probe = nullptr) {
   start_fresh(est);
-  const SettleContext& context = contexts.settling(claim, pack);
   if (context.error) return *context.error;
   if (under != nullptr) *under = {context.scheme, context.setting};
   const Policy* policy = context.policy;
@@ -224,7 +226,7 @@ std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assum
                             "Only chronic/special-disease outpatient care uses a disease; it was ignored."});
   }
 
-  LookupContext ctx{claim.hospital_level, claim.person, claim.tier, std::nullopt, claim.age, claim.date_of_care};
+  LookupContext ctx{claim.hospital_level, claim.person, claim.tier, std::nullopt, claim.age, claim.date_of_care, probe};
   if (claim.setting == Setting::inpatient) {
     ctx.stay = claim.year_to_date.stays.value_or(0) + 1;
     if (!claim.year_to_date.stays && setting != nullptr && any_stay_condition(setting->deductible)) {
@@ -320,6 +322,11 @@ std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assum
   return std::nullopt;
 }
 
+std::optional<Error> run(const Claim& claim, const PolicyPack& pack, const Assumptions& assume, ContextCache& contexts,
+                         Estimate& est, SettledUnder* under = nullptr, const std::vector<Tier>* alike = nullptr) {
+  return settle_in(contexts.settling(claim, pack), claim, pack, assume, est, under, alike);
+}
+
 // The tiers an unknown tier can take, when the answer lacks nothing else and every tier settles the claim alike
 // (tier_alike.hpp): one tier's settlement is then the answer for all. Null otherwise.
 const std::vector<Tier>* tiers_alike(const Claim& claim, const SettledUnder& rules, const Estimate& est) {
@@ -330,6 +337,20 @@ const std::vector<Tier>* tiers_alike(const Claim& claim, const SettledUnder& rul
   if (it == est.policy->schemes.end() || it->second.tiers.empty()) return nullptr;
   const std::vector<Tier>& tiers = it->second.tiers;
   return tiers_settle_alike(claim, tiers, *rules.scheme, *rules.setting) ? &tiers : nullptr;
+}
+
+// Whether the condition is one of the figures'.
+template <class V>
+bool holds(const std::vector<Figure<V>>& figures, const Condition* when) {
+  return std::any_of(figures.begin(), figures.end(), [when](const Figure<V>& f) { return &f.when == when; });
+}
+
+// The tiers a claim without a tier may be settled as the first of, known before any settlement: the claim's rules
+// name a tier somewhere and every tier settles it alike (as tiers_alike asks after a settlement). Null otherwise.
+const std::vector<Tier>* tiers_to_try(const Claim& claim, const SettleContext& context) {
+  if (claim.tier || context.tiers_named == nullptr) return nullptr;
+  return context.tiers_alike.alike(claim, *context.tiers_named, *context.scheme, *context.setting) ? context.tiers_named
+                                                                                                   : nullptr;
 }
 
 // The range bounding's settlements, one after another in one Estimate: a std::function holds this one pointer
@@ -354,7 +375,6 @@ Result<Estimate*> EstimateRoom::estimate_in_place(Claim& claim, const PolicyPack
   // The rules the claim settled under: whether a range run can differ is read there. They point into the pack or
   // into the answer's merged rules (est.merged_rules), which outlive the reruns.
   SettledUnder rules;
-  if (auto err = run(claim, pack, Assumptions{}, contexts, est, &rules)) return *err;
   // An unknown tier that changes nothing: the claim is settled again as the first tier, which stands for all, so the
   // answer's steps and sources go on past the deductible (the ratio, the caps, critical illness) as a given tier's
   // do; before, such an answer took only its figures from that run and its steps stopped at the deductible. The
@@ -367,12 +387,40 @@ Result<Estimate*> EstimateRoom::estimate_in_place(Claim& claim, const PolicyPack
     LentTier& operator=(const LentTier&) = delete;
     ~LentTier() { claim.tier = given; }
   } const lent{claim, claim.tier};
-  if (const std::vector<Tier>* alike = tiers_alike(claim, rules, est)) {
+  // The settlement without the tier, run first, mostly only learnt that the tier was all it lacked (~1.3k
+  // instructions): the first tier is tried first instead. A settlement without a tier is the tried one up to the
+  // first lookup that reads the tier, and stops there when that is the deductible or the ratio (the fund's payment
+  // asks for the tier): then what it leaves open is the tier and what the tried one leaves open. The tried one
+  // leaving nothing open, it is the answer the settlement without the tier leads to (tiers_alike); else that one is.
+  // The tier read elsewhere first, or the trial failing, the claim is settled as below.
+  bool settled = false;
+  const SettleContext& context = contexts.settling(claim, pack);
+  if (const std::vector<Tier>* alike = tiers_to_try(claim, context)) {
     claim.tier = alike->front();
-    if (auto err = run(claim, pack, Assumptions{}, contexts, est, &rules, alike)) return *err;
-    if (open_fields(claim, est) != 0) {
-      claim.tier = lent.given;
-      if (auto err = run(claim, pack, Assumptions{}, contexts, est, &rules)) return *err;
+    TierProbe probe;
+    const bool ran = !settle_in(context, claim, pack, Assumptions{}, est, &rules, alike, &probe);
+    const bool stops_at_tier =
+        ran && rules.setting != nullptr &&
+        (holds(rules.setting->deductible, probe.first) || holds(rules.setting->ratio, probe.first));
+    settled = stops_at_tier && open_fields(claim, est) == 0;
+    if (!settled) claim.tier = lent.given;
+    if (stops_at_tier && !settled) {
+      if (auto err = settle_in(context, claim, pack, Assumptions{}, est, &rules)) return *err;
+      settled = true;
+    }
+  }
+  if (!settled) {
+    if (auto err = settle_in(context, claim, pack, Assumptions{}, est, &rules)) return *err;
+    // Rules naming no tier never ask for one (only a figure naming tiers does; a disease's own figures are never
+    // alike): then nothing is open for tiers_alike to read.
+    const std::vector<Tier>* alike = context.tiers_named != nullptr ? tiers_alike(claim, rules, est) : nullptr;
+    if (alike != nullptr) {
+      claim.tier = alike->front();
+      if (auto err = run(claim, pack, Assumptions{}, contexts, est, &rules, alike)) return *err;
+      if (open_fields(claim, est) != 0) {
+        claim.tier = lent.given;
+        if (auto err = run(claim, pack, Assumptions{}, contexts, est, &rules)) return *err;
+      }
     }
   }
   const Rerun rerun{pack, contexts, rerun_};

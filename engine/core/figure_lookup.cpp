@@ -23,6 +23,7 @@ std::string_view match_condition(const Condition& c, const LookupContext& ctx) {
     if (!contains(c.persons, *ctx.person)) return "-";
   }
   if (!c.tiers.empty()) {
+    if (ctx.tier_probe != nullptr && ctx.tier_probe->first == nullptr) ctx.tier_probe->first = &c;
     if (!ctx.tier) return "tier";
     if (!contains(c.tiers, *ctx.tier)) return "-";
   }

@@ -10,6 +10,12 @@
 
 namespace claimcalc {
 
+// Watches a settlement tried with a tier its request lacks (estimate.cpp): the first condition naming tiers that a
+// lookup reached (its level and person matched), where a settlement without the tier stops and asks for it.
+struct TierProbe {
+  const Condition* first = nullptr;
+};
+
 struct LookupContext {
   std::optional<HospitalLevel> level;
   std::optional<Person> person;
@@ -17,6 +23,7 @@ struct LookupContext {
   std::optional<int> stay;  // 1-based stay index (inpatient only)
   std::optional<int> age;
   std::optional<Date> date_of_care;
+  TierProbe* tier_probe = nullptr;  // set only for such a trial
 };
 
 template <class V>

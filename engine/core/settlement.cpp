@@ -20,33 +20,32 @@ Fen apply_cap(Rule rule, const Figure<Fen>& cap, Fen used, Fen before, Trace& tr
 
 namespace {
 
-void trace_bands(const std::vector<BandPayment>& payments, std::size_t band_count, Ratio multiplier, Ratio cut,
-                 const Citation& cite, Trace& trace) {
-  for (const auto& p : payments) {
-    // Room for every value at once: an initializer list copies each and a later push grows the vector again.
-    std::vector<StepValue> values;
-    if (!trace.keeps_values(Rule::ratio_band)) {
-      trace.add(Rule::ratio_band, std::move(values), &cite);
-      continue;
-    }
-    values.reserve(8);
-    values.push_back(money_value("portion", p.portion));
-    values.push_back(ratio_value("ratio", cut_points(multiply(p.band->ratio, multiplier), cut)));
-    values.push_back(money_value("fund", p.paid));
-    values.push_back(money_value("copay", p.portion - p.paid));
-    if (multiplier != Ratio::one()) {
-      values.push_back(ratio_value("local_ratio", p.band->ratio));
-      values.push_back(ratio_value("multiplier", multiplier));
-    } else if (cut != Ratio::zero()) {
-      values.push_back(ratio_value("local_ratio", p.band->ratio));
-      values.push_back(ratio_value("cut", cut));
-    }
-    if (band_count > 1) {
-      values.push_back(money_value("band_from", p.band->from));
-      if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
-    }
+// One band's step, as its payment is made (the steps follow the bands in order; nothing else is traced between).
+void trace_band(const BandPayment& p, std::size_t band_count, Ratio multiplier, Ratio cut, const Citation& cite,
+                Trace& trace) {
+  // Room for every value at once: an initializer list copies each and a later push grows the vector again.
+  std::vector<StepValue> values;
+  if (!trace.keeps_values(Rule::ratio_band)) {
     trace.add(Rule::ratio_band, std::move(values), &cite);
+    return;
   }
+  values.reserve(8);
+  values.push_back(money_value("portion", p.portion));
+  values.push_back(ratio_value("ratio", cut_points(multiply(p.band->ratio, multiplier), cut)));
+  values.push_back(money_value("fund", p.paid));
+  values.push_back(money_value("copay", p.portion - p.paid));
+  if (multiplier != Ratio::one()) {
+    values.push_back(ratio_value("local_ratio", p.band->ratio));
+    values.push_back(ratio_value("multiplier", multiplier));
+  } else if (cut != Ratio::zero()) {
+    values.push_back(ratio_value("local_ratio", p.band->ratio));
+    values.push_back(ratio_value("cut", cut));
+  }
+  if (band_count > 1) {
+    values.push_back(money_value("band_from", p.band->from));
+    if (p.band->to) values.push_back(money_value("band_to", *p.band->to));
+  }
+  trace.add(Rule::ratio_band, std::move(values), &cite);
 }
 
 }  // namespace
@@ -98,9 +97,8 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
   Wide taken = 0;
   Fen fund;
   // Each band once: the part of the claim in it, the fund's payment at the effective ratio, and what the multiplier
-  // took off at the local one (the steps show the local band and the effective ratio).
-  std::vector<BandPayment> shown;
-  shown.reserve(schedule.bands.size());
+  // took off at the local one (the steps show the local band and the effective ratio). Traced as paid: a list of the
+  // payments, traced after, was an allocation per settlement.
   for (const auto& band : schedule.bands) {
     const Fen from = max_fen(start + applied, band.from);
     const Fen to = band.to ? min_fen(start + in_scope, *band.to) : start + in_scope;
@@ -110,9 +108,8 @@ FundShare settle_fund(const Claim& claim, const SettingFigures& figures, Fen in_
     taken += Wide(portion.value()) * (band.ratio.units() - local.units());
     const Fen paid = apply_ratio(portion, cut_points(local, cut));
     fund += paid;
-    shown.push_back({portion, paid, &band});
+    trace_band({portion, paid, &band}, schedule.bands.size(), multiplier, cut, ratio.figure->cite, trace);
   }
-  trace_bands(shown, schedule.bands.size(), multiplier, cut, ratio.figure->cite, trace);
   s.reduction = round_div(taken, Ratio::kScale);
   s.fund_before_caps = fund;
   s.copay = in_scope - applied - fund;

@@ -40,6 +40,11 @@ bool picks_alike(const std::vector<Figure<V>>& figures, LookupContext ctx, const
   return true;
 }
 
+template <class V>
+bool any_names_tier(const std::vector<Figure<V>>& figures) {
+  return std::any_of(figures.begin(), figures.end(), [](const Figure<V>& f) { return f.when.needs_tier(); });
+}
+
 }  // namespace
 
 bool tiers_settle_alike(const Claim& claim, const std::vector<Tier>& tiers, const SchemePolicy& scheme,
@@ -55,6 +60,33 @@ bool tiers_settle_alike(const Claim& claim, const std::vector<Tier>& tiers, cons
   if (!scheme.critical_illness) return true;
   return picks_alike(scheme.critical_illness->ratio, ctx, tiers) &&
          picks_alike(scheme.critical_illness->annual_cap, ctx, tiers);
+}
+
+bool names_tier(const SchemePolicy& scheme, const SettingPolicy& setting) {
+  if (any_names_tier(setting.class_b_upfront_share) || any_names_tier(setting.deductible) ||
+      any_names_tier(setting.ratio) || any_names_tier(setting.annual_cap) || any_names_tier(setting.monthly_cap))
+    return true;
+  return scheme.critical_illness &&
+         (any_names_tier(scheme.critical_illness->ratio) || any_names_tier(scheme.critical_illness->annual_cap));
+}
+
+bool TiersAlikeMemo::alike(const Claim& claim, const std::vector<Tier>& tiers, const SchemePolicy& scheme,
+                           const SettingPolicy& setting) {
+  // As tiers_settle_alike builds its lookup.
+  const Key key{
+      claim.hospital_level, claim.person,
+      claim.setting == Setting::inpatient ? std::optional<int>(claim.year_to_date.stays.value_or(0) + 1) : std::nullopt,
+      claim.age, claim.date_of_care};
+  for (std::size_t i = 0; i < count_; ++i)
+    if (entries_[i].key == key) return entries_[i].alike;
+  const bool alike = tiers_settle_alike(claim, tiers, scheme, setting);
+  if (count_ < entries_.size()) {
+    entries_[count_++] = {key, alike};
+  } else {  // in place of the oldest
+    entries_[next_] = {key, alike};
+    next_ = (next_ + 1) % entries_.size();
+  }
+  return alike;
 }
 
 }  // namespace claimcalc

@@ -120,3 +120,25 @@ TEST_CASE("an unknown tier that changes the ratio: still a range over the tiers,
   REQUIRE(r["result"]["next_questions"].size() == 1);
   CHECK(r["result"]["next_questions"][0]["field"] == "tier");
 }
+
+TEST_CASE("in a batch, whether the tiers settle alike is decided for each claim's own level") {
+  // Whether they do is kept per settling context for the last claims seen (TiersAlikeMemo), by the fields their
+  // lookups read: here the level decides. Alike at level 3, not at level 2, and level 3 again after it.
+  json later = request("level2");
+  later["date_of_care"] = "2024-09-01";  // another date of the same version: decided again, not alike
+  const std::vector<json> requests = {request("level3"), request("level2"), request("level3"), later};
+  const json envelope = {{"op", "estimate_many"}, {"requests", requests}};
+  const json answer = json::parse(tiered_engine().call(envelope.dump()));
+  REQUIRE(answer["ok"] == true);
+  const std::vector<json> answers = answer["result"].get<std::vector<json>>();
+  REQUIRE(answers.size() == requests.size());
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const json alone = estimate(tiered_engine(), requests[i]);
+    CHECK(answers[i]["result"]["split"] == alone["result"]["split"]);
+    CHECK(answers[i]["result"]["cannot_estimate"] == alone["result"]["cannot_estimate"]);
+  }
+  CHECK(split(answers[0], "fund_paid") == "8910.00");
+  CHECK(split(answers[1], "fund_paid") == "9009.00..9108.00");
+  CHECK(split(answers[2], "fund_paid") == "8910.00");
+  CHECK(split(answers[3], "fund_paid") == "9009.00..9108.00");
+}
