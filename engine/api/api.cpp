@@ -10,6 +10,7 @@
 #include "engine/codec/compiled_pack.hpp"
 #include "engine/codec/coverage_codec.hpp"
 #include "engine/codec/json_input.hpp"
+#include "engine/codec/kept_sources.hpp"
 #include "engine/codec/policy_codec.hpp"
 #include "engine/codec/process_codec.hpp"
 #include "engine/codec/reader.hpp"
@@ -31,6 +32,16 @@ const char* engine_version() { return "0.1.0"; }
 namespace {
 codec::Charset charset_of(CallOptions options) { return options.ascii ? codec::Charset::ascii : codec::Charset::utf8; }
 }  // namespace
+
+Engine::Kept::Kept() : kept_(std::make_unique<codec::KeptSources>()) {}
+Engine::Kept::~Kept() = default;
+Engine::Kept::Kept(const Kept& /*other*/) : Kept() {}
+Engine::Kept::Kept(Kept&&) noexcept = default;
+Engine::Kept& Engine::Kept::operator=(const Kept& other) {
+  if (this != &other) kept_ = std::make_unique<codec::KeptSources>();
+  return *this;
+}
+Engine::Kept& Engine::Kept::operator=(Kept&&) noexcept = default;
 
 std::string error_envelope(const Error& error, CallOptions options) {
   return codec::dump_json(codec::error_envelope(error), charset_of(options));
@@ -254,12 +265,12 @@ std::string with_input(std::string_view text, std::size_t max_bytes, const char*
 
 std::string Engine::estimate(std::string_view request) const {
   if (plain_path_) {
-    if (auto answer = ops::plain_estimate(request, *pack_)) return std::move(*answer);
+    if (auto answer = ops::plain_estimate(request, *pack_, kept_.get())) return std::move(*answer);
   }
   auto parsed = codec::parse_json(request, limits::kMaxRequestBytes, "request");
   if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
   std::string out;
-  ops::append_estimate(parsed.value(), {}, *pack_, out);
+  ops::append_estimate(parsed.value(), {}, *pack_, out, codec::Charset::utf8, nullptr, nullptr, kept_.get());
   return out;
 }
 
@@ -272,7 +283,8 @@ std::string Engine::estimate_many(std::string_view requests) const {
   auto parsed = codec::parse_json(requests, limits::kMaxBatchBytes, "requests");
   if (!parsed.ok()) return dump(codec::error_envelope(parsed.error()));
   std::string out;
-  ops::estimate_many(parsed.value(), {}, *pack_, [&](std::string_view piece) { out += piece; });
+  ops::estimate_many(
+      parsed.value(), {}, *pack_, [&](std::string_view piece) { out += piece; }, codec::Charset::utf8, kept_.get());
   return out;
 }
 
@@ -340,7 +352,7 @@ CallNotes Engine::call(std::string_view envelope, const std::function<void(std::
   // Every answer below is written in this charset by the engine's writers (the tree-made ones through dump_json's).
   const codec::Charset charset = charset_of(options);
   if (plain_path_) {
-    if (auto notes = ops::plain_call(envelope, *pack_, emit, charset)) return *notes;
+    if (auto notes = ops::plain_call(envelope, *pack_, emit, charset, kept_.get())) return *notes;
   }
   // The errors met before an operation runs are none of the noted ones.
   const auto refuse = [&](const Error& e) {
@@ -365,12 +377,13 @@ CallNotes Engine::call(std::string_view envelope, const std::function<void(std::
       return refuse(make_error(ErrorCode::missing_field, "requests", "缺少 requests", "requests is missing"));
     const auto defaults = codec::parse_answer_choices(j);
     if (!defaults.ok()) return refuse(defaults.error());
-    return ops::estimate_many(*reqs, defaults.value(), *pack_, emit, charset);
+    return ops::estimate_many(*reqs, defaults.value(), *pack_, emit, charset, kept_.get());
   }
   if (name == "estimate" && payload("request") != nullptr) {
     std::string out;
     CallNotes notes;
-    notes.region_not_loaded = ops::append_estimate(*payload("request"), {}, *pack_, out, charset);
+    notes.region_not_loaded =
+        ops::append_estimate(*payload("request"), {}, *pack_, out, charset, nullptr, nullptr, kept_.get());
     emit(out);
     return notes;
   }

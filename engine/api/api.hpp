@@ -17,6 +17,9 @@
 namespace claimcalc {
 struct PolicyPack;
 }
+namespace claimcalc::codec {
+class KeptSources;
+}
 
 namespace claimcalc::api {
 
@@ -40,6 +43,8 @@ struct CallNotes {
   bool unknown_command = false;    // the answer is the unknown_command error
 };
 
+// An engine answers one call at a time (it keeps what its answers cite from call to call); a copy keeps its own,
+// so each thread can have one, and all share the policies.
 class Engine {
  public:
   // The policy pack compiled into this build (policies/ at build time).
@@ -102,8 +107,26 @@ class Engine {
   void set_plain_path(bool on) { plain_path_ = on; }
 
  private:
+  // The JSON text of what full answers cite, kept for pack_ (engine/codec/kept_sources.hpp): it is keyed by the
+  // pack's policies, so it lives and dies with this engine's pack. A copy starts with none (read_region's copy holds
+  // a new pack; a copy for another thread must not share it); a move takes it along with the pack.
+  class Kept {
+   public:
+    Kept();
+    ~Kept();
+    Kept(const Kept&);
+    Kept(Kept&&) noexcept;
+    Kept& operator=(const Kept&);
+    Kept& operator=(Kept&&) noexcept;
+    codec::KeptSources* get() const { return kept_.get(); }
+
+   private:
+    std::unique_ptr<codec::KeptSources> kept_;
+  };
+
   explicit Engine(std::shared_ptr<const PolicyPack> pack) : pack_(std::move(pack)) {}
   std::shared_ptr<const PolicyPack> pack_;  // shared and immutable: copying an engine copies no policy
+  Kept kept_;
   bool plain_path_ = true;
 };
 

@@ -97,7 +97,7 @@ namespace {
 
 // An answer settled in the caller's cache and room, written by w.
 bool answer_into(Claim& claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts,
-                 ContextCache& contexts, EstimateRoom& room) {
+                 ContextCache& contexts, EstimateRoom& room, codec::KeptSources* kept) {
   const Texts languages = claim.texts;
   // The request's choice, not the trace's: a bill-less estimate rebuilds its trace (estimate.cpp's without_amounts),
   // so the trace cannot tell a figures-only request from a full one.
@@ -110,7 +110,7 @@ bool answer_into(Claim& claim, const PolicyPack& pack, codec::JsonWriter& w, cod
   if (figures) {
     codec::append_figures_envelope(w, *est.value(), engine_version(), {languages, texts});
   } else {
-    codec::append_estimate_envelope(w, *est.value(), engine_version(), languages);
+    codec::append_estimate_envelope(w, *est.value(), engine_version(), languages, kept);
   }
   return false;
 }
@@ -118,18 +118,19 @@ bool answer_into(Claim& claim, const PolicyPack& pack, codec::JsonWriter& w, cod
 }  // namespace
 
 bool append_answer(Claim& claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts,
-                   ContextCache* contexts, EstimateRoom* room) {
+                   ContextCache* contexts, EstimateRoom* room, codec::KeptSources* kept) {
   // A batch's cache and room as they are: an answer's own are made only when the caller has none (made and dropped
   // with every answer of a batch, a room's two Estimates cost a figures-only request ~300 instructions).
-  if (contexts != nullptr && room != nullptr) return answer_into(claim, pack, w, texts, *contexts, *room);
+  if (contexts != nullptr && room != nullptr) return answer_into(claim, pack, w, texts, *contexts, *room, kept);
   ContextCache own_contexts;
   EstimateRoom own_room;
   return answer_into(claim, pack, w, texts, contexts != nullptr ? *contexts : own_contexts,
-                     room != nullptr ? *room : own_room);
+                     room != nullptr ? *room : own_room, kept);
 }
 
 bool append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
-                     std::string& out, codec::Charset charset, ContextCache* contexts, EstimateRoom* room) {
+                     std::string& out, codec::Charset charset, ContextCache* contexts, EstimateRoom* room,
+                     codec::KeptSources* kept) {
   auto claim = codec::parse_claim(request);
   if (!claim.ok()) {
     out += codec::dump_json(codec::error_envelope(claim.error()), charset);
@@ -138,7 +139,7 @@ bool append_estimate(const json& request, const codec::AnswerChoices& defaults, 
   if (defaults.figures && !request.contains("detail")) claim.value().step_texts = false;
   if (!request.contains("texts")) claim.value().texts = defaults.texts;
   codec::JsonWriter w(out, charset);
-  return append_answer(claim.value(), pack, w, nullptr, contexts, room);
+  return append_answer(claim.value(), pack, w, nullptr, contexts, room, kept);
 }
 
 namespace {
@@ -154,7 +155,7 @@ constexpr std::size_t kRunBytes = 64 << 10;
 }  // namespace
 
 CallNotes estimate_many(const json& requests, const codec::AnswerChoices& defaults, const PolicyPack& pack,
-                        const Emit& emit, codec::Charset charset) {
+                        const Emit& emit, codec::Charset charset, codec::KeptSources* kept) {
   if (!requests.is_array()) {
     emit(codec::dump_json(input_error(ErrorCode::wrong_type, "requests", "应为请求数组（[...]）",
                                       "expected an array of requests ([...])"),
@@ -178,7 +179,8 @@ CallNotes estimate_many(const json& requests, const codec::AnswerChoices& defaul
   EstimateRoom room;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (i != 0) run += ',';
-    if (append_estimate(requests[i], defaults, pack, run, charset, &contexts, &room)) notes.region_not_loaded = true;
+    if (append_estimate(requests[i], defaults, pack, run, charset, &contexts, &room, kept))
+      notes.region_not_loaded = true;
     if (run.size() >= kRunBytes || i + 1 == requests.size()) {
       emit(run);
       run.clear();
@@ -189,7 +191,7 @@ CallNotes estimate_many(const json& requests, const codec::AnswerChoices& defaul
 }
 
 std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit,
-                                    codec::Charset charset) {
+                                    codec::Charset charset, codec::KeptSources* kept) {
   auto call = codec::read_plain_call(envelope);
   if (!call) return std::nullopt;
   if (call->many) emit(kOkArrayOpen);
@@ -214,7 +216,9 @@ std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack&
       if (call->defaults.figures && !r.detail_given) r.claim.step_texts = false;
       if (!r.texts_given) r.claim.texts = call->defaults.texts;
       if (i != 0) w.verbatim(",");
-      if (append_answer(r.claim, pack, w, texts ? &*texts : nullptr, &contexts, &room)) notes.region_not_loaded = true;
+      // Straight to the answer: this batch's cache and room are there (append_answer's choice of its own is not).
+      if (answer_into(r.claim, pack, w, texts ? &*texts : nullptr, contexts, room, kept))
+        notes.region_not_loaded = true;
       if (w.text().size() >= kRunBytes || i + 1 == call->requests.size()) {
         emit(w.text());
         w.restart();
@@ -225,11 +229,14 @@ std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack&
   return notes;
 }
 
-std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack) {
+std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack, codec::KeptSources* kept) {
   auto plain = codec::read_plain_request(request);
   if (!plain) return std::nullopt;
   std::string out;
-  append_answer(plain->claim, pack, out);
+  {
+    codec::JsonWriter w(out);  // its end is the string's when it goes
+    append_answer(plain->claim, pack, w, nullptr, nullptr, nullptr, kept);
+  }
   return out;
 }
 

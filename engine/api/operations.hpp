@@ -11,6 +11,7 @@
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_input.hpp"
 #include "engine/codec/json_writer.hpp"
+#include "engine/codec/kept_sources.hpp"
 #include "engine/codec/request_codec.hpp"
 #include "engine/core/claim.hpp"
 #include "engine/core/context_cache.hpp"
@@ -31,28 +32,32 @@ using codec::json;
 // contexts and room: a batch's (engine/core/context_cache.hpp, estimate_room.hpp), kept from request to request;
 // null: the answer's own. The answer is the same either way.
 // charset: how the answer's strings hold non-ASCII characters (CallOptions::ascii).
+// kept: the engine's texts of what pack cites (engine/codec/kept_sources.hpp), kept for this pack only; null: an
+// answer's own. The answer is the same either way.
 bool append_estimate(const json& request, const codec::AnswerChoices& defaults, const PolicyPack& pack,
                      std::string& out, codec::Charset charset = codec::Charset::utf8, ContextCache* contexts = nullptr,
-                     EstimateRoom* room = nullptr);
+                     EstimateRoom* room = nullptr, codec::KeptSources* kept = nullptr);
 // append_answer: the claim is settled where it is (EstimateRoom::estimate_in_place): the caller is done with it.
 bool append_answer(Claim& claim, const PolicyPack& pack, std::string& out,
                    codec::Charset charset = codec::Charset::utf8);
 // The same written by a batch's writer.
 bool append_answer(Claim& claim, const PolicyPack& pack, codec::JsonWriter& w, codec::BatchTexts* texts = nullptr,
-                   ContextCache* contexts = nullptr, EstimateRoom* room = nullptr);
+                   ContextCache* contexts = nullptr, EstimateRoom* room = nullptr, codec::KeptSources* kept = nullptr);
 // Receives an answer's text in pieces (Engine::call with a sink).
 using Emit = std::function<void(std::string_view)>;
 // The one batch path, with its limits: the envelope as text, handed to `emit` as it is made: the opening, runs of
 // whole answers (each request's envelope with its separating comma; a run ends at the first answer that takes it
 // past 64 KiB), the closing. A batch's memory is its input and one run.
 CallNotes estimate_many(const json& requests, const codec::AnswerChoices& defaults, const PolicyPack& pack,
-                        const Emit& emit, codec::Charset charset = codec::Charset::utf8);
+                        const Emit& emit, codec::Charset charset = codec::Charset::utf8,
+                        codec::KeptSources* kept = nullptr);
 // A plain operation envelope read without a tree (codec/plain_request.hpp), answered through `emit` as
 // estimate_many is; nullopt (nothing emitted): use the tree.
 std::optional<CallNotes> plain_call(std::string_view envelope, const PolicyPack& pack, const Emit& emit,
-                                    codec::Charset charset = codec::Charset::utf8);
+                                    codec::Charset charset = codec::Charset::utf8, codec::KeptSources* kept = nullptr);
 // A plain request read without a tree, or nullopt: use the tree.
-std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack);
+std::optional<std::string> plain_estimate(std::string_view request, const PolicyPack& pack,
+                                          codec::KeptSources* kept = nullptr);
 json guide(const json& input, const PolicyPack& pack);
 json diagnose(const json& input, const PolicyPack& pack);
 // The answer as text (the corrected estimate by the estimate writer, no tree).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -9,72 +10,59 @@
 #include "engine/codec/batch_texts.hpp"
 #include "engine/codec/figures_codec.hpp"
 #include "engine/codec/json_writer.hpp"
+#include "engine/codec/kept_sources.hpp"
 #include "engine/core/stable_sort.hpp"
 
 namespace claimcalc::codec {
 
 namespace {
 
-// One cited document of the answer: what result.sources holds under ref.
-struct SourceUse {
-  std::string ref;
-  const Policy* policy;
-  const std::string* source_id;
-};
-
-std::string ref_of(const Policy& policy, const Citation& cite) { return policy.region + ":" + cite.source_id; }
-
-// The documents every step, material, deadline and channel cites, each once, in ref order (as the tree path's
-// std::map holds them); the first use of a ref decides its entry, as there.
-std::vector<SourceUse> sources_used(const Estimate& est, const Policy& process_policy) {
-  std::vector<SourceUse> uses;
-  const auto add = [&](const Policy& p, const Citation& c) { uses.push_back({ref_of(p, c), &p, &c.source_id}); };
-  for (const auto& s : est.trace.steps())
-    if (s.cite) add(*est.layers.holding(*s.cite, est.policy), *s.cite);
-  for (const auto& m : est.materials) add(process_policy, m.cite);
-  for (const auto& d : est.deadlines) add(process_policy, d.cite);
-  for (const auto& c : est.channels) add(process_policy, c.cite);
-  stable_sort_list(uses, [](const SourceUse& a, const SourceUse& b) { return a.ref < b.ref; });
-  uses.erase(
-      std::unique(uses.begin(), uses.end(), [](const SourceUse& a, const SourceUse& b) { return a.ref == b.ref; }),
-      uses.end());
-  return uses;
-}
-
-void write_sources(JsonWriter& w, const std::vector<SourceUse>& uses) {
-  w.key("sources");
-  w.begin_object();
-  for (const auto& u : uses) {
-    w.key_text(u.ref);
+// The uses of documents in the answer, in the order they are written (steps with a source, materials, deadlines,
+// channels): each looked up once, for its object where it is cited and its document in result.sources.
+class Cited {
+ public:
+  Cited(KeptSources& kept, const Estimate& est, const Policy& process_policy) : kept_(kept) {
+    kept.start_answer();
+    for (const auto& s : est.trace.steps())
+      if (s.cite) add(*est.layers.holding(*s.cite, est.policy), *s.cite);
+    materials_at_ = uses_.size();
+    for (const auto& m : est.materials) add(process_policy, m.cite);
+    deadlines_at_ = uses_.size();
+    for (const auto& d : est.deadlines) add(process_policy, d.cite);
+    channels_at_ = uses_.size();
+    for (const auto& c : est.channels) add(process_policy, c.cite);
+  }
+  // Use `at` (counted in the order above) as the "source" member: {clause, id, note?, quote?, ref}.
+  void write_source(JsonWriter& w, std::size_t at) {
+    w.key("source");
+    w.raw(KeptSources::object(*uses_[at], w.charset()));
+  }
+  // The documents every step, material, deadline and channel cites, each once, in ref order (as the tree path's
+  // std::map holds them); the first use of a ref decides its entry, as there.
+  void write_sources(JsonWriter& w) {
+    std::vector<KeptSources::Document*> documents;
+    for (const auto* u : uses_)
+      if (std::find(documents.begin(), documents.end(), u->document) == documents.end())
+        documents.push_back(u->document);
+    stable_sort_list(documents,
+                     [](const KeptSources::Document* a, const KeptSources::Document* b) { return a->ref < b->ref; });
+    w.key("sources");
     w.begin_object();
-    const Source* s = u.policy->source(*u.source_id);
-    if (s != nullptr) write_text(w, "confidence", s->confidence == Confidence::official ? "official" : "secondary");
-    if (s != nullptr) write_text(w, "date", s->date);
-    if (s != nullptr) write_text(w, "doc_no", s->doc_no);
-    write_text(w, "id", *u.source_id);
-    if (s != nullptr) {
-      write_text(w, "office", s->office);
-      write_text(w, "title", s->title);
-      write_text(w, "url", s->url);
-    }
+    for (std::size_t i = 0; i < documents.size(); ++i)
+      if (i == 0 || documents[i]->ref != documents[i - 1]->ref) w.raw(KeptSources::member(*documents[i], w.charset()));
     w.end_object();
   }
-  w.end_object();
-}
+  std::size_t materials_at() const { return materials_at_; }
+  std::size_t deadlines_at() const { return deadlines_at_; }
+  std::size_t channels_at() const { return channels_at_; }
 
-// A use of a document: {clause, id, note?, quote?, ref}.
-void write_source_ref(JsonWriter& w, const Policy& policy, const Citation& cite) {
-  w.key("source");
-  w.begin_object();
-  write_text(w, "clause", cite.clause);
-  write_text(w, "id", cite.source_id);
-  if (!cite.note.empty()) write_text(w, "note", cite.note);
-  if (!cite.quote.empty()) write_text(w, "quote", cite.quote);
-  // The ref as its pieces (region, ':', source id): written without composing a string for each use.
-  w.key("ref");
-  w.pieces(Text::viewing({policy.region, ":", cite.source_id}));
-  w.end_object();
-}
+ private:
+  void add(const Policy& policy, const Citation& cite) { uses_.push_back(&kept_.use(policy, cite)); }
+
+  KeptSources& kept_;
+  std::vector<KeptSources::Use*> uses_;
+  std::size_t materials_at_ = 0, deadlines_at_ = 0, channels_at_ = 0;
+};
 
 void write_value(JsonWriter& w, const StepValue& v) {
   switch (v.kind) {
@@ -155,16 +143,17 @@ void write_step_sentence(JsonWriter& w, const Step& s, bool zh) {
   w.ran(p);
 }
 
-void write_steps(JsonWriter& w, const Estimate& est, Sentences sentences) {
+void write_steps(JsonWriter& w, const Estimate& est, Sentences sentences, Cited& cited) {
   w.key("steps");
   w.begin_array();
   std::vector<const StepValue*> sorted;
+  std::size_t cite = 0;
   for (const auto& s : est.trace.steps()) {
     w.begin_object();
     write_amounts(w, s.values, sorted);
     write_text(w, "rule", rule_name(s.rule));
     if (s.cite) {
-      write_source_ref(w, *est.layers.holding(*s.cite, est.policy), *s.cite);
+      cited.write_source(w, cite++);
     } else {
       w.key("source");
       w.null();
@@ -182,9 +171,10 @@ void write_steps(JsonWriter& w, const Estimate& est, Sentences sentences) {
   w.end_array();
 }
 
-void write_materials(JsonWriter& w, const Policy& policy, const std::vector<Material>& materials) {
+void write_materials(JsonWriter& w, const std::vector<Material>& materials, Cited& cited) {
   w.key("materials");
   w.begin_array();
+  std::size_t cite = cited.materials_at();
   for (const auto& m : materials) {
     w.begin_object();
     write_text(w, "id", m.id);
@@ -194,15 +184,16 @@ void write_materials(JsonWriter& w, const Policy& policy, const std::vector<Mate
     if (!m.note_zh.empty()) write_text(w, "note_zh", m.note_zh);
     w.key("original");
     w.boolean(m.original);
-    write_source_ref(w, policy, m.cite);
+    cited.write_source(w, cite++);
     w.end_object();
   }
   w.end_array();
 }
 
-void write_deadlines(JsonWriter& w, const Policy& policy, const std::vector<Deadline>& deadlines) {
+void write_deadlines(JsonWriter& w, const std::vector<Deadline>& deadlines, Cited& cited) {
   w.key("deadlines");
   w.begin_array();
+  std::size_t cite = cited.deadlines_at();
   for (const auto& d : deadlines) {
     w.begin_object();
     if (d.calendar_source != nullptr) {
@@ -232,7 +223,7 @@ void write_deadlines(JsonWriter& w, const Policy& policy, const std::vector<Dead
     write_text(w, "label_zh", d.label_zh);
     write_text(w, "rule_en", d.rule_en);
     write_text(w, "rule_zh", d.rule_zh);
-    write_source_ref(w, policy, d.cite);
+    cited.write_source(w, cite++);
     write_text(w, "statutory_date", d.statutory_date.iso());
     const Weekday day = d.date.weekday();
     write_text(w, "weekday_en", weekday_name_en(day));
@@ -242,9 +233,10 @@ void write_deadlines(JsonWriter& w, const Policy& policy, const std::vector<Dead
   w.end_array();
 }
 
-void write_channels(JsonWriter& w, const Policy& policy, const std::vector<Channel>& channels) {
+void write_channels(JsonWriter& w, const std::vector<Channel>& channels, Cited& cited) {
   w.key("channels");
   w.begin_array();
+  std::size_t cite = cited.channels_at();
   for (const auto& c : channels) {
     w.begin_object();
     write_text(w, "kind", c.online ? "online" : "offline");
@@ -252,7 +244,7 @@ void write_channels(JsonWriter& w, const Policy& policy, const std::vector<Chann
     write_text(w, "name_zh", c.name_zh);
     if (!c.note_en.empty()) write_text(w, "note_en", c.note_en);
     if (!c.note_zh.empty()) write_text(w, "note_zh", c.note_zh);
-    write_source_ref(w, policy, c.cite);
+    cited.write_source(w, cite++);
     w.end_object();
   }
   w.end_array();
@@ -289,7 +281,8 @@ void append_estimate_envelope(std::string& out, const Estimate& est, const char*
   append_estimate_envelope(w, est, engine_version, texts);
 }
 
-void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, Texts texts) {
+void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, Texts texts,
+                              KeptSources* kept) {
   std::size_t step_bytes = 0;
   // A step's sentence is up to about 300 bytes in each language.
   for (const auto& s : est.trace.steps()) step_bytes += (s.languages != Texts::none ? 512 : 0) + 64 * s.values.size();
@@ -301,21 +294,25 @@ void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* en
   w.reserve(w.charset() == Charset::ascii ? 2 * room : room);
   const Policy& process_policy = est.process_policy != nullptr ? *est.process_policy : *est.policy;
   const Sentences sentences{texts};
+  // Without an engine's kept texts (a test, an answer of its own), this answer's own.
+  std::optional<KeptSources> own;
+  if (kept == nullptr) kept = &own.emplace();
+  Cited cited(*kept, est, process_policy);
   open_envelope(w, est, sentences);
-  write_channels(w, process_policy, est.channels);
-  write_deadlines(w, process_policy, est.deadlines);
+  write_channels(w, est.channels, cited);
+  write_deadlines(w, est.deadlines, cited);
   w.key("items");
   write_items(w, est.items);
-  write_materials(w, process_policy, est.materials);
+  write_materials(w, est.materials, cited);
   SplitFigures figures(est, sentences);
   w.key("national");
   write_national(w, figures);
   write_next_questions(w, est.next_questions, sentences);
   write_receipt(w, est, engine_version);
-  write_sources(w, sources_used(est, process_policy));
+  cited.write_sources(w);
   w.key("split");
   write_split(w, figures);
-  write_steps(w, est, sentences);
+  write_steps(w, est, sentences, cited);
   close_envelope(w, est, sentences);
 }
 

@@ -12,10 +12,14 @@
 
 namespace claimcalc::codec {
 
-// Appends {"ok":true,"result":{...}} for est, steps included; sentences in the languages `texts` asks for.
+class KeptSources;
+
+// Appends {"ok":true,"result":{...}} for est, steps included; sentences in the languages `texts` asks for. kept: the
+// engine's texts of what its pack cites (engine/codec/kept_sources.hpp), for the pack est was settled by; null: made
+// for this answer. The bytes are the same either way.
 void append_estimate_envelope(std::string& out, const Estimate& est, const char* engine_version,
                               Texts texts = Texts::both);
-void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version,
-                              Texts texts = Texts::both);
+void append_estimate_envelope(JsonWriter& w, const Estimate& est, const char* engine_version, Texts texts = Texts::both,
+                              KeptSources* kept = nullptr);
 
 }  // namespace claimcalc::codec
