@@ -220,12 +220,17 @@ void JsonWriter::grow(std::size_t n) {
 }
 
 void JsonWriter::reserve(std::size_t n) {
+  if (static_cast<std::size_t>(end_ - p_) >= n) return;
   const auto used = static_cast<std::size_t>(p_ - out_.data());
-  if (out_.capacity() - used >= n) return;
-  const auto room = static_cast<std::size_t>(end_ - out_.data());
-  out_.reserve(std::max(used + n, 2 * out_.capacity()));
-  p_ = out_.data() + used;
-  end_ = out_.data() + room;
+  if (out_.capacity() - used < n) {
+    const auto room = static_cast<std::size_t>(end_ - out_.data());
+    out_.reserve(std::max(used + n, 2 * out_.capacity()));
+    p_ = out_.data() + used;
+    end_ = out_.data() + room;
+  }
+  // The room made writable too, at once: with the capacity alone, the writes after it still came to grow(), an
+  // escape's request for its worst case (well past what it writes) each time, and each call made and zeroed 1 KB.
+  grow(n);
 }
 
 void JsonWriter::key(std::string_view name) {

@@ -99,8 +99,8 @@ class JsonWriter {
     p_ = p;
     after_key_ = true;
   }
-  // Capacity for n more bytes, made at once (at least doubling it) but not yet filled: an answer of known size is
-  // not copied at each growth, and no more than it writes is zeroed (the room grow() makes is).
+  // Room for n more bytes, made at once (the capacity at least doubling) and writable: an answer of known size is
+  // not copied at each growth, and its writes do not come back to grow().
   void reserve(std::size_t n);
   // Where the next byte goes, counted from the string's start (the room before the writer's first byte included)...
   std::size_t offset() const { return static_cast<std::size_t>(p_ - out_.data()); }

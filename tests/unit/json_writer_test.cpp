@@ -43,3 +43,24 @@ TEST_CASE("strings are escaped as nlohmann's dump escapes them") {
   }
   CHECK(differ == 0);
 }
+
+TEST_CASE("reserve keeps what was written, and the writer writes on in the room it made") {
+  using claimcalc::codec::Charset;
+  using claimcalc::codec::JsonWriter;
+  std::string out = "[";
+  const std::string long_text(3000, 'y');
+  {
+    JsonWriter w(out, Charset::ascii);
+    w.begin_object();
+    w.key("a");
+    w.string("x");
+    w.reserve(1 << 20);  // moves the text to a larger block: the writer's place must follow it
+    w.key("b");
+    w.string(long_text);
+    w.key("c");
+    w.string("\xE4\xB8\xAD");  // an escape asks for its worst case's room
+    w.reserve(16);             // within the room: nothing moves
+    w.end_object();
+  }
+  CHECK(out == "[{\"a\":\"x\",\"b\":\"" + long_text + "\",\"c\":\"\\u4e2d\"}");
+}
