@@ -21,11 +21,16 @@ bool same_value(const RatioSchedule& a, const RatioSchedule& b) {
   return true;
 }
 
+template <class V>
+bool any_names_tier(const std::vector<Figure<V>>& figures) {
+  return std::any_of(figures.begin(), figures.end(), [](const Figure<V>& f) { return f.when.needs_tier(); });
+}
+
 // The settlement reads a figure's value alone (its citation only in steps the range runs do not keep).
 template <class V>
 bool picks_alike(const std::vector<Figure<V>>& figures, LookupContext ctx, const std::vector<Tier>& tiers) {
   // No figure names a tier (most lists): every tier looks up the same figure.
-  if (std::none_of(figures.begin(), figures.end(), [](const Figure<V>& f) { return f.when.needs_tier(); })) return true;
+  if (!any_names_tier(figures)) return true;
   std::optional<Lookup<V>> first;
   for (Tier t : tiers) {
     ctx.tier = t;
@@ -40,9 +45,12 @@ bool picks_alike(const std::vector<Figure<V>>& figures, LookupContext ctx, const
   return true;
 }
 
-template <class V>
-bool any_names_tier(const std::vector<Figure<V>>& figures) {
-  return std::any_of(figures.begin(), figures.end(), [](const Figure<V>& f) { return f.when.needs_tier(); });
+// The context the settlement builds (estimate.cpp settle_in), the tier aside: what the check reads of the claim, and
+// so what the memo keys on.
+LookupContext alike_lookup(const Claim& claim) {
+  LookupContext ctx{claim.hospital_level, claim.person, std::nullopt, std::nullopt, claim.age, claim.date_of_care};
+  if (claim.setting == Setting::inpatient) ctx.stay = claim.year_to_date.stays.value_or(0) + 1;
+  return ctx;
 }
 
 }  // namespace
@@ -50,9 +58,7 @@ bool any_names_tier(const std::vector<Figure<V>>& figures) {
 bool tiers_settle_alike(const Claim& claim, const std::vector<Tier>& tiers, const SchemePolicy& scheme,
                         const SettingPolicy& setting) {
   if (claim.setting == Setting::chronic_outpatient && !setting.diseases.empty()) return false;
-  // The context the settlement builds (estimate.cpp run), the tier aside.
-  LookupContext ctx{claim.hospital_level, claim.person, std::nullopt, std::nullopt, claim.age, claim.date_of_care};
-  if (claim.setting == Setting::inpatient) ctx.stay = claim.year_to_date.stays.value_or(0) + 1;
+  const LookupContext ctx = alike_lookup(claim);
   if (!picks_alike(setting.class_b_upfront_share, ctx, tiers) || !picks_alike(setting.deductible, ctx, tiers) ||
       !picks_alike(setting.ratio, ctx, tiers) || !picks_alike(setting.annual_cap, ctx, tiers) ||
       !picks_alike(setting.monthly_cap, ctx, tiers))
@@ -72,11 +78,8 @@ bool names_tier(const SchemePolicy& scheme, const SettingPolicy& setting) {
 
 bool TiersAlikeMemo::alike(const Claim& claim, const std::vector<Tier>& tiers, const SchemePolicy& scheme,
                            const SettingPolicy& setting) {
-  // As tiers_settle_alike builds its lookup.
-  const Key key{
-      claim.hospital_level, claim.person,
-      claim.setting == Setting::inpatient ? std::optional<int>(claim.year_to_date.stays.value_or(0) + 1) : std::nullopt,
-      claim.age, claim.date_of_care};
+  const LookupContext ctx = alike_lookup(claim);
+  const Key key{ctx.level, ctx.person, ctx.stay, ctx.age, ctx.date_of_care};
   for (std::size_t i = 0; i < count_; ++i)
     if (entries_[i].key == key) return entries_[i].alike;
   const bool alike = tiers_settle_alike(claim, tiers, scheme, setting);
