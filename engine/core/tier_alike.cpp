@@ -53,27 +53,28 @@ LookupContext alike_lookup(const Claim& claim) {
   return ctx;
 }
 
+// Whether each figure list a settlement under these rules looks up passes: one list of them for the alike check and
+// for names_tier, so a list added later is read by both.
+template <class F>
+bool every_figure_list(const SchemePolicy& scheme, const SettingPolicy& setting, F passes) {
+  if (!passes(setting.class_b_upfront_share) || !passes(setting.deductible) || !passes(setting.ratio) ||
+      !passes(setting.annual_cap) || !passes(setting.monthly_cap))
+    return false;
+  return !scheme.critical_illness ||
+         (passes(scheme.critical_illness->ratio) && passes(scheme.critical_illness->annual_cap));
+}
+
 }  // namespace
 
 bool tiers_settle_alike(const Claim& claim, const std::vector<Tier>& tiers, const SchemePolicy& scheme,
                         const SettingPolicy& setting) {
   if (claim.setting == Setting::chronic_outpatient && !setting.diseases.empty()) return false;
   const LookupContext ctx = alike_lookup(claim);
-  if (!picks_alike(setting.class_b_upfront_share, ctx, tiers) || !picks_alike(setting.deductible, ctx, tiers) ||
-      !picks_alike(setting.ratio, ctx, tiers) || !picks_alike(setting.annual_cap, ctx, tiers) ||
-      !picks_alike(setting.monthly_cap, ctx, tiers))
-    return false;
-  if (!scheme.critical_illness) return true;
-  return picks_alike(scheme.critical_illness->ratio, ctx, tiers) &&
-         picks_alike(scheme.critical_illness->annual_cap, ctx, tiers);
+  return every_figure_list(scheme, setting, [&](const auto& figures) { return picks_alike(figures, ctx, tiers); });
 }
 
 bool names_tier(const SchemePolicy& scheme, const SettingPolicy& setting) {
-  if (any_names_tier(setting.class_b_upfront_share) || any_names_tier(setting.deductible) ||
-      any_names_tier(setting.ratio) || any_names_tier(setting.annual_cap) || any_names_tier(setting.monthly_cap))
-    return true;
-  return scheme.critical_illness &&
-         (any_names_tier(scheme.critical_illness->ratio) || any_names_tier(scheme.critical_illness->annual_cap));
+  return !every_figure_list(scheme, setting, [](const auto& figures) { return !any_names_tier(figures); });
 }
 
 bool TiersAlikeMemo::alike(const Claim& claim, const std::vector<Tier>& tiers, const SchemePolicy& scheme,
